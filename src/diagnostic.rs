@@ -1,0 +1,326 @@
+//! Errors that point at a place in a file, rendered rustc-style.
+//!
+//! Every problem found in a framework, record or answers file becomes a [`Diagnostic`]: the
+//! file, a 1-based line and column, what is wrong, and (where we know it) what to do. Rendering
+//! uses `annotate-snippets`, so people see the offending line with a caret under it.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+/// A source file kept in memory so that diagnostics can quote it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The name shown to people (the path as they typed it, or `<built-in>`).
+    pub name: String,
+    /// The whole text of the file.
+    pub text: Arc<str>,
+}
+
+impl Source {
+    /// A source read from `path`, shown under the name the user gave.
+    pub fn new(path: &Path, text: impl Into<Arc<str>>) -> Self {
+        Self {
+            name: path.display().to_string(),
+            text: text.into(),
+        }
+    }
+
+    /// A source with an arbitrary display name.
+    pub fn named(name: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
+        Self {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    /// Byte range of the character at 1-based `line` and `column`, clamped to the line.
+    ///
+    /// The range covers one character (or nothing at the end of a line), which is what a
+    /// caret needs. Out-of-range positions are clamped rather than trusted.
+    pub fn span_at(&self, line: usize, column: usize) -> Range<usize> {
+        let text = &*self.text;
+        let mut start = 0;
+        for _ in 1..line.max(1) {
+            match text[start..].find('\n') {
+                Some(i) => start += i + 1,
+                None => break,
+            }
+        }
+        let end_of_line = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line_text = &text[start..end_of_line];
+        let mut offset = line_text.len();
+        let mut char_len = 0;
+        for (n, (i, c)) in line_text.char_indices().enumerate() {
+            if n + 1 == column.max(1) {
+                offset = i;
+                char_len = c.len_utf8();
+                break;
+            }
+        }
+        let begin = start + offset;
+        begin..begin + char_len
+    }
+
+    /// Byte range of the word (a run of non-blank, non-`:` characters) starting at a position.
+    pub fn word_at(&self, line: usize, column: usize) -> Range<usize> {
+        let at = self.span_at(line, column);
+        let rest = &self.text[at.start..];
+        let quoted = rest.starts_with('"') || rest.starts_with('\'');
+        let len = if quoted {
+            let quote = rest.as_bytes()[0] as char;
+            rest[1..].find(quote).map_or(rest.len(), |i| i + 2)
+        } else {
+            rest.find(|c: char| c.is_whitespace() || c == ':' || c == ',' || c == ']' || c == '}')
+                .unwrap_or(rest.len())
+        };
+        if len == 0 {
+            at
+        } else {
+            at.start..at.start + len
+        }
+    }
+}
+
+/// A place in a source file (1-based line and column, in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+}
+
+impl Pos {
+    /// A position from serde-saphyr's location; `None` when the location is unknown.
+    pub fn from_location(loc: serde_saphyr::Location) -> Option<Self> {
+        let line = usize::try_from(loc.line()).ok()?;
+        let column = usize::try_from(loc.column()).ok()?;
+        (line > 0).then_some(Self {
+            line,
+            column: column.max(1),
+        })
+    }
+
+    /// The position of a spanned value, if known.
+    pub fn of<T>(spanned: &serde_saphyr::Spanned<T>) -> Option<Self> {
+        Self::from_location(spanned.referenced)
+    }
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// The file the problem is in (absent for problems with no file, such as a built-in).
+    pub source: Option<Source>,
+    /// Where in the file, if known.
+    pub pos: Option<Pos>,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// A short label under the caret.
+    pub label: Option<String>,
+    /// Other places worth showing (for example the first of two duplicate ids).
+    pub also: Vec<(Pos, String)>,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem at a position in a source file.
+    pub fn at(source: &Source, pos: Option<Pos>, message: impl Into<String>) -> Self {
+        Self {
+            source: Some(source.clone()),
+            pos,
+            message: message.into(),
+            label: None,
+            also: Vec::new(),
+            help: None,
+        }
+    }
+
+    /// A problem with a file as a whole (no position).
+    pub fn file(source: &Source, message: impl Into<String>) -> Self {
+        Self::at(source, None, message)
+    }
+
+    /// Adds the label printed under the caret.
+    #[must_use]
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a second place to show.
+    #[must_use]
+    pub fn also(mut self, pos: Option<Pos>, label: impl Into<String>) -> Self {
+        if let Some(pos) = pos {
+            self.also.push((pos, label.into()));
+        }
+        self
+    }
+
+    /// Adds a hint saying what to do.
+    #[must_use]
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `file:line:column` (or just `file`), for one-line summaries.
+    pub fn location(&self) -> String {
+        match (&self.source, self.pos) {
+            (Some(s), Some(p)) => format!("{}:{}:{}", s.name, p.line, p.column),
+            (Some(s), None) => s.name.clone(),
+            (None, _) => String::new(),
+        }
+    }
+
+    /// Renders the diagnostic with a source snippet, optionally with colour.
+    pub fn render(&self, color: bool) -> String {
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let title = Level::ERROR.primary_title(self.message.as_str());
+        let mut groups = Vec::new();
+        match (&self.source, self.pos) {
+            (Some(source), Some(pos)) => {
+                let primary = source.word_at(pos.line, pos.column);
+                let mut snippet = Snippet::source(&*source.text)
+                    .path(source.name.as_str())
+                    .fold(true)
+                    .annotation(
+                        AnnotationKind::Primary
+                            .span(primary)
+                            .label(self.label.as_deref()),
+                    );
+                for (p, label) in &self.also {
+                    snippet = snippet.annotation(
+                        AnnotationKind::Context
+                            .span(source.word_at(p.line, p.column))
+                            .label(label.as_str()),
+                    );
+                }
+                groups.push(title.element(snippet));
+            }
+            (Some(source), None) => {
+                groups.push(title.element(annotate_snippets::Origin::path(source.name.as_str())));
+            }
+            (None, _) => groups.push(Group::with_title(title)),
+        }
+        if let Some(help) = &self.help {
+            groups.push(Group::with_title(
+                Level::HELP.secondary_title(help.as_str()),
+            ));
+        }
+        renderer.render(&groups).to_string()
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let location = self.location();
+        if location.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{location}: {}", self.message)
+        }
+    }
+}
+
+/// One or more diagnostics about input files; the error type of everything that reads them.
+#[derive(Debug, Clone)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Renders every diagnostic, separated by blank lines, with a closing count.
+    pub fn render(&self, color: bool) -> String {
+        let mut out = String::new();
+        for d in &self.0 {
+            out.push_str(&d.render(color));
+            out.push_str("\n\n");
+        }
+        if self.0.len() > 1 {
+            out.push_str(&format!("{} problems found\n", self.0.len()));
+        }
+        out.trim_end().to_string()
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Self(vec![d])
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The closest candidate to `word`, if it is close enough to be a likely typo.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Path shown to people: as given, without a leading `./`.
+pub fn display_path(path: &Path) -> PathBuf {
+    path.strip_prefix("./").unwrap_or(path).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_words_only() {
+        let keys = ["indicators", "id", "title", "summary"];
+        assert_eq!(suggest("indicatorz", keys), Some("indicators"));
+        assert_eq!(suggest("titel", keys), Some("title"));
+        assert_eq!(suggest("banana", keys), None);
+    }
+
+    #[test]
+    fn spans_count_characters_not_bytes() {
+        let s = Source::named("x", "a: Siân\nb: ŵ x\n");
+        assert_eq!(&s.text[s.span_at(2, 4)], "ŵ");
+        assert_eq!(&s.text[s.word_at(1, 4)], "Siân");
+        // Past the end of a line: an empty span at the line end, never a panic.
+        assert_eq!(s.span_at(1, 99), 7..7);
+        assert_eq!(s.span_at(99, 1).start, s.text.len());
+    }
+}

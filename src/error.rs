@@ -1,0 +1,82 @@
+//! The library's error type and the exit codes the binary maps it to.
+
+use std::io;
+
+use crate::diagnostic::Diagnostics;
+
+/// Everything that can go wrong, sorted by what the person has to do about it.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An input file (framework, record, answers) is malformed or does not fit its framework.
+    #[error("{0}")]
+    Input(Diagnostics),
+    /// A file could not be read or written.
+    #[error("{context}")]
+    Io {
+        /// What we were doing, naming the file.
+        context: String,
+        /// The operating system's reason.
+        #[source]
+        source: io::Error,
+    },
+    /// The command was asked for something that does not make sense.
+    #[error("{0}")]
+    Usage(String),
+    /// An interactive command was run without a terminal.
+    #[error("{0}")]
+    NoTerminal(String),
+    /// The person stopped the program (Ctrl-C) after their work was saved.
+    #[error("{0}")]
+    Interrupted(String),
+}
+
+impl Error {
+    /// An I/O error with a sentence of context naming the file.
+    pub fn io(context: impl Into<String>, source: io::Error) -> Self {
+        Self::Io {
+            context: context.into(),
+            source,
+        }
+    }
+
+    /// The process exit code for this error (see the README's table).
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::Usage(_) => exit::USAGE,
+            Self::Input(_) => exit::INVALID_INPUT,
+            Self::Io { .. } => exit::IO,
+            Self::NoTerminal(_) => exit::NO_TERMINAL,
+            Self::Interrupted(_) => exit::INTERRUPTED,
+        }
+    }
+}
+
+impl From<Diagnostics> for Error {
+    fn from(d: Diagnostics) -> Self {
+        Self::Input(d)
+    }
+}
+
+impl From<crate::diagnostic::Diagnostic> for Error {
+    fn from(d: crate::diagnostic::Diagnostic) -> Self {
+        Self::Input(d.into())
+    }
+}
+
+/// Exit codes. Documented in the README; tests pin them.
+pub mod exit {
+    /// Everything worked.
+    pub const OK: u8 = 0;
+    /// An unexpected failure not covered below.
+    pub const FAILURE: u8 = 1;
+    /// The command line was wrong (also what clap uses).
+    pub const USAGE: u8 = 2;
+    /// An input file is malformed or does not match its framework.
+    pub const INVALID_INPUT: u8 = 3;
+    /// A file could not be read or written.
+    pub const IO: u8 = 4;
+    /// An interactive command had no terminal to talk to.
+    pub const NO_TERMINAL: u8 = 5;
+    /// Stopped by the user (Ctrl-C); work so far was saved.
+    pub const INTERRUPTED: u8 = 130;
+}

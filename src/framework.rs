@@ -1,0 +1,509 @@
+//! Frameworks: the model, loading from YAML, and validation.
+//!
+//! A framework is a rating scale plus sections of indicators. The Four Cornerstones framework
+//! is embedded in the binary; any other framework is a YAML file with the same shape.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
+use sha2::{Digest, Sha256};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Pos, Source};
+use crate::error::Error;
+
+/// The built-in frameworks: (id, YAML text).
+pub const BUILT_IN: &[(&str, &str)] = &[(
+    "four-cornerstones",
+    include_str!("../frameworks/four-cornerstones.yaml"),
+)];
+
+/// The framework used when none is named.
+pub const DEFAULT_ID: &str = "four-cornerstones";
+
+/// A quality-indicator framework.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    /// Short, stable identifier, e.g. `four-cornerstones`. Records name their framework by it.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// Full title shown on reports.
+    pub title: String,
+    /// Version of the framework text, e.g. "1.0". Change it when you change the wording.
+    pub version: String,
+    /// Language of the texts as a BCP 47 tag (default `en-GB`; `cy` for Welsh).
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// What the framework is for and how to use it.
+    #[serde(default)]
+    pub description: String,
+    /// Where the framework comes from, and credit to its authors.
+    #[serde(default)]
+    pub source: String,
+    /// What the framework calls its sections, e.g. "cornerstone" or "principle".
+    #[serde(default = "default_section_noun")]
+    pub section_noun: String,
+    /// A name for the overall result, e.g. "Trust" for the Four Cornerstones.
+    #[serde(default)]
+    pub overall_label: Option<String>,
+    /// The rating scale, lowest level first.
+    #[schemars(with = "Vec<Level>")]
+    pub scale: Spanned<Vec<Level>>,
+    /// Named ranges of a result, lowest first, covering the whole scale without gaps.
+    #[serde(default)]
+    pub bands: Vec<Band>,
+    /// The sections, each with its indicators.
+    #[schemars(with = "Vec<Section>")]
+    pub sections: Spanned<Vec<Section>>,
+}
+
+/// One level of the rating scale.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    /// The number recorded and averaged, e.g. 3.
+    #[schemars(with = "u32")]
+    pub value: Spanned<u32>,
+    /// A short name, e.g. "Developing".
+    pub label: String,
+    /// What this level means in general.
+    #[serde(default)]
+    pub meaning: String,
+}
+
+/// A named range of results, e.g. "Established" for 3.0 up to (not including) 4.0.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// The band's name.
+    pub label: String,
+    /// Lowest result in the band (inclusive).
+    #[schemars(with = "f64")]
+    pub min: Spanned<f64>,
+    /// Highest result in the band (exclusive, except for the top band).
+    #[schemars(with = "f64")]
+    pub max: Spanned<f64>,
+    /// What a result in this band means.
+    #[serde(default)]
+    pub meaning: String,
+}
+
+/// A section (a cornerstone, a principle) of the framework.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Stable identifier, unique in the framework.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// The section's name.
+    pub title: String,
+    /// One or two sentences on what the section is about.
+    #[serde(default)]
+    pub summary: String,
+    /// Weight in the overall result (default 1).
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub weight: Option<Spanned<f64>>,
+    /// The indicators of this section.
+    #[schemars(with = "Vec<Indicator>")]
+    pub indicators: Spanned<Vec<Indicator>>,
+}
+
+/// One quality indicator: a statement the room scores on the scale.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// Stable identifier, unique in the framework; records refer to it.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// The statement being scored.
+    pub statement: String,
+    /// Questions that help the room discuss it.
+    #[serde(default)]
+    pub guidance: Vec<String>,
+    /// What each level looks like for this indicator, keyed by level value.
+    #[serde(default = "no_levels")]
+    #[schemars(with = "BTreeMap<u32, String>")]
+    pub levels: Spanned<BTreeMap<u32, String>>,
+    /// Weight within its section (default 1).
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub weight: Option<Spanned<f64>>,
+}
+
+/// A value with no known place in a file (for defaults and values built in code).
+pub fn unplaced<T>(value: T) -> Spanned<T> {
+    Spanned::new(
+        value,
+        serde_saphyr::Location::UNKNOWN,
+        serde_saphyr::Location::UNKNOWN,
+    )
+}
+
+fn no_levels() -> Spanned<BTreeMap<u32, String>> {
+    unplaced(BTreeMap::new())
+}
+
+fn default_language() -> String {
+    "en-GB".to_string()
+}
+
+fn default_section_noun() -> String {
+    "section".to_string()
+}
+
+impl Framework {
+    /// Parses and validates a framework from a source.
+    pub fn parse(source: &Source) -> Result<Self, Diagnostics> {
+        let framework: Self = crate::yaml::parse(source)?;
+        framework.validate(source)?;
+        Ok(framework)
+    }
+
+    /// Loads a framework from a file path, or a built-in one by id.
+    ///
+    /// A path wins when a file of that name exists; otherwise the argument is looked up among
+    /// the built-in ids.
+    pub fn load(path_or_id: &str) -> Result<Self, Error> {
+        let path = Path::new(path_or_id);
+        if !path.exists() {
+            if let Some(f) = Self::built_in(path_or_id) {
+                return Ok(f);
+            }
+            if !path_or_id.ends_with(".yaml")
+                && !path_or_id.ends_with(".yml")
+                && !path_or_id.contains('/')
+            {
+                let ids: Vec<&str> = BUILT_IN.iter().map(|(id, _)| *id).collect();
+                return Err(Error::Usage(format!(
+                    "no built-in framework is called `{path_or_id}` and no file has that name\n\
+                     help: built-in frameworks: {}; or give the path of a framework YAML file",
+                    ids.join(", ")
+                )));
+            }
+        }
+        let source = crate::yaml::read_source(path)?;
+        Ok(Self::parse(&source)?)
+    }
+
+    /// A built-in framework by id.
+    pub fn built_in(id: &str) -> Option<Self> {
+        let (name, text) = BUILT_IN.iter().find(|(i, _)| *i == id)?;
+        let source = Source::named(format!("<built-in {name}>"), *text);
+        // The built-in texts are checked by the test suite, so failure here is a build defect;
+        // still, report it rather than panic.
+        Self::parse(&source).ok()
+    }
+
+    /// The default framework (Four Cornerstones).
+    pub fn default_framework() -> Result<Self, Error> {
+        Self::load(DEFAULT_ID)
+    }
+
+    /// Lowest and highest values on the scale.
+    pub fn scale_range(&self) -> (u32, u32) {
+        let values = self.scale.value.iter().map(|l| l.value.value);
+        let min = values.clone().min().unwrap_or(0);
+        let max = values.max().unwrap_or(0);
+        (min, max)
+    }
+
+    /// The scale level with this value, if any.
+    pub fn level(&self, value: u32) -> Option<&Level> {
+        self.scale.value.iter().find(|l| l.value.value == value)
+    }
+
+    /// All indicators, in framework order, with the section each belongs to.
+    pub fn indicators(&self) -> impl Iterator<Item = (&Section, &Indicator)> {
+        self.sections
+            .value
+            .iter()
+            .flat_map(|s| s.indicators.value.iter().map(move |i| (s, i)))
+    }
+
+    /// The indicator with this id, with its section.
+    pub fn indicator(&self, id: &str) -> Option<(&Section, &Indicator)> {
+        self.indicators().find(|(_, i)| i.id.value == id)
+    }
+
+    /// How many indicators the framework has.
+    pub fn indicator_count(&self) -> usize {
+        self.sections
+            .value
+            .iter()
+            .map(|s| s.indicators.value.len())
+            .sum()
+    }
+
+    /// The band a result falls in, if the framework names bands.
+    pub fn band_for(&self, score: f64) -> Option<&Band> {
+        let last = self.bands.len().checked_sub(1)?;
+        self.bands.iter().enumerate().find_map(|(i, b)| {
+            let inside = score >= b.min.value
+                && (score < b.max.value || (i == last && score <= b.max.value));
+            inside.then_some(b)
+        })
+    }
+
+    /// A fingerprint of the framework's content: SHA-256 of its canonical JSON form.
+    ///
+    /// Comments, key order and layout of the YAML do not change it; any change to a word,
+    /// level, weight or id does. Records store it so that a report can tell when the
+    /// framework changed after the record was scored.
+    pub fn fingerprint(&self) -> String {
+        // Serializing plain data to JSON cannot fail; fall back to an empty body just in case.
+        let canonical = serde_json::to_vec(self).unwrap_or_default();
+        let digest = Sha256::digest(&canonical);
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        format!("sha256:{hex}")
+    }
+
+    /// Checks everything the parser cannot: unique ids, a sane scale, bands, weights.
+    pub fn validate(&self, source: &Source) -> Result<(), Diagnostics> {
+        let mut errors = Vec::new();
+        let err = |pos: Option<Pos>, msg: String| Diagnostic::at(source, pos, msg);
+
+        // Ids are what records refer to: they must be simple and stable.
+        let check_id = |id: &Spanned<String>, what: &str, errors: &mut Vec<Diagnostic>| {
+            let ok = !id.value.is_empty()
+                && id.value.chars().all(|c| {
+                    c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_' || c == '.'
+                });
+            if !ok {
+                errors.push(
+                    err(Pos::of(id), format!("the {what} id `{}` is not a simple id", id.value))
+                        .label("use lower-case letters, digits and `-`")
+                        .help("ids are stored in records, so keep them short and plain, e.g. `wc1` or `welcome-and-care`"),
+                );
+            }
+        };
+        check_id(&self.id, "framework", &mut errors);
+
+        // The scale: at least two levels, strictly increasing values.
+        let scale = &self.scale.value;
+        if scale.len() < 2 {
+            errors.push(
+                err(
+                    Pos::of(&self.scale),
+                    "the scale needs at least two levels".into(),
+                )
+                .help("for example 1 Not yet, 2 Emerging, 3 Developing, 4 Established, 5 Embedded"),
+            );
+        }
+        for pair in scale.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if b.value.value == a.value.value {
+                errors.push(
+                    err(
+                        Pos::of(&b.value),
+                        format!("the scale value {} is used twice", b.value.value),
+                    )
+                    .label("second use")
+                    .also(Pos::of(&a.value), "first use")
+                    .help("each level needs its own value"),
+                );
+            } else if b.value.value < a.value.value {
+                errors.push(
+                    err(
+                        Pos::of(&b.value),
+                        format!(
+                            "scale values must go up: {} comes after {}",
+                            b.value.value, a.value.value
+                        ),
+                    )
+                    .label("smaller than the level before it")
+                    .also(Pos::of(&a.value), "previous level")
+                    .help("list the levels from lowest to highest"),
+                );
+            }
+        }
+        let (lo, hi) = self.scale_range();
+
+        // Sections and indicators: unique ids, no empty sections, positive weights.
+        let mut seen: HashMap<&str, (&Spanned<String>, &str)> = HashMap::new();
+        if self.sections.value.is_empty() {
+            errors.push(
+                err(
+                    Pos::of(&self.sections),
+                    "the framework has no sections".into(),
+                )
+                .help("add at least one section with at least one indicator"),
+            );
+        }
+        let weight_ok = |w: &Option<Spanned<f64>>, errors: &mut Vec<Diagnostic>| {
+            if let Some(w) = w
+                && !(w.value.is_finite() && w.value > 0.0)
+            {
+                errors.push(
+                    err(Pos::of(w), format!("weight {} is not allowed", w.value))
+                        .label("must be more than 0")
+                        .help("leave `weight` out for the default of 1, or give a positive number such as 2"),
+                );
+            }
+        };
+        for section in &self.sections.value {
+            check_id(&section.id, &self.section_noun, &mut errors);
+            weight_ok(&section.weight, &mut errors);
+            if let Some((first, kind)) = seen.insert(&section.id.value, (&section.id, "section")) {
+                errors.push(duplicate(source, &section.id, first, kind));
+            }
+            if section.indicators.value.is_empty() {
+                errors.push(
+                    err(
+                        Pos::of(&section.id),
+                        format!(
+                            "the {} `{}` has no indicators",
+                            self.section_noun, section.id.value
+                        ),
+                    )
+                    .help("add at least one indicator, or remove the section"),
+                );
+            }
+            for ind in &section.indicators.value {
+                check_id(&ind.id, "indicator", &mut errors);
+                weight_ok(&ind.weight, &mut errors);
+                if let Some((first, kind)) = seen.insert(&ind.id.value, (&ind.id, "indicator")) {
+                    errors.push(duplicate(source, &ind.id, first, kind));
+                }
+                for value in ind.levels.value.keys() {
+                    if self.level(*value).is_none() {
+                        errors.push(
+                            err(Pos::of(&ind.levels), format!(
+                                "indicator `{}` describes level {value}, which is not on the scale ({lo} to {hi})",
+                                ind.id.value
+                            ))
+                            .help("describe only levels listed under `scale`"),
+                        );
+                    }
+                }
+            }
+        }
+
+        // Bands: in order, contiguous, covering the scale from lowest to highest value.
+        if let (Some(first), Some(last)) = (self.bands.first(), self.bands.last()) {
+            for band in &self.bands {
+                if band.max.value <= band.min.value {
+                    errors.push(
+                        err(
+                            Pos::of(&band.max),
+                            format!(
+                                "band `{}` ends at {} but starts at {}",
+                                band.label, band.max.value, band.min.value
+                            ),
+                        )
+                        .label("must be greater than `min`"),
+                    );
+                }
+            }
+            for pair in self.bands.windows(2) {
+                let (a, b) = (&pair[0], &pair[1]);
+                if b.min.value < a.max.value {
+                    errors.push(
+                        err(
+                            Pos::of(&b.min),
+                            format!(
+                                "bands `{}` and `{}` overlap: {} starts before {} ends",
+                                a.label, b.label, b.min.value, a.max.value
+                            ),
+                        )
+                        .label("overlaps the band before")
+                        .also(Pos::of(&a.max), "previous band ends here")
+                        .help("make each band start exactly where the one before it ends"),
+                    );
+                } else if b.min.value > a.max.value {
+                    errors.push(
+                        err(Pos::of(&b.min), format!(
+                            "there is a gap between bands `{}` and `{}`: nothing covers {} to {}",
+                            a.label, b.label, a.max.value, b.min.value
+                        ))
+                        .label("gap before this")
+                        .also(Pos::of(&a.max), "previous band ends here")
+                        .help("make each band start exactly where the one before it ends"),
+                    );
+                }
+            }
+            if first.min.value > f64::from(lo) {
+                errors.push(
+                    err(
+                        Pos::of(&first.min),
+                        format!(
+                            "the bands start at {} but the scale starts at {lo}",
+                            first.min.value
+                        ),
+                    )
+                    .help(format!("start the first band at {lo}")),
+                );
+            }
+            if last.max.value < f64::from(hi) {
+                errors.push(
+                    err(
+                        Pos::of(&last.max),
+                        format!(
+                            "the bands end at {} but the scale goes up to {hi}",
+                            last.max.value
+                        ),
+                    )
+                    .help(format!("end the last band at {hi}")),
+                );
+            }
+        }
+
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Diagnostics(errors))
+        }
+    }
+}
+
+fn duplicate(
+    source: &Source,
+    again: &Spanned<String>,
+    first: &Spanned<String>,
+    first_kind: &str,
+) -> Diagnostic {
+    Diagnostic::at(
+        source,
+        Pos::of(again),
+        format!("the id `{}` is used twice", again.value),
+    )
+    .label("used again here")
+    .also(
+        Pos::of(first),
+        format!("first used here, by a {first_kind}"),
+    )
+    .help("every section and indicator needs its own id, because records refer to them")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_frameworks_are_valid() {
+        for (id, text) in BUILT_IN {
+            let source = Source::named(*id, *text);
+            if let Err(e) = Framework::parse(&source) {
+                panic!("built-in framework {id} is invalid:\n{}", e.render(false));
+            }
+        }
+    }
+
+    #[test]
+    fn fingerprint_ignores_layout_but_not_words() {
+        let a = "id: f\ntitle: T\nversion: '1'\nscale:\n  - {value: 1, label: A}\n  - {value: 2, label: B}\nsections:\n  - id: s\n    title: S\n    indicators:\n      - {id: i, statement: X}\n";
+        let b = format!("# a comment\n{}", a.replace("'1'", "\"1\""));
+        let c = a.replace("X", "Y");
+        let fp = |t: &str| {
+            Framework::parse(&Source::named("t", t))
+                .map(|f| f.fingerprint())
+                .ok()
+        };
+        assert!(fp(a).is_some());
+        assert_eq!(fp(a), fp(&b));
+        assert_ne!(fp(a), fp(&c));
+    }
+}

@@ -1,0 +1,16 @@
+//! coprod: co-production quality-indicator self-evaluations, scored and reported.
+//!
+//! Data flows one way: a [`framework::Framework`] and one or more [`record::Record`]s are loaded
+//! and validated, [`score`] computes every number (pure functions, no I/O), the result becomes
+//! one [`report::Report`], and each output format renders that report into any writer.
+
+pub mod cli;
+pub mod diagnostic;
+pub mod error;
+pub mod framework;
+pub mod record;
+pub mod report;
+pub mod score;
+pub mod yaml;
+
+pub use error::Error;

@@ -1,0 +1,38 @@
+//! The `coprod` binary: parse the command line, run it, report errors, set the exit code.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::Parser;
+use coprod::Error;
+use coprod::cli::{Cli, run, use_color};
+use coprod::error::exit;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::from(exit::OK),
+        Err(err) => {
+            // A closed pipe (`coprod report … | head`) is not a failure.
+            if let Error::Io { source, .. } = &err
+                && source.kind() == std::io::ErrorKind::BrokenPipe
+            {
+                return ExitCode::from(exit::OK);
+            }
+            let color = use_color(std::io::stderr().is_terminal());
+            match &err {
+                Error::Input(d) => eprintln!("{}", d.render(color)),
+                other => {
+                    let mut msg = format!("error: {other}");
+                    let mut cause = std::error::Error::source(other);
+                    while let Some(c) = cause {
+                        msg.push_str(&format!(": {c}"));
+                        cause = c.source();
+                    }
+                    eprintln!("{msg}");
+                }
+            }
+            ExitCode::from(err.exit_code())
+        }
+    }
+}

@@ -1,0 +1,555 @@
+//! Records: one assessment of a framework, as a YAML file; loading, validation and atomic saving.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_saphyr::Spanned;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Pos, Source};
+use crate::error::Error;
+use crate::framework::Framework;
+
+/// The record format this version of coprod writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One assessment: who scored which framework, when, and their answers.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// Record format version; currently 1.
+    #[schemars(with = "u32")]
+    pub format: Spanned<u32>,
+    /// Which framework was scored, exactly.
+    pub framework: FrameworkRef,
+    /// The partnership that did the assessment.
+    pub partnership: String,
+    /// The day of the assessment (YYYY-MM-DD).
+    #[schemars(with = "String")]
+    pub date: Spanned<Date>,
+    /// Who gave these scores.
+    pub scored_by: ScoredBy,
+    /// Who took part (names are optional; reports can leave them out).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<String>,
+    /// One entry per indicator answered so far, in framework order.
+    #[serde(default)]
+    pub answers: Vec<Answer>,
+}
+
+/// The framework a record was scored against.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkRef {
+    /// The framework's id.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// The framework's version when the record was made.
+    pub version: String,
+    /// Fingerprint of the framework's content (`sha256:…`); see `coprod framework show`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub fingerprint: Option<Spanned<String>>,
+}
+
+/// Who scored a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScoredBy {
+    /// The whole room together, one stakeholder group, or one person.
+    pub kind: ScorerKind,
+    /// The stakeholder group (for `group`, and optionally for `person`), e.g. `parent-carers`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// The person's name (for `person`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// The kinds of scorer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScorerKind {
+    /// Everyone in the workshop, agreeing one score.
+    Room,
+    /// One stakeholder group, e.g. parent carers.
+    Group,
+    /// One named person.
+    Person,
+}
+
+/// The stakeholder groups coprod knows by name. Others are allowed and shown as written.
+pub const KNOWN_GROUPS: &[(&str, &str)] = &[
+    ("parent-carers", "Parent carers"),
+    ("local-authority", "Local authority"),
+    ("health", "Health"),
+    ("education", "Education"),
+    ("young-people", "Young people"),
+    ("voluntary-sector", "Voluntary sector"),
+];
+
+/// A readable name for a stakeholder group id.
+pub fn group_name(id: &str) -> String {
+    KNOWN_GROUPS
+        .iter()
+        .find(|(k, _)| *k == id)
+        .map_or_else(|| id.replace('-', " "), |(_, name)| (*name).to_string())
+}
+
+impl ScoredBy {
+    /// How the scorer is described on reports, e.g. "Parent carers" or "The whole room".
+    pub fn describe(&self) -> String {
+        match (self.kind, &self.group, &self.name) {
+            (ScorerKind::Room, _, _) => "Whole room".to_string(),
+            (ScorerKind::Group, Some(g), _) => group_name(g),
+            (ScorerKind::Group, None, _) => "A group".to_string(),
+            (ScorerKind::Person, g, n) => {
+                let n = n.as_deref().unwrap_or("One person");
+                match g {
+                    Some(g) => format!("{n} ({})", group_name(g)),
+                    None => n.to_string(),
+                }
+            }
+        }
+    }
+}
+
+/// The answer to one indicator.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    /// The indicator's id in the framework.
+    #[schemars(with = "String")]
+    pub indicator: Spanned<String>,
+    /// The level chosen, or `n/a`; absent while the indicator is still to be scored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Choice>")]
+    pub level: Option<Spanned<Choice>>,
+    /// What the room said: examples, evidence, disagreements.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    /// What the partnership agreed to do about it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
+}
+
+/// A level on the scale, or "not applicable".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// A level value from the framework's scale.
+    Level(u32),
+    /// The indicator does not apply here; left out of every average.
+    NotApplicable,
+}
+
+impl Choice {
+    /// The level value, if one was chosen.
+    pub fn value(self) -> Option<u32> {
+        match self {
+            Self::Level(v) => Some(v),
+            Self::NotApplicable => None,
+        }
+    }
+}
+
+impl fmt::Display for Choice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Level(v) => write!(f, "{v}"),
+            Self::NotApplicable => f.write_str("n/a"),
+        }
+    }
+}
+
+impl Serialize for Choice {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Level(v) => s.serialize_u32(*v),
+            Self::NotApplicable => s.serialize_str("n/a"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Choice {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Choice;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a level number from the scale, or `n/a`")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Choice, E> {
+                u32::try_from(v)
+                    .map(Choice::Level)
+                    .map_err(|_| E::custom(format!("level {v} is far too large")))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Choice, E> {
+                u64::try_from(v)
+                    .map_err(|_| {
+                        E::custom(format!(
+                            "level {v} is below zero; levels are numbers from the scale, or `n/a`"
+                        ))
+                    })
+                    .and_then(|v| self.visit_u64(v))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Choice, E> {
+                Err(E::custom(format!(
+                    "level {v} is not a whole number; choose one level from the scale, or `n/a`"
+                )))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Choice, E> {
+                match v.trim().to_ascii_lowercase().as_str() {
+                    "n/a" | "na" | "not applicable" => Ok(Choice::NotApplicable),
+                    other => other.parse::<u32>().map(Choice::Level).map_err(|_| {
+                        E::custom(format!(
+                            "`{v}` is not a level; write a level number from the scale, or `n/a`"
+                        ))
+                    }),
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for Choice {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Choice".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A level value from the framework's scale, or \"n/a\" for not applicable.",
+            "oneOf": [
+                { "type": "integer", "minimum": 0 },
+                { "type": "string", "enum": ["n/a"] }
+            ]
+        })
+    }
+}
+
+/// Something the partnership agreed to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// What will be done.
+    pub what: String,
+    /// Who will make sure it happens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// When it should be done by (YYYY-MM-DD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub due: Option<Date>,
+    /// Where it has got to.
+    #[serde(default)]
+    pub status: ActionStatus,
+}
+
+/// How far an action has got.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionStatus {
+    /// Agreed, not started.
+    #[default]
+    NotStarted,
+    /// Under way.
+    InProgress,
+    /// Finished.
+    Done,
+    /// Finished and now part of how things are always done.
+    Embedded,
+    /// Decided against.
+    Dropped,
+}
+
+impl ActionStatus {
+    /// The words shown on reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NotStarted => "Not started",
+            Self::InProgress => "In progress",
+            Self::Done => "Done",
+            Self::Embedded => "Embedded",
+            Self::Dropped => "Dropped",
+        }
+    }
+
+    /// Whether the action still needs doing.
+    pub fn is_open(self) -> bool {
+        matches!(self, Self::NotStarted | Self::InProgress)
+    }
+}
+
+/// A record with the file it came from.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The record.
+    pub record: Record,
+    /// The source text, for diagnostics.
+    pub source: Source,
+}
+
+/// What to do when a record was scored against a different version of its framework.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FrameworkCheck {
+    /// Refuse, explaining what differs (the default).
+    #[default]
+    Strict,
+    /// Accept, as long as every answered indicator still exists.
+    AcceptChanged,
+}
+
+impl Record {
+    /// A new, empty record for a framework.
+    pub fn new(
+        framework: &Framework,
+        partnership: String,
+        date: Date,
+        scored_by: ScoredBy,
+    ) -> Self {
+        use crate::framework::unplaced;
+        Self {
+            format: unplaced(FORMAT_VERSION),
+            framework: FrameworkRef {
+                id: unplaced(framework.id.value.clone()),
+                version: framework.version.clone(),
+                fingerprint: Some(unplaced(framework.fingerprint())),
+            },
+            partnership,
+            date: unplaced(date),
+            scored_by,
+            participants: Vec::new(),
+            answers: Vec::new(),
+        }
+    }
+
+    /// Reads a record file (without checking it against a framework).
+    pub fn load(path: &Path) -> Result<Loaded, Error> {
+        let source = crate::yaml::read_source(path)?;
+        let record = Self::parse(&source)?;
+        Ok(Loaded { record, source })
+    }
+
+    /// Parses a record and checks what can be checked without its framework.
+    pub fn parse(source: &Source) -> Result<Self, Diagnostics> {
+        let record: Self = crate::yaml::parse(source)?;
+        if record.format.value != FORMAT_VERSION {
+            return Err(Diagnostic::at(
+                source,
+                Pos::of(&record.format),
+                format!(
+                    "record format {} is not one this coprod can read",
+                    record.format.value
+                ),
+            )
+            .label(format!("this coprod reads format {FORMAT_VERSION}"))
+            .help("upgrade coprod, or check that this is a coprod record")
+            .into());
+        }
+        let mut errors = Vec::new();
+        match (record.scored_by.kind, &record.scored_by.group) {
+            (ScorerKind::Group, None) => errors.push(
+                Diagnostic::file(source, "`scored_by` says `kind: group` but names no group")
+                    .help("add `group: parent-carers` (or local-authority, health, education, young-people, voluntary-sector)"),
+            ),
+            (_, Some(g)) if !is_slug(g) => errors.push(
+                Diagnostic::file(source, format!("the group `{g}` is not a simple id"))
+                    .help("use lower-case words joined by `-`, e.g. `parent-carers`"),
+            ),
+            _ => {}
+        }
+        if errors.is_empty() {
+            Ok(record)
+        } else {
+            Err(Diagnostics(errors))
+        }
+    }
+
+    /// The answer to an indicator, if there is one.
+    pub fn answer(&self, indicator: &str) -> Option<&Answer> {
+        self.answers.iter().find(|a| a.indicator.value == indicator)
+    }
+
+    /// The chosen level or n/a for an indicator, if answered.
+    pub fn choice(&self, indicator: &str) -> Option<Choice> {
+        self.answer(indicator)
+            .and_then(|a| a.level.as_ref())
+            .map(|l| l.value)
+    }
+
+    /// Checks a record against the framework it claims to be scored on.
+    pub fn check(
+        &self,
+        source: &Source,
+        framework: &Framework,
+        mode: FrameworkCheck,
+    ) -> Result<(), Diagnostics> {
+        let mut errors = Vec::new();
+        let fref = &self.framework;
+        if fref.id.value != framework.id.value {
+            return Err(Diagnostic::at(
+                source,
+                Pos::of(&fref.id),
+                format!(
+                    "this record was scored on the framework `{}`, not `{}`",
+                    fref.id.value, framework.id.value
+                ),
+            )
+            .label("framework named here")
+            .help(format!(
+                "pass the right framework with `--framework PATH` (the one whose id is `{}`)",
+                fref.id.value
+            ))
+            .into());
+        }
+        let current = framework.fingerprint();
+        let changed = match &fref.fingerprint {
+            Some(fp) if fp.value != current => Some(Pos::of(fp)),
+            None if fref.version != framework.version => Some(Pos::of(&fref.id)),
+            _ => None,
+        };
+        if let Some(pos) = changed
+            && mode == FrameworkCheck::Strict
+        {
+            let what = if fref.version == framework.version {
+                format!(
+                    "its wording changed since, though the version is still {}",
+                    framework.version
+                )
+            } else {
+                format!(
+                    "it was version {} then and is version {} now",
+                    fref.version, framework.version
+                )
+            };
+            errors.push(
+                Diagnostic::at(
+                    source,
+                    pos,
+                    format!("the framework `{}` has changed since this record was scored: {what}", framework.id.value),
+                )
+                .label("the record remembers this framework")
+                .help("if the indicators still mean the same, pass `--accept-changed-framework`; otherwise use the framework file the record was made with"),
+            );
+        }
+        let (lo, hi) = framework.scale_range();
+        let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
+        for answer in &self.answers {
+            let id = &answer.indicator;
+            if framework.indicator(&id.value).is_none() {
+                let ids = framework.indicators().map(|(_, i)| i.id.value.as_str());
+                let hint = match crate::diagnostic::suggest(&id.value, ids) {
+                    Some(s) => format!(
+                        "did you mean `{s}`? `coprod framework show {}` lists every indicator",
+                        framework.id.value
+                    ),
+                    None => format!(
+                        "`coprod framework show {}` lists every indicator",
+                        framework.id.value
+                    ),
+                };
+                errors.push(
+                    Diagnostic::at(
+                        source,
+                        Pos::of(id),
+                        format!("the framework has no indicator `{}`", id.value),
+                    )
+                    .label("unknown indicator")
+                    .help(hint),
+                );
+            }
+            if let Some(first) = seen.insert(&id.value, id) {
+                errors.push(
+                    Diagnostic::at(
+                        source,
+                        Pos::of(id),
+                        format!("indicator `{}` is answered twice", id.value),
+                    )
+                    .label("second answer")
+                    .also(Pos::of(first), "first answer")
+                    .help("keep one answer per indicator"),
+                );
+            }
+            if let Some(level) = &answer.level
+                && let Choice::Level(v) = level.value
+                && framework.level(v).is_none()
+            {
+                let labels: Vec<String> = framework
+                    .scale
+                    .value
+                    .iter()
+                    .map(|l| format!("{} {}", l.value.value, l.label))
+                    .collect();
+                errors.push(
+                    Diagnostic::at(
+                        source,
+                        Pos::of(level),
+                        format!("level {v} is not on the scale ({lo} to {hi})"),
+                    )
+                    .label("not a level of this framework")
+                    .help(format!("choose one of: {}, or `n/a`", labels.join(", "))),
+                );
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Diagnostics(errors))
+        }
+    }
+
+    /// The record as YAML text, with a comment line saying what it is.
+    pub fn to_yaml(&self) -> String {
+        let body = serde_saphyr::to_string(self).unwrap_or_default();
+        format!(
+            "# coprod record: {} — {}\n{body}",
+            self.partnership, self.date.value
+        )
+    }
+
+    /// Writes the record atomically: a temporary file in the same folder, flushed to disk, then
+    /// renamed over the target. A crash at any moment leaves the old or the new file, whole.
+    pub fn save(&self, path: &Path) -> Result<(), Error> {
+        write_atomic(path, self.to_yaml().as_bytes())
+    }
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// Writes `bytes` to `path` atomically (temporary file in the same folder, fsync, rename).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir: PathBuf = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let shown = path.display();
+    let ctx = |what: &str| format!("cannot {what} {shown}");
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".coprod-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|e| Error::io(ctx("write"), e))?;
+    tmp.write_all(bytes)
+        .map_err(|e| Error::io(ctx("write"), e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| Error::io(ctx("write"), e))?;
+    tmp.persist(path)
+        .map_err(|e| Error::io(ctx("write"), e.error))?;
+    // Make the rename itself durable where the platform allows it.
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}

@@ -1,0 +1,322 @@
+//! Markdown: a board paper in GitHub-flavoured Markdown.
+//!
+//! Every piece of user text goes through [`inline`] or [`cell`], so a `|`, `*` or line break in
+//! evidence can never break a table or start a heading.
+
+use std::io::Write;
+
+use super::{Report, percent_text, score_text};
+
+/// Escapes text for use inside a Markdown paragraph or list item.
+pub fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let line = line.trim();
+        // At the start of the text, `-`, `+` or `=` could start a list or heading, and `1.`
+        // a numbered list; escape them. `#` and `>` are escaped everywhere below.
+        let at_start = out.is_empty();
+        if at_start && line.starts_with(['-', '+', '=']) {
+            out.push('\\');
+        }
+        let digits = line.chars().take_while(char::is_ascii_digit).count();
+        for (n, c) in line.chars().enumerate() {
+            let numbered = at_start && n == digits && digits > 0 && matches!(c, '.' | ')');
+            if numbered
+                || matches!(
+                    c,
+                    '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#'
+                )
+            {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Escapes text for a table cell: as [`inline`], with line breaks kept as `<br>`.
+pub fn cell(text: &str) -> String {
+    let parts: Vec<String> = text
+        .trim()
+        .split('\n')
+        .map(inline)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.join("<br>")
+}
+
+/// Writes the report as Markdown.
+pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    let noun = report.section_heading();
+    let scale_max = report.framework.scale_max;
+    writeln!(out, "# {}\n", inline(&report.title))?;
+    writeln!(
+        out,
+        "{} (version {}) · {} · {}\n",
+        inline(&report.framework.title),
+        inline(&report.framework.version),
+        inline(&report.partnerships.join(", ")),
+        report.dates.join(", ")
+    )?;
+
+    writeln!(out, "## Summary\n")?;
+    writeln!(out, "| | |\n|---|---|")?;
+    let overall = match &report.overall {
+        Some(s) => format!(
+            "**{}** out of {scale_max} ({} of the scale){}",
+            score_text(s.value),
+            percent_text(s.percent),
+            s.band
+                .as_ref()
+                .map(|b| format!(" · {}", cell(b)))
+                .unwrap_or_default()
+        ),
+        None => "No indicators scored yet".to_string(),
+    };
+    writeln!(out, "| {} | {overall} |", cell(&report.overall_name()))?;
+    let c = &report.completeness;
+    writeln!(
+        out,
+        "| Completeness | {} of {} answered · {} not applicable · {} unanswered ({} complete) |",
+        c.answered,
+        c.total,
+        c.not_applicable,
+        c.unanswered,
+        percent_text(c.percent_complete)
+    )?;
+    let who: Vec<String> = report
+        .records
+        .iter()
+        .map(|r| format!("{} ({})", cell(&r.scored_by), r.date))
+        .collect();
+    writeln!(out, "| Scored by | {} |\n", who.join("; "))?;
+
+    writeln!(out, "## {noun} results\n")?;
+    if report.is_combined() {
+        writeln!(
+            out,
+            "| {noun} | Score | % of scale | Band | Lowest group | Highest group | Spread | Answered |"
+        )?;
+        writeln!(out, "|---|---:|---:|---|---:|---:|---:|---:|")?;
+    } else {
+        writeln!(out, "| {noun} | Score | % of scale | Band | Answered |")?;
+        writeln!(out, "|---|---:|---:|---|---:|")?;
+    }
+    for s in &report.sections {
+        let (score, pct, band) = match &s.score {
+            Some(v) => (
+                score_text(v.value),
+                percent_text(v.percent),
+                v.band.as_deref().map(cell).unwrap_or_default(),
+            ),
+            None => ("–".into(), "–".into(), String::new()),
+        };
+        let answered = format!(
+            "{} of {}",
+            s.completeness.answered + s.completeness.not_applicable,
+            s.completeness.total
+        );
+        if report.is_combined() {
+            let (lo, hi, spread) = match &s.stats {
+                Some(st) => (
+                    score_text(st.min),
+                    score_text(st.max),
+                    score_text(st.spread),
+                ),
+                None => ("–".into(), "–".into(), "–".into()),
+            };
+            writeln!(
+                out,
+                "| {} | {score} | {pct} | {band} | {lo} | {hi} | {spread} | {answered} |",
+                cell(&s.title)
+            )?;
+        } else {
+            writeln!(
+                out,
+                "| {} | {score} | {pct} | {band} | {answered} |",
+                cell(&s.title)
+            )?;
+        }
+    }
+    writeln!(out)?;
+
+    for (heading, list) in [
+        ("Strengths", &report.strengths),
+        ("Priorities", &report.priorities),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        writeln!(out, "## {heading}\n")?;
+        for h in list {
+            writeln!(
+                out,
+                "- **{}** {} ({}): {}",
+                inline(&h.indicator.to_uppercase()),
+                inline(&h.statement),
+                inline(&h.section),
+                score_text(h.score)
+            )?;
+        }
+        writeln!(out)?;
+    }
+
+    for s in &report.sections {
+        writeln!(out, "## {}\n", inline(&s.title))?;
+        if !s.summary.is_empty() {
+            writeln!(out, "{}\n", inline(&s.summary))?;
+        }
+        if report.is_combined() {
+            writeln!(
+                out,
+                "| ID | Indicator | Mean | Median | Min | Max | Spread | Responses |"
+            )?;
+            writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|")?;
+            for i in &s.indicators {
+                let cols = match &i.stats {
+                    Some(st) => format!(
+                        "{} | {} | {} | {} | {} | {}",
+                        score_text(st.mean),
+                        score_text(st.median),
+                        score_text(st.min),
+                        score_text(st.max),
+                        score_text(st.spread),
+                        st.count
+                    ),
+                    None => "– | – | – | – | – | 0".to_string(),
+                };
+                writeln!(
+                    out,
+                    "| {} | {} | {cols} |",
+                    cell(&i.id.to_uppercase()),
+                    cell(&i.statement)
+                )?;
+            }
+            writeln!(out)?;
+            let notes: Vec<String> = s
+                .indicators
+                .iter()
+                .flat_map(|i| {
+                    i.responses.iter().filter_map(move |r| {
+                        let text = r.evidence.as_deref()?.trim();
+                        (!text.is_empty()).then(|| {
+                            let who = &report.records[r.record].scored_by;
+                            format!(
+                                "- **{}**, {}: {}",
+                                inline(&i.id.to_uppercase()),
+                                inline(who),
+                                inline(text)
+                            )
+                        })
+                    })
+                })
+                .collect();
+            if !notes.is_empty() {
+                writeln!(out, "### Evidence\n\n{}\n", notes.join("\n"))?;
+            }
+        } else {
+            writeln!(out, "| ID | Indicator | Level | Evidence |")?;
+            writeln!(out, "|---|---|---|---|")?;
+            for i in &s.indicators {
+                let r = i.responses.first();
+                let level = match r {
+                    Some(r) if r.not_applicable => "Not applicable".to_string(),
+                    Some(r) => match (r.level, &r.level_label) {
+                        (Some(v), Some(l)) => format!("{v} {}", cell(l)),
+                        (Some(v), None) => v.to_string(),
+                        _ => "Not answered".to_string(),
+                    },
+                    None => "Not answered".to_string(),
+                };
+                let evidence = r
+                    .and_then(|r| r.evidence.as_deref())
+                    .map(cell)
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "| {} | {} | {level} | {evidence} |",
+                    cell(&i.id.to_uppercase()),
+                    cell(&i.statement)
+                )?;
+            }
+            writeln!(out)?;
+        }
+    }
+
+    if !report.actions.is_empty() {
+        writeln!(out, "## Action plan\n")?;
+        writeln!(
+            out,
+            "| Indicator | Action | Owner | Due | Status | Raised by |"
+        )?;
+        writeln!(out, "|---|---|---|---|---|---|")?;
+        for a in &report.actions {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                cell(&a.indicator.to_uppercase()),
+                cell(&a.what),
+                a.owner.as_deref().map(cell).unwrap_or_default(),
+                a.due.as_deref().unwrap_or(""),
+                a.status.label(),
+                cell(&report.records[a.record].scored_by)
+            )?;
+        }
+        writeln!(out)?;
+    }
+
+    writeln!(out, "## How the scores are worked out\n")?;
+    writeln!(
+        out,
+        "Each indicator scores the value of the level chosen. Not applicable and unanswered \
+         indicators are left out of every average. A {noun_lc}'s score is the mean of its \
+         answered indicators; the {overall} score is the mean of the {noun_lc}s. With several \
+         records, each indicator's score is the mean of the records' levels. Scores are shown to \
+         one decimal place and percentages of the scale to the nearest whole number.\n",
+        noun_lc = inline(&report.framework.section_noun),
+        overall = inline(&report.overall_name()),
+    )?;
+    writeln!(out, "| Level | Name | Meaning |\n|---:|---|---|")?;
+    for l in &report.framework.scale {
+        writeln!(
+            out,
+            "| {} | {} | {} |",
+            l.value,
+            cell(&l.label),
+            cell(&l.meaning)
+        )?;
+    }
+    if !report.framework.bands.is_empty() {
+        writeln!(out, "\n| Band | From | To | Meaning |\n|---|---:|---:|---|")?;
+        for b in &report.framework.bands {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                cell(&b.label),
+                score_text(b.min),
+                score_text(b.max),
+                cell(&b.meaning)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_table_breakers_and_block_starts() {
+        assert_eq!(cell("a | b"), "a \\| b");
+        assert_eq!(cell("one\ntwo"), "one<br>two");
+        assert_eq!(inline("# not a heading"), "\\# not a heading");
+        assert_eq!(inline("- not a list"), "\\- not a list");
+        assert_eq!(inline("*bold*"), "\\*bold\\*");
+        assert_eq!(inline("1. first"), "1\\. first");
+    }
+}

@@ -1,0 +1,587 @@
+//! The report: everything a reader sees, computed once, rendered many ways.
+//!
+//! [`Report::build`] takes the scorer's numbers and the framework's and records' words and puts
+//! them side by side. Renderers (one module per format) only lay the report out; they never
+//! compute. Rounding for display lives here too, in one place, so every format shows the same
+//! digits.
+
+pub mod csv;
+pub mod json;
+pub mod markdown;
+pub mod table;
+
+use std::io::Write;
+
+use serde::{Serialize, Serializer};
+
+use crate::framework::Framework;
+use crate::record::{ActionStatus, Choice, Record, ScorerKind};
+use crate::score::{self, Completeness, Scorecard, Stats};
+
+/// Version of the JSON shape; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Tables for the terminal.
+    Table,
+    /// GitHub-flavoured Markdown, ready for a board paper.
+    Markdown,
+    /// JSON for scripts (shape documented in the README).
+    Json,
+    /// CSV, one row per indicator per record, for spreadsheets.
+    Csv,
+}
+
+/// Options that change how a report looks, not what it says.
+#[derive(Debug, Clone, Default)]
+pub struct Style {
+    /// Terminal width to fit, in columns.
+    pub width: u16,
+    /// Whether to use colour and bold (never the only carrier of meaning).
+    pub color: bool,
+}
+
+impl Format {
+    /// Renders a report in this format.
+    pub fn render(
+        self,
+        report: &Report,
+        style: &Style,
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        match self {
+            Self::Table => table::render(report, style, out),
+            Self::Markdown => markdown::render(report, out),
+            Self::Json => json::render(report, out),
+            Self::Csv => csv::render(report, out),
+        }
+    }
+}
+
+/// The scored report of one or more records.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Version of this JSON shape.
+    pub schema_version: u32,
+    /// The report's title.
+    pub title: String,
+    /// The framework scored.
+    pub framework: FrameworkInfo,
+    /// Partnerships named by the records (usually one).
+    pub partnerships: Vec<String>,
+    /// Assessment dates, earliest first.
+    pub dates: Vec<String>,
+    /// The records, in the order given.
+    pub records: Vec<RecordInfo>,
+    /// The overall result.
+    pub overall: Option<ScoreView>,
+    /// Spread of the records' own overall results.
+    pub overall_stats: Option<StatsView>,
+    /// How much was answered.
+    pub completeness: CompletenessView,
+    /// Section by section.
+    pub sections: Vec<SectionReport>,
+    /// Highest-scoring indicators.
+    pub strengths: Vec<Highlight>,
+    /// Lowest-scoring indicators: where to focus next.
+    pub priorities: Vec<Highlight>,
+    /// Every action agreed, in framework order.
+    pub actions: Vec<ActionItem>,
+}
+
+/// What the report says about the framework.
+#[derive(Debug, Clone, Serialize)]
+pub struct FrameworkInfo {
+    /// Framework id.
+    pub id: String,
+    /// Framework title.
+    pub title: String,
+    /// Framework version.
+    pub version: String,
+    /// Content fingerprint.
+    pub fingerprint: String,
+    /// Language tag of its texts.
+    pub language: String,
+    /// What it calls a section.
+    pub section_noun: String,
+    /// Name of the overall result, e.g. "Trust".
+    pub overall_label: Option<String>,
+    /// Lowest level value.
+    pub scale_min: u32,
+    /// Highest level value.
+    pub scale_max: u32,
+    /// The scale, lowest first.
+    pub scale: Vec<LevelInfo>,
+    /// The bands, lowest first.
+    pub bands: Vec<BandInfo>,
+}
+
+/// A scale level.
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelInfo {
+    /// Its value.
+    pub value: u32,
+    /// Its short name.
+    pub label: String,
+    /// What it means.
+    pub meaning: String,
+}
+
+/// A band.
+#[derive(Debug, Clone, Serialize)]
+pub struct BandInfo {
+    /// Its name.
+    pub label: String,
+    /// From (inclusive).
+    pub min: f64,
+    /// To (exclusive, except the top band).
+    pub max: f64,
+    /// What it means.
+    pub meaning: String,
+}
+
+/// One record's place in the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordInfo {
+    /// The file it was read from, as given.
+    pub file: String,
+    /// Its partnership.
+    pub partnership: String,
+    /// Its date.
+    pub date: String,
+    /// Who scored it, in words.
+    pub scored_by: String,
+    /// room, group or person.
+    pub kind: ScorerKind,
+    /// Stakeholder group id, if any.
+    pub group: Option<String>,
+    /// Names of those who took part.
+    pub participants: Vec<String>,
+    /// This record's own overall score.
+    #[serde(serialize_with = "opt_score")]
+    pub overall: Option<f64>,
+    /// This record's own section scores, in framework order.
+    #[serde(serialize_with = "opt_scores")]
+    pub sections: Vec<Option<f64>>,
+    /// This record's completeness.
+    pub completeness: CompletenessView,
+}
+
+/// A score as shown: value, percent of range, band.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScoreView {
+    /// On the framework's scale.
+    #[serde(serialize_with = "ser_score")]
+    pub value: f64,
+    /// Percent of the scale's range.
+    #[serde(serialize_with = "ser_percent")]
+    pub percent: f64,
+    /// Band name, if the framework has bands.
+    pub band: Option<String>,
+}
+
+/// Statistics as shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatsView {
+    /// How many values.
+    pub count: usize,
+    /// Mean.
+    #[serde(serialize_with = "ser_score")]
+    pub mean: f64,
+    /// Median.
+    #[serde(serialize_with = "ser_score")]
+    pub median: f64,
+    /// Smallest.
+    #[serde(serialize_with = "ser_score")]
+    pub min: f64,
+    /// Largest.
+    #[serde(serialize_with = "ser_score")]
+    pub max: f64,
+    /// Largest minus smallest.
+    #[serde(serialize_with = "ser_score")]
+    pub spread: f64,
+}
+
+/// Completeness as shown.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct CompletenessView {
+    /// Indicator slots (indicators × records).
+    pub total: usize,
+    /// With a level.
+    pub answered: usize,
+    /// Not applicable.
+    pub not_applicable: usize,
+    /// Not yet answered.
+    pub unanswered: usize,
+    /// Share with an answer (level or n/a).
+    #[serde(serialize_with = "ser_percent")]
+    pub percent_complete: f64,
+}
+
+/// A section's results.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionReport {
+    /// Section id.
+    pub id: String,
+    /// Section title.
+    pub title: String,
+    /// What the section is about.
+    pub summary: String,
+    /// Weight in the overall result.
+    pub weight: f64,
+    /// The section's result.
+    pub score: Option<ScoreView>,
+    /// Spread of the records' own section scores.
+    pub stats: Option<StatsView>,
+    /// Completeness of the section.
+    pub completeness: CompletenessView,
+    /// Its indicators.
+    pub indicators: Vec<IndicatorReport>,
+}
+
+/// An indicator's results.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorReport {
+    /// Indicator id.
+    pub id: String,
+    /// The statement scored.
+    pub statement: String,
+    /// Weight in its section.
+    pub weight: f64,
+    /// Combined result.
+    pub score: Option<ScoreView>,
+    /// Statistics over the records' levels.
+    pub stats: Option<StatsView>,
+    /// Completeness over the records.
+    pub completeness: CompletenessView,
+    /// Each record's answer, in record order.
+    pub responses: Vec<Response>,
+}
+
+/// One record's answer to an indicator.
+#[derive(Debug, Clone, Serialize)]
+pub struct Response {
+    /// Index into `records`.
+    pub record: usize,
+    /// The level value, if one was chosen.
+    pub level: Option<u32>,
+    /// The level's short name.
+    pub level_label: Option<String>,
+    /// Whether it was marked not applicable.
+    pub not_applicable: bool,
+    /// Evidence notes.
+    pub evidence: Option<String>,
+}
+
+/// An indicator named as a strength or a priority.
+#[derive(Debug, Clone, Serialize)]
+pub struct Highlight {
+    /// Indicator id.
+    pub indicator: String,
+    /// Its section's title.
+    pub section: String,
+    /// Its statement.
+    pub statement: String,
+    /// Its combined score.
+    #[serde(serialize_with = "ser_score")]
+    pub score: f64,
+}
+
+/// An agreed action, with where it came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionItem {
+    /// Indicator id it belongs to.
+    pub indicator: String,
+    /// Index into `records`.
+    pub record: usize,
+    /// What will be done.
+    pub what: String,
+    /// Who owns it.
+    pub owner: Option<String>,
+    /// Due date.
+    pub due: Option<String>,
+    /// Its status.
+    pub status: ActionStatus,
+}
+
+/// A record with the name of the file it came from.
+pub struct Input<'a> {
+    /// The file name shown on the report.
+    pub file: String,
+    /// The record.
+    pub record: &'a Record,
+}
+
+impl Report {
+    /// Builds the report for records of one framework. The scorer computes; this only collects.
+    pub fn build(framework: &Framework, inputs: &[Input<'_>], title: Option<String>) -> Self {
+        let records: Vec<&Record> = inputs.iter().map(|i| i.record).collect();
+        let card: Scorecard = score::score(framework, &records);
+        let band_name = |b: Option<usize>| {
+            b.and_then(|i| framework.bands.get(i))
+                .map(|b| b.label.clone())
+        };
+        let view = |s: &score::Score| ScoreView {
+            value: s.value,
+            percent: s.percent,
+            band: band_name(s.band),
+        };
+        let (lo, hi) = framework.scale_range();
+
+        let mut partnerships: Vec<String> = records.iter().map(|r| r.partnership.clone()).collect();
+        partnerships.sort();
+        partnerships.dedup();
+        let mut dates: Vec<String> = records.iter().map(|r| r.date.value.to_string()).collect();
+        dates.sort();
+        dates.dedup();
+
+        let record_infos = inputs
+            .iter()
+            .zip(&card.records)
+            .map(|(input, own)| RecordInfo {
+                file: input.file.clone(),
+                partnership: input.record.partnership.clone(),
+                date: input.record.date.value.to_string(),
+                scored_by: input.record.scored_by.describe(),
+                kind: input.record.scored_by.kind,
+                group: input.record.scored_by.group.clone(),
+                participants: input.record.participants.clone(),
+                overall: own.overall,
+                sections: own.sections.clone(),
+                completeness: completeness_view(own.completeness),
+            })
+            .collect();
+
+        let mut actions = Vec::new();
+        let sections = framework
+            .sections
+            .value
+            .iter()
+            .zip(&card.sections)
+            .map(|(section, sc)| SectionReport {
+                id: section.id.value.clone(),
+                title: section.title.clone(),
+                summary: section.summary.clone(),
+                weight: section.weight.as_ref().map_or(1.0, |w| w.value),
+                score: sc.score.as_ref().map(view),
+                stats: sc.stats.map(stats_view),
+                completeness: completeness_view(sc.completeness),
+                indicators: section
+                    .indicators
+                    .value
+                    .iter()
+                    .zip(&sc.indicators)
+                    .map(|(ind, is)| {
+                        let id = &ind.id.value;
+                        let responses = records
+                            .iter()
+                            .enumerate()
+                            .map(|(ri, r)| {
+                                let answer = r.answer(id);
+                                let choice = answer.and_then(|a| a.level.as_ref()).map(|l| l.value);
+                                if let Some(a) = answer {
+                                    actions.extend(a.actions.iter().map(|act| ActionItem {
+                                        indicator: id.clone(),
+                                        record: ri,
+                                        what: act.what.clone(),
+                                        owner: act.owner.clone(),
+                                        due: act.due.map(|d| d.to_string()),
+                                        status: act.status,
+                                    }));
+                                }
+                                Response {
+                                    record: ri,
+                                    level: choice.and_then(Choice::value),
+                                    level_label: choice
+                                        .and_then(Choice::value)
+                                        .and_then(|v| framework.level(v))
+                                        .map(|l| l.label.clone()),
+                                    not_applicable: choice == Some(Choice::NotApplicable),
+                                    evidence: answer.and_then(|a| a.evidence.clone()),
+                                }
+                            })
+                            .collect();
+                        IndicatorReport {
+                            id: id.clone(),
+                            statement: ind.statement.clone(),
+                            weight: ind.weight.as_ref().map_or(1.0, |w| w.value),
+                            score: is.score.as_ref().map(view),
+                            stats: is.stats.map(stats_view),
+                            completeness: completeness_view(is.completeness),
+                            responses,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect::<Vec<SectionReport>>();
+
+        let highlight = |&(si, ii): &(usize, usize)| {
+            let s = &sections[si];
+            let i = &s.indicators[ii];
+            Highlight {
+                indicator: i.id.clone(),
+                section: s.title.clone(),
+                statement: i.statement.clone(),
+                score: i.score.as_ref().map_or(f64::NAN, |s| s.value),
+            }
+        };
+        let strengths = card.strengths.iter().map(highlight).collect();
+        let priorities = card.priorities.iter().map(highlight).collect();
+
+        let title = title.unwrap_or_else(|| match partnerships.as_slice() {
+            [one] => format!("{}: {}", framework.title, one),
+            _ => framework.title.clone(),
+        });
+
+        Self {
+            schema_version: SCHEMA_VERSION,
+            title,
+            framework: FrameworkInfo {
+                id: framework.id.value.clone(),
+                title: framework.title.clone(),
+                version: framework.version.clone(),
+                fingerprint: framework.fingerprint(),
+                language: framework.language.clone(),
+                section_noun: framework.section_noun.clone(),
+                overall_label: framework.overall_label.clone(),
+                scale_min: lo,
+                scale_max: hi,
+                scale: framework
+                    .scale
+                    .value
+                    .iter()
+                    .map(|l| LevelInfo {
+                        value: l.value.value,
+                        label: l.label.clone(),
+                        meaning: l.meaning.clone(),
+                    })
+                    .collect(),
+                bands: framework
+                    .bands
+                    .iter()
+                    .map(|b| BandInfo {
+                        label: b.label.clone(),
+                        min: b.min.value,
+                        max: b.max.value,
+                        meaning: b.meaning.clone(),
+                    })
+                    .collect(),
+            },
+            partnerships,
+            dates,
+            records: record_infos,
+            overall: card.overall.as_ref().map(view),
+            overall_stats: card.overall_stats.map(stats_view),
+            completeness: completeness_view(card.completeness),
+            sections,
+            strengths,
+            priorities,
+            actions,
+        }
+    }
+
+    /// Whether the report combines more than one record.
+    pub fn is_combined(&self) -> bool {
+        self.records.len() > 1
+    }
+
+    /// The section noun with a capital letter, for headings ("Cornerstone").
+    pub fn section_heading(&self) -> String {
+        capitalise(&self.framework.section_noun)
+    }
+
+    /// The name of the overall result ("Trust" or "Overall").
+    pub fn overall_name(&self) -> String {
+        self.framework
+            .overall_label
+            .clone()
+            .unwrap_or_else(|| "Overall".to_string())
+    }
+}
+
+fn stats_view(s: Stats) -> StatsView {
+    StatsView {
+        count: s.count,
+        mean: s.mean,
+        median: s.median,
+        min: s.min,
+        max: s.max,
+        spread: s.spread,
+    }
+}
+
+fn completeness_view(c: Completeness) -> CompletenessView {
+    CompletenessView {
+        total: c.total,
+        answered: c.answered,
+        not_applicable: c.not_applicable,
+        unanswered: c.unanswered,
+        percent_complete: c.percent_complete(),
+    }
+}
+
+/// Upper-cases the first letter.
+pub fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+// --- Display rounding: the one place numbers are rounded, for every format. ---
+
+/// A score rounded for display: one decimal place, halves away from zero.
+pub fn round_score(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// A percentage rounded for display: whole numbers, halves away from zero.
+pub fn round_percent(x: f64) -> f64 {
+    x.round()
+}
+
+/// A score as text, e.g. "3.4".
+pub fn score_text(x: f64) -> String {
+    format!("{:.1}", round_score(x))
+}
+
+/// A percentage as text, e.g. "60%".
+pub fn percent_text(x: f64) -> String {
+    format!("{:.0}%", round_percent(x))
+}
+
+fn ser_score<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(round_score(*x))
+}
+
+fn ser_percent<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(round_percent(*x))
+}
+
+fn opt_score<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(v) => s.serialize_some(&round_score(*v)),
+        None => s.serialize_none(),
+    }
+}
+
+fn opt_scores<S: Serializer>(xs: &[Option<f64>], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(xs.iter().map(|x| x.map(round_score)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_is_the_same_for_text_and_numbers() {
+        // 2.25 is exact in binary; `{:.1}` alone would give 2.2 (ties to even).
+        assert_eq!(score_text(2.25), "2.3");
+        assert_eq!(round_score(2.25), 2.3);
+        assert_eq!(score_text(3.0), "3.0");
+        assert_eq!(percent_text(62.5), "63%");
+    }
+}

@@ -1,0 +1,254 @@
+//! Terminal tables: a compact scorecard that fits the terminal.
+//!
+//! Meaning is never carried by colour: every score is printed as a number, with its band in
+//! words and a bar drawn in block characters. Colour (bold headings only) is used when the
+//! caller allows it; user text is cleaned of control characters so a record cannot send escape
+//! sequences to the terminal.
+
+use std::io::Write;
+
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
+
+use super::{Report, Style, percent_text, score_text};
+
+/// Writes the report as terminal tables.
+pub fn render(report: &Report, style: &Style, out: &mut dyn Write) -> std::io::Result<()> {
+    let bold = |s: &str| {
+        if style.color {
+            format!("\x1b[1m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    };
+    let width = style.width.max(40);
+    let scale_max = report.framework.scale_max;
+
+    writeln!(out, "{}", bold(&clean(&report.title)))?;
+    writeln!(
+        out,
+        "{} {} · {} · {}",
+        clean(&report.framework.title),
+        clean(&report.framework.version),
+        plural(report.records.len(), "record"),
+        report.dates.join(", ")
+    )?;
+    let who: Vec<String> = report.records.iter().map(|r| clean(&r.scored_by)).collect();
+    writeln!(out, "Scored by: {}", who.join(", "))?;
+    writeln!(out)?;
+
+    match &report.overall {
+        Some(s) => writeln!(
+            out,
+            "{}: {} out of {scale_max} · {} of the scale{}",
+            bold(&clean(&report.overall_name())),
+            score_text(s.value),
+            percent_text(s.percent),
+            s.band
+                .as_ref()
+                .map(|b| format!(" · {}", clean(b)))
+                .unwrap_or_default()
+        )?,
+        None => writeln!(
+            out,
+            "{}: no indicators scored yet",
+            bold(&clean(&report.overall_name()))
+        )?,
+    }
+    let c = &report.completeness;
+    writeln!(
+        out,
+        "Complete: {} of {} answered, {} not applicable, {} unanswered ({})",
+        c.answered,
+        c.total,
+        c.not_applicable,
+        c.unanswered,
+        percent_text(c.percent_complete)
+    )?;
+    writeln!(out)?;
+
+    let mut t = new_table(width);
+    let mut header = vec![
+        report.section_heading(),
+        "Score".into(),
+        "%".into(),
+        "Band".into(),
+    ];
+    if report.is_combined() {
+        header.push("Range".into());
+    }
+    header.push("Bar".into());
+    t.set_header(header);
+    for s in &report.sections {
+        let mut row = vec![Cell::new(clean(&s.title))];
+        match &s.score {
+            Some(v) => {
+                row.push(Cell::new(score_text(v.value)).set_alignment(CellAlignment::Right));
+                row.push(Cell::new(percent_text(v.percent)).set_alignment(CellAlignment::Right));
+                row.push(Cell::new(v.band.as_deref().map(clean).unwrap_or_default()));
+            }
+            None => {
+                row.push(Cell::new("–").set_alignment(CellAlignment::Right));
+                row.push(Cell::new("–").set_alignment(CellAlignment::Right));
+                row.push(Cell::new("not scored"));
+            }
+        }
+        if report.is_combined() {
+            row.push(Cell::new(
+                s.stats
+                    .as_ref()
+                    .map(|st| format!("{}–{}", score_text(st.min), score_text(st.max)))
+                    .unwrap_or_default(),
+            ));
+        }
+        row.push(Cell::new(bar(
+            s.score.as_ref().map_or(0.0, |v| v.percent),
+            12,
+        )));
+        t.add_row(row);
+    }
+    writeln!(out, "{t}\n")?;
+
+    for (heading, list) in [
+        ("Strengths", &report.strengths),
+        ("Priorities", &report.priorities),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        writeln!(out, "{}", bold(heading))?;
+        for h in list {
+            writeln!(
+                out,
+                "  {} {} {}",
+                score_text(h.score),
+                h.indicator.to_uppercase(),
+                clean(&h.statement)
+            )?;
+        }
+        writeln!(out)?;
+    }
+
+    for s in &report.sections {
+        let headline = match &s.score {
+            Some(v) => format!(
+                "{} · {}{}",
+                clean(&s.title),
+                score_text(v.value),
+                v.band
+                    .as_ref()
+                    .map(|b| format!(" · {}", clean(b)))
+                    .unwrap_or_default()
+            ),
+            None => format!("{} · not scored", clean(&s.title)),
+        };
+        writeln!(out, "{}", bold(&headline))?;
+        let mut t = new_table(width);
+        if report.is_combined() {
+            t.set_header(vec!["ID", "Indicator", "Mean", "Min", "Max", "n"]);
+            for i in &s.indicators {
+                let mut row = vec![
+                    Cell::new(i.id.to_uppercase()),
+                    Cell::new(clean(&i.statement)),
+                ];
+                match &i.stats {
+                    Some(st) => {
+                        for v in [st.mean, st.min, st.max] {
+                            row.push(Cell::new(score_text(v)).set_alignment(CellAlignment::Right));
+                        }
+                        row.push(Cell::new(st.count).set_alignment(CellAlignment::Right));
+                    }
+                    None => {
+                        row.extend(
+                            ["–", "–", "–"]
+                                .map(|x| Cell::new(x).set_alignment(CellAlignment::Right)),
+                        );
+                        row.push(Cell::new(0).set_alignment(CellAlignment::Right));
+                    }
+                }
+                t.add_row(row);
+            }
+        } else {
+            t.set_header(vec!["ID", "Indicator", "Level"]);
+            for i in &s.indicators {
+                let level = match i.responses.first() {
+                    Some(r) if r.not_applicable => "n/a".to_string(),
+                    Some(r) => match (r.level, &r.level_label) {
+                        (Some(v), Some(l)) => format!("{v} {}", clean(l)),
+                        (Some(v), None) => v.to_string(),
+                        _ => "not answered".to_string(),
+                    },
+                    None => "not answered".to_string(),
+                };
+                t.add_row(vec![
+                    Cell::new(i.id.to_uppercase()),
+                    Cell::new(clean(&i.statement)),
+                    Cell::new(level),
+                ]);
+            }
+        }
+        writeln!(out, "{t}\n")?;
+    }
+    if !report.actions.is_empty() {
+        let open = report.actions.iter().filter(|a| a.status.is_open()).count();
+        writeln!(
+            out,
+            "{} agreed, {open} still open. Use --format markdown for evidence and the action plan.",
+            plural(report.actions.len(), "action")
+        )?;
+    }
+    Ok(())
+}
+
+fn new_table(width: u16) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width);
+    t
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// A horizontal bar of `cells` characters for a percentage, in eighths of a block.
+pub fn bar(percent: f64, cells: usize) -> String {
+    let eighths = ((percent.clamp(0.0, 100.0) / 100.0) * (cells * 8) as f64).round() as usize;
+    let mut s = "█".repeat(eighths / 8);
+    const PARTS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    s.push_str(PARTS[eighths % 8]);
+    let used = eighths / 8 + usize::from(eighths % 8 > 0);
+    s.push_str(&"·".repeat(cells.saturating_sub(used)));
+    s
+}
+
+/// Replaces control characters (including ESC) with a space, so user text cannot move the
+/// cursor, change colours or retitle the terminal.
+pub fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_are_exact_width() {
+        for p in [0.0, 12.5, 50.0, 99.0, 100.0] {
+            assert_eq!(bar(p, 12).chars().count(), 12, "{p}");
+        }
+        assert_eq!(bar(100.0, 4), "████");
+        assert_eq!(bar(50.0, 4), "██··");
+    }
+
+    #[test]
+    fn escape_sequences_are_removed() {
+        assert_eq!(clean("a\x1b[31mb"), "a [31mb");
+    }
+}

@@ -1,0 +1,376 @@
+//! The scorer: pure functions from a framework and records to numbers. No I/O, no formatting.
+//!
+//! The rules (also in the README):
+//! - An indicator's score is the value of the level chosen. "Not applicable" and unanswered
+//!   indicators are left out of every average.
+//! - A section's score is the weighted mean of its answered indicators (weights default to 1).
+//! - The overall score is the weighted mean of the sections that have a score (each section
+//!   weighs 1 unless the framework says otherwise).
+//! - Percent of range: `(score − lowest level) / (highest level − lowest level) × 100`.
+//! - With several records, an indicator's combined score is the mean of the records' levels for
+//!   it; sections and overall are then computed from the combined indicator scores exactly as
+//!   for one record. Count, mean, median, min, max and spread (max − min) are given per
+//!   indicator over the records' levels, and per section and overall over the records' own
+//!   section and overall scores.
+
+use serde::Serialize;
+
+use crate::framework::Framework;
+use crate::record::{Choice, Record};
+
+/// Summary statistics of a set of values.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Stats {
+    /// How many values.
+    pub count: usize,
+    /// Arithmetic mean.
+    pub mean: f64,
+    /// Middle value (mean of the two middle values for an even count).
+    pub median: f64,
+    /// Smallest value.
+    pub min: f64,
+    /// Largest value.
+    pub max: f64,
+    /// `max − min`: how far apart the views are.
+    pub spread: f64,
+}
+
+/// Statistics of `values`, or `None` when there are none.
+pub fn stats(values: &[f64]) -> Option<Stats> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let n = sorted.len();
+    let median = if n % 2 == 1 {
+        sorted[n / 2]
+    } else {
+        (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
+    };
+    let (min, max) = (sorted[0], sorted[n - 1]);
+    Some(Stats {
+        count: n,
+        mean: mean(&sorted).unwrap_or(median),
+        median,
+        min,
+        max,
+        spread: max - min,
+    })
+}
+
+/// Mean of values, summed in a fixed order so the result never depends on input order.
+fn mean(sorted: &[f64]) -> Option<f64> {
+    (!sorted.is_empty()).then(|| sorted.iter().sum::<f64>() / sorted.len() as f64)
+}
+
+/// Weighted mean of `(value, weight)` pairs; `None` when there are none.
+///
+/// Pairs are sorted before summing so that the order they come in cannot change the last bits.
+pub fn weighted_mean(pairs: &[(f64, f64)]) -> Option<f64> {
+    let mut pairs = pairs.to_vec();
+    pairs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let total: f64 = pairs.iter().map(|(_, w)| w).sum();
+    (total > 0.0).then(|| pairs.iter().map(|(v, w)| v * w).sum::<f64>() / total)
+}
+
+/// Where a score sits between the lowest and highest level, as a percentage.
+pub fn percent_of_range(score: f64, lo: u32, hi: u32) -> f64 {
+    if hi <= lo {
+        return 100.0;
+    }
+    (score - f64::from(lo)) / f64::from(hi - lo) * 100.0
+}
+
+/// How much of a framework has been answered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Completeness {
+    /// Indicator slots: indicators × records.
+    pub total: usize,
+    /// Slots with a level.
+    pub answered: usize,
+    /// Slots marked not applicable.
+    pub not_applicable: usize,
+    /// Slots with nothing yet.
+    pub unanswered: usize,
+}
+
+impl Completeness {
+    fn add(&mut self, choice: Option<Choice>) {
+        self.total += 1;
+        match choice {
+            Some(Choice::Level(_)) => self.answered += 1,
+            Some(Choice::NotApplicable) => self.not_applicable += 1,
+            None => self.unanswered += 1,
+        }
+    }
+
+    fn merge(&mut self, other: Self) {
+        self.total += other.total;
+        self.answered += other.answered;
+        self.not_applicable += other.not_applicable;
+        self.unanswered += other.unanswered;
+    }
+
+    /// Share of slots that have an answer (a level or n/a), in percent.
+    pub fn percent_complete(&self) -> f64 {
+        if self.total == 0 {
+            return 100.0;
+        }
+        (self.answered + self.not_applicable) as f64 / self.total as f64 * 100.0
+    }
+
+    /// Whether every indicator has a level or n/a.
+    pub fn is_complete(&self) -> bool {
+        self.unanswered == 0
+    }
+}
+
+/// A score with where it sits on the scale and its band.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Score {
+    /// The score on the framework's scale.
+    pub value: f64,
+    /// Percent of the scale's range.
+    pub percent: f64,
+    /// Index of the framework band it falls in, if the framework has bands.
+    pub band: Option<usize>,
+}
+
+impl Score {
+    fn new(framework: &Framework, value: f64) -> Self {
+        let (lo, hi) = framework.scale_range();
+        let band = framework
+            .band_for(value)
+            .and_then(|b| framework.bands.iter().position(|x| std::ptr::eq(x, b)));
+        Self {
+            value,
+            percent: percent_of_range(value, lo, hi),
+            band,
+        }
+    }
+}
+
+/// One indicator's result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorScore {
+    /// The combined score (mean of the records' levels), if any record gave a level.
+    pub score: Option<Score>,
+    /// Statistics over the records' levels.
+    pub stats: Option<Stats>,
+    /// Answered / n/a / unanswered over the records.
+    pub completeness: Completeness,
+}
+
+/// One section's result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionScore {
+    /// Weighted mean of the combined indicator scores.
+    pub score: Option<Score>,
+    /// Statistics over each record's own section score.
+    pub stats: Option<Stats>,
+    /// Completeness of this section over the records.
+    pub completeness: Completeness,
+    /// The section's indicators, in framework order.
+    pub indicators: Vec<IndicatorScore>,
+}
+
+/// Everything the scorer computes for one or more records of one framework.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scorecard {
+    /// Weighted mean of the section scores.
+    pub overall: Option<Score>,
+    /// Statistics over each record's own overall score.
+    pub overall_stats: Option<Stats>,
+    /// Completeness over all indicators and records.
+    pub completeness: Completeness,
+    /// Sections in framework order.
+    pub sections: Vec<SectionScore>,
+    /// Each record scored on its own, in the order given.
+    pub records: Vec<RecordScore>,
+    /// Indicators with the highest combined scores (section index, indicator index), best first.
+    pub strengths: Vec<(usize, usize)>,
+    /// Indicators with the lowest combined scores, lowest first.
+    pub priorities: Vec<(usize, usize)>,
+}
+
+/// One record's own results.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RecordScore {
+    /// Overall score of this record alone.
+    pub overall: Option<f64>,
+    /// Section scores of this record alone, in framework order.
+    pub sections: Vec<Option<f64>>,
+    /// This record's completeness.
+    pub completeness: Completeness,
+}
+
+/// How many strengths and priorities a report names.
+pub const HIGHLIGHTS: usize = 3;
+
+fn weight(w: Option<&serde_saphyr::Spanned<f64>>) -> f64 {
+    w.map_or(1.0, |w| w.value)
+}
+
+/// Section and overall scores from per-indicator scores (`scores[section][indicator]`).
+fn roll_up(framework: &Framework, scores: &[Vec<Option<f64>>]) -> (Vec<Option<f64>>, Option<f64>) {
+    let sections: Vec<Option<f64>> = framework
+        .sections
+        .value
+        .iter()
+        .zip(scores)
+        .map(|(section, values)| {
+            let pairs: Vec<(f64, f64)> = section
+                .indicators
+                .value
+                .iter()
+                .zip(values)
+                .filter_map(|(ind, v)| v.map(|v| (v, weight(ind.weight.as_ref()))))
+                .collect();
+            weighted_mean(&pairs)
+        })
+        .collect();
+    let pairs: Vec<(f64, f64)> = framework
+        .sections
+        .value
+        .iter()
+        .zip(&sections)
+        .filter_map(|(s, v)| v.map(|v| (v, weight(s.weight.as_ref()))))
+        .collect();
+    let overall = weighted_mean(&pairs);
+    (sections, overall)
+}
+
+/// Scores one record on its own.
+pub fn score_record(framework: &Framework, record: &Record) -> RecordScore {
+    let mut completeness = Completeness::default();
+    let levels: Vec<Vec<Option<f64>>> = framework
+        .sections
+        .value
+        .iter()
+        .map(|s| {
+            s.indicators
+                .value
+                .iter()
+                .map(|i| {
+                    let choice = record.choice(&i.id.value);
+                    completeness.add(choice);
+                    choice.and_then(Choice::value).map(f64::from)
+                })
+                .collect()
+        })
+        .collect();
+    let (sections, overall) = roll_up(framework, &levels);
+    RecordScore {
+        overall,
+        sections,
+        completeness,
+    }
+}
+
+/// Scores one or more records of the same framework together.
+///
+/// The result does not depend on the order of `records` except for `Scorecard::records`, which
+/// follows it.
+pub fn score(framework: &Framework, records: &[&Record]) -> Scorecard {
+    let per_record: Vec<RecordScore> = records.iter().map(|r| score_record(framework, r)).collect();
+    let mut completeness = Completeness::default();
+    let mut combined: Vec<Vec<Option<f64>>> = Vec::new();
+    let mut sections = Vec::new();
+    for (si, section) in framework.sections.value.iter().enumerate() {
+        let mut section_completeness = Completeness::default();
+        let mut indicators = Vec::new();
+        let mut combined_section = Vec::new();
+        for ind in &section.indicators.value {
+            let mut c = Completeness::default();
+            let mut values = Vec::new();
+            for r in records {
+                let choice = r.choice(&ind.id.value);
+                c.add(choice);
+                if let Some(v) = choice.and_then(Choice::value) {
+                    values.push(f64::from(v));
+                }
+            }
+            let st = stats(&values);
+            combined_section.push(st.map(|s| s.mean));
+            section_completeness.merge(c);
+            indicators.push(IndicatorScore {
+                score: st.map(|s| Score::new(framework, s.mean)),
+                stats: st,
+                completeness: c,
+            });
+        }
+        completeness.merge(section_completeness);
+        combined.push(combined_section);
+        let own: Vec<f64> = per_record.iter().filter_map(|r| r.sections[si]).collect();
+        sections.push(SectionScore {
+            score: None,
+            stats: stats(&own),
+            completeness: section_completeness,
+            indicators,
+        });
+    }
+    let (section_values, overall) = roll_up(framework, &combined);
+    for (s, v) in sections.iter_mut().zip(section_values) {
+        s.score = v.map(|v| Score::new(framework, v));
+    }
+    let own: Vec<f64> = per_record.iter().filter_map(|r| r.overall).collect();
+
+    // Rank indicators by combined score; ties keep framework order.
+    let mut ranked: Vec<(f64, usize, usize)> = sections
+        .iter()
+        .enumerate()
+        .flat_map(|(si, s)| {
+            s.indicators
+                .iter()
+                .enumerate()
+                .filter_map(move |(ii, i)| i.score.as_ref().map(|sc| (sc.value, si, ii)))
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    let take = HIGHLIGHTS.min(ranked.len() / 2);
+    let strengths = ranked.iter().take(take).map(|&(_, s, i)| (s, i)).collect();
+    ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    let priorities = ranked.iter().take(take).map(|&(_, s, i)| (s, i)).collect();
+
+    Scorecard {
+        overall: overall.map(|v| Score::new(framework, v)),
+        overall_stats: stats(&own),
+        completeness,
+        sections,
+        records: per_record,
+        strengths,
+        priorities,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stats_of_nothing_is_none() {
+        assert_eq!(stats(&[]), None);
+    }
+
+    #[test]
+    fn median_of_even_count_is_mean_of_middle_pair() {
+        let s = stats(&[4.0, 1.0, 2.0, 3.0]).expect("values");
+        assert_eq!(s.median, 2.5);
+        assert_eq!(s.mean, 2.5);
+        assert_eq!((s.min, s.max, s.spread, s.count), (1.0, 4.0, 3.0, 4));
+    }
+
+    #[test]
+    fn weighted_mean_respects_weights() {
+        assert_eq!(weighted_mean(&[(1.0, 1.0), (4.0, 2.0)]), Some(3.0));
+        assert_eq!(weighted_mean(&[]), None);
+    }
+
+    #[test]
+    fn percent_of_range_maps_scale_ends_to_0_and_100() {
+        assert_eq!(percent_of_range(1.0, 1, 5), 0.0);
+        assert_eq!(percent_of_range(5.0, 1, 5), 100.0);
+        assert_eq!(percent_of_range(3.0, 1, 5), 50.0);
+    }
+}

@@ -1,0 +1,201 @@
+//! Reading YAML input safely: size limits, encodings, and errors people can act on.
+//!
+//! serde-saphyr does the parsing and tells us the line and column of every problem; this module
+//! bounds what it is given, turns its messages into plain words with a hint, and wraps them in a
+//! [`Diagnostic`] that can quote the line.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::{Diagnostic, Pos, Source, suggest};
+use crate::error::Error;
+
+/// The largest input file we read. Real frameworks and records are a few kilobytes; anything
+/// this large is a mistake (or an attack) and gets a clear error rather than a long wait.
+pub const MAX_INPUT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The deepest nesting we accept. Our files are at most six levels deep.
+pub const MAX_DEPTH: usize = 32;
+
+/// Reads a text file for parsing: refuses folders, huge files and invalid UTF-8, and drops a
+/// leading byte-order mark (editors on Windows add one).
+pub fn read_source(path: &Path) -> Result<Source, Error> {
+    let shown = crate::diagnostic::display_path(path);
+    let meta =
+        fs::metadata(path).map_err(|e| Error::io(format!("cannot read {}", shown.display()), e))?;
+    if meta.is_dir() {
+        return Err(Error::Input(
+            Diagnostic::file(&Source::new(&shown, ""), "this is a folder, not a file")
+                .help("give the path of a .yaml file inside it")
+                .into(),
+        ));
+    }
+    let file = fs::File::open(path)
+        .map_err(|e| Error::io(format!("cannot read {}", shown.display()), e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(format!("cannot read {}", shown.display()), e))?;
+    source_from_bytes(&shown, bytes)
+}
+
+/// Checks size and encoding of bytes that claim to be a YAML file named `path`.
+pub fn source_from_bytes(path: &Path, mut bytes: Vec<u8>) -> Result<Source, Error> {
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Error::Input(
+            Diagnostic::file(
+                &Source::new(path, ""),
+                format!(
+                    "the file is larger than {} MB, far more than any framework or record needs",
+                    MAX_INPUT_BYTES / (1024 * 1024)
+                ),
+            )
+            .help("check that this is the file you meant")
+            .into(),
+        ));
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Source::new(path, text)),
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let valid = String::from_utf8_lossy(valid);
+            let line = valid.matches('\n').count() + 1;
+            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let source = Source::new(path, text);
+            Err(Error::Input(
+                Diagnostic::at(&source, Some(Pos { line, column }), "the file is not valid UTF-8 text")
+                    .label("this byte is not UTF-8")
+                    .help("save the file as UTF-8 (most editors offer this under “Save as” or “Encoding”)")
+                    .into(),
+            ))
+        }
+    }
+}
+
+/// Parses a YAML document into `T`, turning any problem into a diagnostic on `source`.
+pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
+    let options = serde_saphyr::options! {
+        with_snippet: false,
+        strict_booleans: true,
+        budget: serde_saphyr::budget! {
+            max_depth: MAX_DEPTH,
+            max_aliases: 1_000,
+            max_anchors: 1_000,
+            max_documents: 1,
+        },
+    };
+    if source
+        .text
+        .trim()
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(Diagnostic::file(source, "the file is empty").help(
+            "a framework or record is a YAML mapping; see `coprod framework schema` for the shape",
+        ));
+    }
+    serde_saphyr::from_str_with_options::<T>(&source.text, options).map_err(|e| {
+        let pos = e.location().and_then(Pos::from_location);
+        friendly(source, pos, &e.to_string())
+    })
+}
+
+/// Rewrites serde-saphyr and serde messages in plain words, with a hint where we have one.
+fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
+    // serde-saphyr appends the location; we show it our own way.
+    let msg = match raw.rfind(" at line ") {
+        Some(i) => &raw[..i],
+        None => raw,
+    };
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let expected: Vec<&str> = expected
+            .trim_start_matches(", expected one of ")
+            .trim_start_matches(", expected ")
+            .split([',', ' '])
+            .map(|s| s.trim_matches('`'))
+            .filter(|s| !s.is_empty() && *s != "or")
+            .collect();
+        let mut d = Diagnostic::at(source, pos, format!("unknown key `{field}`"))
+            .label("not a key coprod knows here");
+        let list = expected
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        d = match suggest(field, expected.iter().copied()) {
+            Some(s) => d.help(format!("did you mean `{s}`? Keys allowed here: {list}")),
+            None if expected.is_empty() => d.help("no keys are allowed here"),
+            None => d.help(format!("keys allowed here: {list}")),
+        };
+        return d;
+    }
+    if let Some(rest) = msg.strip_prefix("missing field `") {
+        let field = rest.trim_end_matches('`');
+        return Diagnostic::at(source, pos, format!("missing key `{field}`"))
+            .label(format!("`{field}` is required in this mapping"))
+            .help(format!(
+                "add `{field}: ...`; see `coprod framework schema` for the shape"
+            ));
+    }
+    if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
+        let key = rest
+            .split(", set DuplicateKeyPolicy")
+            .next()
+            .unwrap_or(rest);
+        return Diagnostic::at(
+            source,
+            pos,
+            format!("the key `{key}` appears twice in one mapping"),
+        )
+        .label("second time")
+        .help("keep one of them");
+    }
+    let (message, help) = match msg {
+        m if m.starts_with("invalid u") || m.starts_with("invalid i") => {
+            ("expected a whole number".to_string(), None)
+        }
+        m if m.starts_with("invalid f") => ("expected a number".to_string(), None),
+        "expected string scalar" => (
+            "expected text here".to_string(),
+            Some(
+                "put the text on the same line, in quotes if it contains `: ` or starts with a symbol",
+            ),
+        ),
+        "expected mapping start" => (
+            "expected a mapping (`key: value` lines) here".to_string(),
+            None,
+        ),
+        "expected sequence start" => (
+            "expected a list (lines starting with `- `) here".to_string(),
+            Some("an empty list is written `[]`"),
+        ),
+        "unexpected end of input" => ("the file ends too early".to_string(), None),
+        m if m.starts_with("parsed date is not valid")
+            || m.contains("failed to parse") && m.contains("date") =>
+        {
+            let detail = m.split_once(": ").map_or(m, |(_, d)| d);
+            (
+                format!("not a valid date: {detail}"),
+                Some("write dates as YYYY-MM-DD, for example 2026-11-12"),
+            )
+        }
+        m if m.contains("budget") || m.contains("depth") || m.contains("alias") => (
+            format!("the file is too complex to read safely ({m})"),
+            Some("frameworks and records need no deep nesting and few YAML aliases"),
+        ),
+        m => (m.to_string(), None),
+    };
+    let d = Diagnostic::at(source, pos, message);
+    match help {
+        Some(h) => d.help(h),
+        None => d,
+    }
+}
