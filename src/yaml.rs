@@ -10,7 +10,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostic::{Diagnostic, Pos, Source, suggest};
+use crate::diagnostic::{Diagnostic, Diagnostics, Pos, Source, suggest};
 use crate::error::Error;
 
 /// The largest input file we read. Real frameworks and records are a few kilobytes; anything
@@ -80,7 +80,7 @@ pub fn source_from_bytes(path: &Path, mut bytes: Vec<u8>) -> Result<Source, Erro
 }
 
 /// Parses a YAML document into `T`, turning any problem into a diagnostic on `source`.
-pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
+pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostics> {
     let options = serde_saphyr::options! {
         with_snippet: false,
         strict_booleans: true,
@@ -99,11 +99,12 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
     {
         return Err(Diagnostic::file(source, "the file is empty").help(
             "a framework or record is a YAML mapping; see `coprod framework schema` for the shape",
-        ));
+        )
+        .into());
     }
     serde_saphyr::from_str_with_options::<T>(&source.text, options).map_err(|e| {
         let pos = e.location().and_then(Pos::from_location);
-        friendly(source, pos, &e.to_string())
+        friendly(source, pos, &e.to_string()).into()
     })
 }
 

@@ -221,7 +221,7 @@ pub fn bar(percent: f64, cells: usize) -> String {
     let mut s = "█".repeat(eighths / 8);
     const PARTS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
     s.push_str(PARTS[eighths % 8]);
-    let used = eighths / 8 + usize::from(eighths % 8 > 0);
+    let used = eighths / 8 + usize::from(!eighths.is_multiple_of(8));
     s.push_str(&"·".repeat(cells.saturating_sub(used)));
     s
 }
