@@ -65,6 +65,27 @@ impl Source {
         begin..begin + char_len
     }
 
+    /// The position of the first mapping key `key` at or after `from`, falling back to `from`.
+    ///
+    /// Used where the parser gives the place of a whole mapping but the problem is one key.
+    pub fn key_after(&self, from: Option<Pos>, key: &str) -> Option<Pos> {
+        let from = from?;
+        for (n, line) in self.text.lines().enumerate().skip(from.line - 1) {
+            let trimmed = line.trim_start();
+            let rest = trimmed.trim_start_matches(['{', ',', ' ']);
+            if let Some(after) = rest.strip_prefix(key)
+                && after.trim_start().starts_with(':')
+            {
+                let column = line.chars().count() - rest.chars().count() + 1;
+                return Some(Pos {
+                    line: n + 1,
+                    column,
+                });
+            }
+        }
+        Some(from)
+    }
+
     /// Byte range of the word (a run of non-blank, non-`:` characters) starting at a position.
     pub fn word_at(&self, line: usize, column: usize) -> Range<usize> {
         let at = self.span_at(line, column);
@@ -286,7 +307,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(d[i - 2][j - 2] + 1);
             }

@@ -347,7 +347,8 @@ impl Framework {
         for section in &self.sections.value {
             check_id(&section.id, &self.section_noun, &mut errors);
             weight_ok(&section.weight, &mut errors);
-            if let Some((first, kind)) = seen.insert(&section.id.value, (&section.id, "section")) {
+            if let Some((first, kind)) = seen.insert(&section.id.value, (&section.id, "a section"))
+            {
                 errors.push(duplicate(source, &section.id, first, kind));
             }
             if section.indicators.value.is_empty() {
@@ -365,13 +366,13 @@ impl Framework {
             for ind in &section.indicators.value {
                 check_id(&ind.id, "indicator", &mut errors);
                 weight_ok(&ind.weight, &mut errors);
-                if let Some((first, kind)) = seen.insert(&ind.id.value, (&ind.id, "indicator")) {
+                if let Some((first, kind)) = seen.insert(&ind.id.value, (&ind.id, "an indicator")) {
                     errors.push(duplicate(source, &ind.id, first, kind));
                 }
                 for value in ind.levels.value.keys() {
                     if self.level(*value).is_none() {
                         errors.push(
-                            err(Pos::of(&ind.levels), format!(
+                            err(source.key_after(Pos::of(&ind.levels), &value.to_string()), format!(
                                 "indicator `{}` describes level {value}, which is not on the scale ({lo} to {hi})",
                                 ind.id.value
                             ))
@@ -471,10 +472,7 @@ fn duplicate(
         format!("the id `{}` is used twice", again.value),
     )
     .label("used again here")
-    .also(
-        Pos::of(first),
-        format!("first used here, by a {first_kind}"),
-    )
+    .also(Pos::of(first), format!("first used here, by {first_kind}"))
     .help("every section and indicator needs its own id, because records refer to them")
 }
 

@@ -29,8 +29,8 @@ pub struct Record {
     /// The partnership that did the assessment.
     pub partnership: String,
     /// The day of the assessment (YYYY-MM-DD).
-    #[schemars(with = "String")]
-    pub date: Spanned<Date>,
+    #[schemars(with = "IsoDate")]
+    pub date: Spanned<IsoDate>,
     /// Who gave these scores.
     pub scored_by: ScoredBy,
     /// Who took part (names are optional; reports can leave them out).
@@ -61,7 +61,8 @@ pub struct FrameworkRef {
 #[serde(deny_unknown_fields)]
 pub struct ScoredBy {
     /// The whole room together, one stakeholder group, or one person.
-    pub kind: ScorerKind,
+    #[schemars(with = "ScorerKind")]
+    pub kind: Spanned<ScorerKind>,
     /// The stakeholder group (for `group`, and optionally for `person`), e.g. `parent-carers`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
@@ -103,7 +104,7 @@ pub fn group_name(id: &str) -> String {
 impl ScoredBy {
     /// How the scorer is described on reports, e.g. "Parent carers" or "The whole room".
     pub fn describe(&self) -> String {
-        match (self.kind, &self.group, &self.name) {
+        match (self.kind.value, &self.group, &self.name) {
             (ScorerKind::Room, _, _) => "Whole room".to_string(),
             (ScorerKind::Group, Some(g), _) => group_name(g),
             (ScorerKind::Group, None, _) => "A group".to_string(),
@@ -115,6 +116,63 @@ impl ScoredBy {
                 }
             }
         }
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD`, with an error people understand when it is not one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct IsoDate(pub Date);
+
+impl fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::str::FromStr for IsoDate {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        let shaped = t.len() == 10
+            && t.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if !shaped {
+            return Err(format!("`{t}` is not a date in the form YYYY-MM-DD"));
+        }
+        t.parse::<Date>()
+            .map(IsoDate)
+            .map_err(|_| format!("`{t}` is not a real date (check the day and month)"))
+    }
+}
+
+impl Serialize for IsoDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for IsoDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "IsoDate".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A date written YYYY-MM-DD, e.g. 2026-11-12.",
+            "type": "string",
+            "format": "date"
+        })
     }
 }
 
@@ -242,8 +300,7 @@ pub struct Action {
     pub owner: Option<String>,
     /// When it should be done by (YYYY-MM-DD).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<String>")]
-    pub due: Option<Date>,
+    pub due: Option<IsoDate>,
     /// Where it has got to.
     #[serde(default)]
     pub status: ActionStatus,
@@ -322,7 +379,7 @@ impl Record {
                 fingerprint: Some(unplaced(framework.fingerprint())),
             },
             partnership,
-            date: unplaced(date),
+            date: unplaced(IsoDate(date)),
             scored_by,
             participants: Vec::new(),
             answers: Vec::new(),
@@ -353,13 +410,15 @@ impl Record {
             .into());
         }
         let mut errors = Vec::new();
-        match (record.scored_by.kind, &record.scored_by.group) {
+        let kind = &record.scored_by.kind;
+        match (kind.value, &record.scored_by.group) {
             (ScorerKind::Group, None) => errors.push(
-                Diagnostic::file(source, "`scored_by` says `kind: group` but names no group")
+                Diagnostic::at(source, Pos::of(kind), "`scored_by` says `kind: group` but names no group")
+                    .label("a group needs a `group:` line")
                     .help("add `group: parent-carers` (or local-authority, health, education, young-people, voluntary-sector)"),
             ),
             (_, Some(g)) if !is_slug(g) => errors.push(
-                Diagnostic::file(source, format!("the group `{g}` is not a simple id"))
+                Diagnostic::at(source, source.key_after(Pos::of(kind), "group"), format!("the group `{g}` is not a simple id"))
                     .help("use lower-case words joined by `-`, e.g. `parent-carers`"),
             ),
             _ => {}
@@ -520,6 +579,15 @@ impl Record {
     }
 }
 
+/// An I/O error's reason without the temporary path some wrappers add.
+fn plain_io(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" at path ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
@@ -534,18 +602,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     };
     let shown = path.display();
     let ctx = |what: &str| format!("cannot {what} {shown}");
+    if !dir.is_dir() {
+        return Err(Error::io(
+            ctx("write"),
+            std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("the folder {} does not exist", dir.display()),
+            ),
+        ));
+    }
+    let fail =
+        |e: std::io::Error| Error::io(ctx("write"), std::io::Error::new(e.kind(), plain_io(&e)));
     let mut tmp = tempfile::Builder::new()
         .prefix(".coprod-")
         .suffix(".tmp")
         .tempfile_in(&dir)
-        .map_err(|e| Error::io(ctx("write"), e))?;
-    tmp.write_all(bytes)
-        .map_err(|e| Error::io(ctx("write"), e))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| Error::io(ctx("write"), e))?;
-    tmp.persist(path)
-        .map_err(|e| Error::io(ctx("write"), e.error))?;
+        .map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
     // Make the rename itself durable where the platform allows it.
     #[cfg(unix)]
     if let Ok(d) = std::fs::File::open(&dir) {

@@ -159,6 +159,36 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
         .label("second time")
         .help("keep one of them");
     }
+    if let Some(rest) = msg.strip_prefix("unknown variant `") {
+        let (word, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let options: Vec<&str> = expected
+            .trim_start_matches(", expected one of ")
+            .trim_start_matches(", expected ")
+            .split([',', ' '])
+            .map(|s| s.trim_matches('`'))
+            .filter(|s| !s.is_empty() && *s != "or")
+            .collect();
+        let list = options
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let d = Diagnostic::at(
+            source,
+            pos,
+            format!("`{word}` is not one of the allowed values"),
+        )
+        .label("not allowed here");
+        return match suggest(word, options.iter().copied()) {
+            Some(s) => d.help(format!("did you mean `{s}`? Allowed: {list}")),
+            None => d.help(format!("allowed: {list}")),
+        };
+    }
+    if msg.contains("is not a date in the form") || msg.contains("is not a real date") {
+        return Diagnostic::at(source, pos, msg.to_string())
+            .label("not a valid date")
+            .help("write dates as YYYY-MM-DD, for example 2026-11-12");
+    }
     let (message, help) = match msg {
         m if m.starts_with("invalid u") || m.starts_with("invalid i") => {
             ("expected a whole number".to_string(), None)

@@ -7,35 +7,39 @@ use std::io::Write;
 
 use super::{Report, percent_text, score_text};
 
-/// Escapes text for use inside a Markdown paragraph or list item.
+/// Escapes text for use inside a Markdown line (after other text, in a list item or cell).
+/// Line breaks become spaces.
 pub fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (i, line) in text.lines().enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        let line = line.trim();
-        // At the start of the text, `-`, `+` or `=` could start a list or heading, and `1.`
-        // a numbered list; escape them. `#` and `>` are escaped everywhere below.
-        let at_start = out.is_empty();
-        if at_start && line.starts_with(['-', '+', '=']) {
-            out.push('\\');
-        }
-        let digits = line.chars().take_while(char::is_ascii_digit).count();
-        for (n, c) in line.chars().enumerate() {
-            let numbered = at_start && n == digits && digits > 0 && matches!(c, '.' | ')');
-            if numbered
-                || matches!(
-                    c,
-                    '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#'
-                )
-            {
+        for c in line.trim().chars() {
+            if matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#'
+            ) {
                 out.push('\\');
             }
             out.push(c);
         }
     }
     out
+}
+
+/// Escapes text that starts a line of its own (a paragraph): as [`inline`], and a leading `-`,
+/// `+`, `=` or `1.` cannot start a list or heading.
+pub fn block(text: &str) -> String {
+    let escaped = inline(text);
+    let digits = escaped.chars().take_while(char::is_ascii_digit).count();
+    if escaped.starts_with(['-', '+', '=']) {
+        format!("\\{escaped}")
+    } else if digits > 0 && escaped[digits..].starts_with(['.', ')']) {
+        format!("{}\\{}", &escaped[..digits], &escaped[digits..])
+    } else {
+        escaped
+    }
 }
 
 /// Escapes text for a table cell: as [`inline`], with line breaks kept as `<br>`.
@@ -168,7 +172,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     for s in &report.sections {
         writeln!(out, "## {}\n", inline(&s.title))?;
         if !s.summary.is_empty() {
-            writeln!(out, "{}\n", inline(&s.summary))?;
+            writeln!(out, "{}\n", block(&s.summary))?;
         }
         if report.is_combined() {
             writeln!(
@@ -315,8 +319,10 @@ mod tests {
         assert_eq!(cell("a | b"), "a \\| b");
         assert_eq!(cell("one\ntwo"), "one<br>two");
         assert_eq!(inline("# not a heading"), "\\# not a heading");
-        assert_eq!(inline("- not a list"), "\\- not a list");
+        assert_eq!(block("- not a list"), "\\- not a list");
+        assert_eq!(inline("- in a line"), "- in a line");
         assert_eq!(inline("*bold*"), "\\*bold\\*");
-        assert_eq!(inline("1. first"), "1\\. first");
+        assert_eq!(block("1. first"), "1\\. first");
+        assert_eq!(inline("1.0"), "1.0");
     }
 }

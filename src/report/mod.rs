@@ -345,7 +345,7 @@ impl Report {
                 partnership: input.record.partnership.clone(),
                 date: input.record.date.value.to_string(),
                 scored_by: input.record.scored_by.describe(),
-                kind: input.record.scored_by.kind,
+                kind: input.record.scored_by.kind.value,
                 group: input.record.scored_by.group.clone(),
                 participants: input.record.participants.clone(),
                 overall: own.overall,

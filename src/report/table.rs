@@ -23,48 +23,50 @@ pub fn render(report: &Report, style: &Style, out: &mut dyn Write) -> std::io::R
     let width = style.width.max(40);
     let scale_max = report.framework.scale_max;
 
-    writeln!(out, "{}", bold(&clean(&report.title)))?;
-    writeln!(
-        out,
-        "{} {} · {} · {}",
-        clean(&report.framework.title),
-        clean(&report.framework.version),
-        plural(report.records.len(), "record"),
-        report.dates.join(", ")
-    )?;
+    let w = usize::from(width);
+    writeln!(out, "{}", bold(&wrap(&clean(&report.title), w, "", "")))?;
     let who: Vec<String> = report.records.iter().map(|r| clean(&r.scored_by)).collect();
-    writeln!(out, "Scored by: {}", who.join(", "))?;
-    writeln!(out)?;
-
-    match &report.overall {
-        Some(s) => writeln!(
-            out,
+    let overall = match &report.overall {
+        Some(s) => format!(
             "{}: {} out of {scale_max} · {} of the scale{}",
-            bold(&clean(&report.overall_name())),
+            clean(&report.overall_name()),
             score_text(s.value),
             percent_text(s.percent),
             s.band
                 .as_ref()
                 .map(|b| format!(" · {}", clean(b)))
                 .unwrap_or_default()
-        )?,
-        None => writeln!(
-            out,
+        ),
+        None => format!(
             "{}: no indicators scored yet",
-            bold(&clean(&report.overall_name()))
-        )?,
-    }
+            clean(&report.overall_name())
+        ),
+    };
     let c = &report.completeness;
-    writeln!(
-        out,
-        "Complete: {} of {} answered, {} not applicable, {} unanswered ({})",
-        c.answered,
-        c.total,
-        c.not_applicable,
-        c.unanswered,
-        percent_text(c.percent_complete)
-    )?;
-    writeln!(out)?;
+    let lines = [
+        format!(
+            "{} {} · {} · {}",
+            clean(&report.framework.title),
+            clean(&report.framework.version),
+            plural(report.records.len(), "record"),
+            report.dates.join(", ")
+        ),
+        format!("Scored by: {}", who.join(", ")),
+        String::new(),
+        overall,
+        format!(
+            "Complete: {} of {} answered, {} not applicable, {} unanswered ({})",
+            c.answered,
+            c.total,
+            c.not_applicable,
+            c.unanswered,
+            percent_text(c.percent_complete)
+        ),
+        String::new(),
+    ];
+    for line in lines {
+        writeln!(out, "{}", wrap(&line, w, "", "  "))?;
+    }
 
     let mut t = new_table(width);
     let mut header = vec![
@@ -76,7 +78,11 @@ pub fn render(report: &Report, style: &Style, out: &mut dyn Write) -> std::io::R
     if report.is_combined() {
         header.push("Range".into());
     }
-    header.push("Bar".into());
+    // Below 72 columns the bar would wrap; the numbers alone still say everything.
+    let show_bar = width >= 72;
+    if show_bar {
+        header.push("Bar".into());
+    }
     t.set_header(header);
     for s in &report.sections {
         let mut row = vec![Cell::new(clean(&s.title))];
@@ -100,10 +106,12 @@ pub fn render(report: &Report, style: &Style, out: &mut dyn Write) -> std::io::R
                     .unwrap_or_default(),
             ));
         }
-        row.push(Cell::new(bar(
-            s.score.as_ref().map_or(0.0, |v| v.percent),
-            12,
-        )));
+        if show_bar {
+            row.push(Cell::new(bar(
+                s.score.as_ref().map_or(0.0, |v| v.percent),
+                12,
+            )));
+        }
         t.add_row(row);
     }
     writeln!(out, "{t}\n")?;
@@ -117,13 +125,13 @@ pub fn render(report: &Report, style: &Style, out: &mut dyn Write) -> std::io::R
         }
         writeln!(out, "{}", bold(heading))?;
         for h in list {
-            writeln!(
-                out,
-                "  {} {} {}",
+            let line = format!(
+                "{} {} {}",
                 score_text(h.score),
                 h.indicator.to_uppercase(),
                 clean(&h.statement)
-            )?;
+            );
+            writeln!(out, "{}", wrap(&line, usize::from(width), "  ", "      "))?;
         }
         writeln!(out)?;
     }
@@ -190,13 +198,37 @@ pub fn render(report: &Report, style: &Style, out: &mut dyn Write) -> std::io::R
     }
     if !report.actions.is_empty() {
         let open = report.actions.iter().filter(|a| a.status.is_open()).count();
-        writeln!(
-            out,
+        let line = format!(
             "{} agreed, {open} still open. Use --format markdown for evidence and the action plan.",
             plural(report.actions.len(), "action")
-        )?;
+        );
+        writeln!(out, "{}", wrap(&line, usize::from(width), "", ""))?;
     }
     Ok(())
+}
+
+/// Word-wraps `text` to `width` columns, with a first-line and a following-line indent.
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let mut out = String::from(first);
+    let mut col = first.chars().count();
+    let mut line_start = true;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if !line_start && col + 1 + len > width {
+            out.push('\n');
+            out.push_str(rest);
+            col = rest.chars().count();
+            line_start = true;
+        }
+        if !line_start {
+            out.push(' ');
+            col += 1;
+        }
+        out.push_str(word);
+        col += len;
+        line_start = false;
+    }
+    out
 }
 
 fn new_table(width: u16) -> Table {
@@ -245,6 +277,12 @@ mod tests {
         }
         assert_eq!(bar(100.0, 4), "████");
         assert_eq!(bar(50.0, 4), "██··");
+    }
+
+    #[test]
+    fn wrap_keeps_within_width() {
+        let w = wrap("one two three four five six", 10, "  ", "    ");
+        assert_eq!(w, "  one two\n    three\n    four\n    five\n    six");
     }
 
     #[test]

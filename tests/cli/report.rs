@@ -1,0 +1,235 @@
+//! `coprod report`: every format, pinned by snapshots, and checked by parsing the output back.
+
+use crate::util::{Test, year};
+
+fn report(files: &[String], format: &str) -> String {
+    let mut args = vec!["report", "--format", format];
+    args.extend(files.iter().map(String::as_str));
+    let out = Test::new().with_examples().args(&args).run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stderr, "");
+    out.stdout
+}
+
+fn one() -> Vec<String> {
+    vec!["examples/2026/parent-carers.yaml".to_string()]
+}
+
+#[test]
+fn single_record_table() {
+    insta::assert_snapshot!(report(&one(), "table"));
+}
+
+#[test]
+fn single_record_markdown() {
+    insta::assert_snapshot!(report(&one(), "markdown"));
+}
+
+#[test]
+fn single_record_json() {
+    insta::assert_snapshot!(report(&one(), "json"));
+}
+
+#[test]
+fn single_record_csv() {
+    insta::assert_snapshot!(report(&one(), "csv"));
+}
+
+#[test]
+fn four_groups_table() {
+    insta::assert_snapshot!(report(&year(2026), "table"));
+}
+
+#[test]
+fn four_groups_markdown() {
+    insta::assert_snapshot!(report(&year(2026), "markdown"));
+}
+
+#[test]
+fn four_groups_json() {
+    insta::assert_snapshot!(report(&year(2026), "json"));
+}
+
+#[test]
+fn four_groups_csv() {
+    insta::assert_snapshot!(report(&year(2026), "csv"));
+}
+
+#[test]
+fn incomplete_record_says_how_complete_it_is() {
+    let out = report(&["examples/2024/health.yaml".to_string()], "table");
+    assert!(
+        out.contains("Complete: 22 of 24 answered, 0 not applicable, 2 unanswered (92%)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn table_fits_the_terminal_width() {
+    for width in ["80", "60", "120"] {
+        let mut args = vec!["report"];
+        let files = year(2025);
+        args.extend(files.iter().map(String::as_str));
+        let out = Test::new()
+            .with_examples()
+            .args(&args)
+            .env("COLUMNS", width)
+            .run();
+        let w: usize = width.parse().expect("number");
+        for line in out.stdout.lines() {
+            assert!(line.chars().count() <= w, "line wider than {w}: {line}");
+        }
+    }
+}
+
+#[test]
+fn no_colour_when_piped() {
+    let out = report(&one(), "table");
+    assert!(!out.contains('\x1b'), "escape sequence in piped output");
+}
+
+/// Markdown tables keep their shape whatever the evidence says: parse the output back and check
+/// every table row has as many cells as its header.
+#[test]
+fn markdown_tables_survive_hostile_text() {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let nasty = "Pipes | and *stars* and _under_ \\ back\n# not a heading\n- not a list\n<script>x</script> `code` [link](http://x)";
+    let text = serde_json::to_string(nasty).expect("json");
+    let record = format!(
+        "format: 1\nframework: {{id: four-cornerstones, version: \"1.0\"}}\npartnership: \"A | B *C*\"\n\
+         date: 2026-01-02\nscored_by: {{kind: room}}\nanswers:\n  - indicator: wc1\n    level: 3\n\
+         \x20   evidence: {text}\n    actions:\n      - what: {text}\n        owner: {text}\n"
+    );
+    let out = Test::new()
+        .file("r.yaml", record)
+        .args(&["report", "--format", "markdown", "r.yaml"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let md = out.stdout;
+    assert!(md.contains("Pipes"), "the hostile text is in the report");
+
+    let mut tables = 0;
+    let mut header_cells = 0;
+    let mut cells = 0;
+    let mut in_head = false;
+    let mut headings = Vec::new();
+    let mut in_heading = false;
+    for event in Parser::new_ext(&md, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Table(_)) => tables += 1,
+            Event::Start(Tag::TableHead) => {
+                in_head = true;
+                header_cells = 0;
+            }
+            Event::End(TagEnd::TableHead) => in_head = false,
+            Event::Start(Tag::TableRow) => cells = 0,
+            Event::Start(Tag::TableCell) if in_head => header_cells += 1,
+            Event::Start(Tag::TableCell) => cells += 1,
+            Event::End(TagEnd::TableRow) => assert_eq!(cells, header_cells, "a row lost its shape"),
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Text(t) if in_heading => headings.push(t.to_string()),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                assert!(h.as_ref() == "<br>", "raw HTML leaked: {h}")
+            }
+            _ => {}
+        }
+    }
+    assert!(
+        tables >= 6,
+        "expected summary, section and indicator tables, found {tables}"
+    );
+    assert!(
+        !headings.iter().any(|h| h.contains("not a heading")),
+        "user text became a heading"
+    );
+}
+
+#[test]
+fn csv_is_one_row_per_indicator_per_record_and_formula_safe() {
+    let out = report(&year(2026), "csv");
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let headers = reader.headers().expect("headers").clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 4 * 24);
+    let evidence = headers
+        .iter()
+        .position(|h| h == "evidence")
+        .expect("evidence column");
+    for row in &rows {
+        for cell in row.iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "unsafe cell {cell:?}"
+            );
+        }
+    }
+    assert!(
+        rows.iter().any(|r| r[evidence].starts_with("'-")),
+        "the example's leading '-' is neutralised"
+    );
+}
+
+#[test]
+fn json_has_a_schema_version_and_the_numbers() {
+    let out = report(&year(2026), "json");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["records"].as_array().map(Vec::len), Some(4));
+    assert_eq!(v["sections"].as_array().map(Vec::len), Some(4));
+    let overall = v["overall"]["value"].as_f64().expect("overall score");
+    assert!((1.0..=5.0).contains(&overall));
+}
+
+#[test]
+fn output_file_is_written_whole_and_nothing_else_is_left() {
+    let t = Test::new().with_examples().args(&[
+        "report",
+        "--format",
+        "markdown",
+        "-o",
+        "board.md",
+        "examples/2025/health.yaml",
+    ]);
+    let out = t.run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+    assert!(t.read("board.md").starts_with("# Four Cornerstones"));
+    let stray: Vec<_> = std::fs::read_dir(t.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".coprod-"))
+        .collect();
+    assert!(stray.is_empty(), "temporary files left behind");
+}
+
+#[test]
+fn dash_means_standard_output() {
+    let out = Test::new()
+        .with_examples()
+        .args(&[
+            "report",
+            "--format",
+            "csv",
+            "-o",
+            "-",
+            "examples/2025/health.yaml",
+        ])
+        .run();
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.starts_with("record,file,"));
+}
+
+#[test]
+fn order_of_records_does_not_change_the_scores() {
+    let mut files = year(2025);
+    let a = report(&files, "json");
+    files.reverse();
+    let b = report(&files, "json");
+    let (a, b): (serde_json::Value, serde_json::Value) = (
+        serde_json::from_str(&a).expect("json"),
+        serde_json::from_str(&b).expect("json"),
+    );
+    assert_eq!(a["overall"], b["overall"]);
+    assert_eq!(a["sections"][2]["score"], b["sections"][2]["score"]);
+}
