@@ -5,6 +5,7 @@
 //! one [`report::Report`], and each output format renders that report into any writer.
 
 pub mod cli;
+pub mod cmd;
 pub mod diagnostic;
 pub mod error;
 pub mod framework;

@@ -1,0 +1,136 @@
+//! `coprod report`: load records, score them once, render the report in the chosen format.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::cli::{ReportArgs, use_color};
+use crate::diagnostic::Diagnostics;
+use crate::error::Error;
+use crate::framework::Framework;
+use crate::record::{FrameworkCheck, Loaded, Record};
+use crate::report::{Input, Report, Style};
+
+/// Runs `coprod report`.
+pub fn execute(args: &ReportArgs) -> Result<(), Error> {
+    let loaded = load_records(&args.records)?;
+    let framework = match &args.framework {
+        Some(f) => Framework::load(f)?,
+        None => {
+            let id = &loaded[0].record.framework.id.value;
+            Framework::built_in(id).ok_or_else(|| {
+                Error::Usage(format!(
+                    "{} was scored on the framework `{id}`, which is not built in\n\
+                     help: pass its file with `--framework PATH`",
+                    loaded[0].source.name
+                ))
+            })?
+        }
+    };
+    let mode = if args.accept_changed_framework {
+        FrameworkCheck::AcceptChanged
+    } else {
+        FrameworkCheck::Strict
+    };
+    let mut problems = Vec::new();
+    for l in &loaded {
+        if let Err(Diagnostics(mut d)) = l.record.check(&l.source, &framework, mode) {
+            problems.append(&mut d);
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Input(Diagnostics(problems)));
+    }
+    let inputs: Vec<Input<'_>> = loaded
+        .iter()
+        .map(|l| Input {
+            file: l.source.name.clone(),
+            record: &l.record,
+        })
+        .collect();
+    let report = Report::build(&framework, &inputs, args.title.clone());
+
+    let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
+    let style = Style {
+        width: terminal_width(to_stdout),
+        color: to_stdout && use_color(std::io::stdout().is_terminal()),
+    };
+    let mut buf = Vec::new();
+    args.format
+        .render(&report, &style, &mut buf)
+        .map_err(|e| Error::io("cannot render the report", e))?;
+    write_output(args.output.as_deref(), &buf)
+}
+
+/// Writes bytes to standard output, or atomically to a file.
+pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Error> {
+    match path {
+        Some(p) if p != Path::new("-") => {
+            if p.is_dir() {
+                return Err(Error::Usage(format!(
+                    "{} is a folder\nhelp: give a file name for the report, e.g. {}/report.md",
+                    p.display(),
+                    p.display()
+                )));
+            }
+            crate::record::write_atomic(p, bytes)
+        }
+        _ => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes)
+                .and_then(|()| out.flush())
+                .map_err(|e| Error::io("cannot write to standard output", e))
+        }
+    }
+}
+
+/// The width to lay tables out in: `COLUMNS`, else the terminal's, else 100.
+pub fn terminal_width(to_stdout: bool) -> u16 {
+    if let Some(w) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok())
+    {
+        return w.clamp(40, 400);
+    }
+    if to_stdout && let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size() {
+        return w.clamp(40, 400);
+    }
+    100
+}
+
+/// Loads record files, in parallel when there are many, keeping the order given.
+///
+/// Every file is read even when some fail, so that all problems are reported at once.
+pub fn load_records(paths: &[PathBuf]) -> Result<Vec<Loaded>, Error> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk = paths.len().div_ceil(threads).max(64);
+    let results: Vec<Result<Loaded, Error>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|p| Record::load(p)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| vec![Err(Error::Usage("a worker thread failed".into()))])
+            })
+            .collect()
+    });
+    let mut loaded = Vec::with_capacity(results.len());
+    let mut problems = Vec::new();
+    for r in results {
+        match r {
+            Ok(l) => loaded.push(l),
+            Err(Error::Input(Diagnostics(mut d))) => problems.append(&mut d),
+            Err(e) => return Err(e),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Input(Diagnostics(problems)));
+    }
+    Ok(loaded)
+}
