@@ -374,3 +374,188 @@ mod tests {
         assert_eq!(percent_of_range(3.0, 1, 5), 50.0);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::framework::unplaced;
+    use crate::record::{Answer, IsoDate, ScoredBy, ScorerKind};
+
+    /// The built-in framework, parsed once for all cases.
+    fn framework() -> Framework {
+        static F: std::sync::OnceLock<Framework> = std::sync::OnceLock::new();
+        F.get_or_init(|| {
+            Framework::built_in(crate::framework::DEFAULT_ID).expect("built-in framework")
+        })
+        .clone()
+    }
+
+    /// A record from one optional choice per indicator (in framework order).
+    fn record(f: &Framework, choices: &[Option<Choice>]) -> Record {
+        let date = IsoDate("2026-01-01".parse().expect("date")).0;
+        let who = ScoredBy {
+            kind: unplaced(ScorerKind::Room),
+            group: None,
+            name: None,
+        };
+        let mut r = Record::new(f, "P".into(), date, who);
+        r.answers = f
+            .indicators()
+            .zip(choices)
+            .map(|((_, i), c)| Answer {
+                indicator: unplaced(i.id.value.clone()),
+                level: c.map(unplaced),
+                evidence: None,
+                actions: Vec::new(),
+            })
+            .collect();
+        r
+    }
+
+    fn choice() -> impl Strategy<Value = Option<Choice>> {
+        prop_oneof![
+            6 => (1u32..=5).prop_map(|v| Some(Choice::Level(v))),
+            1 => Just(Some(Choice::NotApplicable)),
+            1 => Just(None),
+        ]
+    }
+
+    fn records() -> impl Strategy<Value = Vec<Vec<Option<Choice>>>> {
+        prop::collection::vec(prop::collection::vec(choice(), 24), 1..6)
+    }
+
+    fn on_scale(s: &Option<Score>) -> bool {
+        s.as_ref()
+            .is_none_or(|s| (1.0..=5.0).contains(&s.value) && (0.0..=100.0).contains(&s.percent))
+    }
+
+    proptest! {
+        #[test]
+        fn every_score_stays_on_the_scale(rs in records()) {
+            let f = framework();
+            let recs: Vec<Record> = rs.iter().map(|c| record(&f, c)).collect();
+            let refs: Vec<&Record> = recs.iter().collect();
+            let card = score(&f, &refs);
+            prop_assert!(on_scale(&card.overall));
+            for s in &card.sections {
+                prop_assert!(on_scale(&s.score));
+                for i in &s.indicators {
+                    prop_assert!(on_scale(&i.score));
+                }
+            }
+            prop_assert_eq!(card.completeness.total, 24 * rs.len());
+        }
+
+        #[test]
+        fn order_of_records_never_changes_a_result(rs in records()) {
+            let f = framework();
+            let recs: Vec<Record> = rs.iter().map(|c| record(&f, c)).collect();
+            let forward: Vec<&Record> = recs.iter().collect();
+            let backward: Vec<&Record> = recs.iter().rev().collect();
+            let (a, b) = (score(&f, &forward), score(&f, &backward));
+            prop_assert_eq!(&a.overall, &b.overall);
+            prop_assert_eq!(a.overall_stats, b.overall_stats);
+            prop_assert_eq!(&a.sections, &b.sections);
+            prop_assert_eq!(&a.strengths, &b.strengths);
+            prop_assert_eq!(a.priorities, b.priorities);
+        }
+
+        #[test]
+        fn marking_one_indicator_not_applicable_changes_no_other_indicator(
+            rs in records(), which in 0usize..24
+        ) {
+            let f = framework();
+            let recs: Vec<Record> = rs.iter().map(|c| record(&f, c)).collect();
+            let mut changed = rs.clone();
+            for c in &mut changed {
+                c[which] = Some(Choice::NotApplicable);
+            }
+            let recs2: Vec<Record> = changed.iter().map(|c| record(&f, c)).collect();
+            let a = score(&f, &recs.iter().collect::<Vec<_>>());
+            let b = score(&f, &recs2.iter().collect::<Vec<_>>());
+            let flat = |c: &Scorecard| c.sections.iter().flat_map(|s| s.indicators.clone()).collect::<Vec<_>>();
+            let (fa, fb) = (flat(&a), flat(&b));
+            for (n, (x, y)) in fa.iter().zip(&fb).enumerate() {
+                if n != which {
+                    prop_assert_eq!(&x.score, &y.score);
+                }
+            }
+            prop_assert!(fb[which].score.is_none());
+        }
+
+        #[test]
+        fn not_applicable_is_the_same_as_leaving_the_indicator_out(rs in records(), which in 0usize..24) {
+            let f = framework();
+            let mut na = rs.clone();
+            let mut out = rs.clone();
+            for c in &mut na { c[which] = Some(Choice::NotApplicable); }
+            for c in &mut out { c[which] = None; }
+            let a: Vec<Record> = na.iter().map(|c| record(&f, c)).collect();
+            let b: Vec<Record> = out.iter().map(|c| record(&f, c)).collect();
+            let sa = score(&f, &a.iter().collect::<Vec<_>>());
+            let sb = score(&f, &b.iter().collect::<Vec<_>>());
+            prop_assert_eq!(&sa.overall, &sb.overall);
+            let scores = |c: &Scorecard| c.sections.iter().map(|s| s.score.clone()).collect::<Vec<_>>();
+            prop_assert_eq!(scores(&sa), scores(&sb));
+        }
+    }
+
+    #[test]
+    fn a_single_record_scores_by_the_written_rules() {
+        let f = framework();
+        // Welcome and Care: 1, 2, 3, n/a, unanswered, 5 -> mean of 1, 2, 3, 5 = 2.75.
+        let mut choices = vec![Some(Choice::Level(3)); 24];
+        choices[..6].copy_from_slice(&[
+            Some(Choice::Level(1)),
+            Some(Choice::Level(2)),
+            Some(Choice::Level(3)),
+            Some(Choice::NotApplicable),
+            None,
+            Some(Choice::Level(5)),
+        ]);
+        let r = record(&f, &choices);
+        let card = score(&f, &[&r]);
+        let wc = card.sections[0].score.clone().expect("score");
+        assert_eq!(wc.value, 2.75);
+        assert_eq!(wc.percent, 43.75);
+        assert_eq!(f.bands[wc.band.expect("band")].label, "Developing");
+        // Overall = mean of sections (2.75, 3, 3, 3).
+        assert_eq!(card.overall.expect("overall").value, (2.75 + 9.0) / 4.0);
+        assert_eq!(
+            card.completeness,
+            Completeness {
+                total: 24,
+                answered: 22,
+                not_applicable: 1,
+                unanswered: 1
+            }
+        );
+    }
+
+    #[test]
+    fn combined_indicator_is_the_mean_and_sections_follow_from_it() {
+        let f = framework();
+        let a = record(&f, &vec![Some(Choice::Level(2)); 24]);
+        let mut cb = vec![Some(Choice::Level(4)); 24];
+        cb[0] = Some(Choice::Level(5));
+        let b = record(&f, &cb);
+        let card = score(&f, &[&a, &b]);
+        let wc1 = &card.sections[0].indicators[0];
+        let st = wc1.stats.expect("stats");
+        assert_eq!(
+            (st.count, st.mean, st.median, st.min, st.max, st.spread),
+            (2, 3.5, 3.5, 2.0, 5.0, 3.0)
+        );
+        // Section = mean of combined indicators: (3.5 + 5 * 3) / 6.
+        assert_eq!(
+            card.sections[0].score.clone().expect("score").value,
+            (3.5 + 15.0) / 6.0
+        );
+        // Section stats are over each record's own section score: 2 and 4.1666…
+        let ss = card.sections[0].stats.expect("stats");
+        assert_eq!(ss.min, 2.0);
+        assert!((ss.max - 25.0 / 6.0).abs() < 1e-12);
+    }
+}
