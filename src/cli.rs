@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::error::Error;
+use crate::record::IsoDate;
 use crate::report::Format;
 
 /// Co-production self-evaluations, scored and reported.
@@ -34,9 +35,45 @@ pub enum Command {
 /// Arguments of `coprod assess`.
 #[derive(Debug, Args)]
 pub struct AssessArgs {
-    /// The framework to assess: a built-in id or a YAML file.
-    #[arg(long, short = 'f', value_name = "PATH|ID", default_value = crate::framework::DEFAULT_ID)]
-    pub framework: String,
+    /// The framework to assess: a built-in id or a YAML file (default: from coprod.toml, else
+    /// four-cornerstones).
+    #[arg(long, short = 'f', value_name = "PATH|ID")]
+    pub framework: Option<String>,
+    /// The record file to write (default: a name made from partnership, date and who scores).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Carry on with a record started earlier, at its first unanswered indicator.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["output", "answers"])]
+    pub resume: Option<PathBuf>,
+    /// Fill the record without prompts from an answers file (YAML, or CSV with the columns
+    /// indicator,level,evidence).
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// The partnership's name.
+    #[arg(long, value_name = "NAME")]
+    pub partnership: Option<String>,
+    /// The date of the assessment (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<IsoDate>,
+    /// The whole room scores together.
+    #[arg(long, conflicts_with_all = ["group", "person"])]
+    pub room: bool,
+    /// One stakeholder group scores, e.g. parent-carers, local-authority, health, education,
+    /// young-people, voluntary-sector.
+    #[arg(long, value_name = "GROUP")]
+    pub group: Option<String>,
+    /// One named person scores (with --group for their group).
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+    /// Plain prompts for screen readers: numbered choices, no cursor movement or colour.
+    #[arg(long)]
+    pub plain: bool,
+    /// Carry on although the framework changed since the record was started.
+    #[arg(long)]
+    pub accept_changed_framework: bool,
+    /// With --answers: replace the output file if it exists.
+    #[arg(long, requires = "answers")]
+    pub force: bool,
 }
 
 /// Arguments of `coprod report`.

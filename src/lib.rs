@@ -4,8 +4,10 @@
 //! and validated, [`score`] computes every number (pure functions, no I/O), the result becomes
 //! one [`report::Report`], and each output format renders that report into any writer.
 
+pub mod assess;
 pub mod cli;
 pub mod cmd;
+pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod framework;

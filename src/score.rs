@@ -537,7 +537,7 @@ mod properties {
     #[test]
     fn combined_indicator_is_the_mean_and_sections_follow_from_it() {
         let f = framework();
-        let a = record(&f, &vec![Some(Choice::Level(2)); 24]);
+        let a = record(&f, &[Some(Choice::Level(2)); 24]);
         let mut cb = vec![Some(Choice::Level(4)); 24];
         cb[0] = Some(Choice::Level(5));
         let b = record(&f, &cb);

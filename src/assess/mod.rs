@@ -1,0 +1,411 @@
+//! The workshop walk-through: one indicator at a time, every answer saved at once.
+//!
+//! [`walk`] holds the logic and talks only to a [`prompt::Prompter`] and a save function, so
+//! tests drive it with a script. The command (`cmd::assess`) wires it to the terminal and to
+//! atomic saves of the record file.
+
+pub mod answers;
+pub mod prompt;
+
+use crate::framework::{Framework, Indicator, Section, unplaced};
+use crate::record::{Action, Answer, Choice, IsoDate, Record};
+use prompt::{Item, Prompter, Reply, Stop};
+
+/// How a walk ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The person reached the end and chose to finish.
+    Finished,
+    /// The person chose "save and quit" (or the input ended).
+    Quit,
+    /// Ctrl-C.
+    Interrupted,
+}
+
+/// Saves the record; called after every change. Errors stop the walk.
+pub type Save<'a> = dyn FnMut(&Record) -> Result<(), crate::Error> + 'a;
+
+/// Sets an indicator's level, keeping answers in framework order.
+pub fn answer_mut<'r>(record: &'r mut Record, framework: &Framework, id: &str) -> &'r mut Answer {
+    let pos = match record.answers.iter().position(|a| a.indicator.value == id) {
+        Some(p) => p,
+        None => {
+            let order = |x: &str| {
+                framework
+                    .indicators()
+                    .position(|(_, i)| i.id.value == x)
+                    .unwrap_or(usize::MAX)
+            };
+            let rank = order(id);
+            let at = record
+                .answers
+                .iter()
+                .position(|a| order(&a.indicator.value) > rank)
+                .unwrap_or(record.answers.len());
+            record.answers.insert(
+                at,
+                Answer {
+                    indicator: unplaced(id.to_string()),
+                    level: None,
+                    evidence: None,
+                    actions: Vec::new(),
+                },
+            );
+            at
+        }
+    };
+    &mut record.answers[pos]
+}
+
+/// Index of the first indicator with neither a level nor n/a, if any.
+pub fn first_unanswered(framework: &Framework, record: &Record) -> Option<usize> {
+    framework
+        .indicators()
+        .position(|(_, i)| record.choice(&i.id.value).is_none())
+}
+
+/// The ids of indicators with neither a level nor n/a.
+pub fn unanswered(framework: &Framework, record: &Record) -> Vec<String> {
+    framework
+        .indicators()
+        .filter(|(_, i)| record.choice(&i.id.value).is_none())
+        .map(|(_, i)| i.id.value.to_uppercase())
+        .collect()
+}
+
+const HELP: &str = "\
+How this works
+  For each indicator, talk it through, then choose the level the room agrees on.
+  Choose n/a if it does not apply to your partnership; it is left out of every average.
+  Skip leaves it for later: you will be asked about skipped indicators at the end.
+  Back goes to the previous indicator; your answers there are kept and shown.
+  Save and quit stops here; run the command shown to carry on another time.
+  Everything is saved to the record file after every answer.
+  Ctrl-C at any time also saves and stops.";
+
+/// The screen for one indicator: where we are, the statement, questions and level meanings.
+fn indicator_screen(
+    framework: &Framework,
+    section: &Section,
+    index: usize,
+    indicator: &Indicator,
+    record: &Record,
+) -> String {
+    let total = framework.indicator_count();
+    let sections = &framework.sections.value;
+    let s_index = sections
+        .iter()
+        .position(|s| s.id.value == section.id.value)
+        .unwrap_or(0);
+    let in_section = section
+        .indicators
+        .value
+        .iter()
+        .position(|i| i.id.value == indicator.id.value)
+        .unwrap_or(0);
+    let mut out = String::new();
+    out.push_str(&"─".repeat(60));
+    out.push('\n');
+    out.push_str(&format!(
+        "{} · indicator {} of {} · {} of {total} overall ({} {} of {})\n\n",
+        section.title,
+        in_section + 1,
+        section.indicators.value.len(),
+        index + 1,
+        framework.section_noun,
+        s_index + 1,
+        sections.len(),
+    ));
+    out.push_str(&format!(
+        "{}  {}\n",
+        indicator.id.value.to_uppercase(),
+        indicator.statement
+    ));
+    if !indicator.guidance.is_empty() {
+        out.push_str("\nQuestions to talk about:\n");
+        for g in &indicator.guidance {
+            out.push_str(&format!("  • {g}\n"));
+        }
+    }
+    out.push_str("\nWhat each level looks like here:\n");
+    for level in &framework.scale.value {
+        let v = level.value.value;
+        let meaning = indicator.levels.value.get(&v).unwrap_or(&level.meaning);
+        out.push_str(&format!("  {v} {}: {meaning}\n", level.label));
+    }
+    if let Some(answer) = record.answer(&indicator.id.value) {
+        let chosen = match answer.level.as_ref().map(|l| l.value) {
+            Some(Choice::Level(v)) => {
+                let label = framework.level(v).map(|l| l.label.as_str()).unwrap_or("");
+                format!("{v} {label}")
+            }
+            Some(Choice::NotApplicable) => "not applicable".to_string(),
+            None => "not yet".to_string(),
+        };
+        out.push_str(&format!("\nAnswered so far: {chosen}"));
+        if answer.evidence.is_some() {
+            out.push_str(" · with evidence notes");
+        }
+        if !answer.actions.is_empty() {
+            out.push_str(&format!(" · {} action(s)", answer.actions.len()));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The choices at each indicator.
+enum Step {
+    Level(u32),
+    NotApplicable,
+    Skip,
+    Back,
+    Help,
+    Quit,
+}
+
+fn level_items(framework: &Framework) -> (Vec<Item>, Vec<Step>) {
+    let mut items = Vec::new();
+    let mut steps = Vec::new();
+    for l in &framework.scale.value {
+        items.push(Item::new(
+            l.value.value.to_string(),
+            format!("{}  {}", l.value.value, l.label),
+        ));
+        steps.push(Step::Level(l.value.value));
+    }
+    let extra = [
+        ("n", "n/a  Not applicable here", Step::NotApplicable),
+        ("s", "Skip for now", Step::Skip),
+        ("b", "Back to the previous indicator", Step::Back),
+        ("h", "Help", Step::Help),
+        ("q", "Save and quit", Step::Quit),
+    ];
+    for (key, label, step) in extra {
+        items.push(Item::new(key, label));
+        steps.push(step);
+    }
+    (items, steps)
+}
+
+/// Walks the framework from indicator `start`, asking, recording and saving.
+pub fn walk(
+    framework: &Framework,
+    record: &mut Record,
+    start: usize,
+    prompter: &mut dyn Prompter,
+    save: &mut Save<'_>,
+) -> Result<Outcome, crate::Error> {
+    let order: Vec<(&Section, &Indicator)> = framework.indicators().collect();
+    let (items, steps) = level_items(framework);
+    let skip_index = steps
+        .iter()
+        .position(|s| matches!(s, Step::Skip))
+        .unwrap_or(0);
+    let mut i = start.min(order.len());
+    loop {
+        if i >= order.len() {
+            let missing = unanswered(framework, record);
+            if missing.is_empty() {
+                return Ok(Outcome::Finished);
+            }
+            let question = format!(
+                "{} not answered yet: {}. What next?",
+                if missing.len() == 1 {
+                    "1 indicator is".to_string()
+                } else {
+                    format!("{} indicators are", missing.len())
+                },
+                missing.join(", ")
+            );
+            let choices = [
+                Item::new("g", "Go to the first one not answered"),
+                Item::new("f", "Finish for now (you can resume later)"),
+                Item::new("b", "Back to the last indicator"),
+            ];
+            match stop_to_outcome(prompter.choose(&question, &choices, 0))? {
+                Err(outcome) => return Ok(outcome),
+                Ok(Some(0)) => i = first_unanswered(framework, record).unwrap_or(0),
+                Ok(Some(1)) => return Ok(Outcome::Finished),
+                Ok(_) => i = order.len().saturating_sub(1),
+            }
+            continue;
+        }
+        let (section, indicator) = order[i];
+        let id = indicator.id.value.as_str();
+        prompter.show(&indicator_screen(framework, section, i, indicator, record));
+        let default = match record.choice(id) {
+            Some(Choice::Level(v)) => steps
+                .iter()
+                .position(|s| matches!(s, Step::Level(x) if *x == v))
+                .unwrap_or(skip_index),
+            Some(Choice::NotApplicable) => steps
+                .iter()
+                .position(|s| matches!(s, Step::NotApplicable))
+                .unwrap_or(skip_index),
+            None => skip_index,
+        };
+        let picked = match stop_to_outcome(prompter.choose(
+            &format!("Level for {}", id.to_uppercase()),
+            &items,
+            default,
+        ))? {
+            Err(outcome) => return Ok(outcome),
+            Ok(None) => Step::Back,
+            Ok(Some(n)) => match steps.get(n) {
+                Some(Step::Level(v)) => Step::Level(*v),
+                Some(Step::NotApplicable) => Step::NotApplicable,
+                Some(Step::Back) => Step::Back,
+                Some(Step::Help) => Step::Help,
+                Some(Step::Quit) => Step::Quit,
+                _ => Step::Skip,
+            },
+        };
+        let choice = match picked {
+            Step::Level(v) => Choice::Level(v),
+            Step::NotApplicable => Choice::NotApplicable,
+            Step::Skip => {
+                i += 1;
+                continue;
+            }
+            Step::Back => {
+                i = i.saturating_sub(1);
+                continue;
+            }
+            Step::Help => {
+                prompter.show(HELP);
+                continue;
+            }
+            Step::Quit => return Ok(Outcome::Quit),
+        };
+        answer_mut(record, framework, id).level = Some(unplaced(choice));
+        save(record)?;
+
+        // Evidence notes: optional, one line here or longer in an editor.
+        match follow_ups(framework, record, id, prompter, save)? {
+            FollowUp::Next => i += 1,
+            FollowUp::Again => {}
+            FollowUp::Stop(outcome) => return Ok(outcome),
+        }
+    }
+}
+
+enum FollowUp {
+    Next,
+    Again,
+    Stop(Outcome),
+}
+
+fn stop_to_outcome<T>(r: Result<T, Stop>) -> Result<Result<T, Outcome>, crate::Error> {
+    match r {
+        Ok(v) => Ok(Ok(v)),
+        Err(Stop::Interrupted) => Ok(Err(Outcome::Interrupted)),
+        Err(Stop::EndOfInput) => Ok(Err(Outcome::Quit)),
+        Err(Stop::Failed(e)) => Err(crate::Error::io(
+            "the terminal stopped working",
+            std::io::Error::other(e),
+        )),
+    }
+}
+
+fn follow_ups(
+    framework: &Framework,
+    record: &mut Record,
+    id: &str,
+    prompter: &mut dyn Prompter,
+    save: &mut Save<'_>,
+) -> Result<FollowUp, crate::Error> {
+    let upper = id.to_uppercase();
+    let current = record
+        .answer(id)
+        .and_then(|a| a.evidence.clone())
+        .unwrap_or_default();
+    let reply = prompter.text(
+        &format!("Evidence notes for {upper} (optional)"),
+        &current,
+        "Enter to keep or skip · type /edit for a longer note in your editor · Esc to change the level",
+    );
+    let text = match stop_to_outcome(reply)? {
+        Err(outcome) => return Ok(FollowUp::Stop(outcome)),
+        Ok(Reply::Back) => return Ok(FollowUp::Again),
+        Ok(Reply::Text(t)) if t.trim() == "/edit" => match stop_to_outcome(
+            prompter.editor(&format!("Evidence notes for {upper}"), &current),
+        )? {
+            Err(outcome) => return Ok(FollowUp::Stop(outcome)),
+            Ok(Reply::Back) => current.clone(),
+            Ok(Reply::Text(t)) => t,
+        },
+        Ok(Reply::Text(t)) => t,
+    };
+    let text = text.trim().to_string();
+    if text != current.trim() {
+        answer_mut(record, framework, id).evidence = (!text.is_empty()).then_some(text);
+        save(record)?;
+    }
+
+    // Actions: as many as the room agrees, each saved as soon as it is complete.
+    let existing = record.answer(id).map_or(0, |a| a.actions.len());
+    let mut question = if existing == 0 {
+        format!("Add an action for {upper}?")
+    } else {
+        format!("{upper} has {existing} action(s). Add another?")
+    };
+    loop {
+        match stop_to_outcome(prompter.confirm(&question, false))? {
+            Err(outcome) => return Ok(FollowUp::Stop(outcome)),
+            Ok(false) => return Ok(FollowUp::Next),
+            Ok(true) => {}
+        }
+        match ask_action(prompter)? {
+            Err(outcome) => return Ok(FollowUp::Stop(outcome)),
+            Ok(None) => {}
+            Ok(Some(action)) => {
+                answer_mut(record, framework, id).actions.push(action);
+                save(record)?;
+                prompter.show("Action saved.");
+            }
+        }
+        question = format!("Add another action for {upper}?");
+    }
+}
+
+/// Asks for one action; `None` when the person leaves it empty or presses Esc.
+fn ask_action(
+    prompter: &mut dyn Prompter,
+) -> Result<Result<Option<Action>, Outcome>, crate::Error> {
+    let what = match stop_to_outcome(prompter.text(
+        "What will be done?",
+        "",
+        "Esc or an empty answer cancels this action",
+    ))? {
+        Err(o) => return Ok(Err(o)),
+        Ok(Reply::Text(t)) if !t.trim().is_empty() => t.trim().to_string(),
+        Ok(_) => return Ok(Ok(None)),
+    };
+    let owner = match stop_to_outcome(prompter.text("Who owns it? (optional)", "", ""))? {
+        Err(o) => return Ok(Err(o)),
+        Ok(Reply::Text(t)) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        Ok(_) => None,
+    };
+    let due = loop {
+        match stop_to_outcome(prompter.text("Due date, YYYY-MM-DD (optional)", "", ""))? {
+            Err(o) => return Ok(Err(o)),
+            Ok(Reply::Text(t)) if !t.trim().is_empty() => match t.parse::<IsoDate>() {
+                Ok(d) => break Some(d),
+                Err(e) => prompter.show(&format!(
+                    "{e}. Try again, e.g. 2027-03-31, or leave it empty."
+                )),
+            },
+            Ok(_) => break None,
+        }
+    };
+    Ok(Ok(Some(Action {
+        what,
+        owner,
+        due,
+        status: Default::default(),
+    })))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,412 @@
+//! The prompts `coprod assess` needs, behind a small trait.
+//!
+//! The walk through a framework only talks to a [`Prompter`], so it can be driven by the real
+//! terminal ([`Fancy`], using `inquire`), by a plain line-by-line terminal for screen readers
+//! ([`Plain`]), or by a script in tests ([`Scripted`]).
+
+use std::collections::VecDeque;
+use std::io::{BufRead, Write};
+
+/// Why a prompt did not return an answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stop {
+    /// Ctrl-C: save what is done and stop.
+    Interrupted,
+    /// The input ended (Ctrl-D, or a closed pipe): save and stop.
+    EndOfInput,
+    /// The terminal failed.
+    Failed(String),
+}
+
+/// One option in a choice: a short key people can type, and a label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// What to type to pick it in plain mode, e.g. `3`, `n`, `b`.
+    pub key: String,
+    /// What is shown.
+    pub label: String,
+}
+
+impl Item {
+    /// An option with a key and a label.
+    pub fn new(key: impl Into<String>, label: impl Into<String>) -> Self {
+        Self {
+            key: key.into(),
+            label: label.into(),
+        }
+    }
+}
+
+/// The answer to a text question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    /// Text as typed (may be empty).
+    Text(String),
+    /// Esc: go back / leave this question.
+    Back,
+}
+
+/// Everything the walk asks of a terminal.
+pub trait Prompter {
+    /// Shows information (a heading, a statement, guidance).
+    fn show(&mut self, text: &str);
+    /// Asks to pick one item; returns its index, or `None` when the person pressed Esc.
+    fn choose(
+        &mut self,
+        question: &str,
+        items: &[Item],
+        default: usize,
+    ) -> Result<Option<usize>, Stop>;
+    /// Asks for one line of text, offering `default` (Enter keeps it).
+    fn text(&mut self, question: &str, default: &str, help: &str) -> Result<Reply, Stop>;
+    /// Opens an editor for longer text, starting from `initial`.
+    fn editor(&mut self, question: &str, initial: &str) -> Result<Reply, Stop>;
+    /// Asks a yes/no question.
+    fn confirm(&mut self, question: &str, default: bool) -> Result<bool, Stop>;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// A plain, line-by-line prompter: numbered choices, no cursor movement, no colour. Works with
+/// screen readers, braille displays and any terminal.
+pub struct Plain<R: BufRead, W: Write> {
+    input: R,
+    output: W,
+}
+
+impl<R: BufRead, W: Write> Plain<R, W> {
+    /// A plain prompter reading `input` and writing `output`.
+    pub fn new(input: R, output: W) -> Self {
+        Self { input, output }
+    }
+
+    fn line(&mut self) -> Result<String, Stop> {
+        self.output
+            .flush()
+            .map_err(|e| Stop::Failed(e.to_string()))?;
+        let mut buf = String::new();
+        match self.input.read_line(&mut buf) {
+            Ok(0) => Err(Stop::EndOfInput),
+            Ok(_) => Ok(buf.trim_end_matches(['\n', '\r']).to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Err(Stop::Interrupted),
+            Err(e) => Err(Stop::Failed(e.to_string())),
+        }
+    }
+
+    fn say(&mut self, text: &str) {
+        // A failed write to the terminal shows up at the next read; nothing to do here.
+        let _ = writeln!(self.output, "{text}");
+    }
+}
+
+impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
+    fn show(&mut self, text: &str) {
+        self.say(text);
+    }
+
+    fn choose(
+        &mut self,
+        question: &str,
+        items: &[Item],
+        default: usize,
+    ) -> Result<Option<usize>, Stop> {
+        self.say(question);
+        for (i, item) in items.iter().enumerate() {
+            let mark = if i == default { " (Enter)" } else { "" };
+            self.say(&format!("  {:>3}  {}{mark}", item.key, item.label));
+        }
+        loop {
+            let _ = write!(self.output, "Type a choice and press Enter: ");
+            let answer = self.line()?;
+            let answer = answer.trim();
+            if answer.is_empty() {
+                return Ok(Some(default.min(items.len().saturating_sub(1))));
+            }
+            if answer.eq_ignore_ascii_case("esc") {
+                return Ok(None);
+            }
+            let found = items
+                .iter()
+                .position(|it| it.key.eq_ignore_ascii_case(answer))
+                .or_else(|| {
+                    let lower = answer.to_lowercase();
+                    items.iter().position(|it| it.label.to_lowercase() == lower)
+                });
+            match found {
+                Some(i) => return Ok(Some(i)),
+                None => {
+                    let keys: Vec<&str> = items.iter().map(|i| i.key.as_str()).collect();
+                    self.say(&format!(
+                        "“{answer}” is not one of the choices. Type one of: {}.",
+                        keys.join(", ")
+                    ));
+                }
+            }
+        }
+    }
+
+    fn text(&mut self, question: &str, default: &str, help: &str) -> Result<Reply, Stop> {
+        if !help.is_empty() {
+            self.say(help);
+        }
+        if default.is_empty() {
+            let _ = write!(self.output, "{question}: ");
+        } else {
+            let _ = write!(self.output, "{question} [{default}]: ");
+        }
+        let answer = self.line()?;
+        if answer.trim().eq_ignore_ascii_case("esc") {
+            return Ok(Reply::Back);
+        }
+        Ok(Reply::Text(if answer.trim().is_empty() {
+            default.to_string()
+        } else {
+            answer.trim().to_string()
+        }))
+    }
+
+    fn editor(&mut self, question: &str, initial: &str) -> Result<Reply, Stop> {
+        // In plain mode, several lines are typed directly, ending with a line holding one `.`.
+        self.say(&format!(
+            "{question}: type or paste the text, then a line with just . to finish."
+        ));
+        if !initial.is_empty() {
+            self.say("(The current text is replaced. Type just . to keep it.)");
+        }
+        let mut lines = Vec::new();
+        loop {
+            let line = self.line()?;
+            if line.trim() == "." {
+                break;
+            }
+            lines.push(line);
+        }
+        if lines.is_empty() {
+            return Ok(Reply::Text(initial.to_string()));
+        }
+        Ok(Reply::Text(lines.join("\n")))
+    }
+
+    fn confirm(&mut self, question: &str, default: bool) -> Result<bool, Stop> {
+        let hint = if default { "Y/n" } else { "y/N" };
+        loop {
+            let _ = write!(self.output, "{question} [{hint}]: ");
+            let answer = self.line()?.trim().to_lowercase();
+            match answer.as_str() {
+                "" => return Ok(default),
+                "y" | "yes" => return Ok(true),
+                "n" | "no" => return Ok(false),
+                _ => self.say("Please type y or n."),
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// The full terminal experience: arrow keys, a highlighted cursor, Esc to go back.
+pub struct Fancy;
+
+fn map_err(e: inquire::InquireError) -> Result<Reply, Stop> {
+    match e {
+        inquire::InquireError::OperationCanceled => Ok(Reply::Back),
+        inquire::InquireError::OperationInterrupted => Err(Stop::Interrupted),
+        inquire::InquireError::NotTTY => Err(Stop::EndOfInput),
+        other => Err(Stop::Failed(other.to_string())),
+    }
+}
+
+impl Prompter for Fancy {
+    fn show(&mut self, text: &str) {
+        println!("{text}");
+    }
+
+    fn choose(
+        &mut self,
+        question: &str,
+        items: &[Item],
+        default: usize,
+    ) -> Result<Option<usize>, Stop> {
+        let labels: Vec<String> = items.iter().map(|i| i.label.clone()).collect();
+        let answer = inquire::Select::new(question, labels)
+            .with_starting_cursor(default.min(items.len().saturating_sub(1)))
+            .with_page_size(items.len().max(1))
+            .with_help_message("↑↓ to move, Enter to choose, type to filter, Esc to go back, Ctrl-C to save and stop")
+            .raw_prompt();
+        match answer {
+            Ok(choice) => Ok(Some(choice.index)),
+            Err(e) => map_err(e).map(|_| None),
+        }
+    }
+
+    fn text(&mut self, question: &str, default: &str, help: &str) -> Result<Reply, Stop> {
+        let mut prompt = inquire::Text::new(question).with_initial_value(default);
+        if !help.is_empty() {
+            prompt = prompt.with_help_message(help);
+        }
+        match prompt.prompt() {
+            Ok(t) => Ok(Reply::Text(t.trim().to_string())),
+            Err(e) => map_err(e),
+        }
+    }
+
+    fn editor(&mut self, question: &str, initial: &str) -> Result<Reply, Stop> {
+        let prompt = inquire::Editor::new(question)
+            .with_predefined_text(initial)
+            .with_file_extension(".txt")
+            .with_help_message("Enter opens your editor ($EDITOR); save and close it to come back");
+        match prompt.prompt() {
+            Ok(t) => Ok(Reply::Text(t.trim().to_string())),
+            Err(e) => map_err(e),
+        }
+    }
+
+    fn confirm(&mut self, question: &str, default: bool) -> Result<bool, Stop> {
+        match inquire::Confirm::new(question)
+            .with_default(default)
+            .prompt()
+        {
+            Ok(b) => Ok(b),
+            Err(inquire::InquireError::OperationCanceled) => Ok(false),
+            Err(e) => map_err(e).map(|_| false),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// One scripted answer, for tests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Say {
+    /// Pick the item whose key is this.
+    Key(&'static str),
+    /// Press Enter on the default.
+    Enter,
+    /// Press Esc.
+    Esc,
+    /// Type this text.
+    Type(String),
+    /// Answer yes.
+    Yes,
+    /// Answer no.
+    No,
+    /// Press Ctrl-C.
+    CtrlC,
+}
+
+/// A prompter that plays a script and records what was shown, for tests.
+#[derive(Debug, Default)]
+pub struct Scripted {
+    script: VecDeque<Say>,
+    /// Everything shown and asked, in order.
+    pub transcript: Vec<String>,
+}
+
+impl Scripted {
+    /// A prompter that will give these answers in order.
+    pub fn new(script: impl IntoIterator<Item = Say>) -> Self {
+        Self {
+            script: script.into_iter().collect(),
+            transcript: Vec::new(),
+        }
+    }
+
+    fn next(&mut self, question: &str) -> Result<Say, Stop> {
+        self.transcript.push(format!("? {question}"));
+        match self.script.pop_front() {
+            Some(Say::CtrlC) => Err(Stop::Interrupted),
+            Some(s) => Ok(s),
+            None => Err(Stop::EndOfInput),
+        }
+    }
+
+    /// Whether the whole script was used.
+    pub fn finished(&self) -> bool {
+        self.script.is_empty()
+    }
+}
+
+impl Prompter for Scripted {
+    fn show(&mut self, text: &str) {
+        self.transcript.push(text.to_string());
+    }
+
+    fn choose(
+        &mut self,
+        question: &str,
+        items: &[Item],
+        default: usize,
+    ) -> Result<Option<usize>, Stop> {
+        match self.next(question)? {
+            Say::Key(k) => items
+                .iter()
+                .position(|i| i.key == k)
+                .map(Some)
+                .ok_or_else(|| Stop::Failed(format!("script: no choice `{k}` in {items:?}"))),
+            Say::Enter => Ok(Some(default)),
+            Say::Esc => Ok(None),
+            other => Err(Stop::Failed(format!("script: {other:?} given to a choice"))),
+        }
+    }
+
+    fn text(&mut self, question: &str, default: &str, _help: &str) -> Result<Reply, Stop> {
+        match self.next(question)? {
+            Say::Type(t) => Ok(Reply::Text(t)),
+            Say::Enter => Ok(Reply::Text(default.to_string())),
+            Say::Esc => Ok(Reply::Back),
+            other => Err(Stop::Failed(format!(
+                "script: {other:?} given to a text question"
+            ))),
+        }
+    }
+
+    fn editor(&mut self, question: &str, initial: &str) -> Result<Reply, Stop> {
+        self.text(question, initial, "")
+    }
+
+    fn confirm(&mut self, question: &str, default: bool) -> Result<bool, Stop> {
+        match self.next(question)? {
+            Say::Yes => Ok(true),
+            Say::No => Ok(false),
+            Say::Enter => Ok(default),
+            other => Err(Stop::Failed(format!(
+                "script: {other:?} given to a yes/no question"
+            ))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_choices_accept_keys_labels_and_enter() {
+        let items = [
+            Item::new("1", "Not yet"),
+            Item::new("2", "Emerging"),
+            Item::new("b", "Back"),
+        ];
+        let input = b"x\n2\n\nback\nEsc\n" as &[u8];
+        let mut out = Vec::new();
+        let mut p = Plain::new(input, &mut out);
+        assert_eq!(p.choose("Level?", &items, 0), Ok(Some(1)));
+        assert_eq!(p.choose("Level?", &items, 0), Ok(Some(0)));
+        assert_eq!(p.choose("Level?", &items, 0), Ok(Some(2)));
+        assert_eq!(p.choose("Level?", &items, 0), Ok(None));
+        assert_eq!(p.choose("Level?", &items, 0), Err(Stop::EndOfInput));
+        let shown = String::from_utf8(out).expect("utf-8");
+        assert!(shown.contains("“x” is not one of the choices"));
+    }
+
+    #[test]
+    fn plain_multi_line_text_ends_with_a_dot() {
+        let input = b"first line\nsecond line\n.\n" as &[u8];
+        let mut out = Vec::new();
+        let mut p = Plain::new(input, &mut out);
+        assert_eq!(
+            p.editor("Evidence", ""),
+            Ok(Reply::Text("first line\nsecond line".into()))
+        );
+    }
+}

@@ -1,0 +1,225 @@
+//! The walk, driven by a scripted prompter.
+
+use super::prompt::{Say, Scripted};
+use super::*;
+use crate::record::{ActionStatus, ScoredBy, ScorerKind};
+
+fn framework() -> Framework {
+    Framework::built_in(crate::framework::DEFAULT_ID).expect("built-in framework")
+}
+
+fn new_record(f: &Framework) -> Record {
+    let who = ScoredBy {
+        kind: unplaced(ScorerKind::Room),
+        group: None,
+        name: None,
+    };
+    Record::new(f, "Test".into(), "2026-11-12".parse().expect("date"), who)
+}
+
+/// Answers one indicator with a level and no notes or actions.
+fn level(key: &'static str) -> Vec<Say> {
+    vec![Say::Key(key), Say::Enter, Say::No]
+}
+
+fn run(
+    f: &Framework,
+    record: &mut Record,
+    start: usize,
+    script: Vec<Say>,
+) -> (Outcome, usize, Scripted) {
+    let mut p = Scripted::new(script);
+    let mut saves = 0;
+    let outcome = walk(f, record, start, &mut p, &mut |_| {
+        saves += 1;
+        Ok(())
+    })
+    .expect("walk");
+    (outcome, saves, p)
+}
+
+#[test]
+fn full_pass_answers_every_indicator_and_saves_each() {
+    let f = framework();
+    let mut r = new_record(&f);
+    let script: Vec<Say> = (0..24)
+        .flat_map(|i| level(["1", "2", "3", "4", "5"][i % 5]))
+        .collect();
+    let (outcome, saves, p) = run(&f, &mut r, 0, script);
+    assert_eq!(outcome, Outcome::Finished);
+    assert!(p.finished());
+    assert_eq!(saves, 24);
+    assert_eq!(r.answers.len(), 24);
+    assert_eq!(r.choice("wc1"), Some(Choice::Level(1)));
+    assert_eq!(r.choice("wp6"), Some(Choice::Level(4)));
+    // Answers are stored in framework order.
+    let ids: Vec<_> = r
+        .answers
+        .iter()
+        .map(|a| a.indicator.value.clone())
+        .collect();
+    let expected: Vec<_> = f.indicators().map(|(_, i)| i.id.value.clone()).collect();
+    assert_eq!(ids, expected);
+    // Where-you-are header.
+    assert!(
+        p.transcript
+            .iter()
+            .any(|t| t.contains("Communicate · indicator 3 of 6 · 15 of 24 overall"))
+    );
+}
+
+#[test]
+fn not_applicable_skip_and_back() {
+    let f = framework();
+    let mut r = new_record(&f);
+    let mut script = vec![];
+    script.extend(level("n")); // wc1 n/a
+    script.push(Say::Key("s")); // skip wc2
+    script.push(Say::Key("b")); // back from wc3 to wc2
+    script.extend(level("4")); // wc2 = 4
+    script.push(Say::Key("b")); // back from wc3 to wc2 again
+    script.push(Say::Enter); // Enter keeps 4 (the cursor starts on the saved answer)
+    script.push(Say::Enter); // keep (empty) evidence
+    script.push(Say::No);
+    script.push(Say::Key("q")); // save and quit at wc3
+    let (outcome, _, p) = run(&f, &mut r, 0, script);
+    assert_eq!(outcome, Outcome::Quit);
+    assert!(p.finished());
+    assert_eq!(r.choice("wc1"), Some(Choice::NotApplicable));
+    assert_eq!(r.choice("wc2"), Some(Choice::Level(4)));
+    assert_eq!(r.choice("wc3"), None);
+    assert!(
+        p.transcript
+            .iter()
+            .any(|t| t.contains("Answered so far: 4 Established"))
+    );
+}
+
+#[test]
+fn evidence_and_actions_are_recorded_with_dates_checked() {
+    let f = framework();
+    let mut r = new_record(&f);
+    let script = vec![
+        Say::Key("2"),
+        Say::Type("Only half the papers arrived in time | see minutes".into()),
+        Say::Yes,
+        Say::Type("Send papers ten working days ahead".into()),
+        Say::Type("Partnership manager".into()),
+        Say::Type("2027-02-30".into()), // not a real date: asked again
+        Say::Type("2027-03-31".into()),
+        Say::Yes,
+        Say::Type(String::new()), // an empty action is dropped
+        Say::No,
+        Say::Key("q"),
+    ];
+    let (outcome, saves, p) = run(&f, &mut r, 0, script);
+    assert_eq!(outcome, Outcome::Quit);
+    assert!(p.finished(), "script left over");
+    let a = r.answer("wc1").expect("answer");
+    assert_eq!(
+        a.evidence.as_deref(),
+        Some("Only half the papers arrived in time | see minutes")
+    );
+    assert_eq!(a.actions.len(), 1);
+    assert_eq!(a.actions[0].owner.as_deref(), Some("Partnership manager"));
+    assert_eq!(
+        a.actions[0].due.map(|d| d.to_string()).as_deref(),
+        Some("2027-03-31")
+    );
+    assert_eq!(a.actions[0].status, ActionStatus::NotStarted);
+    assert_eq!(saves, 3, "level, evidence and action each saved");
+    assert!(
+        p.transcript
+            .iter()
+            .any(|t| t.contains("`2027-02-30` is not a real date"))
+    );
+}
+
+#[test]
+fn editor_for_longer_notes() {
+    let f = framework();
+    let mut r = new_record(&f);
+    let script = vec![
+        Say::Key("3"),
+        Say::Type("/edit".into()),
+        Say::Type("Line one\nLine two".into()),
+        Say::No,
+        Say::Key("q"),
+    ];
+    run(&f, &mut r, 0, script);
+    assert_eq!(
+        r.answer("wc1").and_then(|a| a.evidence.as_deref()),
+        Some("Line one\nLine two")
+    );
+}
+
+#[test]
+fn ctrl_c_stops_with_everything_before_it_kept() {
+    let f = framework();
+    let mut r = new_record(&f);
+    let mut script = level("3");
+    script.extend(level("4"));
+    script.push(Say::CtrlC);
+    let (outcome, saves, _) = run(&f, &mut r, 0, script);
+    assert_eq!(outcome, Outcome::Interrupted);
+    assert_eq!(saves, 2);
+    assert_eq!(r.choice("wc2"), Some(Choice::Level(4)));
+}
+
+#[test]
+fn quit_then_resume_at_the_first_unanswered() {
+    let f = framework();
+    let mut r = new_record(&f);
+    let mut script = level("3");
+    script.push(Say::Key("s"));
+    script.extend(level("2"));
+    script.push(Say::Key("q"));
+    run(&f, &mut r, 0, script);
+    // Round-trip through YAML as a resume would.
+    let text = r.to_yaml();
+    let mut resumed =
+        Record::parse(&crate::diagnostic::Source::named("r.yaml", text)).expect("record parses");
+    let start = first_unanswered(&f, &resumed).expect("something left");
+    assert_eq!(start, 1, "wc2 was skipped");
+    let mut script = level("5"); // wc2
+    for _ in 0..22 {
+        script.push(Say::Key("s"));
+    }
+    // At the end the skipped indicators are listed; finish for now.
+    script.push(Say::Key("f"));
+    let (outcome, _, p) = run(&f, &mut resumed, start, script);
+    assert_eq!(outcome, Outcome::Finished);
+    assert!(p.finished());
+    assert_eq!(resumed.choice("wc1"), Some(Choice::Level(3)));
+    assert_eq!(resumed.choice("wc2"), Some(Choice::Level(5)));
+    assert_eq!(resumed.choice("wc3"), Some(Choice::Level(2)));
+    assert!(
+        p.transcript
+            .iter()
+            .any(|t| t.contains("21 indicators are not answered yet"))
+    );
+}
+
+#[test]
+fn end_of_input_saves_and_quits() {
+    let f = framework();
+    let mut r = new_record(&f);
+    let (outcome, _, _) = run(&f, &mut r, 0, level("3"));
+    assert_eq!(outcome, Outcome::Quit);
+    assert_eq!(r.choice("wc1"), Some(Choice::Level(3)));
+}
+
+#[test]
+fn help_shows_the_keys_and_asks_again() {
+    let f = framework();
+    let mut r = new_record(&f);
+    let (_, _, p) = run(&f, &mut r, 0, vec![Say::Key("h"), Say::Key("q")]);
+    assert!(p.transcript.iter().any(|t| t.starts_with("How this works")));
+    assert_eq!(
+        p.transcript
+            .iter()
+            .filter(|t| t.starts_with("? Level for WC1"))
+            .count(),
+        2
+    );
+}
