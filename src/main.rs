@@ -22,6 +22,8 @@ fn main() -> ExitCode {
             let color = use_color(std::io::stderr().is_terminal());
             match &err {
                 Error::Input(d) => eprintln!("{}", d.render(color)),
+                // Stopping on purpose is not an error; the message says how to carry on.
+                Error::Interrupted(msg) => eprintln!("\n{msg}"),
                 other => {
                     let mut msg = format!("error: {other}");
                     let mut cause = std::error::Error::source(other);

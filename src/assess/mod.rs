@@ -90,7 +90,9 @@ fn indicator_screen(
     index: usize,
     indicator: &Indicator,
     record: &Record,
+    width: usize,
 ) -> String {
+    use crate::report::table::{clean, wrap};
     let total = framework.indicator_count();
     let sections = &framework.sections.value;
     let s_index = sections
@@ -104,34 +106,41 @@ fn indicator_screen(
         .position(|i| i.id.value == indicator.id.value)
         .unwrap_or(0);
     let mut out = String::new();
-    out.push_str(&"─".repeat(60));
+    out.push_str(&"─".repeat(width.min(72)));
     out.push('\n');
-    out.push_str(&format!(
-        "{} · indicator {} of {} · {} of {total} overall ({} {} of {})\n\n",
-        section.title,
+    let header = format!(
+        "{} · indicator {} of {} · {} of {total} overall ({} {} of {})",
+        clean(&section.title),
         in_section + 1,
         section.indicators.value.len(),
         index + 1,
         framework.section_noun,
         s_index + 1,
         sections.len(),
-    ));
-    out.push_str(&format!(
-        "{}  {}\n",
+    );
+    out.push_str(&wrap(&header, width, "", "  "));
+    out.push_str("\n\n");
+    let statement = format!(
+        "{}  {}",
         indicator.id.value.to_uppercase(),
-        indicator.statement
-    ));
+        clean(&indicator.statement)
+    );
+    out.push_str(&wrap(&statement, width, "", "     "));
+    out.push('\n');
     if !indicator.guidance.is_empty() {
         out.push_str("\nQuestions to talk about:\n");
         for g in &indicator.guidance {
-            out.push_str(&format!("  • {g}\n"));
+            out.push_str(&wrap(&clean(g), width, "  • ", "    "));
+            out.push('\n');
         }
     }
     out.push_str("\nWhat each level looks like here:\n");
     for level in &framework.scale.value {
         let v = level.value.value;
         let meaning = indicator.levels.value.get(&v).unwrap_or(&level.meaning);
-        out.push_str(&format!("  {v} {}: {meaning}\n", level.label));
+        let line = format!("{v} {}: {}", clean(&level.label), clean(meaning));
+        out.push_str(&wrap(&line, width, "  ", "      "));
+        out.push('\n');
     }
     if let Some(answer) = record.answer(&indicator.id.value) {
         let chosen = match answer.level.as_ref().map(|l| l.value) {
@@ -233,7 +242,10 @@ pub fn walk(
         }
         let (section, indicator) = order[i];
         let id = indicator.id.value.as_str();
-        prompter.show(&indicator_screen(framework, section, i, indicator, record));
+        let width = prompter.width();
+        prompter.show(&indicator_screen(
+            framework, section, i, indicator, record, width,
+        ));
         let default = match record.choice(id) {
             Some(Choice::Level(v)) => steps
                 .iter()
@@ -323,7 +335,7 @@ fn follow_ups(
     let reply = prompter.text(
         &format!("Evidence notes for {upper} (optional)"),
         &current,
-        "Enter to keep or skip · type /edit for a longer note in your editor · Esc to change the level",
+        "Enter keeps or skips · /edit opens your editor · Esc changes the level",
     );
     let text = match stop_to_outcome(reply)? {
         Err(outcome) => return Ok(FollowUp::Stop(outcome)),

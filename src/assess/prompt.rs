@@ -63,6 +63,10 @@ pub trait Prompter {
     fn editor(&mut self, question: &str, initial: &str) -> Result<Reply, Stop>;
     /// Asks a yes/no question.
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool, Stop>;
+    /// How wide the screen is, in columns, for wrapping text.
+    fn width(&self) -> usize {
+        80
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -104,6 +108,10 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         self.say(text);
     }
 
+    fn width(&self) -> usize {
+        usize::from(crate::cmd::report::terminal_width(true))
+    }
+
     fn choose(
         &mut self,
         question: &str,
@@ -113,7 +121,12 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         self.say(question);
         for (i, item) in items.iter().enumerate() {
             let mark = if i == default { " (Enter)" } else { "" };
-            self.say(&format!("  {:>3}  {}{mark}", item.key, item.label));
+            // Labels that already start with their key ("3  Developing") are shown once.
+            let label = item
+                .label
+                .strip_prefix(item.key.as_str())
+                .map_or(item.label.as_str(), str::trim_start);
+            self.say(&format!("  {:>3}  {label}{mark}", item.key));
         }
         loop {
             let _ = write!(self.output, "Type a choice and press Enter: ");
@@ -221,6 +234,10 @@ impl Prompter for Fancy {
         println!("{text}");
     }
 
+    fn width(&self) -> usize {
+        usize::from(crate::cmd::report::terminal_width(true))
+    }
+
     fn choose(
         &mut self,
         question: &str,
@@ -231,7 +248,9 @@ impl Prompter for Fancy {
         let answer = inquire::Select::new(question, labels)
             .with_starting_cursor(default.min(items.len().saturating_sub(1)))
             .with_page_size(items.len().max(1))
-            .with_help_message("↑↓ to move, Enter to choose, type to filter, Esc to go back, Ctrl-C to save and stop")
+            .with_help_message(
+                "↑↓ move · Enter choose · type to filter · Esc back · Ctrl-C save and stop",
+            )
             .raw_prompt();
         match answer {
             Ok(choice) => Ok(Some(choice.index)),

@@ -1,5 +1,6 @@
 //! Integration tests: every test runs the real `coprod` binary in a fresh temporary folder.
 
+mod assess;
 mod errors;
 mod framework;
 mod report;

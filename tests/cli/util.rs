@@ -73,7 +73,6 @@ impl Test {
         self
     }
 
-    #[allow(dead_code)]
     pub fn stdin(mut self, input: impl Into<Vec<u8>>) -> Self {
         self.stdin = Some(input.into());
         self
@@ -85,8 +84,12 @@ impl Test {
 
     /// Runs the binary and returns what it produced. Panics are test failures (exit 101).
     pub fn run(&self) -> Output {
+        self.run_with(&self.args)
+    }
+
+    fn run_with(&self, args: &[String]) -> Output {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_coprod"));
-        cmd.args(&self.args)
+        cmd.args(args)
             .current_dir(self.dir.path())
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
@@ -116,6 +119,12 @@ impl Test {
         };
         assert_ne!(output.code, 101, "coprod panicked:\n{}", output.stderr);
         output
+    }
+
+    /// Runs the binary again in the same folder with other arguments.
+    pub fn run_args(&self, args: &[&str]) -> Output {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        self.run_with(&args)
     }
 
     /// Reads a file from the temporary folder.

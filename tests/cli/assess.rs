@@ -1,0 +1,315 @@
+//! `coprod assess` end to end: the real binary in a real pseudo-terminal, and its scripted paths.
+
+use std::process::Command;
+
+use rexpect::session::{PtySession, spawn_command};
+
+use crate::util::Test;
+
+const TIMEOUT_MS: u64 = 20_000;
+
+/// Starts `coprod` in a pseudo-terminal in the test's folder.
+fn pty(t: &Test, args: &[&str]) -> PtySession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_coprod"));
+    cmd.args(args)
+        .current_dir(t.path())
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", t.path())
+        .env("TERM", "xterm-256color")
+        .env("COLUMNS", "100")
+        .env("NO_COLOR", "1");
+    spawn_command(cmd, Some(TIMEOUT_MS)).expect("start coprod in a pseudo-terminal")
+}
+
+/// Waits for a full-screen prompt to finish drawing: keys sent before it takes the terminal
+/// over can be discarded when it switches the terminal to raw mode.
+fn settle(p: &mut PtySession, last_text: &str) {
+    p.exp_string(last_text).expect("prompt drawn");
+    std::thread::sleep(std::time::Duration::from_millis(60));
+}
+
+/// Types keys and makes sure they are sent now.
+fn keys(p: &mut PtySession, text: &str) {
+    p.send(text).expect("send keys");
+    p.flush().expect("flush keys");
+}
+
+fn exit_code(p: &PtySession) -> i32 {
+    match p.process().wait().expect("wait for coprod") {
+        rexpect::process::WaitStatus::Exited(_, code) => code,
+        other => panic!("coprod did not exit normally: {other:?}"),
+    }
+}
+
+/// Answers one indicator in plain mode: a level, no notes, no action.
+fn plain_answer(p: &mut PtySession, id: &str, level: &str) {
+    p.exp_string(&format!("Level for {id}"))
+        .expect("level question");
+    p.exp_string("Type a choice").expect("choice prompt");
+    p.send_line(level).expect("send level");
+    p.exp_string(&format!("Evidence notes for {id}"))
+        .expect("evidence question");
+    p.send_line("").expect("no evidence");
+    p.exp_string("Add an action").expect("action question");
+    p.send_line("n").expect("no action");
+}
+
+const IDS: [&str; 24] = [
+    "WC1", "WC2", "WC3", "WC4", "WC5", "WC6", "VI1", "VI2", "VI3", "VI4", "VI5", "VI6", "CM1",
+    "CM2", "CM3", "CM4", "CM5", "CM6", "WP1", "WP2", "WP3", "WP4", "WP5", "WP6",
+];
+
+#[test]
+fn a_full_assessment_in_the_terminal_reports_correctly() {
+    let t = Test::new();
+    let mut p = pty(
+        &t,
+        &[
+            "assess",
+            "--partnership",
+            "Tŷ Partnership",
+            "--date",
+            "2026-11-12",
+            "--group",
+            "health",
+            "-o",
+            "r.yaml",
+        ],
+    );
+    p.exp_string("Who is taking part?")
+        .expect("participants question");
+    p.send_line("Siân, José").expect("names");
+    for (n, id) in IDS.iter().enumerate() {
+        p.exp_string(&format!("Level for {id}"))
+            .expect("level question");
+        // Type to filter the list to one level, then Enter.
+        let level = ["1", "2", "3", "4", "5"][n % 5];
+        p.send(level).expect("filter");
+        keys(&mut p, "\r");
+        p.exp_string(&format!("Evidence notes for {id}"))
+            .expect("evidence question");
+        if n == 0 {
+            p.send("Warm welcome at Canolfan Cymuned — “mostly”")
+                .expect("evidence");
+        }
+        keys(&mut p, "\r");
+        p.exp_string("Add an action").expect("action question");
+        p.send("n").expect("no");
+        keys(&mut p, "\r");
+    }
+    p.exp_string("Done. Summary").expect("summary");
+    p.exp_string("Next: coprod report r.yaml")
+        .expect("next command");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 0);
+
+    let out = t.run_args(&["report", "r.yaml", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+    assert_eq!(v["completeness"]["answered"], 24);
+    assert_eq!(v["records"][0]["participants"][1], "José");
+    assert_eq!(
+        v["sections"][0]["indicators"][0]["responses"][0]["level"],
+        1
+    );
+    assert_eq!(
+        v["sections"][0]["indicators"][0]["responses"][0]["evidence"],
+        "Warm welcome at Canolfan Cymuned — “mostly”"
+    );
+    assert_eq!(
+        v["sections"][3]["indicators"][5]["responses"][0]["level"],
+        4
+    );
+}
+
+#[test]
+fn ctrl_c_half_way_then_resume_keeps_every_answer() {
+    let t = Test::new();
+    let mut p = pty(
+        &t,
+        &[
+            "assess",
+            "--plain",
+            "--partnership",
+            "P",
+            "--date",
+            "2026-11-12",
+            "--room",
+            "-o",
+            "r.yaml",
+        ],
+    );
+    p.exp_string("Who is taking part?").expect("participants");
+    p.send_line("").expect("none");
+    for (n, id) in IDS[..12].iter().enumerate() {
+        plain_answer(&mut p, id, ["2", "3", "4"][n % 3]);
+    }
+    p.exp_string("Level for CM1").expect("13th indicator");
+    p.send_control('c').expect("ctrl-c");
+    p.exp_string("To carry on: coprod assess --resume r.yaml --plain")
+        .expect("resume hint");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 130);
+
+    let mut p = pty(&t, &["assess", "--resume", "r.yaml", "--plain"]);
+    p.exp_string("12 of 24 indicators answered so far")
+        .expect("progress");
+    for id in &IDS[12..] {
+        plain_answer(&mut p, id, "5");
+    }
+    p.exp_string("Done. Summary").expect("summary");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 0);
+
+    let text = t.read("r.yaml");
+    for (n, id) in IDS.iter().enumerate() {
+        let level = if n < 12 { ["2", "3", "4"][n % 3] } else { "5" };
+        let needle = format!("- indicator: {}\n  level: {level}\n", id.to_lowercase());
+        assert!(text.contains(&needle), "missing {needle:?} in\n{text}");
+    }
+}
+
+#[test]
+fn killed_with_sigkill_then_resumed_loses_nothing_saved() {
+    let t = Test::new();
+    let mut p = pty(
+        &t,
+        &[
+            "assess",
+            "--plain",
+            "--partnership",
+            "P",
+            "--date",
+            "2026-11-12",
+            "--room",
+            "-o",
+            "r.yaml",
+        ],
+    );
+    p.exp_string("Who is taking part?").expect("participants");
+    p.send_line("").expect("none");
+    for id in &IDS[..5] {
+        plain_answer(&mut p, id, "3");
+    }
+    // The sixth answer is acknowledged by the next question; then kill.
+    p.exp_string("Level for WC6").expect("sixth indicator");
+    p.send_line("4").expect("level");
+    p.exp_string("Evidence notes for WC6").expect("saved");
+    p.process_mut()
+        .kill(rexpect::process::Signal::SIGKILL)
+        .expect("kill");
+
+    let text = t.read("r.yaml");
+    let parsed = t.run_args(&["report", "r.yaml", "--format", "json"]);
+    assert_eq!(
+        parsed.code, 0,
+        "the record parses after SIGKILL:\n{}\n{text}",
+        parsed.stderr
+    );
+    assert!(text.contains("- indicator: wc6\n  level: 4\n"), "{text}");
+
+    let mut p = pty(&t, &["assess", "--resume", "r.yaml", "--plain"]);
+    p.exp_string("6 of 24 indicators answered so far")
+        .expect("progress kept");
+    p.exp_string("Level for VI1")
+        .expect("resumes at the first unanswered");
+    p.send_line("q").expect("quit");
+    p.exp_string("To carry on later").expect("quit message");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 0);
+}
+
+#[test]
+fn without_a_terminal_it_explains_instead_of_waiting() {
+    let out = Test::new().args(&["assess"]).stdin("3\n").run();
+    assert_eq!(out.code, 5);
+    insta::assert_snapshot!(out.transcript());
+}
+
+#[test]
+fn answers_from_yaml_fill_a_record() {
+    let answers = "\
+partnership: Hafren Vale SEND Partnership
+date: 2026-11-12
+scored_by: {kind: group, group: education}
+answers:
+  - indicator: wc1
+    level: 3
+    evidence: Fine.
+  - indicator: wc2
+    level: n/a
+";
+    let t = Test::new().file("answers.yaml", answers).args(&[
+        "assess",
+        "--answers",
+        "answers.yaml",
+        "-o",
+        "r.yaml",
+    ]);
+    let out = t.run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    insta::assert_snapshot!(out.transcript());
+    let record = t.read("r.yaml");
+    assert!(record.contains("group: education"));
+    assert!(record.contains("fingerprint: sha256:"));
+    // Never overwritten without --force.
+    let again = t.run();
+    assert_eq!(again.code, 2);
+    insta::assert_snapshot!("answers_refuse_overwrite", again.transcript());
+}
+
+#[test]
+fn answers_from_csv_fill_a_record() {
+    let csv = "indicator,level,evidence\nwc1,4,\"Good, mostly\"\nWC2,n/a,\ncm3,2,Patchy\n";
+    let t = Test::new().file("answers.csv", csv).args(&[
+        "assess",
+        "--answers",
+        "answers.csv",
+        "--partnership",
+        "P",
+        "--date",
+        "2026-01-02",
+        "--room",
+    ]);
+    let out = t.run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let record = t.read("p-2026-01-02-room.yaml");
+    assert!(
+        record.contains("- indicator: wc1\n  level: 4\n  evidence: Good, mostly\n"),
+        "{record}"
+    );
+    assert!(
+        record.contains("- indicator: wc2\n  level: n/a\n"),
+        "{record}"
+    );
+}
+
+#[test]
+fn answers_csv_errors_point_at_the_cell() {
+    let csv = "indicator,levle,evidence\nwc1,4,x\n";
+    let out = Test::new()
+        .file("a.csv", csv)
+        .args(&["assess", "--answers", "a.csv", "--partnership", "P"])
+        .run();
+    assert_eq!(out.code, 3);
+    insta::assert_snapshot!("csv_unknown_column", out.transcript());
+    let csv = "indicator,level\nwc1,4\nwc9,2\nwc2,7\nwc1,3\n";
+    let out = Test::new()
+        .file("a.csv", csv)
+        .args(&["assess", "--answers", "a.csv", "--partnership", "P"])
+        .run();
+    assert_eq!(out.code, 3);
+    insta::assert_snapshot!("csv_bad_rows", out.transcript());
+}
+
+#[test]
+fn answers_yaml_errors_are_the_same_as_records() {
+    let answers = "partnership: P\nanswers:\n  - indicator: wc1\n    level: 8\n  - indicatr: wc2\n";
+    let out = Test::new()
+        .file("a.yaml", answers)
+        .args(&["assess", "--answers", "a.yaml"])
+        .run();
+    assert_eq!(out.code, 3);
+    insta::assert_snapshot!(out.transcript());
+}
