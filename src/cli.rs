@@ -60,7 +60,7 @@ pub struct AssessArgs {
     pub room: bool,
     /// One stakeholder group scores, e.g. parent-carers, local-authority, health, education,
     /// young-people, voluntary-sector.
-    #[arg(long, value_name = "GROUP")]
+    #[arg(long, value_name = "GROUP", value_parser = parse_group)]
     pub group: Option<String>,
     /// One named person scores (with --group for their group).
     #[arg(long, value_name = "NAME")]
@@ -97,6 +97,9 @@ pub struct ReportArgs {
     /// A title for the report (default: framework and partnership).
     #[arg(long)]
     pub title: Option<String>,
+    /// With --format pdf: the document's language, e.g. en-GB or cy (default: the framework's).
+    #[arg(long, value_name = "TAG")]
+    pub language: Option<String>,
 }
 
 /// `coprod framework ...`.
@@ -131,6 +134,20 @@ pub enum SchemaKind {
     Framework,
     /// Record files.
     Record,
+}
+
+/// Checks a stakeholder group id given on the command line.
+fn parse_group(s: &str) -> Result<String, String> {
+    let ok = !s.is_empty()
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "`{s}` is not a group id: use lower-case words joined by `-`, e.g. parent-carers, \
+             local-authority, health, education, young-people, voluntary-sector"
+        ))
+    }
 }
 
 /// Whether to colour output written to this stream: a terminal, and `NO_COLOR` not set.
