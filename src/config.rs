@@ -31,12 +31,14 @@ impl Config {
     /// Finds and reads `coprod.toml` from `start` upwards; an empty config if there is none.
     pub fn discover(start: &Path) -> Result<Self, Error> {
         let mut dir = Some(start);
+        let mut up = PathBuf::new();
         while let Some(d) = dir {
-            let candidate = d.join(FILE_NAME);
-            if candidate.is_file() {
-                return Self::load(&candidate);
+            if d.join(FILE_NAME).is_file() {
+                // Shown relative to where the command runs, as people think of it.
+                return Self::load(&up.join(FILE_NAME));
             }
             dir = d.parent();
+            up.push("..");
         }
         Ok(Self::default())
     }
@@ -64,16 +66,18 @@ fn toml_error(source: &Source, e: &toml::de::Error) -> Error {
         Pos { line, column }
     });
     let message = e.message().trim().to_string();
-    let mut d = Diagnostic::at(source, pos, message.clone());
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or("");
+        let d = Diagnostic::at(source, pos, format!("unknown key `{field}`"))
+            .label("not a key coprod knows");
         let keys = ["partnership", "framework"];
-        d = match suggest(field, keys) {
+        let d = match suggest(field, keys) {
             Some(s) => d.help(format!(
                 "did you mean `{s}`? Keys allowed: `partnership`, `framework`"
             )),
             None => d.help("keys allowed: `partnership`, `framework`"),
         };
+        return Error::Input(d.into());
     }
-    Error::Input(d.into())
+    Error::Input(Diagnostic::at(source, pos, message).into())
 }

@@ -600,3 +600,74 @@ mod tests {
         assert_eq!(slug("***"), "");
     }
 }
+
+#[cfg(test)]
+mod resume_tests {
+    use super::*;
+    use crate::assess::prompt::{Say, Scripted};
+
+    fn args(resume: &Path, accept: bool) -> AssessArgs {
+        AssessArgs {
+            framework: None,
+            output: None,
+            resume: Some(resume.to_path_buf()),
+            answers: None,
+            partnership: None,
+            date: None,
+            room: false,
+            group: None,
+            person: None,
+            plain: true,
+            accept_changed_framework: accept,
+            force: false,
+        }
+    }
+
+    /// A record started on an older wording of the framework.
+    fn old_record(dir: &Path) -> PathBuf {
+        let f = Framework::built_in(DEFAULT_ID).expect("framework");
+        let who = ScoredBy {
+            kind: unplaced(ScorerKind::Room),
+            group: None,
+            name: None,
+        };
+        let mut r = Record::new(&f, "P".into(), "2026-11-12".parse().expect("date"), who);
+        r.framework.fingerprint = Some(unplaced("sha256:0123".to_string()));
+        r.framework.version = "0.9".into();
+        let path = dir.join("r.yaml");
+        r.save(&path).expect("save");
+        path
+    }
+
+    #[test]
+    fn a_changed_framework_stops_the_resume_and_says_what_changed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = old_record(dir.path());
+        let mut p = Scripted::new([]);
+        let err = run(&args(&path, false), &Config::default(), None, true, &mut p)
+            .expect_err("must stop");
+        let text = err.to_string();
+        assert!(text.contains("has changed since this record was scored: it was version 0.9 then and is version 1.0 now"), "{text}");
+        assert!(p.transcript.is_empty(), "nothing was asked");
+        assert!(
+            std::fs::read_to_string(&path)
+                .expect("record")
+                .contains("sha256:0123"),
+            "the record is untouched"
+        );
+    }
+
+    #[test]
+    fn accepting_the_change_carries_on_and_updates_the_record() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = old_record(dir.path());
+        let mut p = Scripted::new([Say::Key("3"), Say::Enter, Say::No, Say::Key("q")]);
+        run(&args(&path, true), &Config::default(), None, true, &mut p).expect("resumes");
+        let text = std::fs::read_to_string(&path).expect("record");
+        let current = Framework::built_in(DEFAULT_ID)
+            .expect("framework")
+            .fingerprint();
+        assert!(text.contains(&current), "{text}");
+        assert!(text.contains("- indicator: wc1\n  level: 3\n"), "{text}");
+    }
+}

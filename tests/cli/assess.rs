@@ -313,3 +313,35 @@ fn answers_yaml_errors_are_the_same_as_records() {
     assert_eq!(out.code, 3);
     insta::assert_snapshot!(out.transcript());
 }
+
+#[test]
+fn coprod_toml_gives_the_partnership() {
+    let t = Test::new()
+        .file("coprod.toml", "partnership = \"Glan-y-Môr Partnership\"\n")
+        .file("a.csv", "indicator,level\nwc1,2\n")
+        .args(&[
+            "assess",
+            "--answers",
+            "a.csv",
+            "--date",
+            "2026-05-01",
+            "--room",
+        ]);
+    let out = t.run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        t.read("glan-y-mor-partnership-2026-05-01-room.yaml")
+            .contains("partnership: Glan-y-Môr Partnership")
+    );
+}
+
+#[test]
+fn coprod_toml_unknown_key() {
+    let out = Test::new()
+        .file("coprod.toml", "partnershp = \"X\"\n")
+        .file("a.csv", "indicator,level\nwc1,2\n")
+        .args(&["assess", "--answers", "a.csv"])
+        .run();
+    assert_eq!(out.code, 3);
+    insta::assert_snapshot!(out.transcript());
+}
