@@ -139,7 +139,8 @@ pub enum SchemaKind {
 /// Checks a stakeholder group id given on the command line.
 fn parse_group(s: &str) -> Result<String, String> {
     let ok = !s.is_empty()
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
     if ok {
         Ok(s.to_string())
     } else {
