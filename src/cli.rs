@@ -100,6 +100,23 @@ pub struct ReportArgs {
     /// With --format pdf: the document's language, e.g. en-GB or cy (default: the framework's).
     #[arg(long, value_name = "TAG")]
     pub language: Option<String>,
+    /// Flag an indicator "talk about this" when stakeholder groups' results differ by at least
+    /// this many levels.
+    #[arg(long, value_name = "LEVELS", default_value_t = crate::score::compare::DEFAULT_DIVERGENCE, value_parser = parse_levels)]
+    pub divergence: f64,
+    /// Leave out people's names: participants, named scorers, and names found in evidence and
+    /// actions.
+    #[arg(long, alias = "anonymize")]
+    pub anonymise: bool,
+}
+
+fn parse_levels(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
+        _ => Err(format!(
+            "`{s}` is not a positive number of levels, e.g. 1.5"
+        )),
+    }
 }
 
 /// `coprod framework ...`.

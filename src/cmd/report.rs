@@ -47,7 +47,12 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
             record: &l.record,
         })
         .collect();
-    let report = Report::build(&framework, &inputs, args.title.clone());
+    let options = crate::report::Options {
+        title: args.title.clone(),
+        divergence: args.divergence,
+        anonymise: args.anonymise,
+    };
+    let report = Report::build_with(&framework, &inputs, &options);
 
     let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
     let style = Style {

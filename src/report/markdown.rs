@@ -95,9 +95,18 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let who: Vec<String> = report
         .records
         .iter()
+        .filter(|r| r.current)
         .map(|r| format!("{} ({})", cell(&r.scored_by), r.date))
         .collect();
-    writeln!(out, "| Scored by | {} |\n", who.join("; "))?;
+    writeln!(out, "| Scored by | {} |", who.join("; "))?;
+    if report.dates.len() > 1 {
+        writeln!(
+            out,
+            "| Earlier assessments | {} (see “Over time”) |",
+            report.dates[..report.dates.len() - 1].join(", ")
+        )?;
+    }
+    writeln!(out)?;
 
     writeln!(out, "## {noun} results\n")?;
     if report.is_combined() {
@@ -169,6 +178,9 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out)?;
     }
 
+    write_perspectives(report, out)?;
+    write_trend(report, out)?;
+
     for s in &report.sections {
         writeln!(out, "## {}\n", inline(&s.title))?;
         if !s.summary.is_empty() {
@@ -205,18 +217,21 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                 .indicators
                 .iter()
                 .flat_map(|i| {
-                    i.responses.iter().filter_map(move |r| {
-                        let text = r.evidence.as_deref()?.trim();
-                        (!text.is_empty()).then(|| {
-                            let who = &report.records[r.record].scored_by;
-                            format!(
-                                "- **{}**, {}: {}",
-                                inline(&i.id.to_uppercase()),
-                                inline(who),
-                                inline(text)
-                            )
+                    i.responses
+                        .iter()
+                        .filter(|r| report.records[r.record].current)
+                        .filter_map(move |r| {
+                            let text = r.evidence.as_deref()?.trim();
+                            (!text.is_empty()).then(|| {
+                                let who = &report.records[r.record].scored_by;
+                                format!(
+                                    "- **{}**, {}: {}",
+                                    inline(&i.id.to_uppercase()),
+                                    inline(who),
+                                    inline(text)
+                                )
+                            })
                         })
-                    })
                 })
                 .collect();
             if !notes.is_empty() {
@@ -226,7 +241,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             writeln!(out, "| ID | Indicator | Level | Evidence |")?;
             writeln!(out, "|---|---|---|---|")?;
             for i in &s.indicators {
-                let r = i.responses.first();
+                let r = report.single_current().and_then(|ri| i.responses.get(ri));
                 let level = match r {
                     Some(r) if r.not_applicable => "Not applicable".to_string(),
                     Some(r) => match (r.level, &r.level_label) {
@@ -251,14 +266,50 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         }
     }
 
-    if !report.actions.is_empty() {
+    if let Some(p) = &report.action_progress {
+        writeln!(out, "## You said, we did\n")?;
+        writeln!(
+            out,
+            "Of the {} actions agreed on {}: {} done or embedded, {} still open, {} dropped, {} not mentioned this time.\n",
+            p.agreed, p.since, p.completed, p.open, p.dropped, p.not_followed_up
+        )?;
+        if !p.overdue.is_empty() {
+            writeln!(out, "Overdue (still open after their due date):\n")?;
+            writeln!(
+                out,
+                "| Indicator | Action | Owner | Due | Status |\n|---|---|---|---|---|"
+            )?;
+            for a in &p.overdue {
+                writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} |",
+                    cell(&a.indicator.to_uppercase()),
+                    cell(&a.what),
+                    a.owner.as_deref().map(cell).unwrap_or_default(),
+                    a.due.as_deref().unwrap_or(""),
+                    a.status.label()
+                )?;
+            }
+            writeln!(out)?;
+        }
+    }
+
+    if report
+        .actions
+        .iter()
+        .any(|a| report.records[a.record].current)
+    {
         writeln!(out, "## Action plan\n")?;
         writeln!(
             out,
             "| Indicator | Action | Owner | Due | Status | Raised by |"
         )?;
         writeln!(out, "|---|---|---|---|---|---|")?;
-        for a in &report.actions {
+        for a in report
+            .actions
+            .iter()
+            .filter(|a| report.records[a.record].current)
+        {
             writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | {} |",
@@ -308,6 +359,163 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+fn opt_score(x: Option<f64>) -> String {
+    x.map_or_else(|| "–".to_string(), score_text)
+}
+
+/// Stakeholder groups side by side, and the indicators to talk about.
+fn write_perspectives(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    let Some(p) = &report.perspectives else {
+        return Ok(());
+    };
+    let names: Vec<String> = p
+        .groups
+        .iter()
+        .map(|g| {
+            if g.records == 1 || report.anonymised && g.records < 3 {
+                cell(&g.name)
+            } else {
+                format!("{} ({})", cell(&g.name), g.records)
+            }
+        })
+        .collect();
+    let header = format!(
+        "| {} | {} | Gap |",
+        report.section_heading(),
+        names.join(" | ")
+    );
+    let rule = format!("|---|{}---:|", "---:|".repeat(names.len()));
+    writeln!(out, "## Views by stakeholder group\n")?;
+    writeln!(
+        out,
+        "Each group's result on {}; the gap is the highest minus the lowest.\n",
+        report.current_date()
+    )?;
+    writeln!(out, "{header}\n{rule}")?;
+    let row = |name: &str, g: &super::compare::GapView| {
+        let values: Vec<String> = g.by_group.iter().map(|v| opt_score(*v)).collect();
+        let flag = if g.diverges {
+            " ⚑ talk about this"
+        } else {
+            ""
+        };
+        format!(
+            "| {name} | {} | {}{flag} |",
+            values.join(" | "),
+            opt_score(g.gap)
+        )
+    };
+    for s in &p.sections {
+        writeln!(out, "{}", row(&cell(&s.text), &s.gap))?;
+    }
+    writeln!(
+        out,
+        "{}\n",
+        row(&format!("**{}**", cell(&report.overall_name())), &p.overall)
+    )?;
+    let talk = p.talk_about();
+    writeln!(out, "### Talk about this\n")?;
+    if talk.is_empty() {
+        writeln!(
+            out,
+            "No indicator's group results differ by {} levels or more.\n",
+            score_text(p.threshold)
+        )?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "Group results differ by {} levels or more on these indicators:\n",
+        score_text(p.threshold)
+    )?;
+    writeln!(out, "| ID | Indicator | {} | Gap |", names.join(" | "))?;
+    writeln!(out, "|---|---|{}---:|", "---:|".repeat(names.len()))?;
+    for i in talk {
+        let values: Vec<String> = i.gap.by_group.iter().map(|v| opt_score(*v)).collect();
+        writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            cell(&i.id.to_uppercase()),
+            cell(&i.text),
+            values.join(" | "),
+            opt_score(i.gap.gap)
+        )?;
+    }
+    writeln!(out)
+}
+
+/// Results over time, and what improved or slipped.
+fn write_trend(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    use crate::score::compare::Direction;
+    let Some(t) = &report.trend else {
+        return Ok(());
+    };
+    let previous = t
+        .dates
+        .len()
+        .checked_sub(2)
+        .and_then(|i| t.dates.get(i))
+        .map_or("", String::as_str);
+    writeln!(out, "## Over time\n")?;
+    writeln!(
+        out,
+        "| | {} | Change since {previous} |",
+        t.dates.join(" | ")
+    )?;
+    writeln!(out, "|---|{}---|", "---:|".repeat(t.dates.len()))?;
+    let row = |name: &str, s: &super::compare::SeriesView| {
+        let values: Vec<String> = s.values.iter().map(|v| opt_score(*v)).collect();
+        let change = s
+            .change
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    super::change_text(c),
+                    super::direction_text(s.direction)
+                )
+            })
+            .unwrap_or_default();
+        format!("| {name} | {} | {change} |", values.join(" | "))
+    };
+    writeln!(
+        out,
+        "{}",
+        row(&format!("**{}**", cell(&report.overall_name())), &t.overall)
+    )?;
+    for s in &t.sections {
+        writeln!(out, "{}", row(&cell(&s.text), s))?;
+    }
+    writeln!(out)?;
+    for (label, d) in [
+        ("Improved", Direction::Improved),
+        ("Slipped", Direction::Slipped),
+    ] {
+        let moved = t.moved(d);
+        if moved.is_empty() {
+            writeln!(out, "{label} since {previous}: none.\n")?;
+        } else {
+            let items: Vec<String> = moved
+                .iter()
+                .map(|i| {
+                    format!(
+                        "{} ({})",
+                        inline(&i.id.to_uppercase()),
+                        i.change.map(super::change_text).unwrap_or_default()
+                    )
+                })
+                .collect();
+            writeln!(out, "{label} since {previous}: {}.\n", items.join(", "))?;
+        }
+    }
+    let same = t.moved(Direction::Same).len();
+    writeln!(
+        out,
+        "About the same (a change of less than {} of a level): {same} of {}. Changes are worked out before rounding.\n",
+        t.step,
+        t.indicators.len()
+    )
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! compute. Rounding for display lives here too, in one place, so every format shows the same
 //! digits.
 
+pub mod compare;
 pub mod csv;
 pub mod json;
 pub mod markdown;
@@ -89,6 +90,35 @@ pub struct Report {
     pub priorities: Vec<Highlight>,
     /// Every action agreed, in framework order.
     pub actions: Vec<ActionItem>,
+    /// Stakeholder groups side by side (latest date), when there is more than one group.
+    pub perspectives: Option<compare::PerspectivesView>,
+    /// Results over time, when the records have more than one date.
+    pub trend: Option<compare::TrendView>,
+    /// What became of the previous assessment's actions, when there is one.
+    pub action_progress: Option<compare::ActionProgressView>,
+    /// Whether names were removed (`--anonymise`).
+    pub anonymised: bool,
+}
+
+/// Choices that change what a report includes.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// A title instead of the default.
+    pub title: Option<String>,
+    /// Gap between groups (in levels) from which an indicator is flagged for discussion.
+    pub divergence: f64,
+    /// Remove people's names from the report.
+    pub anonymise: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            title: None,
+            divergence: score::compare::DEFAULT_DIVERGENCE,
+            anonymise: false,
+        }
+    }
 }
 
 /// What the report says about the framework.
@@ -159,6 +189,8 @@ pub struct RecordInfo {
     pub group: Option<String>,
     /// Names of those who took part.
     pub participants: Vec<String>,
+    /// Whether this record is from the latest date, which the main scorecard describes.
+    pub current: bool,
     /// This record's own overall score.
     #[serde(serialize_with = "opt_score")]
     pub overall: Option<f64>,
@@ -317,8 +349,33 @@ pub struct Input<'a> {
 impl Report {
     /// Builds the report for records of one framework. The scorer computes; this only collects.
     pub fn build(framework: &Framework, inputs: &[Input<'_>], title: Option<String>) -> Self {
+        Self::build_with(
+            framework,
+            inputs,
+            &Options {
+                title,
+                ..Options::default()
+            },
+        )
+    }
+
+    /// Builds the report with options.
+    ///
+    /// When the records span several dates, the scorecard describes the latest date; earlier
+    /// dates appear in the trend and the action follow-up.
+    pub fn build_with(framework: &Framework, inputs: &[Input<'_>], options: &Options) -> Self {
         let records: Vec<&Record> = inputs.iter().map(|i| i.record).collect();
-        let card: Scorecard = score::score(framework, &records);
+        let latest = records.iter().map(|r| r.date.value).max();
+        let current: Vec<&Record> = records
+            .iter()
+            .copied()
+            .filter(|r| Some(r.date.value) == latest)
+            .collect();
+        let card: Scorecard = score::score(framework, &current);
+        let own: Vec<score::RecordScore> = records
+            .iter()
+            .map(|r| score::score_record(framework, r))
+            .collect();
         let band_name = |b: Option<usize>| {
             b.and_then(|i| framework.bands.get(i))
                 .map(|b| b.label.clone())
@@ -337,9 +394,9 @@ impl Report {
         dates.sort();
         dates.dedup();
 
-        let record_infos = inputs
+        let record_infos: Vec<RecordInfo> = inputs
             .iter()
-            .zip(&card.records)
+            .zip(&own)
             .map(|(input, own)| RecordInfo {
                 file: input.file.clone(),
                 partnership: input.record.partnership.clone(),
@@ -348,6 +405,7 @@ impl Report {
                 kind: input.record.scored_by.kind.value,
                 group: input.record.scored_by.group.clone(),
                 participants: input.record.participants.clone(),
+                current: Some(input.record.date.value) == latest,
                 overall: own.overall,
                 sections: own.sections.clone(),
                 completeness: completeness_view(own.completeness),
@@ -430,12 +488,22 @@ impl Report {
         let strengths = card.strengths.iter().map(highlight).collect();
         let priorities = card.priorities.iter().map(highlight).collect();
 
-        let title = title.unwrap_or_else(|| match partnerships.as_slice() {
-            [one] => format!("{}: {}", framework.title, one),
-            _ => framework.title.clone(),
-        });
+        let perspectives = score::compare::perspectives(framework, &current, options.divergence)
+            .map(|p| compare::perspectives_view(&p, &sections));
+        let trend =
+            score::compare::trend(framework, &records).map(|t| compare::trend_view(&t, &sections));
+        let action_progress = score::compare::action_progress(&records)
+            .map(|p| compare::action_progress_view(&p, &records));
 
-        Self {
+        let title = options
+            .title
+            .clone()
+            .unwrap_or_else(|| match partnerships.as_slice() {
+                [one] => format!("{}: {}", framework.title, one),
+                _ => framework.title.clone(),
+            });
+
+        let mut report = Self {
             schema_version: SCHEMA_VERSION,
             title,
             framework: FrameworkInfo {
@@ -479,12 +547,39 @@ impl Report {
             strengths,
             priorities,
             actions,
+            perspectives,
+            trend,
+            action_progress,
+            anonymised: false,
+        };
+        if options.anonymise {
+            let mut names: Vec<String> = records
+                .iter()
+                .flat_map(|r| r.participants.iter().cloned())
+                .collect();
+            names.extend(records.iter().filter_map(|r| r.scored_by.name.clone()));
+            compare::anonymise(&mut report, &names);
+        }
+        report
+    }
+
+    /// Whether the scorecard combines more than one record (of the latest date).
+    pub fn is_combined(&self) -> bool {
+        self.records.iter().filter(|r| r.current).count() > 1
+    }
+
+    /// The index of the one record the scorecard describes, when it describes one.
+    pub fn single_current(&self) -> Option<usize> {
+        let mut current = self.records.iter().enumerate().filter(|(_, r)| r.current);
+        match (current.next(), current.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
         }
     }
 
-    /// Whether the report combines more than one record.
-    pub fn is_combined(&self) -> bool {
-        self.records.len() > 1
+    /// The date the scorecard describes (the latest).
+    pub fn current_date(&self) -> &str {
+        self.dates.last().map_or("", String::as_str)
     }
 
     /// The section noun with a capital letter, for headings ("Cornerstone").
@@ -548,27 +643,48 @@ pub fn score_text(x: f64) -> String {
     format!("{:.1}", round_score(x))
 }
 
+/// A change as text with its sign, e.g. "+0.7", "-0.3", "0.0".
+pub fn change_text(x: f64) -> String {
+    let r = round_score(x);
+    if r == 0.0 {
+        "0.0".to_string()
+    } else {
+        format!("{r:+.1}")
+    }
+}
+
+/// How a direction is said in words.
+pub fn direction_text(d: Option<score::compare::Direction>) -> &'static str {
+    use score::compare::Direction;
+    match d {
+        Some(Direction::Improved) => "improved",
+        Some(Direction::Slipped) => "slipped",
+        Some(Direction::Same) => "about the same",
+        None => "",
+    }
+}
+
 /// A percentage as text, e.g. "60%".
 pub fn percent_text(x: f64) -> String {
     format!("{:.0}%", round_percent(x))
 }
 
-fn ser_score<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn ser_score<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f64(round_score(*x))
 }
 
-fn ser_percent<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn ser_percent<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f64(round_percent(*x))
 }
 
-fn opt_score<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn opt_score<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match x {
         Some(v) => s.serialize_some(&round_score(*v)),
         None => s.serialize_none(),
     }
 }
 
-fn opt_scores<S: Serializer>(xs: &[Option<f64>], s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn opt_scores<S: Serializer>(xs: &[Option<f64>], s: S) -> Result<S::Ok, S::Error> {
     s.collect_seq(xs.iter().map(|x| x.map(round_score)))
 }
 
@@ -583,5 +699,8 @@ mod tests {
         assert_eq!(round_score(2.25), 2.3);
         assert_eq!(score_text(3.0), "3.0");
         assert_eq!(percent_text(62.5), "63%");
+        assert_eq!(change_text(0.65), "+0.7");
+        assert_eq!(change_text(-0.04), "0.0");
+        assert_eq!(change_text(-0.25), "-0.3");
     }
 }

@@ -25,7 +25,12 @@ pub fn render(report: &Report, style: &Style, out: &mut dyn Write) -> std::io::R
 
     let w = usize::from(width);
     writeln!(out, "{}", bold(&wrap(&clean(&report.title), w, "", "")))?;
-    let who: Vec<String> = report.records.iter().map(|r| clean(&r.scored_by)).collect();
+    let who: Vec<String> = report
+        .records
+        .iter()
+        .filter(|r| r.current)
+        .map(|r| clean(&r.scored_by))
+        .collect();
     let overall = match &report.overall {
         Some(s) => format!(
             "{}: {} out of {scale_max} · {} of the scale{}",
@@ -51,7 +56,7 @@ pub fn render(report: &Report, style: &Style, out: &mut dyn Write) -> std::io::R
             plural(report.records.len(), "record"),
             report.dates.join(", ")
         ),
-        format!("Scored by: {}", who.join(", ")),
+        format!("Scored by: {} ({})", who.join(", "), report.current_date()),
         String::new(),
         overall,
         format!(
@@ -136,6 +141,9 @@ pub fn render(report: &Report, style: &Style, out: &mut dyn Write) -> std::io::R
         writeln!(out)?;
     }
 
+    write_perspectives(report, width, &bold, out)?;
+    write_trend(report, width, &bold, out)?;
+
     for s in &report.sections {
         let headline = match &s.score {
             Some(v) => format!(
@@ -178,7 +186,7 @@ pub fn render(report: &Report, style: &Style, out: &mut dyn Write) -> std::io::R
         } else {
             t.set_header(vec!["ID", "Indicator", "Level"]);
             for i in &s.indicators {
-                let level = match i.responses.first() {
+                let level = match report.single_current().and_then(|ri| i.responses.get(ri)) {
                     Some(r) if r.not_applicable => "n/a".to_string(),
                     Some(r) => match (r.level, &r.level_label) {
                         (Some(v), Some(l)) => format!("{v} {}", clean(l)),
@@ -196,15 +204,153 @@ pub fn render(report: &Report, style: &Style, out: &mut dyn Write) -> std::io::R
         }
         writeln!(out, "{t}\n")?;
     }
-    if !report.actions.is_empty() {
-        let open = report.actions.iter().filter(|a| a.status.is_open()).count();
+    if let Some(p) = &report.action_progress {
+        let line = format!(
+            "You said, we did: of the {} actions agreed on {}, {} are done or embedded, {} still open, \
+             {} dropped and {} not mentioned this time; {} overdue.",
+            p.agreed,
+            p.since,
+            p.completed,
+            p.open,
+            p.dropped,
+            p.not_followed_up,
+            p.overdue.len()
+        );
+        writeln!(out, "{}\n", wrap(&line, usize::from(width), "", ""))?;
+    }
+    let current: Vec<_> = report
+        .actions
+        .iter()
+        .filter(|a| report.records[a.record].current)
+        .collect();
+    if !current.is_empty() {
+        let open = current.iter().filter(|a| a.status.is_open()).count();
         let line = format!(
             "{} agreed, {open} still open. Use --format markdown for evidence and the action plan.",
-            plural(report.actions.len(), "action")
+            plural(current.len(), "action")
         );
         writeln!(out, "{}", wrap(&line, usize::from(width), "", ""))?;
     }
     Ok(())
+}
+
+fn opt_score(x: Option<f64>) -> String {
+    x.map_or_else(|| "–".to_string(), score_text)
+}
+
+fn write_perspectives(
+    report: &Report,
+    width: u16,
+    bold: &dyn Fn(&str) -> String,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let Some(p) = &report.perspectives else {
+        return Ok(());
+    };
+    writeln!(
+        out,
+        "{}",
+        bold(&format!(
+            "Views by stakeholder group ({})",
+            report.current_date()
+        ))
+    )?;
+    let mut t = new_table(width);
+    let mut header = vec![report.section_heading()];
+    header.extend(p.groups.iter().map(|g| clean(&g.name)));
+    header.push("Gap".into());
+    t.set_header(header);
+    let right = |s: String| Cell::new(s).set_alignment(CellAlignment::Right);
+    let mut add = |name: String, g: &super::compare::GapView| {
+        let mut row = vec![Cell::new(name)];
+        row.extend(g.by_group.iter().map(|v| right(opt_score(*v))));
+        let flag = if g.diverges { " ⚑" } else { "" };
+        row.push(right(format!("{}{flag}", opt_score(g.gap))));
+        t.add_row(row);
+    };
+    for s in &p.sections {
+        add(clean(&s.text), &s.gap);
+    }
+    add(clean(&report.overall_name()), &p.overall);
+    writeln!(out, "{t}")?;
+    let talk = p.talk_about();
+    let line = if talk.is_empty() {
+        format!(
+            "No indicator's group results differ by {} levels or more.",
+            score_text(p.threshold)
+        )
+    } else {
+        let items: Vec<String> = talk
+            .iter()
+            .map(|i| format!("{} (gap {})", i.id.to_uppercase(), opt_score(i.gap.gap)))
+            .collect();
+        format!(
+            "⚑ Talk about this: group results differ by {} levels or more on {}.",
+            score_text(p.threshold),
+            items.join(", ")
+        )
+    };
+    writeln!(out, "{}\n", wrap(&line, usize::from(width), "", "  "))
+}
+
+fn write_trend(
+    report: &Report,
+    width: u16,
+    bold: &dyn Fn(&str) -> String,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    use crate::score::compare::Direction;
+    let Some(tr) = &report.trend else {
+        return Ok(());
+    };
+    writeln!(out, "{}", bold("Over time"))?;
+    let mut t = new_table(width);
+    let mut header = vec![String::new()];
+    header.extend(tr.dates.iter().cloned());
+    header.push("Change".into());
+    t.set_header(header);
+    let mut add = |name: String, s: &super::compare::SeriesView| {
+        let mut row = vec![Cell::new(name)];
+        row.extend(
+            s.values
+                .iter()
+                .map(|v| Cell::new(opt_score(*v)).set_alignment(CellAlignment::Right)),
+        );
+        row.push(Cell::new(
+            s.change
+                .map(|c| {
+                    format!(
+                        "{} {}",
+                        super::change_text(c),
+                        super::direction_text(s.direction)
+                    )
+                })
+                .unwrap_or_default(),
+        ));
+        t.add_row(row);
+    };
+    add(clean(&report.overall_name()), &tr.overall);
+    for s in &tr.sections {
+        add(clean(&s.text), s);
+    }
+    writeln!(out, "{t}")?;
+    for (label, d) in [
+        ("Improved", Direction::Improved),
+        ("Slipped", Direction::Slipped),
+    ] {
+        let ids: Vec<String> = tr.moved(d).iter().map(|i| i.id.to_uppercase()).collect();
+        let list = if ids.is_empty() {
+            "none".to_string()
+        } else {
+            ids.join(", ")
+        };
+        writeln!(
+            out,
+            "{}",
+            wrap(&format!("{label}: {list}"), usize::from(width), "", "  ")
+        )?;
+    }
+    writeln!(out)
 }
 
 /// Word-wraps `text` to `width` columns, with a first-line and a following-line indent.

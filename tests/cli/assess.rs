@@ -77,26 +77,24 @@ fn a_full_assessment_in_the_terminal_reports_correctly() {
             "r.yaml",
         ],
     );
-    p.exp_string("Who is taking part?")
-        .expect("participants question");
-    p.send_line("Siân, José").expect("names");
+    settle(&mut p, "Who is taking part?");
+    keys(&mut p, "Siân, José\r");
     for (n, id) in IDS.iter().enumerate() {
         p.exp_string(&format!("Level for {id}"))
             .expect("level question");
+        settle(&mut p, "Ctrl-C save and stop");
         // Type to filter the list to one level, then Enter.
         let level = ["1", "2", "3", "4", "5"][n % 5];
-        p.send(level).expect("filter");
-        keys(&mut p, "\r");
+        keys(&mut p, &format!("{level}\r"));
         p.exp_string(&format!("Evidence notes for {id}"))
             .expect("evidence question");
+        settle(&mut p, "Esc changes the level");
         if n == 0 {
-            p.send("Warm welcome at Canolfan Cymuned — “mostly”")
-                .expect("evidence");
+            keys(&mut p, "Warm welcome at Canolfan Cymuned — “mostly”");
         }
         keys(&mut p, "\r");
-        p.exp_string("Add an action").expect("action question");
-        p.send("n").expect("no");
-        keys(&mut p, "\r");
+        settle(&mut p, "Add an action");
+        keys(&mut p, "n\r");
     }
     p.exp_string("Done. Summary").expect("summary");
     p.exp_string("Next: coprod report r.yaml")

@@ -233,3 +233,93 @@ fn order_of_records_does_not_change_the_scores() {
     assert_eq!(a["overall"], b["overall"]);
     assert_eq!(a["sections"][2]["score"], b["sections"][2]["score"]);
 }
+
+fn all_years() -> Vec<String> {
+    [2024, 2025, 2026].into_iter().flat_map(year).collect()
+}
+
+#[test]
+fn three_years_table() {
+    insta::assert_snapshot!(report(&all_years(), "table"));
+}
+
+#[test]
+fn three_years_markdown() {
+    insta::assert_snapshot!(report(&all_years(), "markdown"));
+}
+
+#[test]
+fn three_years_json() {
+    insta::assert_snapshot!(report(&all_years(), "json"));
+}
+
+#[test]
+fn three_years_csv() {
+    let out = report(&all_years(), "csv");
+    let rows = csv::Reader::from_reader(out.as_bytes()).records().count();
+    assert_eq!(rows, 12 * 24, "one row per indicator per group per year");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn views_that_differ_widely_are_flagged_and_the_threshold_is_configurable() {
+    let json = report(&year(2026), "json");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let flagged: Vec<&str> = v["perspectives"]["indicators"]
+        .as_array()
+        .expect("indicators")
+        .iter()
+        .filter(|i| i["diverges"] == true)
+        .filter_map(|i| i["id"].as_str())
+        .collect();
+    assert_eq!(flagged, ["cm4", "wp1"]);
+
+    let mut args = vec!["report", "--format", "json", "--divergence", "2.5"];
+    let files = year(2026);
+    args.extend(files.iter().map(String::as_str));
+    let out = Test::new().with_examples().args(&args).run();
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+    assert!(
+        v["perspectives"]["indicators"]
+            .as_array()
+            .expect("indicators")
+            .iter()
+            .all(|i| i["diverges"] == false)
+    );
+}
+
+#[test]
+fn anonymised_reports_contain_no_names_in_any_format() {
+    let files = all_years();
+    let mut names: Vec<String> = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(crate::util::repo().join(f)).expect("example");
+        let mut in_list = false;
+        for line in text.lines() {
+            if line.starts_with("participants:") {
+                in_list = true;
+                continue;
+            }
+            if in_list && line.starts_with("  - ") {
+                names.push(line.trim_start_matches("  - ").trim().to_string());
+            } else {
+                in_list = false;
+            }
+        }
+    }
+    assert!(names.len() > 20, "the examples name their participants");
+    for format in ["table", "markdown", "json", "csv"] {
+        let mut args = vec!["report", "--anonymise", "--format", format];
+        args.extend(files.iter().map(String::as_str));
+        let out = Test::new().with_examples().args(&args).run();
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        for name in &names {
+            for part in name.split_whitespace().filter(|p| p.chars().count() >= 3) {
+                assert!(
+                    !out.stdout.contains(part),
+                    "{format} output contains {part:?} (from {name:?})"
+                );
+            }
+        }
+    }
+}

@@ -13,6 +13,8 @@
 //!   indicator over the records' levels, and per section and overall over the records' own
 //!   section and overall scores.
 
+pub mod compare;
+
 use serde::Serialize;
 
 use crate::framework::Framework;

@@ -1,0 +1,332 @@
+//! The report's views of comparisons: groups side by side, change over time, action
+//! follow-up. The numbers come from `score::compare`; this only attaches names and ids.
+
+use serde::Serialize;
+
+use super::{ActionItem, SectionReport, opt_score, opt_scores};
+use crate::record::Record;
+use crate::score::compare::{ActionProgress, Direction, Gap, Perspectives, Series, Trend};
+
+/// A stakeholder group in the comparison.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupInfo {
+    /// Group id, e.g. `parent-carers`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// How many records speak for it.
+    pub records: usize,
+}
+
+/// One result per group and the gap between them.
+#[derive(Debug, Clone, Serialize)]
+pub struct GapView {
+    /// Per group, in `groups` order.
+    #[serde(serialize_with = "opt_scores")]
+    pub by_group: Vec<Option<f64>>,
+    /// Highest minus lowest.
+    #[serde(serialize_with = "opt_score")]
+    pub gap: Option<f64>,
+    /// The gap reaches the threshold: talk about this.
+    pub diverges: bool,
+}
+
+/// A section or indicator's gap, with its name.
+#[derive(Debug, Clone, Serialize)]
+pub struct NamedGap {
+    /// Section or indicator id.
+    pub id: String,
+    /// Section title or indicator statement.
+    pub text: String,
+    /// The values and the gap.
+    #[serde(flatten)]
+    pub gap: GapView,
+}
+
+/// Stakeholder groups side by side.
+#[derive(Debug, Clone, Serialize)]
+pub struct PerspectivesView {
+    /// The groups, in column order.
+    pub groups: Vec<GroupInfo>,
+    /// The divergence threshold, in levels.
+    pub threshold: f64,
+    /// The overall result per group.
+    pub overall: GapView,
+    /// Per section.
+    pub sections: Vec<NamedGap>,
+    /// Per indicator, in framework order.
+    pub indicators: Vec<NamedGap>,
+}
+
+impl PerspectivesView {
+    /// Indicators whose views diverge, widest gap first.
+    pub fn talk_about(&self) -> Vec<&NamedGap> {
+        let mut v: Vec<&NamedGap> = self.indicators.iter().filter(|i| i.gap.diverges).collect();
+        v.sort_by(|a, b| {
+            b.gap
+                .gap
+                .unwrap_or(0.0)
+                .total_cmp(&a.gap.gap.unwrap_or(0.0))
+        });
+        v
+    }
+}
+
+fn gap_view(g: &Gap) -> GapView {
+    GapView {
+        by_group: g.by_group.clone(),
+        gap: g.gap,
+        diverges: g.diverges,
+    }
+}
+
+/// Names the numbers of a group comparison.
+pub fn perspectives_view(p: &Perspectives, sections: &[SectionReport]) -> PerspectivesView {
+    PerspectivesView {
+        groups: p
+            .groups
+            .iter()
+            .map(|(id, name, n)| GroupInfo {
+                id: id.clone(),
+                name: name.clone(),
+                records: *n,
+            })
+            .collect(),
+        threshold: p.threshold,
+        overall: gap_view(&p.overall),
+        sections: sections
+            .iter()
+            .zip(&p.sections)
+            .map(|(s, g)| NamedGap {
+                id: s.id.clone(),
+                text: s.title.clone(),
+                gap: gap_view(g),
+            })
+            .collect(),
+        indicators: sections
+            .iter()
+            .zip(&p.indicators)
+            .flat_map(|(s, gs)| {
+                s.indicators.iter().zip(gs).map(|(i, g)| NamedGap {
+                    id: i.id.clone(),
+                    text: i.statement.clone(),
+                    gap: gap_view(g),
+                })
+            })
+            .collect(),
+    }
+}
+
+/// One result over time.
+#[derive(Debug, Clone, Serialize)]
+pub struct SeriesView {
+    /// Section or indicator id (empty for the overall result).
+    pub id: String,
+    /// Section title or indicator statement.
+    pub text: String,
+    /// The result at each date.
+    #[serde(serialize_with = "opt_scores")]
+    pub values: Vec<Option<f64>>,
+    /// Latest minus the previous date.
+    #[serde(serialize_with = "opt_score")]
+    pub change: Option<f64>,
+    /// improved, slipped or same.
+    pub direction: Option<Direction>,
+}
+
+/// Results over time.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendView {
+    /// The dates, earliest first.
+    pub dates: Vec<String>,
+    /// A change smaller than this (in levels) counts as the same.
+    pub step: f64,
+    /// The overall result.
+    pub overall: SeriesView,
+    /// Per section.
+    pub sections: Vec<SeriesView>,
+    /// Per indicator, in framework order.
+    pub indicators: Vec<SeriesView>,
+}
+
+impl TrendView {
+    /// Indicators that moved in this direction since last time.
+    pub fn moved(&self, direction: Direction) -> Vec<&SeriesView> {
+        self.indicators
+            .iter()
+            .filter(|i| i.direction == Some(direction))
+            .collect()
+    }
+}
+
+fn series_view(id: &str, text: &str, s: &Series) -> SeriesView {
+    SeriesView {
+        id: id.to_string(),
+        text: text.to_string(),
+        values: s.values.clone(),
+        change: s.change,
+        direction: s.direction,
+    }
+}
+
+/// Names the numbers of a trend.
+pub fn trend_view(t: &Trend, sections: &[SectionReport]) -> TrendView {
+    TrendView {
+        dates: t.dates.iter().map(ToString::to_string).collect(),
+        step: crate::score::compare::TREND_STEP,
+        overall: series_view("", "", &t.overall),
+        sections: sections
+            .iter()
+            .zip(&t.sections)
+            .map(|(s, x)| series_view(&s.id, &s.title, x))
+            .collect(),
+        indicators: sections
+            .iter()
+            .zip(&t.indicators)
+            .flat_map(|(s, xs)| {
+                s.indicators
+                    .iter()
+                    .zip(xs)
+                    .map(|(i, x)| series_view(&i.id, &i.statement, x))
+            })
+            .collect(),
+    }
+}
+
+/// What became of the previous assessment's actions.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionProgressView {
+    /// The previous assessment's date.
+    pub since: String,
+    /// Actions agreed then.
+    pub agreed: usize,
+    /// Now done or embedded.
+    pub completed: usize,
+    /// Still not started or in progress.
+    pub open: usize,
+    /// Dropped.
+    pub dropped: usize,
+    /// Not mentioned in the latest records.
+    pub not_followed_up: usize,
+    /// Open actions past their due date.
+    pub overdue: Vec<ActionItem>,
+}
+
+/// Names the numbers of the action follow-up.
+pub fn action_progress_view(p: &ActionProgress, records: &[&Record]) -> ActionProgressView {
+    ActionProgressView {
+        since: p.since.to_string(),
+        agreed: p.agreed,
+        completed: p.completed,
+        open: p.open,
+        dropped: p.dropped,
+        not_followed_up: p.not_followed_up,
+        overdue: p
+            .overdue
+            .iter()
+            .filter_map(|(ri, indicator, n)| {
+                let act = records.get(*ri)?.answer(indicator)?.actions.get(*n)?;
+                Some(ActionItem {
+                    indicator: indicator.clone(),
+                    record: *ri,
+                    what: act.what.clone(),
+                    owner: act.owner.clone(),
+                    due: act.due.map(|d| d.to_string()),
+                    status: act.status,
+                })
+            })
+            .collect(),
+    }
+}
+
+/// Removes people's names: participant lists go, named scorers become their group, file names
+/// become "record N", and any name (or a part of one, three letters or more) in evidence,
+/// actions and owners is replaced with "[name removed]".
+pub fn anonymise(report: &mut super::Report, names: &[String]) {
+    let mut words: Vec<String> = names
+        .iter()
+        .flat_map(|n| {
+            let mut parts: Vec<String> = n
+                .split_whitespace()
+                .filter(|p| p.chars().count() >= 3)
+                .map(str::to_string)
+                .collect();
+            parts.push(n.trim().to_string());
+            parts
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Longest first, so a full name is replaced before its parts.
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    words.dedup();
+    let scrub = |text: &str| -> String {
+        let mut out = text.to_string();
+        for w in &words {
+            out = replace_word(&out, w, "[name removed]");
+        }
+        out
+    };
+    for (n, r) in report.records.iter_mut().enumerate() {
+        r.participants.clear();
+        r.file = format!("record {}", n + 1);
+        if r.kind == crate::record::ScorerKind::Person {
+            r.scored_by = match &r.group {
+                Some(g) => format!("One person ({})", crate::record::group_name(g)),
+                None => "One person".to_string(),
+            };
+        }
+    }
+    for s in &mut report.sections {
+        for i in &mut s.indicators {
+            for resp in &mut i.responses {
+                resp.evidence = resp.evidence.as_deref().map(scrub);
+            }
+        }
+    }
+    let fix = |a: &mut ActionItem| {
+        a.what = scrub(&a.what);
+        a.owner = a.owner.as_deref().map(scrub);
+    };
+    report.actions.iter_mut().for_each(fix);
+    if let Some(p) = &mut report.action_progress {
+        p.overdue.iter_mut().for_each(fix);
+    }
+    report.anonymised = true;
+}
+
+/// Replaces whole-word occurrences of `word` (letters around it are not part of the match).
+fn replace_word(text: &str, word: &str, with: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(word) {
+        let before = rest[..i].chars().next_back();
+        let after = rest[i + word.len()..].chars().next();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        if boundary(before) && boundary(after) {
+            out.push_str(&rest[..i]);
+            out.push_str(with);
+        } else {
+            out.push_str(&rest[..i + word.len()]);
+        }
+        rest = &rest[i + word.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replace_word;
+
+    #[test]
+    fn whole_words_only() {
+        assert_eq!(
+            replace_word("Siân said Siânna", "Siân", "X"),
+            "X said Siânna"
+        );
+        assert_eq!(
+            replace_word("Ann, Anne and Ann.", "Ann", "X"),
+            "X, Anne and X."
+        );
+    }
+}
