@@ -65,6 +65,14 @@ pub struct AssessArgs {
     /// One named person scores (with --group for their group).
     #[arg(long, value_name = "NAME")]
     pub person: Option<String>,
+    /// Workshop mode: several groups score side by side in one session, e.g.
+    /// `--groups parent-carers,local-authority,health`; each indicator asks one level per group.
+    #[arg(long, value_name = "GROUP,GROUP,...", value_delimiter = ',', value_parser = parse_group, conflicts_with_all = ["room", "group", "person"])]
+    pub groups: Vec<String>,
+    /// Follow up the actions of an earlier record ("you said, we did") and show its levels as
+    /// context at each indicator.
+    #[arg(long, value_name = "RECORD")]
+    pub from: Option<PathBuf>,
     /// Plain prompts for screen readers: numbered choices, no cursor movement or colour.
     #[arg(long)]
     pub plain: bool,

@@ -1,6 +1,6 @@
 //! Records: one assessment of a framework, as a YAML file; loading, validation and atomic saving.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -69,6 +69,9 @@ pub struct ScoredBy {
     /// The person's name (for `person`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The groups scoring side by side (for `workshop`), e.g. `[parent-carers, health]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<String>,
 }
 
 /// The kinds of scorer.
@@ -81,6 +84,8 @@ pub enum ScorerKind {
     Group,
     /// One named person.
     Person,
+    /// Several stakeholder groups in one session, each giving its own level (tables voting).
+    Workshop,
 }
 
 /// The stakeholder groups coprod knows by name. Others are allowed and shown as written.
@@ -108,6 +113,10 @@ impl ScoredBy {
             (ScorerKind::Room, _, _) => "Whole room".to_string(),
             (ScorerKind::Group, Some(g), _) => group_name(g),
             (ScorerKind::Group, None, _) => "A group".to_string(),
+            (ScorerKind::Workshop, _, _) => {
+                let names: Vec<String> = self.groups.iter().map(|g| group_name(g)).collect();
+                format!("Workshop: {}", names.join(", "))
+            }
             (ScorerKind::Person, g, n) => {
                 let n = n.as_deref().unwrap_or("One person");
                 match g {
@@ -187,6 +196,10 @@ pub struct Answer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<Choice>")]
     pub level: Option<Spanned<Choice>>,
+    /// In a workshop record: each group's level (or `n/a`), by group id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(with = "BTreeMap<String, Choice>")]
+    pub levels: BTreeMap<String, Spanned<Choice>>,
     /// What the room said: examples, evidence, disagreements.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
@@ -304,6 +317,9 @@ pub struct Action {
     /// Where it has got to.
     #[serde(default)]
     pub status: ActionStatus,
+    /// A word on progress, e.g. when it was carried forward from last time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// How far an action has got.
@@ -417,17 +433,81 @@ impl Record {
                     .label("a group needs a `group:` line")
                     .help("add `group: parent-carers` (or local-authority, health, education, young-people, voluntary-sector)"),
             ),
+            (ScorerKind::Workshop, _) if record.scored_by.groups.len() < 2 => errors.push(
+                Diagnostic::at(source, Pos::of(kind), "a workshop record needs at least two groups")
+                    .label("workshop")
+                    .help("list them, e.g. `groups: [parent-carers, local-authority]`"),
+            ),
             (_, Some(g)) if !is_slug(g) => errors.push(
                 Diagnostic::at(source, source.key_after(Pos::of(kind), "group"), format!("the group `{g}` is not a simple id"))
                     .help("use lower-case words joined by `-`, e.g. `parent-carers`"),
             ),
             _ => {}
         }
+        for g in record.scored_by.groups.iter().filter(|g| !is_slug(g)) {
+            errors.push(
+                Diagnostic::at(
+                    source,
+                    source.key_after(Pos::of(kind), "groups"),
+                    format!("the group `{g}` is not a simple id"),
+                )
+                .help("use lower-case words joined by `-`, e.g. `parent-carers`"),
+            );
+        }
         if errors.is_empty() {
             Ok(record)
         } else {
             Err(Diagnostics(errors))
         }
+    }
+
+    /// Whether an indicator has its answer: a level or n/a, or in a workshop a level or n/a
+    /// from every group.
+    pub fn is_answered(&self, indicator: &str) -> bool {
+        match self.answer(indicator) {
+            None => false,
+            Some(a) if self.scored_by.kind.value == ScorerKind::Workshop => {
+                !self.scored_by.groups.is_empty()
+                    && self
+                        .scored_by
+                        .groups
+                        .iter()
+                        .all(|g| a.levels.contains_key(g))
+            }
+            Some(a) => a.level.is_some(),
+        }
+    }
+
+    /// A workshop record as one record per group, so it is scored and reported exactly like
+    /// separate group records. Evidence and actions go with the first group only, so they are
+    /// not counted twice. Any other record is returned as it is.
+    pub fn split_workshop(&self) -> Vec<Record> {
+        if self.scored_by.kind.value != ScorerKind::Workshop {
+            return vec![self.clone()];
+        }
+        self.scored_by
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(n, g)| {
+                let mut r = self.clone();
+                r.scored_by = ScoredBy {
+                    kind: crate::framework::unplaced(ScorerKind::Group),
+                    group: Some(g.clone()),
+                    name: None,
+                    groups: Vec::new(),
+                };
+                for a in &mut r.answers {
+                    a.level = a.levels.get(g).cloned();
+                    a.levels.clear();
+                    if n > 0 {
+                        a.evidence = None;
+                        a.actions.clear();
+                    }
+                }
+                r
+            })
+            .collect()
     }
 
     /// The answer to an indicator, if there is one.
@@ -535,10 +615,28 @@ impl Record {
                     .help("keep one answer per indicator"),
                 );
             }
-            if let Some(level) = &answer.level
-                && let Choice::Level(v) = level.value
-                && framework.level(v).is_none()
-            {
+            for (g, level) in &answer.levels {
+                if !self.scored_by.groups.contains(g) {
+                    errors.push(
+                        Diagnostic::at(
+                            source,
+                            Pos::of(level),
+                            format!("`{g}` is not one of this workshop's groups"),
+                        )
+                        .help(format!(
+                            "the groups are listed under `scored_by.groups`: {}",
+                            self.scored_by.groups.join(", ")
+                        )),
+                    );
+                }
+            }
+            for level in answer.level.iter().chain(answer.levels.values()) {
+                let Choice::Level(v) = level.value else {
+                    continue;
+                };
+                if framework.level(v).is_some() {
+                    continue;
+                }
                 let labels: Vec<String> = framework
                     .scale
                     .value

@@ -202,6 +202,7 @@ fn parse_csv(source: &Source, framework: &Framework) -> Result<Answers, Diagnost
         answers.push(Answer {
             indicator: unplaced(id),
             level,
+            levels: Default::default(),
             evidence,
             actions: Vec::new(),
         });

@@ -8,7 +8,7 @@ pub mod answers;
 pub mod prompt;
 
 use crate::framework::{Framework, Indicator, Section, unplaced};
-use crate::record::{Action, Answer, Choice, IsoDate, Record};
+use crate::record::{Action, ActionStatus, Answer, Choice, IsoDate, Record, ScorerKind};
 use prompt::{Item, Prompter, Reply, Stop};
 
 /// How a walk ended.
@@ -47,6 +47,7 @@ pub fn answer_mut<'r>(record: &'r mut Record, framework: &Framework, id: &str) -
                 Answer {
                     indicator: unplaced(id.to_string()),
                     level: None,
+                    levels: Default::default(),
                     evidence: None,
                     actions: Vec::new(),
                 },
@@ -61,14 +62,14 @@ pub fn answer_mut<'r>(record: &'r mut Record, framework: &Framework, id: &str) -
 pub fn first_unanswered(framework: &Framework, record: &Record) -> Option<usize> {
     framework
         .indicators()
-        .position(|(_, i)| record.choice(&i.id.value).is_none())
+        .position(|(_, i)| !record.is_answered(&i.id.value))
 }
 
 /// The ids of indicators with neither a level nor n/a.
 pub fn unanswered(framework: &Framework, record: &Record) -> Vec<String> {
     framework
         .indicators()
-        .filter(|(_, i)| record.choice(&i.id.value).is_none())
+        .filter(|(_, i)| !record.is_answered(&i.id.value))
         .map(|(_, i)| i.id.value.to_uppercase())
         .collect()
 }
@@ -143,13 +144,23 @@ fn indicator_screen(
         out.push('\n');
     }
     if let Some(answer) = record.answer(&indicator.id.value) {
-        let chosen = match answer.level.as_ref().map(|l| l.value) {
-            Some(Choice::Level(v)) => {
-                let label = framework.level(v).map(|l| l.label.as_str()).unwrap_or("");
-                format!("{v} {label}")
-            }
-            Some(Choice::NotApplicable) => "not applicable".to_string(),
-            None => "not yet".to_string(),
+        let chosen = if record.scored_by.kind.value == ScorerKind::Workshop {
+            let parts: Vec<String> = record
+                .scored_by
+                .groups
+                .iter()
+                .map(|g| {
+                    let c = answer.levels.get(g).map(|l| l.value);
+                    format!(
+                        "{} {}",
+                        crate::record::group_name(g),
+                        choice_words(framework, c)
+                    )
+                })
+                .collect();
+            parts.join(", ")
+        } else {
+            choice_words(framework, answer.level.as_ref().map(|l| l.value))
         };
         out.push_str(&format!("\nAnswered so far: {chosen}"));
         if answer.evidence.is_some() {
@@ -205,6 +216,30 @@ pub fn walk(
     prompter: &mut dyn Prompter,
     save: &mut Save<'_>,
 ) -> Result<Outcome, crate::Error> {
+    walk_with(framework, record, start, prompter, save, None)
+}
+
+/// How a choice is said: "3 Developing", "not applicable" or "not yet".
+fn choice_words(framework: &Framework, choice: Option<Choice>) -> String {
+    match choice {
+        Some(Choice::Level(v)) => {
+            let label = framework.level(v).map(|l| l.label.as_str()).unwrap_or("");
+            format!("{v} {label}")
+        }
+        Some(Choice::NotApplicable) => "not applicable".to_string(),
+        None => "not yet".to_string(),
+    }
+}
+
+/// As [`walk`], showing the level a previous record gave each indicator.
+pub fn walk_with(
+    framework: &Framework,
+    record: &mut Record,
+    start: usize,
+    prompter: &mut dyn Prompter,
+    save: &mut Save<'_>,
+    previous: Option<&Record>,
+) -> Result<Outcome, crate::Error> {
     let order: Vec<(&Section, &Indicator)> = framework.indicators().collect();
     let (items, steps) = level_items(framework);
     let skip_index = steps
@@ -246,52 +281,102 @@ pub fn walk(
         prompter.show(&indicator_screen(
             framework, section, i, indicator, record, width,
         ));
-        let default = match record.choice(id) {
-            Some(Choice::Level(v)) => steps
-                .iter()
-                .position(|s| matches!(s, Step::Level(x) if *x == v))
-                .unwrap_or(skip_index),
-            Some(Choice::NotApplicable) => steps
-                .iter()
-                .position(|s| matches!(s, Step::NotApplicable))
-                .unwrap_or(skip_index),
-            None => skip_index,
+        if let Some(prev) = previous
+            && let Some(c) = prev.choice(id)
+        {
+            prompter.show(&format!(
+                "Last time ({}): {}",
+                prev.date.value,
+                choice_words(framework, Some(c))
+            ));
+        }
+        let groups = record.scored_by.groups.clone();
+        let targets: Vec<Option<String>> = if record.scored_by.kind.value == ScorerKind::Workshop {
+            groups.iter().cloned().map(Some).collect()
+        } else {
+            vec![None]
         };
-        let picked = match stop_to_outcome(prompter.choose(
-            &format!("Level for {}", id.to_uppercase()),
-            &items,
-            default,
-        ))? {
-            Err(outcome) => return Ok(outcome),
-            Ok(None) => Step::Back,
-            Ok(Some(n)) => match steps.get(n) {
-                Some(Step::Level(v)) => Step::Level(*v),
-                Some(Step::NotApplicable) => Step::NotApplicable,
-                Some(Step::Back) => Step::Back,
-                Some(Step::Help) => Step::Help,
-                Some(Step::Quit) => Step::Quit,
-                _ => Step::Skip,
-            },
-        };
-        let choice = match picked {
-            Step::Level(v) => Choice::Level(v),
-            Step::NotApplicable => Choice::NotApplicable,
-            Step::Skip => {
-                i += 1;
-                continue;
+        let mut g = 0;
+        let mut moved = None;
+        while g < targets.len() {
+            let target = targets[g].as_deref();
+            let current = match target {
+                Some(group) => record
+                    .answer(id)
+                    .and_then(|a| a.levels.get(group))
+                    .map(|l| l.value),
+                None => record.choice(id),
+            };
+            let default = match current {
+                Some(Choice::Level(v)) => steps
+                    .iter()
+                    .position(|s| matches!(s, Step::Level(x) if *x == v))
+                    .unwrap_or(skip_index),
+                Some(Choice::NotApplicable) => steps
+                    .iter()
+                    .position(|s| matches!(s, Step::NotApplicable))
+                    .unwrap_or(skip_index),
+                None => skip_index,
+            };
+            let question = match target {
+                Some(group) => format!(
+                    "Level for {} · {}",
+                    id.to_uppercase(),
+                    crate::record::group_name(group)
+                ),
+                None => format!("Level for {}", id.to_uppercase()),
+            };
+            let picked = match stop_to_outcome(prompter.choose(&question, &items, default))? {
+                Err(outcome) => return Ok(outcome),
+                Ok(None) => Step::Back,
+                Ok(Some(n)) => match steps.get(n) {
+                    Some(Step::Level(v)) => Step::Level(*v),
+                    Some(Step::NotApplicable) => Step::NotApplicable,
+                    Some(Step::Back) => Step::Back,
+                    Some(Step::Help) => Step::Help,
+                    Some(Step::Quit) => Step::Quit,
+                    _ => Step::Skip,
+                },
+            };
+            let choice = match picked {
+                Step::Level(v) => Choice::Level(v),
+                Step::NotApplicable => Choice::NotApplicable,
+                Step::Skip if targets.len() > 1 => {
+                    g += 1;
+                    continue;
+                }
+                Step::Skip => {
+                    moved = Some(i + 1);
+                    break;
+                }
+                Step::Back if g > 0 => {
+                    g -= 1;
+                    continue;
+                }
+                Step::Back => {
+                    moved = Some(i.saturating_sub(1));
+                    break;
+                }
+                Step::Help => {
+                    prompter.show(HELP);
+                    continue;
+                }
+                Step::Quit => return Ok(Outcome::Quit),
+            };
+            let answer = answer_mut(record, framework, id);
+            match target {
+                Some(group) => {
+                    answer.levels.insert(group.to_string(), unplaced(choice));
+                }
+                None => answer.level = Some(unplaced(choice)),
             }
-            Step::Back => {
-                i = i.saturating_sub(1);
-                continue;
-            }
-            Step::Help => {
-                prompter.show(HELP);
-                continue;
-            }
-            Step::Quit => return Ok(Outcome::Quit),
-        };
-        answer_mut(record, framework, id).level = Some(unplaced(choice));
-        save(record)?;
+            save(record)?;
+            g += 1;
+        }
+        if let Some(next) = moved {
+            i = next;
+            continue;
+        }
 
         // Evidence notes: optional, one line here or longer in an editor.
         match follow_ups(framework, record, id, prompter, save)? {
@@ -300,6 +385,88 @@ pub fn walk(
             FollowUp::Stop(outcome) => return Ok(outcome),
         }
     }
+}
+
+/// "You said, we did": goes through the actions of a previous record, asks where each has got
+/// to, and carries it into this record with its new status. Actions already carried (same
+/// indicator and wording) are not asked again, so this is safe to repeat after a resume.
+pub fn carry_forward(
+    framework: &Framework,
+    previous: &Record,
+    record: &mut Record,
+    prompter: &mut dyn Prompter,
+    save: &mut Save<'_>,
+) -> Result<Outcome, crate::Error> {
+    let same = |a: &str, b: &str| a.split_whitespace().eq(b.split_whitespace());
+    let mut todo = Vec::new();
+    for answer in &previous.answers {
+        for action in &answer.actions {
+            let id = &answer.indicator.value;
+            let carried = record
+                .answer(id)
+                .is_some_and(|a| a.actions.iter().any(|x| same(&x.what, &action.what)));
+            if framework.indicator(id).is_some() && !carried {
+                todo.push((id.clone(), action.clone()));
+            }
+        }
+    }
+    if todo.is_empty() {
+        return Ok(Outcome::Finished);
+    }
+    prompter.show(&format!(
+        "You said, we did: {} action(s) were agreed on {}. Where has each got to?",
+        todo.len(),
+        previous.date.value
+    ));
+    let statuses = [
+        ActionStatus::NotStarted,
+        ActionStatus::InProgress,
+        ActionStatus::Done,
+        ActionStatus::Embedded,
+        ActionStatus::Dropped,
+    ];
+    let items: Vec<Item> = statuses
+        .iter()
+        .enumerate()
+        .map(|(n, s)| Item::new((n + 1).to_string(), format!("{}  {}", n + 1, s.label())))
+        .collect();
+    let total = todo.len();
+    for (n, (id, action)) in todo.into_iter().enumerate() {
+        let mut about = format!(
+            "Action {} of {total} · {} · {}",
+            n + 1,
+            id.to_uppercase(),
+            action.what
+        );
+        if let Some(owner) = &action.owner {
+            about.push_str(&format!(" · owner: {owner}"));
+        }
+        if let Some(due) = action.due {
+            about.push_str(&format!(" · due {due}"));
+        }
+        prompter.show(&format!("{about}\nLast time: {}", action.status.label()));
+        let default = statuses
+            .iter()
+            .position(|s| *s == action.status)
+            .unwrap_or(0);
+        let status = match stop_to_outcome(prompter.choose("Status now", &items, default))? {
+            Err(outcome) => return Ok(outcome),
+            Ok(None) => continue,
+            Ok(Some(i)) => statuses.get(i).copied().unwrap_or(action.status),
+        };
+        let note = match stop_to_outcome(prompter.text("A note on progress (optional)", "", ""))? {
+            Err(outcome) => return Ok(outcome),
+            Ok(Reply::Text(t)) if !t.trim().is_empty() => Some(t.trim().to_string()),
+            Ok(_) => action.note.clone(),
+        };
+        answer_mut(record, framework, &id).actions.push(Action {
+            status,
+            note,
+            ..action
+        });
+        save(record)?;
+    }
+    Ok(Outcome::Finished)
 }
 
 enum FollowUp {
@@ -416,6 +583,7 @@ fn ask_action(
         owner,
         due,
         status: Default::default(),
+        note: None,
     })))
 }
 

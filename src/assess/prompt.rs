@@ -125,6 +125,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
             let label = item
                 .label
                 .strip_prefix(item.key.as_str())
+                .filter(|rest| rest.starts_with(' '))
                 .map_or(item.label.as_str(), str::trim_start);
             self.say(&format!("  {:>3}  {label}{mark}", item.key));
         }

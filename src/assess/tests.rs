@@ -13,6 +13,7 @@ fn new_record(f: &Framework) -> Record {
         kind: unplaced(ScorerKind::Room),
         group: None,
         name: None,
+        groups: Vec::new(),
     };
     Record::new(f, "Test".into(), "2026-11-12".parse().expect("date"), who)
 }
@@ -221,5 +222,123 @@ fn help_shows_the_keys_and_asks_again() {
             .filter(|t| t.starts_with("? Level for WC1"))
             .count(),
         2
+    );
+}
+
+fn workshop_record(f: &Framework) -> Record {
+    let who = ScoredBy {
+        kind: unplaced(ScorerKind::Workshop),
+        group: None,
+        name: None,
+        groups: vec!["parent-carers".into(), "health".into()],
+    };
+    Record::new(f, "Test".into(), "2026-11-12".parse().expect("date"), who)
+}
+
+#[test]
+fn workshop_mode_asks_each_group_and_reports_like_separate_records() {
+    let f = framework();
+    let mut r = workshop_record(&f);
+    let script = vec![
+        Say::Key("2"), // WC1 parent carers
+        Say::Key("b"), // back to parent carers
+        Say::Key("1"), // changed their mind
+        Say::Key("4"), // WC1 health
+        Say::Type("Tables disagreed".into()),
+        Say::No,
+        Say::Key("n"), // WC2 parent carers: n/a
+        Say::Key("s"), // WC2 health: skipped
+        Say::Enter,
+        Say::No,
+        Say::Key("q"),
+    ];
+    let (outcome, _, p) = run(&f, &mut r, 0, script);
+    assert_eq!(outcome, Outcome::Quit);
+    assert!(p.finished());
+    assert!(p.transcript.iter().any(|t| t == "? Level for WC1 · Health"));
+    assert!(r.is_answered("wc1"));
+    assert!(!r.is_answered("wc2"), "health has not scored WC2");
+    assert_eq!(first_unanswered(&f, &r), Some(1));
+
+    let parts = r.split_workshop();
+    assert_eq!(parts.len(), 2);
+    assert_eq!(parts[0].scored_by.group.as_deref(), Some("parent-carers"));
+    assert_eq!(parts[0].choice("wc1"), Some(Choice::Level(1)));
+    assert_eq!(parts[1].choice("wc1"), Some(Choice::Level(4)));
+    assert_eq!(parts[0].choice("wc2"), Some(Choice::NotApplicable));
+    assert_eq!(parts[1].choice("wc2"), None);
+    // Evidence belongs to the session, so it is counted once.
+    assert_eq!(
+        parts[0].answer("wc1").and_then(|a| a.evidence.as_deref()),
+        Some("Tables disagreed")
+    );
+    assert_eq!(
+        parts[1].answer("wc1").and_then(|a| a.evidence.as_deref()),
+        None
+    );
+}
+
+#[test]
+fn actions_are_carried_forward_once_with_their_new_status() {
+    let f = framework();
+    let mut previous = new_record(&f);
+    previous.date = unplaced("2025-11-13".parse().expect("date"));
+    let old = |what: &str| Action {
+        what: what.into(),
+        owner: Some("Forum".into()),
+        due: Some("2026-03-31".parse().expect("date")),
+        status: ActionStatus::InProgress,
+        note: None,
+    };
+    answer_mut(&mut previous, &f, "cm4").actions = vec![
+        old("Publish a you-said-we-did bulletin"),
+        old("Ask families"),
+    ];
+    answer_mut(&mut previous, &f, "cm4").level = Some(unplaced(Choice::Level(2)));
+    let mut r = new_record(&f);
+    let mut p = Scripted::new([
+        Say::Key("3"),
+        Say::Type("Out every term".into()),
+        Say::Enter,
+        Say::Enter,
+    ]);
+    let mut saves = 0;
+    let outcome = carry_forward(&f, &previous, &mut r, &mut p, &mut |_| {
+        saves += 1;
+        Ok(())
+    })
+    .expect("carry forward");
+    assert_eq!(outcome, Outcome::Finished);
+    assert!(p.finished());
+    assert_eq!(saves, 2);
+    let actions = &r.answer("cm4").expect("answer").actions;
+    assert_eq!(actions[0].status, ActionStatus::Done);
+    assert_eq!(actions[0].note.as_deref(), Some("Out every term"));
+    assert_eq!(
+        actions[1].status,
+        ActionStatus::InProgress,
+        "Enter keeps the status"
+    );
+    assert_eq!(actions[1].due, old("x").due);
+    assert_eq!(
+        r.choice("cm4"),
+        None,
+        "carrying actions does not answer the indicator"
+    );
+
+    // Asked again (after a resume), nothing is asked twice.
+    let mut p = Scripted::new([]);
+    carry_forward(&f, &previous, &mut r, &mut p, &mut |_| Ok(())).expect("again");
+    assert_eq!(r.answer("cm4").expect("answer").actions.len(), 2);
+
+    // During the walk, last time's level is shown as context.
+    let mut p = Scripted::new([Say::Key("q")]);
+    walk_with(&f, &mut r, 15, &mut p, &mut |_| Ok(()), Some(&previous)).expect("walk");
+    assert!(
+        p.transcript
+            .iter()
+            .any(|t| t == "Last time (2025-11-13): 2 Emerging"),
+        "{:?}",
+        p.transcript
     );
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::assess::prompt::{Fancy, Item, Plain, Prompter, Reply, Stop};
-use crate::assess::{Outcome, answers, first_unanswered, unanswered, walk};
+use crate::assess::{Outcome, answers, carry_forward, first_unanswered, unanswered, walk_with};
 use crate::cli::AssessArgs;
 use crate::config::Config;
 use crate::diagnostic::Diagnostics;
@@ -119,6 +119,22 @@ pub fn run(
         }
     };
 
+    let previous = match &args.from {
+        Some(p) => {
+            let loaded = Record::load(p)?;
+            if loaded.record.framework.id.value != framework.id.value {
+                return Err(Error::Usage(format!(
+                    "{} was scored on the framework `{}`, not `{}`, so its actions cannot be followed up here",
+                    p.display(),
+                    loaded.record.framework.id.value,
+                    framework.id.value
+                )));
+            }
+            Some(loaded.record)
+        }
+        None => None,
+    };
+
     let mut resume_cmd = format!(
         "coprod assess --resume {}",
         shell_word(&path.display().to_string())
@@ -127,6 +143,9 @@ pub fn run(
         && f != DEFAULT_ID
     {
         resume_cmd.push_str(&format!(" --framework {}", shell_word(f)));
+    }
+    if let Some(p) = &args.from {
+        resume_cmd.push_str(&format!(" --from {}", shell_word(&p.display().to_string())));
     }
     if plain {
         resume_cmd.push_str(" --plain");
@@ -147,9 +166,22 @@ pub fn run(
         answered,
         framework.indicator_count()
     ));
-    let outcome = walk(&framework, &mut record, start, prompter, &mut |r| {
-        save(r, &path)
-    })?;
+    let mut outcome = Outcome::Finished;
+    if let Some(prev) = &previous {
+        outcome = carry_forward(&framework, prev, &mut record, prompter, &mut |r| {
+            save(r, &path)
+        })?;
+    }
+    if outcome == Outcome::Finished {
+        outcome = walk_with(
+            &framework,
+            &mut record,
+            start,
+            prompter,
+            &mut |r| save(r, &path),
+            previous.as_ref(),
+        )?;
+    }
     save(&record, &path)?;
     match outcome {
         Outcome::Finished => {
@@ -339,6 +371,16 @@ fn ask<T>(r: Result<T, Stop>) -> Result<Option<T>, Error> {
 }
 
 fn who_from_flags(args: &AssessArgs) -> Option<ScoredBy> {
+    if !args.groups.is_empty() {
+        let mut groups = args.groups.clone();
+        groups.dedup();
+        return Some(ScoredBy {
+            kind: unplaced(ScorerKind::Workshop),
+            group: None,
+            name: None,
+            groups,
+        });
+    }
     let kind = if args.room {
         ScorerKind::Room
     } else if args.person.is_some() {
@@ -352,6 +394,7 @@ fn who_from_flags(args: &AssessArgs) -> Option<ScoredBy> {
         kind: unplaced(kind),
         group: args.group.clone(),
         name: args.person.clone(),
+        groups: Vec::new(),
     })
 }
 
@@ -394,6 +437,7 @@ fn ask_who(prompter: &mut dyn Prompter) -> Result<Option<ScoredBy>, Error> {
         kind: unplaced(kind),
         group,
         name,
+        groups: Vec::new(),
     }))
 }
 
@@ -460,14 +504,15 @@ fn shell_word(s: &str) -> String {
 
 /// What the room sees at the end: scores by section, completeness, what is left, what next.
 fn summary(framework: &Framework, record: &Record, path: &Path) -> String {
-    let report = Report::build(
-        framework,
-        &[Input {
+    let parts = record.split_workshop();
+    let inputs: Vec<Input<'_>> = parts
+        .iter()
+        .map(|r| Input {
             file: path.display().to_string(),
-            record,
-        }],
-        None,
-    );
+            record: r,
+        })
+        .collect();
+    let report = Report::build(framework, &inputs, None);
     let mut out = String::from("\nDone. Summary\n\n");
     let width = report
         .sections
@@ -544,6 +589,7 @@ fn from_answers(
             kind: unplaced(ScorerKind::Room),
             group: None,
             name: None,
+            groups: Vec::new(),
         });
     let mut record = Record::new(&framework, partnership, date.0, scored_by);
     record.participants = parsed.participants;
@@ -617,6 +663,8 @@ mod resume_tests {
             room: false,
             group: None,
             person: None,
+            groups: Vec::new(),
+            from: None,
             plain: true,
             accept_changed_framework: accept,
             force: false,
@@ -630,6 +678,7 @@ mod resume_tests {
             kind: unplaced(ScorerKind::Room),
             group: None,
             name: None,
+            groups: Vec::new(),
         };
         let mut r = Record::new(&f, "P".into(), "2026-11-12".parse().expect("date"), who);
         r.framework.fingerprint = Some(unplaced("sha256:0123".to_string()));

@@ -40,11 +40,26 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
     if !problems.is_empty() {
         return Err(Error::Input(Diagnostics(problems)));
     }
-    let inputs: Vec<Input<'_>> = loaded
+    // A workshop record counts as one record per group.
+    let expanded: Vec<(String, Record)> = loaded
         .iter()
-        .map(|l| Input {
-            file: l.source.name.clone(),
-            record: &l.record,
+        .flat_map(|l| {
+            let parts = l.record.split_workshop();
+            let several = parts.len() > 1;
+            parts.into_iter().map(move |r| {
+                let file = match (&r.scored_by.group, several) {
+                    (Some(g), true) => format!("{} ({g})", l.source.name),
+                    _ => l.source.name.clone(),
+                };
+                (file, r)
+            })
+        })
+        .collect();
+    let inputs: Vec<Input<'_>> = expanded
+        .iter()
+        .map(|(file, record)| Input {
+            file: file.clone(),
+            record,
         })
         .collect();
     let options = crate::report::Options {

@@ -399,6 +399,7 @@ mod tests {
             }),
             group: group.map(str::to_string),
             name: None,
+            groups: Vec::new(),
         };
         let mut r = Record::new(f, "P".into(), date.parse().expect("date"), who);
         r.answers = levels
@@ -406,6 +407,7 @@ mod tests {
             .map(|(id, v)| Answer {
                 indicator: unplaced((*id).to_string()),
                 level: Some(unplaced(Choice::Level(*v))),
+                levels: Default::default(),
                 evidence: None,
                 actions: Vec::new(),
             })
@@ -488,6 +490,7 @@ mod tests {
             owner: None,
             due: due.map(|d| d.parse().expect("date")),
             status,
+            note: None,
         };
         let mut y1 = rec(
             &f,

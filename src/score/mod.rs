@@ -401,6 +401,7 @@ mod properties {
             kind: unplaced(ScorerKind::Room),
             group: None,
             name: None,
+            groups: Vec::new(),
         };
         let mut r = Record::new(f, "P".into(), date, who);
         r.answers = f
@@ -409,6 +410,7 @@ mod properties {
             .map(|((_, i), c)| Answer {
                 indicator: unplaced(i.id.value.clone()),
                 level: c.map(unplaced),
+                levels: Default::default(),
                 evidence: None,
                 actions: Vec::new(),
             })

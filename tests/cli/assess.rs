@@ -343,3 +343,116 @@ fn coprod_toml_unknown_key() {
     assert_eq!(out.code, 3);
     insta::assert_snapshot!(out.transcript());
 }
+
+#[test]
+fn workshop_mode_in_the_terminal_then_reported_by_group() {
+    let t = Test::new();
+    let mut p = pty(
+        &t,
+        &[
+            "assess",
+            "--plain",
+            "--groups",
+            "parent-carers,local-authority",
+            "--partnership",
+            "P",
+            "--date",
+            "2026-11-12",
+            "-o",
+            "w.yaml",
+        ],
+    );
+    p.exp_string("Who is taking part?").expect("participants");
+    p.send_line("").expect("none");
+    for (id, a, b) in [("WC1", "1", "4"), ("WC2", "2", "4")] {
+        // The pseudo-terminal reader sees bytes, so match the ASCII parts around the `·`.
+        p.exp_string(&format!("Level for {id} "))
+            .expect("first table");
+        p.exp_string("Parent carers\r\n").expect("first table");
+        p.exp_string("Type a choice").expect("prompt");
+        p.send_line(a).expect("level");
+        p.exp_string(&format!("Level for {id} "))
+            .expect("second table");
+        p.exp_string("Local authority\r\n").expect("second table");
+        p.exp_string("Type a choice").expect("prompt");
+        p.send_line(b).expect("level");
+        p.exp_string(&format!("Evidence notes for {id}"))
+            .expect("evidence");
+        p.send_line("").expect("none");
+        p.exp_string("Add an action").expect("action");
+        p.send_line("n").expect("no");
+    }
+    p.exp_string("Level for WC3 ").expect("third indicator");
+    p.exp_string("Type a choice").expect("prompt");
+    p.send_line("q").expect("quit");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 0);
+
+    let record = t.read("w.yaml");
+    assert!(record.contains("kind: workshop"), "{record}");
+    let out = t.run_args(&["report", "w.yaml", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+    assert_eq!(
+        v["records"].as_array().map(Vec::len),
+        Some(2),
+        "one record per group"
+    );
+    assert_eq!(
+        v["perspectives"]["indicators"][0]["by_group"],
+        serde_json::json!([1.0, 4.0])
+    );
+    assert_eq!(v["perspectives"]["indicators"][0]["diverges"], true);
+}
+
+#[test]
+fn from_last_year_carries_the_actions_forward() {
+    let t = Test::new().with_examples();
+    let mut p = pty(
+        &t,
+        &[
+            "assess",
+            "--plain",
+            "--from",
+            "examples/2025/health.yaml",
+            "--partnership",
+            "P",
+            "--date",
+            "2026-11-12",
+            "--group",
+            "health",
+            "-o",
+            "r.yaml",
+        ],
+    );
+    p.exp_string("Who is taking part?").expect("participants");
+    p.send_line("").expect("none");
+    p.exp_string("You said, we did:").expect("follow-up starts");
+    p.exp_regex(r"\d+ action\(s\) were agreed").expect("count");
+    let mut carried = 0;
+    loop {
+        let (_, matched) = p
+            .exp_regex(r"(Status now|Last time \(2025-11-13\):)")
+            .expect("next step");
+        if matched.starts_with("Last time") {
+            break;
+        }
+        p.exp_string("Type a choice").expect("prompt");
+        p.send_line("3").expect("done");
+        p.exp_string("A note on progress").expect("note");
+        p.send_line("Finished").expect("note");
+        carried += 1;
+    }
+    assert!(carried >= 1, "the example has actions to follow up");
+    p.exp_string("Type a choice").expect("prompt");
+    p.send_line("q").expect("quit");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 0);
+    let record = t.read("r.yaml");
+    assert_eq!(record.matches("status: done").count(), carried, "{record}");
+    assert_eq!(
+        record.matches("note: Finished").count(),
+        carried,
+        "{record}"
+    );
+}
