@@ -15,9 +15,19 @@ use crate::report::Format;
 #[derive(Debug, Parser)]
 #[command(name = "coprod", version, about, long_about = None, max_term_width = 100)]
 pub struct Cli {
+    /// Print only results and errors, not progress and confirmations.
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether `--quiet` was given.
+pub fn quiet() -> bool {
+    QUIET.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The subcommands.
@@ -30,6 +40,24 @@ pub enum Command {
     /// List, show, check and describe frameworks.
     #[command(subcommand)]
     Framework(FrameworkCommand),
+    /// Show which coprod.toml is in use and the settings in effect.
+    Config,
+    /// Print a shell completion script.
+    ///
+    /// For example, for bash: `coprod completions bash > ~/.local/share/bash-completion/completions/coprod`;
+    /// for zsh: `coprod completions zsh > ~/.zfunc/_coprod` (with `~/.zfunc` in `fpath`); for fish:
+    /// `coprod completions fish > ~/.config/fish/completions/coprod.fish`; for PowerShell:
+    /// `coprod completions powershell >> $PROFILE`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    ///
+    /// For example: `coprod man > coprod.1 && man ./coprod.1`, or install it with
+    /// `coprod man > ~/.local/share/man/man1/coprod.1`.
+    Man,
 }
 
 /// Arguments of `coprod assess`.
@@ -109,9 +137,9 @@ pub struct ReportArgs {
     #[arg(long, value_name = "TAG")]
     pub language: Option<String>,
     /// Flag an indicator "talk about this" when stakeholder groups' results differ by at least
-    /// this many levels.
-    #[arg(long, value_name = "LEVELS", default_value_t = crate::score::compare::DEFAULT_DIVERGENCE, value_parser = parse_levels)]
-    pub divergence: f64,
+    /// this many levels [default: from coprod.toml, else 1.5].
+    #[arg(long, value_name = "LEVELS", value_parser = parse_levels)]
+    pub divergence: Option<f64>,
     /// Leave out people's names: participants, named scorers, and names found in evidence and
     /// actions.
     #[arg(long, alias = "anonymize")]
@@ -132,6 +160,13 @@ fn parse_levels(s: &str) -> Result<f64, String> {
 pub enum FrameworkCommand {
     /// List the built-in frameworks.
     List,
+    /// Write a starting framework file to edit: it validates as it is, and names its JSON
+    /// Schema so editors can check and complete it.
+    New {
+        /// The file to write.
+        #[arg(default_value = "framework.yaml", value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Print a framework readably: scale, bands, sections and indicators.
     Show {
         /// A built-in id or a YAML file.
@@ -182,9 +217,13 @@ pub fn use_color(is_terminal: bool) -> bool {
 }
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), Error> {
+    QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
     match cli.command {
+        Command::Config => crate::cmd::config::execute(),
         Command::Assess(args) => crate::cmd::assess::execute(&args),
         Command::Report(args) => crate::cmd::report::execute(&args),
         Command::Framework(cmd) => crate::cmd::framework::execute(cmd),
+        Command::Completions { shell } => crate::cmd::completions::execute(shell),
+        Command::Man => crate::cmd::man::execute(),
     }
 }

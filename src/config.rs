@@ -1,8 +1,11 @@
 //! `coprod.toml`: defaults for a partnership, so the same answers are not typed every time.
 //!
-//! The file is looked for in the current folder and then each folder above it. Unknown keys
-//! are errors, with a suggestion, like everywhere else.
+//! The file is looked for in the current folder and then each folder above it, then in the
+//! user's configuration folder (`$XDG_CONFIG_HOME/coprod/coprod.toml`, or
+//! `~/.config/coprod/coprod.toml`). Unknown keys are errors, with a suggestion, like everywhere
+//! else.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -22,6 +25,17 @@ pub struct Config {
     /// The framework to assess when none is named: a built-in id or a path (relative paths are
     /// taken from the folder holding `coprod.toml`).
     pub framework: Option<String>,
+    /// The title of reports, instead of "framework: partnership".
+    pub title: Option<String>,
+    /// The organisation publishing the reports, shown under the title.
+    pub organisation: Option<String>,
+    /// Where `coprod assess` saves new records (relative to the folder holding `coprod.toml`).
+    pub output_dir: Option<PathBuf>,
+    /// The gap between groups, in levels, from which an indicator is flagged for discussion.
+    pub divergence: Option<f64>,
+    /// Display names of stakeholder groups, by id, e.g. `parent-carers = "Parent Carer Forum"`.
+    #[serde(default)]
+    pub groups: BTreeMap<String, String>,
     /// Where the settings came from.
     #[serde(skip)]
     pub path: Option<PathBuf>,
@@ -40,7 +54,33 @@ impl Config {
             dir = d.parent();
             up.push("..");
         }
-        Ok(Self::default())
+        match user_config_file() {
+            Some(p) if p.is_file() => Self::load(&p),
+            _ => Ok(Self::default()),
+        }
+    }
+
+    /// Checks values the parser cannot, and applies group names for display.
+    fn finish(mut self, source: &Source) -> Result<Self, Error> {
+        if let Some(d) = self.divergence
+            && !(d.is_finite() && d > 0.0)
+        {
+            let pos = source.key_after(Some(Pos { line: 1, column: 1 }), "divergence");
+            return Err(Error::Input(
+                Diagnostic::at(source, pos, format!("divergence {d} is not allowed"))
+                    .label("must be more than 0")
+                    .help("give the gap in levels from which views count as different, e.g. 1.5")
+                    .into(),
+            ));
+        }
+        if let (Some(out), Some(dir)) = (
+            &self.output_dir,
+            self.path.as_deref().and_then(Path::parent),
+        ) && out.is_relative()
+        {
+            self.output_dir = Some(dir.join(out));
+        }
+        Ok(self)
     }
 
     /// Reads one config file.
@@ -54,8 +94,44 @@ impl Config {
             config.framework = Some(dir.join(f).display().to_string());
         }
         config.path = Some(path.to_path_buf());
-        Ok(config)
+        config.finish(&source)
     }
+
+    /// Makes the configured group names the ones every report and prompt uses.
+    pub fn apply(&self) {
+        crate::record::set_group_names(self.groups.clone());
+    }
+}
+
+/// The user-wide configuration file, if a home or config folder is known.
+pub fn user_config_file() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|v| !v.is_empty())
+                .map(|h| PathBuf::from(h).join(".config"))
+        })?;
+    Some(base.join("coprod").join(FILE_NAME))
+}
+
+/// The keys `coprod.toml` accepts.
+pub const KEYS: &[&str] = &[
+    "partnership",
+    "framework",
+    "title",
+    "organisation",
+    "output_dir",
+    "divergence",
+    "groups",
+];
+
+fn key_list() -> String {
+    KEYS.iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn toml_error(source: &Source, e: &toml::de::Error) -> Error {
@@ -70,12 +146,10 @@ fn toml_error(source: &Source, e: &toml::de::Error) -> Error {
         let field = rest.split('`').next().unwrap_or("");
         let d = Diagnostic::at(source, pos, format!("unknown key `{field}`"))
             .label("not a key coprod knows");
-        let keys = ["partnership", "framework"];
+        let keys = KEYS.iter().copied();
         let d = match suggest(field, keys) {
-            Some(s) => d.help(format!(
-                "did you mean `{s}`? Keys allowed: `partnership`, `framework`"
-            )),
-            None => d.help("keys allowed: `partnership`, `framework`"),
+            Some(s) => d.help(format!("did you mean `{s}`? Keys allowed: {}", key_list())),
+            None => d.help(format!("keys allowed: {}", key_list())),
         };
         return Error::Input(d.into());
     }

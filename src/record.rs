@@ -98,12 +98,26 @@ pub const KNOWN_GROUPS: &[(&str, &str)] = &[
     ("voluntary-sector", "Voluntary sector"),
 ];
 
+/// Group names set by `coprod.toml` (`[groups]`), which win over the built-in ones.
+static GROUP_NAMES: std::sync::OnceLock<BTreeMap<String, String>> = std::sync::OnceLock::new();
+
+/// Sets the configured group names (once, at start-up).
+pub fn set_group_names(names: BTreeMap<String, String>) {
+    let _ = GROUP_NAMES.set(names);
+}
+
 /// A readable name for a stakeholder group id.
 pub fn group_name(id: &str) -> String {
-    KNOWN_GROUPS
-        .iter()
-        .find(|(k, _)| *k == id)
-        .map_or_else(|| id.replace('-', " "), |(_, name)| (*name).to_string())
+    if let Some(name) = GROUP_NAMES.get().and_then(|m| m.get(id)) {
+        return name.clone();
+    }
+    KNOWN_GROUPS.iter().find(|(k, _)| *k == id).map_or_else(
+        || {
+            let words = id.replace(['-', '_'], " ");
+            crate::report::capitalise(&words)
+        },
+        |(_, name)| (*name).to_string(),
+    )
 }
 
 impl ScoredBy {

@@ -29,6 +29,7 @@ pub fn execute(args: &AssessArgs) -> Result<(), Error> {
     let cwd =
         std::env::current_dir().map_err(|e| Error::io("cannot find the current folder", e))?;
     let config = Config::discover(&cwd)?;
+    config.apply();
     let framework_arg = args.framework.clone().or_else(|| config.framework.clone());
 
     if let Some(path) = &args.answers {
@@ -283,7 +284,7 @@ fn setup(
     let mut path = args
         .output
         .clone()
-        .unwrap_or_else(|| PathBuf::from(default_file_name(&record)));
+        .unwrap_or_else(|| default_path(config, &record));
     let mut asked = args.output.is_some();
     loop {
         if !asked {
@@ -439,6 +440,15 @@ fn ask_who(prompter: &mut dyn Prompter) -> Result<Option<ScoredBy>, Error> {
         name,
         groups: Vec::new(),
     }))
+}
+
+/// Where a new record goes by default: `output_dir` from `coprod.toml`, else this folder.
+fn default_path(config: &Config, record: &Record) -> PathBuf {
+    let name = default_file_name(record);
+    match &config.output_dir {
+        Some(dir) => dir.join(name),
+        None => PathBuf::from(name),
+    }
 }
 
 /// A file name from the record's partnership, date and scorer, safe on every system.
@@ -607,7 +617,7 @@ fn from_answers(
     let out = args
         .output
         .clone()
-        .unwrap_or_else(|| PathBuf::from(default_file_name(&record)));
+        .unwrap_or_else(|| default_path(config, &record));
     if out.exists() && !args.force {
         return Err(Error::Usage(format!(
             "{} already exists, and coprod never overwrites a record without being asked\n\
@@ -623,6 +633,9 @@ fn from_answers(
     }
     record.save(&out)?;
     let missing = unanswered(&framework, &record);
+    if crate::cli::quiet() {
+        return Ok(());
+    }
     eprintln!(
         "Saved {}: {} of {} indicators answered.",
         out.display(),

@@ -28,6 +28,7 @@ pub fn execute(cmd: FrameworkCommand) -> Result<(), Error> {
             }
             Ok(())
         }
+        FrameworkCommand::New { file } => new_framework(&file),
         FrameworkCommand::Show { framework } => {
             let f = Framework::load(&framework)?;
             write_framework(&f, &mut out).map_err(stdout_err)
@@ -39,6 +40,7 @@ pub fn execute(cmd: FrameworkCommand) -> Result<(), Error> {
                 match crate::yaml::read_source(file)
                     .and_then(|s| Framework::parse(&s).map_err(Error::Input))
                 {
+                    Ok(_) if crate::cli::quiet() => {}
                     Ok(f) => writeln!(
                         out,
                         "{}: valid framework `{}` version {} ({} {}s, {} indicators)",
@@ -135,6 +137,106 @@ pub fn write_framework(f: &Framework, out: &mut dyn Write) -> std::io::Result<()
                 writeln!(out, "      ? {}", clean(g))?;
             }
         }
+    }
+    Ok(())
+}
+
+/// The starting framework written by `coprod framework new`.
+const TEMPLATE: &str = "\
+# yaml-language-server: $schema=./framework.schema.json
+#
+# A coprod framework. Change the texts, add sections and indicators, then check it with:
+#   coprod framework validate FILE
+# and use it with:
+#   coprod assess --framework FILE
+id: our-framework
+title: Our co-production principles
+version: \"0.1\"
+language: en-GB
+description: >-
+  What this framework is for, who wrote it, and how to use it in a workshop.
+source: >-
+  Where the ideas come from, and credit to their authors.
+section_noun: principle
+overall_label: Overall
+scale:
+  - value: 1
+    label: Not yet
+    meaning: This is not happening yet, or only by chance.
+  - value: 2
+    label: Sometimes
+    meaning: It happens, but not every time or everywhere.
+  - value: 3
+    label: Usually
+    meaning: It is how we normally work, and most people would say so.
+  - value: 4
+    label: Always
+    meaning: It is how we always work, and we check it and keep improving.
+bands:
+  - label: Early days
+    min: 1
+    max: 2
+  - label: Growing
+    min: 2
+    max: 3
+  - label: Strong
+    min: 3
+    max: 4
+sections:
+  - id: listening
+    title: Listening
+    summary: Families are heard, and what they say makes a difference.
+    indicators:
+      - id: l1
+        statement: Families are asked for their views before decisions are made.
+        guidance:
+          - When did we last change a plan because of what families said?
+        levels:
+          1: Families hear about decisions after they are made.
+          4: Families shape every decision from the start.
+      - id: l2
+        statement: We tell families what changed because of what they said.
+  - id: sharing
+    title: Sharing
+    indicators:
+      - id: s1
+        statement: Information is clear, honest and on time.
+";
+
+fn new_framework(file: &std::path::Path) -> Result<(), Error> {
+    if file.exists() {
+        return Err(Error::Usage(format!(
+            "{} already exists\nhelp: give another file name, e.g. `coprod framework new our-framework.yaml`",
+            file.display()
+        )));
+    }
+    crate::record::write_atomic(file, TEMPLATE.as_bytes())?;
+    let schema_path = file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(
+            || std::path::PathBuf::from("framework.schema.json"),
+            |p| p.join("framework.schema.json"),
+        );
+    let wrote_schema = if schema_path.exists() {
+        false
+    } else {
+        let schema =
+            serde_json::to_string_pretty(&schemars::schema_for!(Framework)).unwrap_or_default();
+        crate::record::write_atomic(&schema_path, format!("{schema}\n").as_bytes())?;
+        true
+    };
+    if !crate::cli::quiet() {
+        eprintln!(
+            "Wrote {}{}. Edit it, then check it with:\n  coprod framework validate {}",
+            file.display(),
+            if wrote_schema {
+                format!(" and {}", schema_path.display())
+            } else {
+                String::new()
+            },
+            file.display()
+        );
     }
     Ok(())
 }

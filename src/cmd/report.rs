@@ -12,6 +12,10 @@ use crate::report::{Input, Report, Style};
 
 /// Runs `coprod report`.
 pub fn execute(args: &ReportArgs) -> Result<(), Error> {
+    let cwd =
+        std::env::current_dir().map_err(|e| Error::io("cannot find the current folder", e))?;
+    let config = crate::config::Config::discover(&cwd)?;
+    config.apply();
     let loaded = load_records(&args.records)?;
     let framework = match &args.framework {
         Some(f) => Framework::load(f)?,
@@ -63,8 +67,12 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
         })
         .collect();
     let options = crate::report::Options {
-        title: args.title.clone(),
-        divergence: args.divergence,
+        title: args.title.clone().or_else(|| config.title.clone()),
+        organisation: config.organisation.clone(),
+        divergence: args
+            .divergence
+            .or(config.divergence)
+            .unwrap_or(crate::score::compare::DEFAULT_DIVERGENCE),
         anonymise: args.anonymise,
     };
     let report = Report::build_with(&framework, &inputs, &options);

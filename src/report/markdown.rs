@@ -58,6 +58,9 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let noun = report.section_heading();
     let scale_max = report.framework.scale_max;
     writeln!(out, "# {}\n", inline(&report.title))?;
+    if let Some(org) = &report.organisation {
+        writeln!(out, "{}\n", block(org))?;
+    }
     writeln!(
         out,
         "{} (version {}) · {} · {}\n",

@@ -68,6 +68,8 @@ pub struct Report {
     pub schema_version: u32,
     /// The report's title.
     pub title: String,
+    /// The organisation publishing it (from `coprod.toml`), if set.
+    pub organisation: Option<String>,
     /// The framework scored.
     pub framework: FrameworkInfo,
     /// Partnerships named by the records (usually one).
@@ -105,6 +107,8 @@ pub struct Report {
 pub struct Options {
     /// A title instead of the default.
     pub title: Option<String>,
+    /// The organisation publishing the report.
+    pub organisation: Option<String>,
     /// Gap between groups (in levels) from which an indicator is flagged for discussion.
     pub divergence: f64,
     /// Remove people's names from the report.
@@ -115,6 +119,7 @@ impl Default for Options {
     fn default() -> Self {
         Self {
             title: None,
+            organisation: None,
             divergence: score::compare::DEFAULT_DIVERGENCE,
             anonymise: false,
         }
@@ -506,6 +511,7 @@ impl Report {
         let mut report = Self {
             schema_version: SCHEMA_VERSION,
             title,
+            organisation: options.organisation.clone(),
             framework: FrameworkInfo {
                 id: framework.id.value.clone(),
                 title: framework.title.clone(),

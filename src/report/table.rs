@@ -48,6 +48,9 @@ pub fn render(report: &Report, style: &Style, out: &mut dyn Write) -> std::io::R
         ),
     };
     let c = &report.completeness;
+    if let Some(org) = &report.organisation {
+        writeln!(out, "{}", wrap(&clean(org), w, "", ""))?;
+    }
     let lines = [
         format!(
             "{} {} · {} · {}",

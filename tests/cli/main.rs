@@ -4,4 +4,6 @@ mod assess;
 mod errors;
 mod framework;
 mod report;
+mod settings;
+mod toolchain;
 mod util;

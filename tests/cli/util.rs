@@ -87,10 +87,29 @@ impl Test {
         self.run_with(&self.args)
     }
 
+    /// Runs the binary in a sub-folder of the temporary folder.
+    pub fn run_in(&self, sub: &str, args: &[&str]) -> Output {
+        self.run_in_with_env(sub, args, &[])
+    }
+
+    /// Runs the binary in a sub-folder with extra environment variables.
+    pub fn run_in_with_env(&self, sub: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        let env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        self.spawn(&self.dir.path().join(sub), &args, &env)
+    }
+
     fn run_with(&self, args: &[String]) -> Output {
+        self.spawn(self.dir.path(), args, &[])
+    }
+
+    fn spawn(&self, dir: &Path, args: &[String], extra_env: &[(String, String)]) -> Output {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_coprod"));
         cmd.args(args)
-            .current_dir(self.dir.path())
+            .current_dir(dir)
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("HOME", self.dir.path())
@@ -102,7 +121,7 @@ impl Test {
             })
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        for (k, v) in &self.env {
+        for (k, v) in self.env.iter().chain(extra_env) {
             cmd.env(k, v);
         }
         let mut child = cmd.spawn().expect("run coprod");

@@ -1,0 +1,71 @@
+//! `coprod config`: which `coprod.toml` is in use, and the settings in effect.
+
+use std::io::Write;
+
+use crate::config::{Config, FILE_NAME, user_config_file};
+use crate::error::Error;
+
+/// Runs `coprod config`.
+pub fn execute() -> Result<(), Error> {
+    let cwd =
+        std::env::current_dir().map_err(|e| Error::io("cannot find the current folder", e))?;
+    let config = Config::discover(&cwd)?;
+    let mut out = std::io::stdout().lock();
+    let err = |e| Error::io("cannot write to standard output", e);
+    match &config.path {
+        Some(p) => writeln!(out, "# Settings from {}", p.display()).map_err(err)?,
+        None => {
+            let user =
+                user_config_file().map_or_else(String::new, |p| format!(" or {}", p.display()));
+            writeln!(
+                out,
+                "# No {FILE_NAME} found in this folder, the folders above it{user}.\n# These are the defaults."
+            )
+            .map_err(err)?;
+        }
+    }
+    let show = |v: &Option<String>| {
+        v.as_deref()
+            .map_or_else(|| "(not set)".to_string(), |s| format!("{s:?}"))
+    };
+    writeln!(out, "partnership = {}", show(&config.partnership)).map_err(err)?;
+    let framework = config
+        .framework
+        .as_deref()
+        .unwrap_or(crate::framework::DEFAULT_ID);
+    writeln!(out, "framework = {framework:?}").map_err(err)?;
+    writeln!(out, "title = {}", show(&config.title)).map_err(err)?;
+    writeln!(out, "organisation = {}", show(&config.organisation)).map_err(err)?;
+    writeln!(
+        out,
+        "output_dir = {:?}",
+        config
+            .output_dir
+            .as_ref()
+            .map_or_else(|| ".".to_string(), |p| p.display().to_string())
+    )
+    .map_err(err)?;
+    writeln!(
+        out,
+        "divergence = {}",
+        config
+            .divergence
+            .unwrap_or(crate::score::compare::DEFAULT_DIVERGENCE)
+    )
+    .map_err(err)?;
+    writeln!(out, "\n[groups]").map_err(err)?;
+    let mut names: Vec<(String, String)> = crate::record::KNOWN_GROUPS
+        .iter()
+        .map(|(id, n)| ((*id).to_string(), (*n).to_string()))
+        .collect();
+    for (id, name) in &config.groups {
+        match names.iter_mut().find(|(i, _)| i == id) {
+            Some(entry) => entry.1 = name.clone(),
+            None => names.push((id.clone(), name.clone())),
+        }
+    }
+    for (id, name) in names {
+        writeln!(out, "{id} = {name:?}").map_err(err)?;
+    }
+    Ok(())
+}
