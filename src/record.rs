@@ -595,7 +595,10 @@ impl Record {
         let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
         for answer in &self.answers {
             let id = &answer.indicator;
-            if framework.indicator(&id.value).is_none() {
+            // With an accepted change of framework, an indicator the framework no longer has is
+            // left out of the scores (and listed by the report), not an error.
+            let retired_ok = changed.is_some() && mode == FrameworkCheck::AcceptChanged;
+            if framework.indicator(&id.value).is_none() && !retired_ok {
                 let ids = framework.indicators().map(|(_, i)| i.id.value.as_str());
                 let hint = match crate::diagnostic::suggest(&id.value, ids) {
                     Some(s) => format!(

@@ -8,7 +8,7 @@ use crate::diagnostic::Diagnostics;
 use crate::error::Error;
 use crate::framework::Framework;
 use crate::record::{FrameworkCheck, Loaded, Record};
-use crate::report::{Input, Report, Style};
+use crate::report::{Format, Input, Report, Style, pdf};
 
 /// Runs `coprod report`.
 pub fn execute(args: &ReportArgs) -> Result<(), Error> {
@@ -83,10 +83,38 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
         color: to_stdout && use_color(std::io::stdout().is_terminal()),
     };
     let mut buf = Vec::new();
-    args.format
-        .render(&report, &style, &mut buf)
-        .map_err(|e| Error::io("cannot render the report", e))?;
+    if args.format == Format::Pdf {
+        let options = pdf_options(args, to_stdout)?;
+        pdf::render(&report, &options, &mut buf)
+    } else if args.language.is_some() {
+        return Err(Error::Usage(
+            "--language sets the language of a PDF\nhelp: use it with --format pdf".into(),
+        ));
+    } else {
+        args.format.render(&report, &style, &mut buf)
+    }
+    .map_err(|e| Error::io("cannot render the report", e))?;
     write_output(args.output.as_deref(), &buf)
+}
+
+/// Checks a PDF request: never to a terminal, and a well-formed language tag.
+fn pdf_options(args: &ReportArgs, to_stdout: bool) -> Result<pdf::Options, Error> {
+    if to_stdout && std::io::stdout().is_terminal() {
+        return Err(Error::Usage(
+            "a PDF cannot be shown in the terminal\nhelp: write it to a file with `-o report.pdf`"
+                .into(),
+        ));
+    }
+    if let Some(tag) = &args.language
+        && !pdf::valid_language(tag)
+    {
+        return Err(Error::Usage(format!(
+            "`{tag}` is not a language tag\nhelp: use a tag such as en-GB, cy or cy-GB"
+        )));
+    }
+    Ok(pdf::Options {
+        language: args.language.clone(),
+    })
 }
 
 /// Writes bytes to standard output, or atomically to a file.

@@ -233,6 +233,7 @@ pub fn action_progress_view(p: &ActionProgress, records: &[&Record]) -> ActionPr
                     owner: act.owner.clone(),
                     due: act.due.map(|d| d.to_string()),
                     status: act.status,
+                    note: act.note.clone(),
                 })
             })
             .collect(),
@@ -286,6 +287,7 @@ pub fn anonymise(report: &mut super::Report, names: &[String]) {
     let fix = |a: &mut ActionItem| {
         a.what = scrub(&a.what);
         a.owner = a.owner.as_deref().map(scrub);
+        a.note = a.note.as_deref().map(scrub);
     };
     report.actions.iter_mut().for_each(fix);
     if let Some(p) = &mut report.action_progress {
@@ -328,5 +330,44 @@ mod tests {
             replace_word("Ann, Anne and Ann.", "Ann", "X"),
             "X, Anne and X."
         );
+    }
+}
+
+/// Framework versions among the records, as the report shows them.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionsView {
+    /// Each version: its number, fingerprint and how many records were made with it.
+    pub versions: Vec<VersionInfo>,
+    /// Indicators no longer in the framework (left out of every score), with record counts.
+    pub retired: Vec<(String, usize)>,
+    /// Indicators not answered in records made with earlier versions.
+    pub new: Vec<String>,
+}
+
+/// One framework version.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionInfo {
+    /// The version number the records give.
+    pub version: String,
+    /// Its fingerprint, if the records give one.
+    pub fingerprint: Option<String>,
+    /// How many records.
+    pub records: usize,
+}
+
+/// Names the version comparison.
+pub fn versions_view(v: &crate::score::compare::VersionChanges) -> VersionsView {
+    VersionsView {
+        versions: v
+            .versions
+            .iter()
+            .map(|(version, fingerprint, records)| VersionInfo {
+                version: version.clone(),
+                fingerprint: fingerprint.clone(),
+                records: *records,
+            })
+            .collect(),
+        retired: v.retired.clone(),
+        new: v.new.clone(),
     }
 }

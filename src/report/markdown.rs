@@ -317,7 +317,10 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                 out,
                 "| {} | {} | {} | {} | {} | {} |",
                 cell(&a.indicator.to_uppercase()),
-                cell(&a.what),
+                match &a.note {
+                    Some(n) => format!("{}<br>_{}_", cell(&a.what), cell(n)),
+                    None => cell(&a.what),
+                },
                 a.owner.as_deref().map(cell).unwrap_or_default(),
                 a.due.as_deref().unwrap_or(""),
                 a.status.label(),
@@ -510,6 +513,45 @@ fn write_trend(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                 })
                 .collect();
             writeln!(out, "{label} since {previous}: {}.\n", items.join(", "))?;
+        }
+    }
+    if let Some(v) = &report.framework_versions {
+        let list: Vec<String> = v
+            .versions
+            .iter()
+            .map(|x| {
+                format!(
+                    "version {} ({} record{})",
+                    inline(&x.version),
+                    x.records,
+                    if x.records == 1 { "" } else { "s" }
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            "The records were made with different versions of the framework: {}. They are compared indicator by indicator.\n",
+            list.join(", ")
+        )?;
+        if !v.retired.is_empty() {
+            let ids: Vec<String> = v
+                .retired
+                .iter()
+                .map(|(id, _)| inline(&id.to_uppercase()))
+                .collect();
+            writeln!(
+                out,
+                "No longer in the framework, so left out of every score: {}.\n",
+                ids.join(", ")
+            )?;
+        }
+        if !v.new.is_empty() {
+            let ids: Vec<String> = v.new.iter().map(|id| inline(&id.to_uppercase())).collect();
+            writeln!(
+                out,
+                "Not answered in the earlier versions' records (new, or not scored then): {}.\n",
+                ids.join(", ")
+            )?;
         }
     }
     let same = t.moved(Direction::Same).len();

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod csv;
 pub mod json;
 pub mod markdown;
+pub mod pdf;
 pub mod table;
 
 use std::io::Write;
@@ -33,6 +34,8 @@ pub enum Format {
     Json,
     /// CSV, one row per indicator per record, for spreadsheets.
     Csv,
+    /// An accessible A4 PDF with charts, for the partnership board (to a file or a pipe).
+    Pdf,
 }
 
 /// Options that change how a report looks, not what it says.
@@ -57,6 +60,7 @@ impl Format {
             Self::Markdown => markdown::render(report, out),
             Self::Json => json::render(report, out),
             Self::Csv => csv::render(report, out),
+            Self::Pdf => pdf::render(report, &pdf::Options::default(), out),
         }
     }
 }
@@ -100,6 +104,8 @@ pub struct Report {
     pub action_progress: Option<compare::ActionProgressView>,
     /// Whether names were removed (`--anonymise`).
     pub anonymised: bool,
+    /// When records were made with other versions of the framework: which, and what changed.
+    pub framework_versions: Option<compare::VersionsView>,
 }
 
 /// Choices that change what a report includes.
@@ -341,6 +347,8 @@ pub struct ActionItem {
     pub due: Option<String>,
     /// Its status.
     pub status: ActionStatus,
+    /// A word on progress.
+    pub note: Option<String>,
 }
 
 /// A record with the name of the file it came from.
@@ -452,6 +460,7 @@ impl Report {
                                         owner: act.owner.clone(),
                                         due: act.due.map(|d| d.to_string()),
                                         status: act.status,
+                                        note: act.note.clone(),
                                     }));
                                 }
                                 Response {
@@ -557,6 +566,8 @@ impl Report {
             trend,
             action_progress,
             anonymised: false,
+            framework_versions: score::compare::version_changes(framework, &records)
+                .map(|v| compare::versions_view(&v)),
         };
         if options.anonymise {
             let mut names: Vec<String> = records

@@ -337,6 +337,29 @@ fn write_trend(
         add(clean(&s.text), s);
     }
     writeln!(out, "{t}")?;
+    if let Some(v) = &report.framework_versions {
+        let list: Vec<String> = v
+            .versions
+            .iter()
+            .map(|x| format!("{} ({})", clean(&x.version), x.records))
+            .collect();
+        let mut line = format!(
+            "Framework versions: {}; compared indicator by indicator.",
+            list.join(", ")
+        );
+        if !v.retired.is_empty() {
+            let ids: Vec<String> = v.retired.iter().map(|(id, _)| id.to_uppercase()).collect();
+            line.push_str(&format!(
+                " Left out (no longer in the framework): {}.",
+                ids.join(", ")
+            ));
+        }
+        if !v.new.is_empty() {
+            let ids: Vec<String> = v.new.iter().map(|id| id.to_uppercase()).collect();
+            line.push_str(&format!(" Not in earlier records: {}.", ids.join(", ")));
+        }
+        writeln!(out, "{}", wrap(&line, usize::from(width), "", "  "))?;
+    }
     for (label, d) in [
         ("Improved", Direction::Improved),
         ("Slipped", Direction::Slipped),

@@ -281,6 +281,66 @@ pub fn trend(framework: &Framework, records: &[&Record]) -> Option<Trend> {
     })
 }
 
+/// Records made with different versions of the framework, matched by indicator id.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VersionChanges {
+    /// (version, fingerprint, number of records), the current version last.
+    pub versions: Vec<(String, Option<String>, usize)>,
+    /// Indicators answered in some record but not in the framework any more: (id, records).
+    /// They are left out of every score.
+    pub retired: Vec<(String, usize)>,
+    /// Indicators of the framework that no record made with an earlier version answered.
+    pub new: Vec<String>,
+}
+
+/// Compares the framework versions the records were made with; `None` when they all match
+/// the framework as it is.
+pub fn version_changes(framework: &Framework, records: &[&Record]) -> Option<VersionChanges> {
+    let current = framework.fingerprint();
+    let is_current = |r: &Record| match &r.framework.fingerprint {
+        Some(fp) => fp.value == current,
+        None => r.framework.version == framework.version,
+    };
+    if records.iter().all(|r| is_current(r)) {
+        return None;
+    }
+    let mut versions: Vec<(String, Option<String>, usize)> = Vec::new();
+    for r in records {
+        let key = (
+            r.framework.version.clone(),
+            r.framework.fingerprint.as_ref().map(|f| f.value.clone()),
+        );
+        match versions.iter_mut().find(|v| v.0 == key.0 && v.1 == key.1) {
+            Some(v) => v.2 += 1,
+            None => versions.push((key.0, key.1, 1)),
+        }
+    }
+    // Earlier versions first (by their first date), the current one last.
+    versions.sort_by_key(|v| v.1.as_deref() == Some(current.as_str()));
+    let mut retired: Vec<(String, usize)> = Vec::new();
+    for r in records {
+        for a in &r.answers {
+            if framework.indicator(&a.indicator.value).is_none() {
+                match retired.iter_mut().find(|(id, _)| *id == a.indicator.value) {
+                    Some(e) => e.1 += 1,
+                    None => retired.push((a.indicator.value.clone(), 1)),
+                }
+            }
+        }
+    }
+    let older: Vec<&Record> = records.iter().copied().filter(|r| !is_current(r)).collect();
+    let new = framework
+        .indicators()
+        .map(|(_, i)| i.id.value.clone())
+        .filter(|id| !older.iter().any(|r| r.answer(id).is_some()))
+        .collect();
+    Some(VersionChanges {
+        versions,
+        retired,
+        new,
+    })
+}
+
 /// What became of the actions agreed at the previous assessment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActionProgress {

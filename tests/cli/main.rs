@@ -3,6 +3,7 @@
 mod assess;
 mod errors;
 mod framework;
+mod pdf;
 mod report;
 mod settings;
 mod toolchain;

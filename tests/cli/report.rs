@@ -323,3 +323,82 @@ fn anonymised_reports_contain_no_names_in_any_format() {
         }
     }
 }
+
+/// Records made with two versions of a framework are matched by indicator id, and what
+/// appeared or disappeared is listed, never silently mixed.
+#[test]
+fn versions_of_a_framework_are_matched_by_indicator_id() {
+    let v1 = crate::errors::FRAMEWORK;
+    let v2 = v1.replace("version: \"1\"", "version: \"2\"").replace(
+        "      - id: t2\n        statement: We reply.\n",
+        "      - id: t3\n        statement: We explain.\n",
+    );
+    let record = |date: &str, version: &str, answers: &str| {
+        format!(
+            "format: 1\nframework: {{id: mini, version: \"{version}\"}}\npartnership: P\ndate: {date}\n\
+             scored_by: {{kind: room}}\nanswers:\n{answers}"
+        )
+    };
+    let t = Test::new()
+        .file("v2.yaml", &v2)
+        .file("2025.yaml", record("2025-01-01", "1", "  - {indicator: t1, level: 1}\n  - {indicator: t2, level: 3}\n  - {indicator: a1, level: 2}\n"))
+        .file("2026.yaml", record("2026-01-01", "2", "  - {indicator: t1, level: 3}\n  - {indicator: t3, level: 2}\n  - {indicator: a1, level: 2}\n"));
+    let refused = t.run_args(&["report", "--framework", "v2.yaml", "2025.yaml", "2026.yaml"]);
+    assert_eq!(refused.code, 3);
+    assert!(
+        refused
+            .stderr
+            .contains("it was version 1 then and is version 2 now"),
+        "{}",
+        refused.stderr
+    );
+
+    let out = t.run_args(&[
+        "report",
+        "--framework",
+        "v2.yaml",
+        "--accept-changed-framework",
+        "--format",
+        "markdown",
+        "2025.yaml",
+        "2026.yaml",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "different versions of the framework: version 1 (1 record), version 2 (1 record)"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("left out of every score: T2."),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("(new, or not scored then): T3."),
+        "{}",
+        out.stdout
+    );
+    let json = t.run_args(&[
+        "report",
+        "--framework",
+        "v2.yaml",
+        "--accept-changed-framework",
+        "--format",
+        "json",
+        "2025.yaml",
+        "2026.yaml",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    // T1 went from 1 to 3; T2's old answer is in no score.
+    assert_eq!(
+        v["trend"]["indicators"][0]["values"],
+        serde_json::json!([1.0, 3.0])
+    );
+    assert_eq!(
+        v["trend"]["sections"][0]["values"],
+        serde_json::json!([1.0, 2.5])
+    );
+}

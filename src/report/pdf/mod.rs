@@ -1,0 +1,172 @@
+//! PDF: an accessible A4 report for the partnership board.
+//!
+//! Written with krilla as tagged PDF and checked by krilla's PDF/UA-1 validator when it is
+//! exported: a violation is an error, never a warning. The document has a title (shown instead
+//! of the file name), a language, an outline of its headings, tables with header cells, charts
+//! as figures whose alternative text states every number, and footers marked as artifacts.
+//! Text is set in Noto Sans (regular and bold, embedded and subset), so Welsh letters, accents,
+//! curly quotes, dashes and £ draw and copy correctly.
+//!
+//! Layout is ours: [`text`] shapes and wraps, [`layout`] places everything on pages before any
+//! drawing (so "Page 2 of 7" is exact), [`content`] decides what goes on each page, [`charts`]
+//! draws the summary's charts and [`draw`] hands the result to krilla. The same report always
+//! gives the same bytes: the creation date is the latest record's date, never the clock.
+
+pub mod charts;
+pub mod content;
+pub mod draw;
+pub mod layout;
+pub mod text;
+
+use std::io::Write;
+
+use layout::{Flow, GREY, Item, LEFT, Mark, MarkKind, PAGE_H, Pen, RULE, WIDTH};
+use text::{Fonts, Weight};
+
+use super::Report;
+
+/// Options for the PDF.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The document language (BCP 47, e.g. `en-GB` or `cy`); default: the framework's.
+    pub language: Option<String>,
+}
+
+/// Writes the report as a PDF.
+pub fn render(report: &Report, options: &Options, out: &mut dyn Write) -> std::io::Result<()> {
+    let bytes = to_bytes(report, options).map_err(std::io::Error::other)?;
+    out.write_all(&bytes)
+}
+
+/// The report as PDF bytes, or why it could not be made.
+pub fn to_bytes(report: &Report, options: &Options) -> Result<Vec<u8>, String> {
+    let fonts = Fonts::load().ok_or("the embedded fonts cannot be read")?;
+    let language = options
+        .language
+        .clone()
+        .filter(|l| !l.trim().is_empty())
+        .or_else(|| Some(report.framework.language.clone()).filter(|l| !l.trim().is_empty()))
+        .unwrap_or_else(|| "en-GB".to_string());
+    if !valid_language(&language) {
+        return Err(format!(
+            "`{language}` is not a language tag such as en-GB or cy"
+        ));
+    }
+    // The program's own words are English; say so when the document's language is another.
+    let ui_lang = (!is_english(&language)).then(|| "en-GB".to_string());
+
+    let mut flow = Flow::new(&fonts, ui_lang);
+    let tree = content::build(&mut flow, report);
+    footers(&mut flow, &report.title);
+
+    let date = report.dates.last().and_then(|d| {
+        let d = d.parse::<jiff::civil::Date>().ok()?;
+        Some((
+            u16::try_from(d.year()).ok()?,
+            u8::try_from(d.month()).ok()?,
+            u8::try_from(d.day()).ok()?,
+        ))
+    });
+    let dates: Vec<String> = report.dates.iter().map(|d| content::long_date(d)).collect();
+    let info = draw::Info {
+        title: report.title.clone(),
+        authors: report.partnerships.clone(),
+        subject: format!(
+            "Co-production self-evaluation against {} (version {}), {}",
+            report.framework.title,
+            report.framework.version,
+            dates.join(", ")
+        ),
+        language,
+        creator: format!("coprod {}", env!("CARGO_PKG_VERSION")),
+        date,
+    };
+    draw::export(&fonts, &flow.arena, &flow.pages, tree, &flow.outline, &info)
+}
+
+/// Whether a language tag looks like BCP 47: letters, digits and hyphens, starting with a
+/// two- or three-letter language.
+pub fn valid_language(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or_default();
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+fn is_english(tag: &str) -> bool {
+    tag.split('-')
+        .next()
+        .is_some_and(|l| l.eq_ignore_ascii_case("en"))
+}
+
+/// Adds the footer to every page: the report's title and "Page X of Y", as artifacts.
+fn footers(flow: &mut Flow<'_>, title: &str) {
+    let size = 8.5;
+    let total = flow.pages.len();
+    let rule_y = PAGE_H - 48.0;
+    let top = rule_y + 6.0;
+    let widest = flow
+        .fonts
+        .width(&format!("Page {total} of {total}"), Weight::Regular, size);
+    let title = fit(flow.fonts, title, WIDTH - widest - 24.0, size);
+    for n in 0..total {
+        let mut items = vec![Item::line(
+            LEFT,
+            rule_y,
+            LEFT + WIDTH,
+            rule_y,
+            Pen::solid(RULE, 0.6),
+        )];
+        let left = layout::Para::plain(title.clone(), size, Weight::Regular, GREY);
+        if let Some(line) = flow.wrap(&left, WIDTH).into_iter().next() {
+            items.push(Flow::text_item(line, &left, LEFT, WIDTH, top));
+        }
+        let right = layout::Para::plain(
+            format!("Page {} of {total}", n + 1),
+            size,
+            Weight::Regular,
+            GREY,
+        )
+        .aligned(layout::Align::Right);
+        if let Some(line) = flow.wrap(&right, WIDTH).into_iter().next() {
+            items.push(Flow::text_item(line, &right, LEFT, WIDTH, top));
+        }
+        flow.pages[n].marks.push(Mark {
+            kind: MarkKind::Footer,
+            items,
+        });
+    }
+}
+
+/// Shortens text with an ellipsis to fit a width.
+fn fit(fonts: &Fonts, text: &str, width: f32, size: f32) -> String {
+    if fonts.width(text, Weight::Regular, size) <= width {
+        return text.to_string();
+    }
+    let mut cut: String = text.to_string();
+    while !cut.is_empty() {
+        cut.pop();
+        let candidate = format!("{}…", cut.trim_end());
+        if fonts.width(&candidate, Weight::Regular, size) <= width {
+            return candidate;
+        }
+    }
+    "…".to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tags() {
+        for ok in ["en-GB", "cy", "cy-GB", "en", "pl-PL", "zh-Hant-TW"] {
+            assert!(valid_language(ok), "{ok}");
+        }
+        for bad in ["", "e", "english", "en_GB", "en-", "-GB", "en GB"] {
+            assert!(!valid_language(bad), "{bad}");
+        }
+        assert!(is_english("en-GB") && !is_english("cy"));
+    }
+}
