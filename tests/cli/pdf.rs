@@ -412,3 +412,36 @@ fn a_pdf_can_go_to_a_pipe() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.starts_with("%PDF-"));
 }
+
+/// `--anonymise` removes participants' names from the PDF too (the other formats are
+/// checked in `report.rs`).
+#[test]
+fn anonymised_pdf_has_no_names() {
+    let files: Vec<String> = [2024, 2025, 2026].into_iter().flat_map(year).collect();
+    let names: Vec<String> = files
+        .iter()
+        .flat_map(|f| {
+            let text = std::fs::read_to_string(crate::util::repo().join(f)).expect("example");
+            let list: Vec<String> = text
+                .split("participants:\n")
+                .nth(1)
+                .unwrap_or("")
+                .lines()
+                .take_while(|l| l.starts_with("  - "))
+                .map(|l| l.trim_start_matches("  - ").trim().to_string())
+                .collect();
+            list
+        })
+        .collect();
+    assert!(names.len() > 20);
+    let doc = load(&pdf(&files, &["--anonymise"]));
+    let all = text(&doc);
+    for name in &names {
+        for part in name.split_whitespace().filter(|p| p.chars().count() >= 3) {
+            assert!(
+                !all.contains(part),
+                "the PDF contains {part:?} (from {name:?})"
+            );
+        }
+    }
+}
