@@ -711,6 +711,15 @@ fn is_slug(s: &str) -> bool {
 
 /// Writes `bytes` to `path` atomically (temporary file in the same folder, fsync, rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    write_atomic_with(path, &mut |w| w.write_all(bytes))
+}
+
+/// As [`write_atomic`], with the content written by `fill` (buffered), so large output need not
+/// be held in memory first. If `fill` fails, the target is left as it was.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
     let dir: PathBuf = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -743,7 +752,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
             .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
         tmp.as_file().set_permissions(perms).map_err(fail)?;
     }
-    tmp.write_all(bytes).map_err(fail)?;
+    {
+        let mut buffered = std::io::BufWriter::new(&mut tmp);
+        fill(&mut buffered)
+            .and_then(|()| buffered.flush())
+            .map_err(fail)?;
+    }
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     // Make the rename itself durable where the platform allows it.

@@ -16,44 +16,26 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
         std::env::current_dir().map_err(|e| Error::io("cannot find the current folder", e))?;
     let config = crate::config::Config::discover(&cwd)?;
     config.apply();
-    let loaded = load_records(&args.records)?;
     let framework = match &args.framework {
         Some(f) => Framework::load(f)?,
-        None => {
-            let id = &loaded[0].record.framework.id.value;
-            Framework::built_in(id).ok_or_else(|| {
-                Error::Usage(format!(
-                    "{} was scored on the framework `{id}`, which is not built in\n\
-                     help: pass its file with `--framework PATH`",
-                    loaded[0].source.name
-                ))
-            })?
-        }
+        None => framework_of(&args.records)?,
     };
     let mode = if args.accept_changed_framework {
         FrameworkCheck::AcceptChanged
     } else {
         FrameworkCheck::Strict
     };
-    let mut problems = Vec::new();
-    for l in &loaded {
-        if let Err(Diagnostics(mut d)) = l.record.check(&l.source, &framework, mode) {
-            problems.append(&mut d);
-        }
-    }
-    if !problems.is_empty() {
-        return Err(Error::Input(Diagnostics(problems)));
-    }
+    let loaded = load_records(&args.records, &framework, mode)?;
     // A workshop record counts as one record per group.
     let expanded: Vec<(String, Record)> = loaded
-        .iter()
-        .flat_map(|l| {
-            let parts = l.record.split_workshop();
+        .into_iter()
+        .flat_map(|(name, record)| {
+            let parts = record.split_workshop();
             let several = parts.len() > 1;
             parts.into_iter().map(move |r| {
                 let file = match (&r.scored_by.group, several) {
-                    (Some(g), true) => format!("{} ({g})", l.source.name),
-                    _ => l.source.name.clone(),
+                    (Some(g), true) => format!("{name} ({g})"),
+                    _ => name.clone(),
                 };
                 (file, r)
             })
@@ -76,25 +58,32 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
         anonymise: args.anonymise,
     };
     let report = Report::build_with(&framework, &inputs, &options);
+    // The report owns everything it shows; free the records before writing it out.
+    drop(inputs);
+    drop(expanded);
 
     let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
     let style = Style {
         width: terminal_width(to_stdout),
         color: to_stdout && use_color(std::io::stdout().is_terminal()),
     };
-    let mut buf = Vec::new();
     if args.format == Format::Pdf {
+        // The whole document is laid out before any of it is written.
         let options = pdf_options(args, to_stdout)?;
+        let mut buf = Vec::new();
         pdf::render(&report, &options, &mut buf)
-    } else if args.language.is_some() {
+            .map_err(|e| Error::io("cannot render the report", e))?;
+        return write_output(args.output.as_deref(), &mut |w| w.write_all(&buf));
+    }
+    if args.language.is_some() {
         return Err(Error::Usage(
             "--language sets the language of a PDF\nhelp: use it with --format pdf".into(),
         ));
-    } else {
-        args.format.render(&report, &style, &mut buf)
     }
-    .map_err(|e| Error::io("cannot render the report", e))?;
-    write_output(args.output.as_deref(), &buf)
+    // Text formats are written as they are rendered.
+    write_output(args.output.as_deref(), &mut |w| {
+        args.format.render(&report, &style, w)
+    })
 }
 
 /// Checks a PDF request: never to a terminal, and a well-formed language tag.
@@ -117,8 +106,11 @@ fn pdf_options(args: &ReportArgs, to_stdout: bool) -> Result<pdf::Options, Error
     })
 }
 
-/// Writes bytes to standard output, or atomically to a file.
-pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Error> {
+/// Writes output to standard output, or atomically to a file.
+pub fn write_output(
+    path: Option<&Path>,
+    fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
     match path {
         Some(p) if p != Path::new("-") => {
             if p.is_dir() {
@@ -128,11 +120,11 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Error> {
                     p.display()
                 )));
             }
-            crate::record::write_atomic(p, bytes)
+            crate::record::write_atomic_with(p, fill)
         }
         _ => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(bytes)
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            fill(&mut out)
                 .and_then(|()| out.flush())
                 .map_err(|e| Error::io("cannot write to standard output", e))
         }
@@ -153,20 +145,48 @@ pub fn terminal_width(to_stdout: bool) -> u16 {
     100
 }
 
-/// Loads record files, in parallel when there are many, keeping the order given.
+/// The framework the records were scored on, when none is named: the built-in framework the
+/// first readable record names.
+fn framework_of(paths: &[PathBuf]) -> Result<Framework, Error> {
+    for path in paths {
+        if let Ok(l) = Record::load(path) {
+            let id = &l.record.framework.id.value;
+            return Framework::built_in(id).ok_or_else(|| {
+                Error::Usage(format!(
+                    "{} was scored on the framework `{id}`, which is not built in\n\
+                     help: pass its file with `--framework PATH`",
+                    l.source.name
+                ))
+            });
+        }
+    }
+    // No record can be read: the loading below reports why.
+    Framework::default_framework()
+}
+
+/// Loads and checks record files against their framework, in parallel when there are many,
+/// keeping the order given. Returns each record with the name of its file.
 ///
-/// Every file is read even when some fail, so that all problems are reported at once.
-pub fn load_records(paths: &[PathBuf]) -> Result<Vec<Loaded>, Error> {
+/// Every file is read even when some fail, so that all problems are reported at once. Each
+/// file's text is dropped as soon as its record is checked, so memory holds the records only.
+pub fn load_records(
+    paths: &[PathBuf],
+    framework: &Framework,
+    mode: FrameworkCheck,
+) -> Result<Vec<(String, Record)>, Error> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
     let chunk = paths.len().div_ceil(threads).max(64);
-    let results: Vec<Result<Loaded, Error>> = std::thread::scope(|scope| {
+    let one = |p: &PathBuf| -> Result<(String, Record), Error> {
+        let Loaded { record, source } = Record::load(p)?;
+        record.check(&source, framework, mode)?;
+        Ok((source.name, record))
+    };
+    let results: Vec<Result<(String, Record), Error>> = std::thread::scope(|scope| {
         let handles: Vec<_> = paths
             .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || part.iter().map(|p| Record::load(p)).collect::<Vec<_>>())
-            })
+            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()
