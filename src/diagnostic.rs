@@ -90,6 +90,8 @@ impl Source {
     pub fn word_at(&self, line: usize, column: usize) -> Range<usize> {
         let at = self.span_at(line, column);
         let rest = &self.text[at.start..];
+        // A caret never runs past the end of its line.
+        let rest = rest.split('\n').next().unwrap_or(rest);
         let quoted = rest.starts_with('"') || rest.starts_with('\'');
         let len = if quoted {
             let quote = rest.as_bytes()[0] as char;

@@ -600,7 +600,8 @@ impl Record {
             let retired_ok = changed.is_some() && mode == FrameworkCheck::AcceptChanged;
             if framework.indicator(&id.value).is_none() && !retired_ok {
                 let ids = framework.indicators().map(|(_, i)| i.id.value.as_str());
-                let hint = match crate::diagnostic::suggest(&id.value, ids) {
+                let lower = id.value.to_lowercase();
+                let hint = match crate::diagnostic::suggest(&lower, ids) {
                     Some(s) => format!(
                         "did you mean `{s}`? `coprod framework show {}` lists every indicator",
                         framework.id.value
@@ -727,12 +728,14 @@ pub fn write_atomic_with(
     let shown = path.display();
     let ctx = |what: &str| format!("cannot {what} {shown}");
     if !dir.is_dir() {
+        let why = if dir.exists() {
+            format!("{} is a file, not a folder", dir.display())
+        } else {
+            format!("the folder {} does not exist", dir.display())
+        };
         return Err(Error::io(
             ctx("write"),
-            std::io::Error::new(
-                std::io::ErrorKind::NotFound,
-                format!("the folder {} does not exist", dir.display()),
-            ),
+            std::io::Error::new(std::io::ErrorKind::NotFound, why),
         ));
     }
     let fail =

@@ -98,7 +98,7 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostics> {
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
     {
         return Err(Diagnostic::file(source, "the file is empty").help(
-            "a framework or record is a YAML mapping; see `coprod framework schema` for the shape",
+            "a framework or record is a YAML mapping; `coprod framework schema framework` (or `record`) shows the shape",
         )
         .into());
     }
@@ -110,10 +110,17 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostics> {
 
 /// Rewrites serde-saphyr and serde messages in plain words, with a hint where we have one.
 fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
-    // serde-saphyr appends the location; we show it our own way.
+    // serde-saphyr appends " at line N, column M"; we show the place our own way. Only that
+    // exact ending is cut, so "(defined at line …)" inside a message stays whole.
     let msg = match raw.rfind(" at line ") {
-        Some(i) => &raw[..i],
-        None => raw,
+        Some(i)
+            if raw[i + 9..]
+                .split(", column ")
+                .all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())) =>
+        {
+            &raw[..i]
+        }
+        _ => raw,
     };
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
@@ -143,7 +150,7 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
         return Diagnostic::at(source, pos, format!("missing key `{field}`"))
             .label(format!("`{field}` is required in this mapping"))
             .help(format!(
-                "add `{field}: ...`; see `coprod framework schema` for the shape"
+                "add `{field}: ...`; `coprod framework schema framework` (or `record`) shows the shape"
             ));
     }
     if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
@@ -190,9 +197,20 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
             .help("write dates as YYYY-MM-DD, for example 2026-11-12");
     }
     let (message, help) = match msg {
-        m if m.starts_with("invalid u") || m.starts_with("invalid i") => {
-            ("expected a whole number".to_string(), None)
-        }
+        m if m.starts_with("invalid u") || m.starts_with("invalid i") => (
+            "expected a whole number from 0 to 4294967295".to_string(),
+            None,
+        ),
+        m if m.starts_with("cannot deserialize null into string") => (
+            "this value is empty".to_string(),
+            Some("write the text after the colon, in quotes if it starts with a symbol"),
+        ),
+        m if m.contains("recursion limit exceeded") => (
+            format!("the file is nested more than {MAX_DEPTH} levels deep"),
+            Some(
+                "frameworks and records are at most six levels deep; check the brackets and indentation",
+            ),
+        ),
         m if m.starts_with("invalid f") => ("expected a number".to_string(), None),
         "expected string scalar" => (
             "expected text here".to_string(),
@@ -218,9 +236,9 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
                 Some("write dates as YYYY-MM-DD, for example 2026-11-12"),
             )
         }
-        m if m.contains("budget") || m.contains("depth") || m.contains("alias") => (
-            format!("the file is too complex to read safely ({m})"),
-            Some("frameworks and records need no deep nesting and few YAML aliases"),
+        m if m.starts_with("budget breached") => (
+            "the file uses too many YAML aliases or is too large to read safely".to_string(),
+            Some("frameworks and records need no deep nesting and few YAML aliases (`*name`)"),
         ),
         m => (m.to_string(), None),
     };

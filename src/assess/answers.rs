@@ -89,6 +89,34 @@ fn parse_csv(source: &Source, framework: &Framework) -> Result<Answers, Diagnost
             });
         }
     }
+    for (i, h) in headers.iter().enumerate() {
+        if let Some(first) = headers.iter().position(|x| x == h).filter(|f| *f < i) {
+            errors.push(
+                Diagnostic::at(
+                    source,
+                    at(1, col_of(i, header_line)),
+                    format!("the column `{h}` is named twice"),
+                )
+                .label("second time")
+                .also(at(1, col_of(first, header_line)), "first time")
+                .help("keep one column of each name"),
+            );
+        }
+    }
+    if source.text.matches('"').count() % 2 == 1 {
+        let at_quote = source.text.rfind('"').map(|b| {
+            let before = &source.text[..b];
+            Pos {
+                line: before.matches('\n').count() + 1,
+                column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+            }
+        });
+        errors.push(
+            Diagnostic::at(source, at_quote, "a quoted cell is never closed")
+                .label("this quote has no closing quote")
+                .help("close the quote, or write a quote inside a cell as two quotes: \"\""),
+        );
+    }
     for required in ["indicator", "level"] {
         if !headers.iter().any(|h| h == required) {
             errors.push(

@@ -581,6 +581,13 @@ fn from_answers(
     let framework = load_framework(framework_arg, None)?;
     let source = crate::yaml::read_source(path)?;
     let parsed = answers::parse(&source, &framework)?;
+    if parsed.answers.is_empty() {
+        return Err(Error::Input(
+            crate::diagnostic::Diagnostic::file(&source, "the answers file has no answers")
+                .help("a YAML answers file lists them under `answers:`; a CSV file has a row per indicator after the header")
+                .into(),
+        ));
+    }
     let partnership = args
         .partnership
         .clone()
@@ -618,16 +625,16 @@ fn from_answers(
         .output
         .clone()
         .unwrap_or_else(|| default_path(config, &record));
+    if out.is_dir() {
+        return Err(Error::Usage(format!(
+            "{} is a folder\nhelp: give a file name with -o FILE",
+            out.display()
+        )));
+    }
     if out.exists() && !args.force {
         return Err(Error::Usage(format!(
             "{} already exists, and coprod never overwrites a record without being asked\n\
              help: choose another name with -o FILE, or pass --force to replace it",
-            out.display()
-        )));
-    }
-    if out.is_dir() {
-        return Err(Error::Usage(format!(
-            "{} is a folder\nhelp: give a file name with -o FILE",
             out.display()
         )));
     }

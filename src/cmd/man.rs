@@ -142,7 +142,10 @@ stopped with Ctrl\-C; everything answered so far is saved
 .SH FILES
 .TP
 \fBcoprod.toml\fR
-optional settings (partnership name, default framework), looked for in the current folder and each folder above it
+optional settings (partnership name, default framework, report title and organisation, output folder, divergence threshold, group names), looked for in the current folder and each folder above it
+.TP
+\fB$XDG_CONFIG_HOME/coprod/coprod.toml\fR, \fB~/.config/coprod/coprod.toml\fR
+the same settings for every folder, used when no folder has a \fBcoprod.toml\fR; \fBcoprod config\fR shows which file is in use
 .PP
 Records, answers files and frameworks are YAML files wherever you keep them; coprod keeps no files of its own.
 .SH ENVIRONMENT
@@ -155,6 +158,9 @@ the width that tables and text are laid out in
 .TP
 \fBTERM\fR
 \fBdumb\fR makes \fBcoprod assess\fR use plain prompts, as \fB\-\-plain\fR does
+.TP
+\fBXDG_CONFIG_HOME\fR, \fBHOME\fR
+where the user's \fBcoprod.toml\fR is looked for
 .TP
 \fBEDITOR\fR
 the editor \fBcoprod assess\fR opens for longer evidence notes

@@ -16,6 +16,7 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
         std::env::current_dir().map_err(|e| Error::io("cannot find the current folder", e))?;
     let config = crate::config::Config::discover(&cwd)?;
     config.apply();
+    refuse_overwriting_inputs(args.output.as_deref(), &args.records)?;
     let framework = match &args.framework {
         Some(f) => Framework::load(f)?,
         None => framework_of(&args.records)?,
@@ -143,6 +144,27 @@ pub fn terminal_width(to_stdout: bool) -> u16 {
         return w.clamp(40, 400);
     }
     100
+}
+
+/// A report written over one of its own records would destroy the record: refuse.
+fn refuse_overwriting_inputs(output: Option<&Path>, records: &[PathBuf]) -> Result<(), Error> {
+    let Some(out) = output.filter(|p| *p != Path::new("-")) else {
+        return Ok(());
+    };
+    let Ok(target) = out.canonicalize() else {
+        return Ok(()); // It does not exist yet, so it is no record.
+    };
+    if records
+        .iter()
+        .any(|r| r.canonicalize().is_ok_and(|r| r == target))
+    {
+        return Err(Error::Usage(format!(
+            "{} is one of the records being reported on, and writing the report there would destroy it\n\
+             help: choose another file name with -o, e.g. -o report.md",
+            out.display()
+        )));
+    }
+    Ok(())
 }
 
 /// The framework the records were scored on, when none is named: the built-in framework the

@@ -1,6 +1,8 @@
 //! Integration tests: every test runs the real `coprod` binary in a fresh temporary folder.
 
 mod assess;
+mod corpus;
+mod crash;
 mod errors;
 mod framework;
 mod pdf;
