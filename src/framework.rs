@@ -58,6 +58,10 @@ pub struct Framework {
     /// The sections, each with its indicators.
     #[schemars(with = "Vec<Section>")]
     pub sections: Spanned<Vec<Section>>,
+    /// The fingerprint, worked out once (checking many records asks for it many times).
+    #[serde(skip)]
+    #[schemars(skip)]
+    fingerprint_cache: std::sync::OnceLock<String>,
 }
 
 /// One level of the rating scale.
@@ -254,11 +258,15 @@ impl Framework {
     /// level, weight or id does. Records store it so that a report can tell when the
     /// framework changed after the record was scored.
     pub fn fingerprint(&self) -> String {
-        // Serializing plain data to JSON cannot fail; fall back to an empty body just in case.
-        let canonical = serde_json::to_vec(self).unwrap_or_default();
-        let digest = Sha256::digest(&canonical);
-        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-        format!("sha256:{hex}")
+        self.fingerprint_cache
+            .get_or_init(|| {
+                // Serializing plain data to JSON cannot fail; fall back to an empty body just in case.
+                let canonical = serde_json::to_vec(self).unwrap_or_default();
+                let digest = Sha256::digest(&canonical);
+                let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+                format!("sha256:{hex}")
+            })
+            .clone()
     }
 
     /// Checks everything the parser cannot: unique ids, a sane scale, bands, weights.

@@ -439,15 +439,25 @@ impl Record {
             .help("upgrade coprod, or check that this is a coprod record")
             .into());
         }
+        let errors = record.validate_scorer(source);
+        if errors.is_empty() {
+            Ok(record)
+        } else {
+            Err(Diagnostics(errors))
+        }
+    }
+
+    /// Checks who scored the record: a group where one is needed, ids that are simple.
+    fn validate_scorer(&self, source: &Source) -> Vec<Diagnostic> {
         let mut errors = Vec::new();
-        let kind = &record.scored_by.kind;
-        match (kind.value, &record.scored_by.group) {
+        let kind = &self.scored_by.kind;
+        match (kind.value, &self.scored_by.group) {
             (ScorerKind::Group, None) => errors.push(
                 Diagnostic::at(source, Pos::of(kind), "`scored_by` says `kind: group` but names no group")
                     .label("a group needs a `group:` line")
                     .help("add `group: parent-carers` (or local-authority, health, education, young-people, voluntary-sector)"),
             ),
-            (ScorerKind::Workshop, _) if record.scored_by.groups.len() < 2 => errors.push(
+            (ScorerKind::Workshop, _) if self.scored_by.groups.len() < 2 => errors.push(
                 Diagnostic::at(source, Pos::of(kind), "a workshop record needs at least two groups")
                     .label("workshop")
                     .help("list them, e.g. `groups: [parent-carers, local-authority]`"),
@@ -458,7 +468,7 @@ impl Record {
             ),
             _ => {}
         }
-        for g in record.scored_by.groups.iter().filter(|g| !is_slug(g)) {
+        for g in self.scored_by.groups.iter().filter(|g| !is_slug(g)) {
             errors.push(
                 Diagnostic::at(
                     source,
@@ -468,11 +478,7 @@ impl Record {
                 .help("use lower-case words joined by `-`, e.g. `parent-carers`"),
             );
         }
-        if errors.is_empty() {
-            Ok(record)
-        } else {
-            Err(Diagnostics(errors))
-        }
+        errors
     }
 
     /// Whether an indicator has its answer: a level or n/a, or in a workshop a level or n/a

@@ -35,7 +35,9 @@ pub fn read_source(path: &Path) -> Result<Source, Error> {
     }
     let file = fs::File::open(path)
         .map_err(|e| Error::io(format!("cannot read {}", shown.display()), e))?;
-    let mut bytes = Vec::new();
+    // One allocation of the right size, so a file is read in one or two calls.
+    let size = usize::try_from(meta.len().min(MAX_INPUT_BYTES + 1)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(size + 1);
     file.take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(format!("cannot read {}", shown.display()), e))?;
@@ -79,9 +81,9 @@ pub fn source_from_bytes(path: &Path, mut bytes: Vec<u8>) -> Result<Source, Erro
     }
 }
 
-/// Parses a YAML document into `T`, turning any problem into a diagnostic on `source`.
-pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostics> {
-    let options = serde_saphyr::options! {
+/// The parser settings every input gets: strict booleans and bounded size, depth and aliases.
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
         with_snippet: false,
         strict_booleans: true,
         budget: serde_saphyr::budget! {
@@ -90,7 +92,12 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostics> {
             max_anchors: 1_000,
             max_documents: 1,
         },
-    };
+    }
+}
+
+/// Parses a YAML document into `T`, turning any problem into a diagnostic on `source`.
+pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostics> {
+    let options = options();
     if source
         .text
         .trim()
