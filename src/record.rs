@@ -215,8 +215,10 @@ pub struct Answer {
     #[schemars(with = "BTreeMap<String, Choice>")]
     pub levels: BTreeMap<String, Spanned<Choice>>,
     /// What the room said: examples, evidence, disagreements.
+    // (An `Arc` so that reports share the text instead of copying it.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub evidence: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub evidence: Option<std::sync::Arc<str>>,
     /// What the partnership agreed to do about it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,

@@ -231,7 +231,7 @@ fn parse_csv(source: &Source, framework: &Framework) -> Result<Answers, Diagnost
             indicator: unplaced(id),
             level,
             levels: Default::default(),
-            evidence,
+            evidence: evidence.map(Into::into),
             actions: Vec::new(),
         });
     }

@@ -495,10 +495,11 @@ fn follow_ups(
     save: &mut Save<'_>,
 ) -> Result<FollowUp, crate::Error> {
     let upper = id.to_uppercase();
-    let current = record
+    let current: String = record
         .answer(id)
-        .and_then(|a| a.evidence.clone())
-        .unwrap_or_default();
+        .and_then(|a| a.evidence.as_deref())
+        .unwrap_or_default()
+        .to_string();
     let reply = prompter.text(
         &format!("Evidence notes for {upper} (optional)"),
         &current,
@@ -518,7 +519,7 @@ fn follow_ups(
     };
     let text = text.trim().to_string();
     if text != current.trim() {
-        answer_mut(record, framework, id).evidence = (!text.is_empty()).then_some(text);
+        answer_mut(record, framework, id).evidence = (!text.is_empty()).then(|| text.into());
         save(record)?;
     }
 

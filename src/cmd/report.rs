@@ -201,8 +201,10 @@ pub fn load_records(
         .min(8);
     let chunk = paths.len().div_ceil(threads).max(64);
     let one = |p: &PathBuf| -> Result<(String, Record), Error> {
-        let Loaded { record, source } = Record::load(p)?;
+        let Loaded { mut record, source } = Record::load(p)?;
         record.check(&source, framework, mode)?;
+        // Lists grow by doubling while parsing; thousands of records add that up.
+        record.answers.shrink_to_fit();
         Ok((source.name, record))
     };
     let results: Vec<Result<(String, Record), Error>> = std::thread::scope(|scope| {

@@ -280,7 +280,7 @@ pub fn anonymise(report: &mut super::Report, names: &[String]) {
     for s in &mut report.sections {
         for i in &mut s.indicators {
             for resp in &mut i.responses {
-                resp.evidence = resp.evidence.as_deref().map(scrub);
+                resp.evidence = resp.evidence.as_deref().map(|e| scrub(e).into());
             }
         }
     }

@@ -311,11 +311,11 @@ pub struct Response {
     /// The level value, if one was chosen.
     pub level: Option<u32>,
     /// The level's short name.
-    pub level_label: Option<String>,
+    pub level_label: Option<std::sync::Arc<str>>,
     /// Whether it was marked not applicable.
     pub not_applicable: bool,
-    /// Evidence notes.
-    pub evidence: Option<String>,
+    /// Evidence notes (shared with the record, not copied).
+    pub evidence: Option<std::sync::Arc<str>>,
 }
 
 /// An indicator named as a strength or a priority.
@@ -425,6 +425,13 @@ impl Report {
             })
             .collect();
 
+        // One copy of each level's name, shared by every response.
+        let labels: Vec<(u32, std::sync::Arc<str>)> = framework
+            .scale
+            .value
+            .iter()
+            .map(|l| (l.value.value, std::sync::Arc::from(l.label.as_str())))
+            .collect();
         let mut actions = Vec::new();
         let sections = framework
             .sections
@@ -466,10 +473,9 @@ impl Report {
                                 Response {
                                     record: ri,
                                     level: choice.and_then(Choice::value),
-                                    level_label: choice
-                                        .and_then(Choice::value)
-                                        .and_then(|v| framework.level(v))
-                                        .map(|l| l.label.clone()),
+                                    level_label: choice.and_then(Choice::value).and_then(|v| {
+                                        labels.iter().find(|(x, _)| *x == v).map(|(_, l)| l.clone())
+                                    }),
                                     not_applicable: choice == Some(Choice::NotApplicable),
                                     evidence: answer.and_then(|a| a.evidence.clone()),
                                 }

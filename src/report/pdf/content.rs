@@ -712,7 +712,7 @@ fn section(flow: &mut Flow<'_>, report: &Report, index: usize, labels: &[String]
                     Some(r) if r.not_applicable => grey_cell("Not applicable"),
                     Some(r) => match (r.level, &r.level_label) {
                         (Some(v), Some(l)) => {
-                            Para::spans(vec![bold(format!("{v} ")), text(l.clone())], SMALL)
+                            Para::spans(vec![bold(format!("{v} ")), text(l.to_string())], SMALL)
                         }
                         (Some(v), None) => cell(v.to_string()),
                         _ => grey_cell("Not answered"),
