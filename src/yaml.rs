@@ -115,6 +115,20 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostics> {
     })
 }
 
+/// Splits serde's "`word`, expected one of `a`, `b`" (after its opening backtick) into the word
+/// and the choices.
+fn word_and_choices(rest: &str) -> (&str, Vec<&str>) {
+    let (word, expected) = rest.split_once('`').unwrap_or((rest, ""));
+    let choices = expected
+        .trim_start_matches(", expected one of ")
+        .trim_start_matches(", expected ")
+        .split([',', ' '])
+        .map(|s| s.trim_matches('`'))
+        .filter(|s| !s.is_empty() && *s != "or")
+        .collect();
+    (word, choices)
+}
+
 /// Rewrites serde-saphyr and serde messages in plain words, with a hint where we have one.
 fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
     // serde-saphyr appends " at line N, column M"; we show the place our own way. Only that
@@ -130,14 +144,7 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
         _ => raw,
     };
     if let Some(rest) = msg.strip_prefix("unknown field `") {
-        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let expected: Vec<&str> = expected
-            .trim_start_matches(", expected one of ")
-            .trim_start_matches(", expected ")
-            .split([',', ' '])
-            .map(|s| s.trim_matches('`'))
-            .filter(|s| !s.is_empty() && *s != "or")
-            .collect();
+        let (field, expected) = word_and_choices(rest);
         let mut d = Diagnostic::at(source, pos, format!("unknown key `{field}`"))
             .label("not a key coprod knows here");
         let list = expected
@@ -174,14 +181,7 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
         .help("keep one of them");
     }
     if let Some(rest) = msg.strip_prefix("unknown variant `") {
-        let (word, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let options: Vec<&str> = expected
-            .trim_start_matches(", expected one of ")
-            .trim_start_matches(", expected ")
-            .split([',', ' '])
-            .map(|s| s.trim_matches('`'))
-            .filter(|s| !s.is_empty() && *s != "or")
-            .collect();
+        let (word, options) = word_and_choices(rest);
         let list = options
             .iter()
             .map(|k| format!("`{k}`"))

@@ -63,6 +63,46 @@ pub struct Perspectives {
     pub indicators: Vec<Vec<Gap>>,
 }
 
+/// Lines up the same result from several scorecards and combines it with `combine`: for the
+/// overall result, each section, and each indicator (by section), in framework order.
+fn across<T>(
+    framework: &Framework,
+    cards: &[Scorecard],
+    combine: impl Fn(Vec<Option<f64>>) -> T,
+) -> (T, Vec<T>, Vec<Vec<T>>) {
+    let value = |s: Option<&super::Score>| s.map(|s| s.value);
+    let overall = combine(cards.iter().map(|c| value(c.overall.as_ref())).collect());
+    let sections = (0..framework.sections.value.len())
+        .map(|si| {
+            combine(
+                cards
+                    .iter()
+                    .map(|c| value(c.sections[si].score.as_ref()))
+                    .collect(),
+            )
+        })
+        .collect();
+    let indicators = framework
+        .sections
+        .value
+        .iter()
+        .enumerate()
+        .map(|(si, s)| {
+            (0..s.indicators.value.len())
+                .map(|ii| {
+                    combine(
+                        cards
+                            .iter()
+                            .map(|c| value(c.sections[si].indicators[ii].score.as_ref()))
+                            .collect(),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    (overall, sections, indicators)
+}
+
 /// Orders group ids: the known groups in their usual order, then others alphabetically.
 fn group_rank(id: &str) -> (usize, String) {
     let known = crate::record::KNOWN_GROUPS
@@ -100,48 +140,7 @@ pub fn perspectives(
             score(framework, &members)
         })
         .collect();
-    let overall = gap(
-        cards
-            .iter()
-            .map(|c| c.overall.as_ref().map(|s| s.value))
-            .collect(),
-        threshold,
-    );
-    let sections = (0..framework.sections.value.len())
-        .map(|si| {
-            gap(
-                cards
-                    .iter()
-                    .map(|c| c.sections[si].score.as_ref().map(|s| s.value))
-                    .collect(),
-                threshold,
-            )
-        })
-        .collect();
-    let indicators = framework
-        .sections
-        .value
-        .iter()
-        .enumerate()
-        .map(|(si, s)| {
-            (0..s.indicators.value.len())
-                .map(|ii| {
-                    gap(
-                        cards
-                            .iter()
-                            .map(|c| {
-                                c.sections[si].indicators[ii]
-                                    .score
-                                    .as_ref()
-                                    .map(|s| s.value)
-                            })
-                            .collect(),
-                        threshold,
-                    )
-                })
-                .collect()
-        })
-        .collect();
+    let (overall, sections, indicators) = across(framework, &cards, |v| gap(v, threshold));
     Some(Perspectives {
         groups,
         threshold,
@@ -234,45 +233,7 @@ pub fn trend(framework: &Framework, records: &[&Record]) -> Option<Trend> {
             score(framework, &on_day)
         })
         .collect();
-    let overall = series(
-        cards
-            .iter()
-            .map(|c| c.overall.as_ref().map(|s| s.value))
-            .collect(),
-    );
-    let sections = (0..framework.sections.value.len())
-        .map(|si| {
-            series(
-                cards
-                    .iter()
-                    .map(|c| c.sections[si].score.as_ref().map(|s| s.value))
-                    .collect(),
-            )
-        })
-        .collect();
-    let indicators = framework
-        .sections
-        .value
-        .iter()
-        .enumerate()
-        .map(|(si, s)| {
-            (0..s.indicators.value.len())
-                .map(|ii| {
-                    series(
-                        cards
-                            .iter()
-                            .map(|c| {
-                                c.sections[si].indicators[ii]
-                                    .score
-                                    .as_ref()
-                                    .map(|s| s.value)
-                            })
-                            .collect(),
-                    )
-                })
-                .collect()
-        })
-        .collect();
+    let (overall, sections, indicators) = across(framework, &cards, series);
     Some(Trend {
         dates,
         overall,
