@@ -248,6 +248,30 @@ fn cell(t: impl Into<String>) -> Para {
     Para::plain(t, SMALL, Weight::Regular, INK)
 }
 
+/// An action's cells: indicator, what (with its progress note), owner, due date, status.
+fn action_cells(a: &crate::report::ActionItem) -> Vec<Vec<Para>> {
+    let mut what = vec![cell(a.what.clone())];
+    if let Some(note) = &a.note {
+        what.push(grey_cell(note.clone()));
+    }
+    vec![
+        vec![Para::plain(
+            a.indicator.to_uppercase(),
+            SMALL,
+            Weight::Bold,
+            INK,
+        )],
+        what,
+        vec![a.owner.clone().map_or_else(|| grey_cell("Not set"), cell)],
+        vec![
+            a.due
+                .as_deref()
+                .map_or_else(|| grey_cell("Not set"), |d| cell(long_date(d))),
+        ],
+        vec![cell(a.status.label())],
+    ]
+}
+
 fn grey_cell(t: impl Into<String>) -> Para {
     Para::plain(t, SMALL, Weight::Regular, GREY)
 }
@@ -786,23 +810,9 @@ fn actions(flow: &mut Flow<'_>, report: &Report, labels: &[String]) -> Vec<Node>
     let rows = actions
         .iter()
         .map(|a| {
-            vec![
-                vec![Para::plain(
-                    a.indicator.to_uppercase(),
-                    SMALL,
-                    Weight::Bold,
-                    INK,
-                )],
-                vec![cell(a.what.clone())],
-                vec![a.owner.clone().map_or_else(|| grey_cell("Not set"), cell)],
-                vec![
-                    a.due
-                        .as_deref()
-                        .map_or_else(|| grey_cell("Not set"), |d| cell(long_date(d))),
-                ],
-                vec![cell(a.status.label())],
-                vec![cell(labels[a.record].clone())],
-            ]
+            let mut cells = action_cells(a);
+            cells.push(vec![cell(labels[a.record].clone())]);
+            cells
         })
         .collect();
     flow.table(
@@ -1308,28 +1318,7 @@ fn progress(flow: &mut Flow<'_>, report: &Report) -> Vec<Node> {
         col("Due", 70.0, Align::Left),
         col("Status", WIDTH - 418.0, Align::Left),
     ];
-    let rows = a
-        .overdue
-        .iter()
-        .map(|x| {
-            vec![
-                vec![Para::plain(
-                    x.indicator.to_uppercase(),
-                    SMALL,
-                    Weight::Bold,
-                    INK,
-                )],
-                vec![cell(x.what.clone())],
-                vec![x.owner.clone().map_or_else(|| grey_cell("Not set"), cell)],
-                vec![
-                    x.due
-                        .as_deref()
-                        .map_or_else(|| grey_cell("Not set"), |d| cell(long_date(d))),
-                ],
-                vec![cell(x.status.label())],
-            ]
-        })
-        .collect();
+    let rows = a.overdue.iter().map(action_cells).collect();
     flow.table(
         &Table {
             columns,
