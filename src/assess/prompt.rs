@@ -65,7 +65,7 @@ pub trait Prompter {
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool, Stop>;
     /// How wide the screen is, in columns, for wrapping text.
     fn width(&self) -> usize {
-        80
+        usize::from(crate::cmd::report::terminal_width(true))
     }
 }
 
@@ -106,10 +106,6 @@ impl<R: BufRead, W: Write> Plain<R, W> {
 impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
     fn show(&mut self, text: &str) {
         self.say(text);
-    }
-
-    fn width(&self) -> usize {
-        usize::from(crate::cmd::report::terminal_width(true))
     }
 
     fn choose(
@@ -235,10 +231,6 @@ impl Prompter for Fancy {
         println!("{text}");
     }
 
-    fn width(&self) -> usize {
-        usize::from(crate::cmd::report::terminal_width(true))
-    }
-
     fn choose(
         &mut self,
         question: &str,
@@ -349,6 +341,11 @@ impl Scripted {
 impl Prompter for Scripted {
     fn show(&mut self, text: &str) {
         self.transcript.push(text.to_string());
+    }
+
+    /// A fixed width, so transcripts do not depend on the terminal the tests run in.
+    fn width(&self) -> usize {
+        80
     }
 
     fn choose(
