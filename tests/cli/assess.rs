@@ -1,25 +1,14 @@
 //! `coprod assess` end to end: the real binary in a real pseudo-terminal, and its scripted paths.
 
-use std::process::Command;
-
-use rexpect::session::{PtySession, spawn_command};
+use rexpect::session::PtySession;
 
 use crate::util::Test;
 
 const TIMEOUT_MS: u64 = 20_000;
 
-/// Starts `coprod` in a pseudo-terminal in the test's folder.
+/// Starts `coprod` in a pseudo-terminal in the test's folder, without colour.
 fn pty(t: &Test, args: &[&str]) -> PtySession {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_coprod"));
-    cmd.args(args)
-        .current_dir(t.path())
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", t.path())
-        .env("TERM", "xterm-256color")
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1");
-    spawn_command(cmd, Some(TIMEOUT_MS)).expect("start coprod in a pseudo-terminal")
+    crate::util::pty(t, args, false, TIMEOUT_MS)
 }
 
 /// Waits for a full-screen prompt to finish drawing: keys sent before it takes the terminal

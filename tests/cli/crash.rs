@@ -7,11 +7,10 @@
 //! `COPROD_CRASH_SEED` to try other moments.
 
 use std::collections::BTreeMap;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use rexpect::process::{Signal, WaitStatus};
-use rexpect::session::{PtySession, spawn_command};
+use rexpect::session::PtySession;
 
 use crate::util::Test;
 
@@ -134,11 +133,10 @@ fn acks(output: &str) -> Vec<Ack> {
 }
 
 fn start(t: &Test, file: &str, resume: bool) -> PtySession {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_coprod"));
-    if resume {
-        cmd.args(["assess", "--plain", "--resume", file]);
+    let args: &[&str] = if resume {
+        &["assess", "--plain", "--resume", file]
     } else {
-        cmd.args([
+        &[
             "assess",
             "--plain",
             "--partnership",
@@ -148,16 +146,9 @@ fn start(t: &Test, file: &str, resume: bool) -> PtySession {
             "--room",
             "-o",
             file,
-        ]);
-    }
-    cmd.current_dir(t.path())
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", t.path())
-        .env("TERM", "xterm-256color")
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1");
-    spawn_command(cmd, Some(10_000)).expect("start coprod in a pseudo-terminal")
+        ]
+    };
+    crate::util::pty(t, args, false, 10_000)
 }
 
 /// The record as `coprod report --format json` sees it: per indicator, its level (`n` for

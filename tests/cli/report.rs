@@ -407,19 +407,14 @@ fn versions_of_a_framework_are_matched_by_indicator_id() {
 /// escape sequences: see `no_colour_when_piped`.)
 #[test]
 fn colour_only_in_a_terminal_and_never_with_no_color() {
-    use rexpect::session::spawn_command;
     let t = Test::new().with_examples();
     let run = |no_color: bool| {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_coprod"));
-        cmd.args(["report", "examples/2026/health.yaml"])
-            .current_dir(t.path())
-            .env_clear()
-            .env("TERM", "xterm-256color")
-            .env("COLUMNS", "100");
-        if no_color {
-            cmd.env("NO_COLOR", "1");
-        }
-        let mut p = spawn_command(cmd, Some(20_000)).expect("pseudo-terminal");
+        let mut p = crate::util::pty(
+            &t,
+            &["report", "examples/2026/health.yaml"],
+            !no_color,
+            20_000,
+        );
         p.exp_eof().expect("output")
     };
     assert!(

@@ -169,6 +169,24 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Starts `coprod ARGS` in a pseudo-terminal in the test's folder, with a clean environment
+/// (a colour terminal 100 columns wide, `NO_COLOR` set unless `color`).
+pub fn pty(t: &Test, args: &[&str], color: bool, timeout_ms: u64) -> rexpect::session::PtySession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_coprod"));
+    cmd.args(args)
+        .current_dir(t.path())
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", t.path())
+        .env("TERM", "xterm-256color")
+        .env("COLUMNS", "100");
+    if !color {
+        cmd.env("NO_COLOR", "1");
+    }
+    rexpect::session::spawn_command(cmd, Some(timeout_ms))
+        .expect("start coprod in a pseudo-terminal")
+}
+
 /// The example records of one year, in a fixed order.
 pub fn year(y: u32) -> Vec<String> {
     ["parent-carers", "local-authority", "health", "education"]
