@@ -688,18 +688,31 @@ impl Record {
     }
 
     /// The record as YAML text, with a comment line saying what it is.
-    pub fn to_yaml(&self) -> String {
-        let body = serde_saphyr::to_string(self).unwrap_or_default();
-        format!(
-            "# coprod record: {} — {}\n{body}",
-            self.partnership, self.date.value
-        )
+    pub fn to_yaml(&self) -> Result<String, serde_saphyr::ser::Error> {
+        let body = serde_saphyr::to_string(self)?;
+        // The comment is one line whatever the partnership's name holds.
+        let name: String = self
+            .partnership
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        Ok(format!(
+            "# coprod record: {name} — {}\n{body}",
+            self.date.value
+        ))
     }
 
     /// Writes the record atomically: a temporary file in the same folder, flushed to disk, then
     /// renamed over the target. A crash at any moment leaves the old or the new file, whole.
+    /// A record that cannot be written out as YAML is an error, never an empty file.
     pub fn save(&self, path: &Path) -> Result<(), Error> {
-        write_atomic(path, self.to_yaml().as_bytes())
+        let text = self.to_yaml().map_err(|e| {
+            Error::io(
+                format!("cannot write {}", path.display()),
+                std::io::Error::other(e.to_string()),
+            )
+        })?;
+        write_atomic(path, text.as_bytes())
     }
 }
 

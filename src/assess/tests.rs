@@ -177,7 +177,7 @@ fn quit_then_resume_at_the_first_unanswered() {
     script.push(Say::Key("q"));
     run(&f, &mut r, 0, script);
     // Round-trip through YAML as a resume would.
-    let text = r.to_yaml();
+    let text = r.to_yaml().expect("yaml");
     let mut resumed =
         Record::parse(&crate::diagnostic::Source::named("r.yaml", text)).expect("record parses");
     let start = first_unanswered(&f, &resumed).expect("something left");

@@ -445,3 +445,28 @@ fn from_last_year_carries_the_actions_forward() {
         "{record}"
     );
 }
+
+/// A line break in the partnership's name cannot break the record's first (comment) line.
+#[test]
+fn a_line_break_in_the_partnership_name_keeps_the_record_readable() {
+    let answers = "partnership: \"Hafren Vale\\nSEND Partnership\"\nanswers:\n  - {indicator: wc1, level: 3}\n";
+    let t = Test::new().file("a.yaml", answers).args(&[
+        "assess",
+        "--answers",
+        "a.yaml",
+        "--date",
+        "2026-11-12",
+        "-o",
+        "r.yaml",
+    ]);
+    let out = t.run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        t.read("r.yaml")
+            .starts_with("# coprod record: Hafren Vale SEND Partnership — 2026-11-12\n")
+    );
+    let json = t.run_args(&["report", "r.yaml", "--format", "json"]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    assert_eq!(v["partnerships"][0], "Hafren Vale\nSEND Partnership");
+}
