@@ -128,9 +128,53 @@ impl Pos {
         })
     }
 
-    /// The position of a spanned value, if known.
-    pub fn of<T>(spanned: &serde_saphyr::Spanned<T>) -> Option<Self> {
-        Self::from_location(spanned.referenced)
+    /// The position of a placed value, if known.
+    pub fn of<T>(placed: &Placed<T>) -> Option<Self> {
+        (placed.line > 0).then(|| Self {
+            line: placed.line as usize,
+            column: (placed.column as usize).max(1),
+        })
+    }
+}
+
+/// A value read from a file, with the line and column it was written at (0 when unknown).
+///
+/// serde-saphyr's `Spanned` keeps two full locations per value; records hold thousands of these,
+/// so only what error messages need is kept. Serialises as the bare value.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Placed<T> {
+    /// The value itself.
+    pub value: T,
+    /// 1-based line, or 0 when the value has no place in a file.
+    pub line: u32,
+    /// 1-based column in characters, or 0 when unknown.
+    pub column: u32,
+}
+
+/// A value with no known place in a file (for defaults and values built in code).
+pub const fn unplaced<T>(value: T) -> Placed<T> {
+    Placed {
+        value,
+        line: 0,
+        column: 0,
+    }
+}
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Placed<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let spanned = serde_saphyr::Spanned::<T>::deserialize(d)?;
+        let at = spanned.referenced;
+        Ok(Self {
+            value: spanned.value,
+            line: u32::try_from(at.line()).unwrap_or(u32::MAX),
+            column: u32::try_from(at.column()).unwrap_or(u32::MAX),
+        })
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Placed<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
     }
 }
 

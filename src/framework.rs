@@ -8,10 +8,9 @@ use std::path::Path;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_saphyr::Spanned;
 use sha2::{Digest, Sha256};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Pos, Source};
+use crate::diagnostic::{Diagnostic, Diagnostics, Placed, Pos, Source, unplaced};
 use crate::error::Error;
 
 /// The built-in frameworks: (id, YAML text).
@@ -29,7 +28,7 @@ pub const DEFAULT_ID: &str = "four-cornerstones";
 pub struct Framework {
     /// Short, stable identifier, e.g. `four-cornerstones`. Records name their framework by it.
     #[schemars(with = "String")]
-    pub id: Spanned<String>,
+    pub id: Placed<String>,
     /// Full title shown on reports.
     pub title: String,
     /// Version of the framework text, e.g. "1.0". Change it when you change the wording.
@@ -51,13 +50,13 @@ pub struct Framework {
     pub overall_label: Option<String>,
     /// The rating scale, lowest level first.
     #[schemars(with = "Vec<Level>")]
-    pub scale: Spanned<Vec<Level>>,
+    pub scale: Placed<Vec<Level>>,
     /// Named ranges of a result, lowest first, covering the whole scale without gaps.
     #[serde(default)]
     pub bands: Vec<Band>,
     /// The sections, each with its indicators.
     #[schemars(with = "Vec<Section>")]
-    pub sections: Spanned<Vec<Section>>,
+    pub sections: Placed<Vec<Section>>,
     /// The fingerprint, worked out once (checking many records asks for it many times).
     #[serde(skip)]
     #[schemars(skip)]
@@ -70,7 +69,7 @@ pub struct Framework {
 pub struct Level {
     /// The number recorded and averaged, e.g. 3.
     #[schemars(with = "u32")]
-    pub value: Spanned<u32>,
+    pub value: Placed<u32>,
     /// A short name, e.g. "Developing".
     pub label: String,
     /// What this level means in general.
@@ -86,10 +85,10 @@ pub struct Band {
     pub label: String,
     /// Lowest result in the band (inclusive).
     #[schemars(with = "f64")]
-    pub min: Spanned<f64>,
+    pub min: Placed<f64>,
     /// Highest result in the band (exclusive, except for the top band).
     #[schemars(with = "f64")]
-    pub max: Spanned<f64>,
+    pub max: Placed<f64>,
     /// What a result in this band means.
     #[serde(default)]
     pub meaning: String,
@@ -101,7 +100,7 @@ pub struct Band {
 pub struct Section {
     /// Stable identifier, unique in the framework.
     #[schemars(with = "String")]
-    pub id: Spanned<String>,
+    pub id: Placed<String>,
     /// The section's name.
     pub title: String,
     /// One or two sentences on what the section is about.
@@ -110,10 +109,10 @@ pub struct Section {
     /// Weight in the overall result (default 1).
     #[serde(default)]
     #[schemars(with = "Option<f64>")]
-    pub weight: Option<Spanned<f64>>,
+    pub weight: Option<Placed<f64>>,
     /// The indicators of this section.
     #[schemars(with = "Vec<Indicator>")]
-    pub indicators: Spanned<Vec<Indicator>>,
+    pub indicators: Placed<Vec<Indicator>>,
 }
 
 /// One quality indicator: a statement the room scores on the scale.
@@ -122,7 +121,7 @@ pub struct Section {
 pub struct Indicator {
     /// Stable identifier, unique in the framework; records refer to it.
     #[schemars(with = "String")]
-    pub id: Spanned<String>,
+    pub id: Placed<String>,
     /// The statement being scored.
     pub statement: String,
     /// Questions that help the room discuss it.
@@ -131,23 +130,14 @@ pub struct Indicator {
     /// What each level looks like for this indicator, keyed by level value.
     #[serde(default = "no_levels")]
     #[schemars(with = "BTreeMap<u32, String>")]
-    pub levels: Spanned<BTreeMap<u32, String>>,
+    pub levels: Placed<BTreeMap<u32, String>>,
     /// Weight within its section (default 1).
     #[serde(default)]
     #[schemars(with = "Option<f64>")]
-    pub weight: Option<Spanned<f64>>,
+    pub weight: Option<Placed<f64>>,
 }
 
-/// A value with no known place in a file (for defaults and values built in code).
-pub fn unplaced<T>(value: T) -> Spanned<T> {
-    Spanned::new(
-        value,
-        serde_saphyr::Location::UNKNOWN,
-        serde_saphyr::Location::UNKNOWN,
-    )
-}
-
-fn no_levels() -> Spanned<BTreeMap<u32, String>> {
+fn no_levels() -> Placed<BTreeMap<u32, String>> {
     unplaced(BTreeMap::new())
 }
 
@@ -275,7 +265,7 @@ impl Framework {
         let err = |pos: Option<Pos>, msg: String| Diagnostic::at(source, pos, msg);
 
         // Ids are what records refer to: they must be simple and stable.
-        let check_id = |id: &Spanned<String>, what: &str, errors: &mut Vec<Diagnostic>| {
+        let check_id = |id: &Placed<String>, what: &str, errors: &mut Vec<Diagnostic>| {
             let ok = !id.value.is_empty()
                 && id.value.chars().all(|c| {
                     c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_' || c == '.'
@@ -331,7 +321,7 @@ impl Framework {
         let (lo, hi) = self.scale_range();
 
         // Sections and indicators: unique ids, no empty sections, positive weights.
-        let mut seen: HashMap<&str, (&Spanned<String>, &str)> = HashMap::new();
+        let mut seen: HashMap<&str, (&Placed<String>, &str)> = HashMap::new();
         if self.sections.value.is_empty() {
             errors.push(
                 err(
@@ -341,7 +331,7 @@ impl Framework {
                 .help("add at least one section with at least one indicator"),
             );
         }
-        let weight_ok = |w: &Option<Spanned<f64>>, errors: &mut Vec<Diagnostic>| {
+        let weight_ok = |w: &Option<Placed<f64>>, errors: &mut Vec<Diagnostic>| {
             if let Some(w) = w
                 && !(w.value.is_finite() && w.value > 0.0)
             {
@@ -470,8 +460,8 @@ impl Framework {
 
 fn duplicate(
     source: &Source,
-    again: &Spanned<String>,
-    first: &Spanned<String>,
+    again: &Placed<String>,
+    first: &Placed<String>,
     first_kind: &str,
 ) -> Diagnostic {
     Diagnostic::at(

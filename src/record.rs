@@ -8,9 +8,8 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_saphyr::Spanned;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Pos, Source};
+use crate::diagnostic::{Diagnostic, Diagnostics, Placed, Pos, Source, unplaced};
 use crate::error::Error;
 use crate::framework::Framework;
 
@@ -23,14 +22,14 @@ pub const FORMAT_VERSION: u32 = 1;
 pub struct Record {
     /// Record format version; currently 1.
     #[schemars(with = "u32")]
-    pub format: Spanned<u32>,
+    pub format: Placed<u32>,
     /// Which framework was scored, exactly.
     pub framework: FrameworkRef,
     /// The partnership that did the assessment.
     pub partnership: String,
     /// The day of the assessment (YYYY-MM-DD).
     #[schemars(with = "IsoDate")]
-    pub date: Spanned<IsoDate>,
+    pub date: Placed<IsoDate>,
     /// Who gave these scores.
     pub scored_by: ScoredBy,
     /// Who took part (names are optional; reports can leave them out).
@@ -47,13 +46,13 @@ pub struct Record {
 pub struct FrameworkRef {
     /// The framework's id.
     #[schemars(with = "String")]
-    pub id: Spanned<String>,
+    pub id: Placed<String>,
     /// The framework's version when the record was made.
     pub version: String,
     /// Fingerprint of the framework's content (`sha256:…`); see `coprod framework show`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
-    pub fingerprint: Option<Spanned<String>>,
+    pub fingerprint: Option<Placed<String>>,
 }
 
 /// Who scored a record.
@@ -62,7 +61,7 @@ pub struct FrameworkRef {
 pub struct ScoredBy {
     /// The whole room together, one stakeholder group, or one person.
     #[schemars(with = "ScorerKind")]
-    pub kind: Spanned<ScorerKind>,
+    pub kind: Placed<ScorerKind>,
     /// The stakeholder group (for `group`, and optionally for `person`), e.g. `parent-carers`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
@@ -205,15 +204,15 @@ impl JsonSchema for IsoDate {
 pub struct Answer {
     /// The indicator's id in the framework.
     #[schemars(with = "String")]
-    pub indicator: Spanned<String>,
+    pub indicator: Placed<String>,
     /// The level chosen, or `n/a`; absent while the indicator is still to be scored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<Choice>")]
-    pub level: Option<Spanned<Choice>>,
+    pub level: Option<Placed<Choice>>,
     /// In a workshop record: each group's level (or `n/a`), by group id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[schemars(with = "BTreeMap<String, Choice>")]
-    pub levels: BTreeMap<String, Spanned<Choice>>,
+    pub levels: BTreeMap<String, Placed<Choice>>,
     /// What the room said: examples, evidence, disagreements.
     // (An `Arc` so that reports share the text instead of copying it.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -402,7 +401,6 @@ impl Record {
         date: Date,
         scored_by: ScoredBy,
     ) -> Self {
-        use crate::framework::unplaced;
         Self {
             format: unplaced(FORMAT_VERSION),
             framework: FrameworkRef {
@@ -514,7 +512,7 @@ impl Record {
             .map(|(n, g)| {
                 let mut r = self.clone();
                 r.scored_by = ScoredBy {
-                    kind: crate::framework::unplaced(ScorerKind::Group),
+                    kind: crate::diagnostic::unplaced(ScorerKind::Group),
                     group: Some(g.clone()),
                     name: None,
                     groups: Vec::new(),
@@ -600,7 +598,7 @@ impl Record {
             );
         }
         let (lo, hi) = framework.scale_range();
-        let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
+        let mut seen: HashMap<&str, &Placed<String>> = HashMap::new();
         for answer in &self.answers {
             let id = &answer.indicator;
             // With an accepted change of framework, an indicator the framework no longer has is

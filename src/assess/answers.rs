@@ -6,8 +6,9 @@
 
 use serde::Deserialize;
 
+use crate::diagnostic::unplaced;
 use crate::diagnostic::{Diagnostic, Diagnostics, Pos, Source, suggest};
-use crate::framework::{Framework, unplaced};
+use crate::framework::Framework;
 use crate::record::{Answer, Choice, IsoDate, ScoredBy};
 
 /// The parts of a record an answers file can give.

@@ -7,7 +7,8 @@
 pub mod answers;
 pub mod prompt;
 
-use crate::framework::{Framework, Indicator, Section, unplaced};
+use crate::diagnostic::unplaced;
+use crate::framework::{Framework, Indicator, Section};
 use crate::record::{Action, ActionStatus, Answer, Choice, IsoDate, Record, ScorerKind};
 use prompt::{Item, Prompter, Reply, Stop};
 

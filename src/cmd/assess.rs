@@ -9,8 +9,9 @@ use crate::assess::{Outcome, answers, carry_forward, first_unanswered, unanswere
 use crate::cli::AssessArgs;
 use crate::config::Config;
 use crate::diagnostic::Diagnostics;
+use crate::diagnostic::unplaced;
 use crate::error::Error;
-use crate::framework::{DEFAULT_ID, Framework, unplaced};
+use crate::framework::{DEFAULT_ID, Framework};
 use crate::record::{FrameworkCheck, IsoDate, KNOWN_GROUPS, Record, ScoredBy, ScorerKind};
 use crate::report::{Input, Report, percent_text, score_text};
 

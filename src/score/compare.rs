@@ -404,7 +404,7 @@ pub fn action_progress(records: &[&Record]) -> Option<ActionProgress> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::framework::unplaced;
+    use crate::diagnostic::unplaced;
     use crate::record::{Action, Answer, Choice, ScoredBy};
 
     fn framework() -> Framework {

@@ -210,7 +210,7 @@ pub struct RecordScore {
 /// How many strengths and priorities a report names.
 pub const HIGHLIGHTS: usize = 3;
 
-fn weight(w: Option<&serde_saphyr::Spanned<f64>>) -> f64 {
+fn weight(w: Option<&crate::diagnostic::Placed<f64>>) -> f64 {
     w.map_or(1.0, |w| w.value)
 }
 
@@ -382,7 +382,7 @@ mod properties {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::framework::unplaced;
+    use crate::diagnostic::unplaced;
     use crate::record::{Answer, IsoDate, ScoredBy, ScorerKind};
 
     /// The built-in framework, parsed once for all cases.
