@@ -207,18 +207,23 @@ pub fn load_records(
         record.answers.shrink_to_fit();
         Ok((source.name, record))
     };
+    // The first share is loaded on this thread rather than a new one: one thread fewer, and
+    // the memory that parsing frees here is reused when the report is built, which keeps the
+    // peak lower than when every record is parsed in another thread's allocator arena.
     let results: Vec<Result<(String, Record), Error>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = paths
-            .chunks(chunk)
+        let mut parts = paths.chunks(chunk);
+        let first = parts.next().unwrap_or_default();
+        let handles: Vec<_> = parts
             .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
+        let mut all: Vec<_> = first.iter().map(one).collect();
+        for h in handles {
+            all.extend(
                 h.join()
-                    .unwrap_or_else(|_| vec![Err(Error::Usage("a worker thread failed".into()))])
-            })
-            .collect()
+                    .unwrap_or_else(|_| vec![Err(Error::Usage("a worker thread failed".into()))]),
+            );
+        }
+        all
     });
     let mut loaded = Vec::with_capacity(results.len());
     let mut problems = Vec::new();
