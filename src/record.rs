@@ -542,6 +542,23 @@ impl Record {
             .map(|l| l.value)
     }
 
+    /// The answer to an indicator, looked for first at `position`: the indicator's place in
+    /// framework order, which is where it is in records coprod writes. Same result as
+    /// [`Record::answer`], without comparing every id on the way when the guess is right.
+    pub fn answer_at(&self, indicator: &str, position: usize) -> Option<&Answer> {
+        match self.answers.get(position) {
+            Some(a) if a.indicator.value == indicator => Some(a),
+            _ => self.answer(indicator),
+        }
+    }
+
+    /// [`Record::choice`], looked for first at `position` as in [`Record::answer_at`].
+    pub fn choice_at(&self, indicator: &str, position: usize) -> Option<Choice> {
+        self.answer_at(indicator, position)
+            .and_then(|a| a.level.as_ref())
+            .map(|l| l.value)
+    }
+
     /// Checks a record against the framework it claims to be scored on.
     pub fn check(
         &self,

@@ -433,6 +433,7 @@ impl Report {
             .map(|l| (l.value.value, std::sync::Arc::from(l.label.as_str())))
             .collect();
         let mut actions = Vec::new();
+        let mut position = 0; // each indicator's place in framework order
         let sections = framework
             .sections
             .value
@@ -453,11 +454,13 @@ impl Report {
                     .zip(&sc.indicators)
                     .map(|(ind, is)| {
                         let id = &ind.id.value;
+                        let at = position;
+                        position += 1;
                         let responses = records
                             .iter()
                             .enumerate()
                             .map(|(ri, r)| {
-                                let answer = r.answer(id);
+                                let answer = r.answer_at(id, at);
                                 let choice = answer.and_then(|a| a.level.as_ref()).map(|l| l.value);
                                 if let Some(a) = answer {
                                     actions.extend(a.actions.iter().map(|act| ActionItem {

@@ -246,6 +246,7 @@ fn roll_up(framework: &Framework, scores: &[Vec<Option<f64>>]) -> (Vec<Option<f6
 /// Scores one record on its own.
 pub fn score_record(framework: &Framework, record: &Record) -> RecordScore {
     let mut completeness = Completeness::default();
+    let mut position = 0;
     let levels: Vec<Vec<Option<f64>>> = framework
         .sections
         .value
@@ -255,7 +256,8 @@ pub fn score_record(framework: &Framework, record: &Record) -> RecordScore {
                 .value
                 .iter()
                 .map(|i| {
-                    let choice = record.choice(&i.id.value);
+                    let choice = record.choice_at(&i.id.value, position);
+                    position += 1;
                     completeness.add(choice);
                     choice.and_then(Choice::value).map(f64::from)
                 })
@@ -279,6 +281,7 @@ pub fn score(framework: &Framework, records: &[&Record]) -> Scorecard {
     let mut completeness = Completeness::default();
     let mut combined: Vec<Vec<Option<f64>>> = Vec::new();
     let mut sections = Vec::new();
+    let mut position = 0;
     for (si, section) in framework.sections.value.iter().enumerate() {
         let mut section_completeness = Completeness::default();
         let mut indicators = Vec::new();
@@ -287,12 +290,13 @@ pub fn score(framework: &Framework, records: &[&Record]) -> Scorecard {
             let mut c = Completeness::default();
             let mut values = Vec::new();
             for r in records {
-                let choice = r.choice(&ind.id.value);
+                let choice = r.choice_at(&ind.id.value, position);
                 c.add(choice);
                 if let Some(v) = choice.and_then(Choice::value) {
                     values.push(f64::from(v));
                 }
             }
+            position += 1;
             let st = stats(&values);
             combined_section.push(st.map(|s| s.mean));
             section_completeness.merge(c);
@@ -464,6 +468,35 @@ mod properties {
             prop_assert_eq!(&a.sections, &b.sections);
             prop_assert_eq!(&a.strengths, &b.strengths);
             prop_assert_eq!(a.priorities, b.priorities);
+        }
+
+        #[test]
+        fn order_of_answers_in_a_record_never_changes_a_result(
+            rs in records(), seed in any::<u64>(), drop in 0usize..24
+        ) {
+            let f = framework();
+            let recs: Vec<Record> = rs.iter().map(|c| record(&f, c)).collect();
+            // The same answers in another order, and with one left out instead of unanswered,
+            // so that no answer sits at its framework position.
+            let moved: Vec<Record> = recs
+                .iter()
+                .map(|r| {
+                    let mut r = r.clone();
+                    if r.answers[drop].level.is_none() {
+                        r.answers.remove(drop);
+                    }
+                    let n = r.answers.len();
+                    r.answers.rotate_left(usize::try_from(seed % 7).unwrap_or(0) + 1);
+                    if seed % 2 == 0 {
+                        r.answers.reverse();
+                    }
+                    prop_assert_eq!(r.answers.len(), n);
+                    Ok(r)
+                })
+                .collect::<Result<_, TestCaseError>>()?;
+            let a = score(&f, &recs.iter().collect::<Vec<_>>());
+            let b = score(&f, &moved.iter().collect::<Vec<_>>());
+            prop_assert_eq!(a, b);
         }
 
         #[test]
