@@ -62,6 +62,16 @@ pub fn source_from_bytes(path: &Path, mut bytes: Vec<u8>) -> Result<Source, Erro
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
     }
+    if looks_like_utf16(&bytes) {
+        return Err(Error::Input(
+            Diagnostic::file(
+                &Source::new(path, ""),
+                "the file is saved as UTF-16 text, and coprod reads UTF-8",
+            )
+            .help("save it again as UTF-8: in Excel choose “CSV UTF-8”; in other editors look under “Save as” or “Encoding”")
+            .into(),
+        ));
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Source::new(path, text)),
         Err(e) => {
@@ -78,6 +88,16 @@ pub fn source_from_bytes(path: &Path, mut bytes: Vec<u8>) -> Result<Source, Erro
                     .into(),
             ))
         }
+    }
+}
+
+/// Whether bytes start as UTF-16 text does: with its byte-order mark, or with a character whose
+/// other byte is zero (ASCII text saved as UTF-16 without a mark).
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    match bytes {
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => true,
+        [a, b, ..] => (*a == 0) != (*b == 0),
+        _ => false,
     }
 }
 
@@ -198,6 +218,15 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
             None => d.help(format!("allowed: {list}")),
         };
     }
+    if msg.contains("tab") && (msg.starts_with("tab") || msg.contains("found a tab")) {
+        return tab_diagnostic(source, pos);
+    }
+    if msg == "mapping values are not allowed in this context" {
+        return colon_diagnostic(source, pos);
+    }
+    if msg == "while parsing a block mapping, did not find expected key" {
+        return indentation_diagnostic(source, pos);
+    }
     if msg.contains("is not a date in the form") || msg.contains("is not a real date") {
         return Diagnostic::at(source, pos, msg.to_string())
             .label("not a valid date")
@@ -253,5 +282,127 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
     match help {
         Some(h) => d.help(h),
         None => d,
+    }
+}
+
+/// A tab where YAML wants spaces. The parser often notices it at the end of the line before, so
+/// the first tab from the reported line on is what gets pointed at.
+fn tab_diagnostic(source: &Source, pos: Option<Pos>) -> Diagnostic {
+    let from = pos.map_or(1, |p| p.line);
+    let tab = source
+        .text
+        .lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .take(3)
+        .find_map(|(n, line)| {
+            let column = line.chars().position(|c| c == '\t')?;
+            Some(Pos {
+                line: n + 1,
+                column: column + 1,
+            })
+        });
+    Diagnostic::at(
+        source,
+        tab.or(pos),
+        "a tab character here: YAML indents with spaces only",
+    )
+    .label("tab")
+    .help("replace the tab with spaces (most editors can insert spaces when Tab is pressed)")
+}
+
+/// "mapping values are not allowed in this context": a `:` the parser took for another key.
+/// After a key on the same line it is text that needs quotes; otherwise the line is indented
+/// wrongly.
+fn colon_diagnostic(source: &Source, pos: Option<Pos>) -> Diagnostic {
+    let line = pos.and_then(|p| source.text.lines().nth(p.line.saturating_sub(1)));
+    let before: String = match (line, pos) {
+        (Some(l), Some(p)) => l.chars().take(p.column.saturating_sub(1)).collect(),
+        _ => String::new(),
+    };
+    if let (Some(line), Some((key, _))) = (line, before.split_once(": ")) {
+        let value = line
+            .split_once(": ")
+            .map_or("", |(_, v)| v)
+            .trim()
+            .trim_end_matches('\r');
+        let quoted = if value.contains('"') {
+            format!("'{}'", value.replace('\'', "''"))
+        } else {
+            format!("\"{value}\"")
+        };
+        return Diagnostic::at(
+            source,
+            pos,
+            "this text contains `: `, which YAML reads as the start of another key",
+        )
+        .label("read as a key")
+        .help(format!(
+            "put the whole text in quotes: {}: {quoted}",
+            key.trim().trim_start_matches("- ")
+        ));
+    }
+    indentation_diagnostic(source, pos)
+}
+
+/// A key where the indentation says none can be.
+fn indentation_diagnostic(source: &Source, pos: Option<Pos>) -> Diagnostic {
+    Diagnostic::at(source, pos, "this line is not indented to fit the lines around it")
+        .label("a key cannot start here")
+        .help("keys of one mapping start in the same column; check the spaces at the start of this line and of the line above")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn message<T: DeserializeOwned + std::fmt::Debug>(text: &str) -> String {
+        let source = Source::named("t.yaml", text);
+        let err = parse::<T>(&source).expect_err("should not parse");
+        err.render(false)
+    }
+
+    #[test]
+    fn a_colon_in_text_gets_quoting_advice_with_the_line_itself() {
+        let m = message::<BTreeMap<String, Vec<BTreeMap<String, String>>>>(
+            "items:\n  - statement: We reply: always.\n",
+        );
+        assert!(m.contains("this text contains `: `"), "{m}");
+        assert!(m.contains(r#"statement: "We reply: always.""#), "{m}");
+        // Text with double quotes in it is put in single quotes instead.
+        let m = message::<BTreeMap<String, String>>("note: She said \"yes\": then left\n");
+        assert!(m.contains(r#"note: 'She said "yes": then left'"#), "{m}");
+    }
+
+    #[test]
+    fn a_misplaced_key_is_an_indentation_problem() {
+        // Less indented than its neighbour, and more.
+        for text in ["a:\n  b: 1\n c: 2\n", "a:\n  b: 1\n    c: 2\n"] {
+            let m = message::<BTreeMap<String, BTreeMap<String, String>>>(text);
+            assert!(m.contains("this line is not indented to fit"), "{m}");
+            assert!(m.contains("t.yaml:3:"), "{m}");
+        }
+    }
+
+    #[test]
+    fn a_tab_is_pointed_at_where_it_is() {
+        let m = message::<BTreeMap<String, BTreeMap<String, String>>>("a:\n\tb: 1\n");
+        assert!(m.contains("a tab character here"), "{m}");
+        assert!(m.contains("t.yaml:2:1"), "{m}");
+    }
+
+    #[test]
+    fn utf16_is_named() {
+        for bytes in [
+            &b"\xFF\xFEi\0d\0"[..],
+            &b"\xFE\xFF\0i\0d"[..],
+            &b"i\0d\0:\0"[..],
+        ] {
+            let err = source_from_bytes(Path::new("t.yaml"), bytes.to_vec()).expect_err("utf-16");
+            assert!(err.to_string().contains("UTF-16"), "{err}");
+        }
+        assert!(source_from_bytes(Path::new("t.yaml"), b"id: x\n".to_vec()).is_ok());
     }
 }

@@ -147,11 +147,26 @@ fn parse_csv(source: &Source, framework: &Framework) -> Result<Answers, Diagnost
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(1, |p| p.line());
-                errors.push(Diagnostic::at(
-                    source,
-                    at(line, 1),
-                    format!("cannot read this row: {e}"),
-                ));
+                let d = match e.kind() {
+                    csv::ErrorKind::UnequalLengths {
+                        expected_len, len, ..
+                    } if len > expected_len => Diagnostic::at(
+                        source,
+                        at(line, 1),
+                        format!("this row has {}, but the first row names {expected_len} columns", cells(*len)),
+                    )
+                    .help("a cell with a comma in it needs double quotes around it, e.g. wc1,3,\"Good, and getting better\""),
+                    csv::ErrorKind::UnequalLengths {
+                        expected_len, len, ..
+                    } => Diagnostic::at(
+                        source,
+                        at(line, 1),
+                        format!("this row has {}, but the first row names {expected_len} columns", cells(*len)),
+                    )
+                    .help("give every row a cell for each column; an empty cell is nothing between two commas"),
+                    _ => Diagnostic::at(source, at(line, 1), format!("cannot read this row: {e}")),
+                };
+                errors.push(d);
                 continue;
             }
         };
@@ -250,4 +265,13 @@ fn parse_csv(source: &Source, framework: &Framework) -> Result<Answers, Diagnost
         answers,
         ..Answers::default()
     })
+}
+
+/// "1 cell", "4 cells".
+fn cells(n: u64) -> String {
+    if n == 1 {
+        "1 cell".to_string()
+    } else {
+        format!("{n} cells")
+    }
 }
