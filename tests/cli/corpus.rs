@@ -4,7 +4,7 @@
 //!
 //! Every case runs the real binary and pins its whole transcript in a snapshot. Each must exit
 //! with its documented code (never 101, a panic), print nothing on standard output, and leave no
-//! output file and no `.coprod-*.tmp` file behind.
+//! output file and no `.NAME.coprod-*.tmp` file behind.
 //!
 //! Layout of `tests/corpus/`:
 //! - `framework/*.yaml`: run as `coprod framework validate FILE`;
@@ -21,7 +21,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::util::{Test, repo};
+use crate::util::{Test, is_temporary, repo};
 
 /// Cases whose documented exit code is not 3, with the reason.
 const EXPECTED: &[(&str, i32)] = &[
@@ -152,7 +152,7 @@ fn read_corpus_folder() -> Vec<(String, Vec<u8>)> {
     files
 }
 
-/// Files named `.coprod-*` anywhere under `dir`: what an interrupted atomic write leaves.
+/// coprod's temporary files anywhere under `dir`: what an interrupted atomic write leaves.
 fn temporary_files(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let Ok(entries) = fs::read_dir(dir) else {
@@ -162,7 +162,7 @@ fn temporary_files(dir: &Path) -> Vec<PathBuf> {
         let path = entry.path();
         if path.is_dir() {
             found.extend(temporary_files(&path));
-        } else if entry.file_name().to_string_lossy().starts_with(".coprod-") {
+        } else if is_temporary(&entry.file_name().to_string_lossy()) {
             found.push(path);
         }
     }

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use rexpect::process::{Signal, WaitStatus};
 use rexpect::session::PtySession;
 
-use crate::util::Test;
+use crate::util::{Test, is_temporary};
 
 /// At least this many kills must land on a running coprod.
 const KILLS: usize = 60;
@@ -202,7 +202,7 @@ fn take_temporary_files(t: &Test) -> usize {
     let mut n = 0;
     for entry in std::fs::read_dir(t.path()).expect("read folder").flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with(".coprod-") && name.ends_with(".tmp") {
+        if is_temporary(&name) {
             std::fs::remove_file(entry.path()).expect("remove temporary file");
             n += 1;
         }

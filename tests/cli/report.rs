@@ -1,6 +1,6 @@
 //! `coprod report`: every format, pinned by snapshots, and checked by parsing the output back.
 
-use crate::util::{Test, year};
+use crate::util::{Test, is_temporary, year};
 
 fn report(files: &[String], format: &str) -> String {
     let mut args = vec!["report", "--format", format];
@@ -198,7 +198,7 @@ fn output_file_is_written_whole_and_nothing_else_is_left() {
     let stray: Vec<_> = std::fs::read_dir(t.path())
         .expect("list")
         .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".coprod-"))
+        .filter(|e| is_temporary(&e.file_name().to_string_lossy()))
         .collect();
     assert!(stray.is_empty(), "temporary files left behind");
 }

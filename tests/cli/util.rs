@@ -194,3 +194,9 @@ pub fn year(y: u32) -> Vec<String> {
         .map(|g| format!("examples/{y}/{g}.yaml"))
         .collect()
 }
+
+/// Whether a file name is one of coprod's temporary files (`.NAME.coprod-XXXXXX.tmp`), which an
+/// interrupted save leaves behind.
+pub fn is_temporary(name: &str) -> bool {
+    name.starts_with('.') && name.contains(".coprod-") && name.ends_with(".tmp")
+}
