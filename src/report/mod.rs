@@ -96,6 +96,8 @@ pub struct Report {
     pub priorities: Vec<Highlight>,
     /// Every action agreed, in framework order.
     pub actions: Vec<ActionItem>,
+    /// How many actions the latest date's records agreed, and how many of those are open.
+    pub current_actions: ActionCounts,
     /// Stakeholder groups side by side (latest date), when there is more than one group.
     pub perspectives: Option<compare::PerspectivesView>,
     /// Results over time, when the records have more than one date.
@@ -332,6 +334,15 @@ pub struct Highlight {
     pub score: f64,
 }
 
+/// A count of actions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ActionCounts {
+    /// Actions agreed.
+    pub agreed: usize,
+    /// Of those, the ones not yet done, embedded or dropped.
+    pub open: usize,
+}
+
 /// An agreed action, with where it came from.
 #[derive(Debug, Clone, Serialize)]
 pub struct ActionItem {
@@ -526,6 +537,14 @@ impl Report {
                 _ => framework.title.clone(),
             });
 
+        let current: Vec<&ActionItem> = actions
+            .iter()
+            .filter(|a| record_infos[a.record].current)
+            .collect();
+        let current_actions = ActionCounts {
+            agreed: current.len(),
+            open: current.iter().filter(|a| a.status.is_open()).count(),
+        };
         let mut report = Self {
             schema_version: SCHEMA_VERSION,
             title,
@@ -570,6 +589,7 @@ impl Report {
             sections,
             strengths,
             priorities,
+            current_actions,
             actions,
             perspectives,
             trend,

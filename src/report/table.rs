@@ -221,16 +221,12 @@ pub fn render(report: &Report, style: &Style, out: &mut dyn Write) -> std::io::R
         );
         writeln!(out, "{}\n", wrap(&line, usize::from(width), "", ""))?;
     }
-    let current: Vec<_> = report
-        .actions
-        .iter()
-        .filter(|a| report.records[a.record].current)
-        .collect();
-    if !current.is_empty() {
-        let open = current.iter().filter(|a| a.status.is_open()).count();
+    let counts = report.current_actions;
+    if counts.agreed > 0 {
         let line = format!(
-            "{} agreed, {open} still open. Use --format markdown for evidence and the action plan.",
-            plural(current.len(), "action")
+            "{} agreed, {} still open. Use --format markdown for evidence and the action plan.",
+            plural(counts.agreed, "action"),
+            counts.open
         );
         writeln!(out, "{}", wrap(&line, usize::from(width), "", ""))?;
     }
