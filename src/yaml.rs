@@ -227,6 +227,31 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
     if msg == "while parsing a block mapping, did not find expected key" {
         return indentation_diagnostic(source, pos);
     }
+    if msg.starts_with("invalid trailing content after ") && msg.ends_with("-quoted scalar") {
+        return Diagnostic::at(source, pos, "more text follows a closing quote on this line")
+            .label("after the closing quote")
+            .help("a quote opened earlier and never closed makes YAML read up to this line's quote as one text, so check the quotes above; for quotes inside a text, put the whole text in the other kind of quotes");
+    }
+    if msg == "unclosed quote" {
+        return Diagnostic::at(source, pos, "this quoted text is never closed")
+            .label("the quote opens here")
+            .help("end the text with the same kind of quote it starts with (\" or ')");
+    }
+    if let Some(found) = control_character(source, pos)
+        && msg.starts_with("unexpected character")
+    {
+        let (at, c) = found;
+        return Diagnostic::at(
+            source,
+            Some(at),
+            format!(
+                "an invisible control character (U+{:04X}) is in the text, and YAML does not allow it",
+                u32::from(c)
+            ),
+        )
+        .label("here")
+        .help("delete it; it usually comes with text pasted from another program, and most editors show it as a small box or not at all");
+    }
     if msg.contains("is not a date in the form") || msg.contains("is not a real date") {
         return Diagnostic::at(source, pos, msg.to_string())
             .label("not a valid date")
@@ -311,6 +336,32 @@ fn tab_diagnostic(source: &Source, pos: Option<Pos>) -> Diagnostic {
     .help("replace the tab with spaces (most editors can insert spaces when Tab is pressed)")
 }
 
+/// The first control character (other than tab, line feed and carriage return) on the reported
+/// line or the two after it, with its position.
+fn control_character(source: &Source, pos: Option<Pos>) -> Option<(Pos, char)> {
+    let from = pos.map_or(1, |p| p.line);
+    source
+        .text
+        .lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .take(3)
+        .find_map(|(n, line)| {
+            line.chars()
+                .enumerate()
+                .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+                .map(|(column, c)| {
+                    (
+                        Pos {
+                            line: n + 1,
+                            column: column + 1,
+                        },
+                        c,
+                    )
+                })
+        })
+}
+
 /// "mapping values are not allowed in this context": a `:` the parser took for another key.
 /// After a key on the same line it is text that needs quotes; otherwise the line is indented
 /// wrongly.
@@ -391,6 +442,13 @@ mod tests {
         let m = message::<BTreeMap<String, BTreeMap<String, String>>>("a:\n\tb: 1\n");
         assert!(m.contains("a tab character here"), "{m}");
         assert!(m.contains("t.yaml:2:1"), "{m}");
+    }
+
+    #[test]
+    fn a_control_character_is_named_and_pointed_at() {
+        let m = message::<BTreeMap<String, String>>("id: x\u{1}y\n");
+        assert!(m.contains("control character (U+0001)"), "{m}");
+        assert!(m.contains("t.yaml:1:6"), "{m}");
     }
 
     #[test]
