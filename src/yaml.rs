@@ -313,20 +313,7 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
 /// A tab where YAML wants spaces. The parser often notices it at the end of the line before, so
 /// the first tab from the reported line on is what gets pointed at.
 fn tab_diagnostic(source: &Source, pos: Option<Pos>) -> Diagnostic {
-    let from = pos.map_or(1, |p| p.line);
-    let tab = source
-        .text
-        .lines()
-        .enumerate()
-        .skip(from.saturating_sub(1))
-        .take(3)
-        .find_map(|(n, line)| {
-            let column = line.chars().position(|c| c == '\t')?;
-            Some(Pos {
-                line: n + 1,
-                column: column + 1,
-            })
-        });
+    let tab = find_near(source, pos, |c| c == '\t').map(|(at, _)| at);
     Diagnostic::at(
         source,
         tab.or(pos),
@@ -336,9 +323,20 @@ fn tab_diagnostic(source: &Source, pos: Option<Pos>) -> Diagnostic {
     .help("replace the tab with spaces (most editors can insert spaces when Tab is pressed)")
 }
 
-/// The first control character (other than tab, line feed and carriage return) on the reported
-/// line or the two after it, with its position.
+/// The first control character (other than tab, line feed and carriage return) near `pos`.
 fn control_character(source: &Source, pos: Option<Pos>) -> Option<(Pos, char)> {
+    find_near(source, pos, |c| {
+        c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+    })
+}
+
+/// The first character that `wanted` accepts on the reported line or the two after it (the
+/// parser sometimes reports a problem at the end of the line before it), with its position.
+fn find_near(
+    source: &Source,
+    pos: Option<Pos>,
+    wanted: impl Fn(char) -> bool,
+) -> Option<(Pos, char)> {
     let from = pos.map_or(1, |p| p.line);
     source
         .text
@@ -347,18 +345,14 @@ fn control_character(source: &Source, pos: Option<Pos>) -> Option<(Pos, char)> {
         .skip(from.saturating_sub(1))
         .take(3)
         .find_map(|(n, line)| {
-            line.chars()
-                .enumerate()
-                .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-                .map(|(column, c)| {
-                    (
-                        Pos {
-                            line: n + 1,
-                            column: column + 1,
-                        },
-                        c,
-                    )
-                })
+            let (column, c) = line.chars().enumerate().find(|&(_, c)| wanted(c))?;
+            Some((
+                Pos {
+                    line: n + 1,
+                    column: column + 1,
+                },
+                c,
+            ))
         })
 }
 
