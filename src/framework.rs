@@ -135,6 +135,11 @@ pub struct Indicator {
     #[serde(default)]
     #[schemars(with = "Option<f64>")]
     pub weight: Option<Placed<f64>>,
+    /// Ids this indicator had in earlier versions of the framework. Answers recorded under one
+    /// of them count for this indicator, so results carry on across a renaming.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<String>")]
+    pub replaces: Vec<Placed<String>>,
 }
 
 fn no_levels() -> Placed<BTreeMap<u32, String>> {
@@ -221,6 +226,27 @@ impl Framework {
     /// The indicator with this id, with its section.
     pub fn indicator(&self, id: &str) -> Option<(&Section, &Indicator)> {
         self.indicators().find(|(_, i)| i.id.value == id)
+    }
+
+    /// The indicator an id in a record stands for: the indicator with that id, or the one that
+    /// `replaces` it.
+    pub fn indicator_for(&self, id: &str) -> Option<&Indicator> {
+        self.indicator(id).map(|(_, i)| i).or_else(|| {
+            self.indicators()
+                .map(|(_, i)| i)
+                .find(|i| i.replaces.iter().any(|r| r.value == id))
+        })
+    }
+
+    /// Every renaming the framework records: (earlier id, id now), in framework order.
+    pub fn renamings(&self) -> Vec<(String, String)> {
+        self.indicators()
+            .flat_map(|(_, i)| {
+                i.replaces
+                    .iter()
+                    .map(|r| (r.value.clone(), i.id.value.clone()))
+            })
+            .collect()
     }
 
     /// How many indicators the framework has.
@@ -367,6 +393,16 @@ impl Framework {
                 if let Some((first, kind)) = seen.insert(&ind.id.value, (&ind.id, "an indicator")) {
                     errors.push(duplicate(source, &ind.id, first, kind));
                 }
+                for old in &ind.replaces {
+                    check_id(old, "earlier indicator", &mut errors);
+                    if let Some((first, kind)) =
+                        seen.insert(&old.value, (old, "an indicator's `replaces`"))
+                    {
+                        errors.push(duplicate(source, old, first, kind).help(
+                            "`replaces` lists ids the framework no longer uses, each under one indicator",
+                        ));
+                    }
+                }
                 for value in ind.levels.value.keys() {
                     if self.level(*value).is_none() {
                         errors.push(
@@ -477,6 +513,48 @@ fn duplicate(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_earlier_id_stands_for_the_indicator_that_replaces_it() {
+        let text = "\
+id: f
+title: F
+version: \"2\"
+scale:
+  - {value: 1, label: A}
+  - {value: 2, label: B}
+sections:
+  - id: s
+    title: S
+    indicators:
+      - {id: one, statement: One}
+      - {id: two, statement: Two, replaces: [old-two, older-two]}
+";
+        let f = Framework::parse(&Source::named("t", text)).expect("valid");
+        let id = |x: &str| f.indicator_for(x).map(|i| i.id.value.as_str());
+        assert_eq!(id("one"), Some("one"));
+        assert_eq!(id("two"), Some("two"));
+        assert_eq!(id("old-two"), Some("two"));
+        assert_eq!(id("older-two"), Some("two"));
+        assert_eq!(id("three"), None);
+        assert_eq!(
+            f.renamings(),
+            [
+                ("old-two".to_string(), "two".to_string()),
+                ("older-two".to_string(), "two".to_string())
+            ]
+        );
+        // An empty list leaves the canonical form, and so the fingerprint, as it was.
+        let plain = text.replace(", replaces: [old-two, older-two]", "");
+        let with_empty = text.replace("[old-two, older-two]", "[]");
+        let fp = |t: &str| {
+            Framework::parse(&Source::named("t", t))
+                .expect("valid")
+                .fingerprint()
+        };
+        assert_eq!(fp(&plain), fp(&with_empty));
+        assert_ne!(fp(&plain), fp(text));
+    }
 
     #[test]
     fn built_in_frameworks_are_valid() {

@@ -621,7 +621,8 @@ impl Record {
             // With an accepted change of framework, an indicator the framework no longer has is
             // left out of the scores (and listed by the report), not an error.
             let retired_ok = changed.is_some() && mode == FrameworkCheck::AcceptChanged;
-            if framework.indicator(&id.value).is_none() && !retired_ok {
+            let indicator = framework.indicator_for(&id.value);
+            if indicator.is_none() && !retired_ok {
                 let ids = framework.indicators().map(|(_, i)| i.id.value.as_str());
                 let lower = id.value.to_lowercase();
                 let hint = match crate::diagnostic::suggest(&lower, ids) {
@@ -644,15 +645,24 @@ impl Record {
                     .help(hint),
                 );
             }
-            if let Some(first) = seen.insert(&id.value, id) {
+            // An answer under an indicator's earlier id counts as an answer to the indicator.
+            let same = indicator.map_or(id.value.as_str(), |i| i.id.value.as_str());
+            if let Some(first) = seen.insert(same, id) {
                 errors.push(
                     Diagnostic::at(
                         source,
                         Pos::of(id),
-                        format!("indicator `{}` is answered twice", id.value),
+                        format!("indicator `{same}` is answered twice"),
                     )
                     .label("second answer")
-                    .also(Pos::of(first), "first answer")
+                    .also(
+                        Pos::of(first),
+                        if first.value == id.value {
+                            "first answer".to_string()
+                        } else {
+                            format!("first answer, under `{same}`'s earlier id")
+                        },
+                    )
                     .help("keep one answer per indicator"),
                 );
             }
@@ -699,6 +709,19 @@ impl Record {
             Ok(())
         } else {
             Err(Diagnostics(errors))
+        }
+    }
+
+    /// Gives answers recorded under an indicator's earlier id (one it `replaces`) the id it has
+    /// now, so that scores, trends and actions carry on across a renaming. Run after
+    /// [`Record::check`], which makes sure no indicator is then answered twice.
+    pub fn adopt_renamed_ids(&mut self, framework: &Framework) {
+        for answer in &mut self.answers {
+            if framework.indicator(&answer.indicator.value).is_none()
+                && let Some(now) = framework.indicator_for(&answer.indicator.value)
+            {
+                answer.indicator.value.clone_from(&now.id.value);
+            }
         }
     }
 

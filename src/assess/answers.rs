@@ -180,6 +180,10 @@ fn parse_csv(source: &Source, framework: &Framework) -> Result<Answers, Diagnost
         if id.is_empty() {
             continue;
         }
+        // An indicator's earlier id (one it `replaces`) stands for the indicator.
+        let id = framework
+            .indicator_for(&id)
+            .map_or(id, |i| i.id.value.clone());
         if framework.indicator(&id).is_none() {
             let ids = framework.indicators().map(|(_, i)| i.id.value.as_str());
             let d = Diagnostic::at(

@@ -97,6 +97,7 @@ pub fn run(
             };
             loaded.record.check(&loaded.source, &framework, mode)?;
             let mut record = loaded.record;
+            record.adopt_renamed_ids(&framework);
             if mode == FrameworkCheck::AcceptChanged {
                 // From now on the record belongs to the framework as it is.
                 record.framework.version = framework.version.clone();
@@ -132,7 +133,9 @@ pub fn run(
                     framework.id.value
                 )));
             }
-            Some(loaded.record)
+            let mut record = loaded.record;
+            record.adopt_renamed_ids(&framework);
+            Some(record)
         }
         None => None,
     };
@@ -314,10 +317,11 @@ fn setup(
             );
             match ask(prompter.confirm(&question, true))? {
                 Some(true) => {
-                    let loaded = Record::load(&path)?;
+                    let mut loaded = Record::load(&path)?;
                     loaded
                         .record
                         .check(&loaded.source, framework, FrameworkCheck::Strict)?;
+                    loaded.record.adopt_renamed_ids(framework);
                     return Ok(Some((loaded.record, path, true)));
                 }
                 Some(false) => {
@@ -622,6 +626,7 @@ fn from_answers(
     if !problems.is_empty() {
         return Err(Error::Input(Diagnostics(problems)));
     }
+    record.adopt_renamed_ids(&framework);
     let out = args
         .output
         .clone()

@@ -133,6 +133,14 @@ pub fn write_framework(f: &Framework, out: &mut dyn Write) -> std::io::Result<()
                 i.id.value.to_uppercase(),
                 clean(&i.statement)
             )?;
+            if !i.replaces.is_empty() {
+                let ids: Vec<String> = i
+                    .replaces
+                    .iter()
+                    .map(|r| clean(&r.value.to_uppercase()))
+                    .collect();
+                writeln!(out, "      (was {})", ids.join(", "))?;
+            }
             for g in &i.guidance {
                 writeln!(out, "      ? {}", clean(g))?;
             }

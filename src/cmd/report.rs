@@ -210,6 +210,7 @@ pub fn load_records(
     let one = |p: &PathBuf| -> Result<(String, Record), Error> {
         let Loaded { mut record, source } = Record::load(p)?;
         record.check(&source, framework, mode)?;
+        record.adopt_renamed_ids(framework);
         // Lists grow by doubling while parsing; thousands of records add that up.
         record.answers.shrink_to_fit();
         Ok((source.name, record))

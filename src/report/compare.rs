@@ -342,6 +342,9 @@ pub struct VersionsView {
     pub retired: Vec<(String, usize)>,
     /// Indicators not answered in records made with earlier versions.
     pub new: Vec<String>,
+    /// Renamed indicators: (earlier id, id now); answers under the earlier id count for the
+    /// indicator.
+    pub renamed: Vec<(String, String)>,
 }
 
 /// One framework version.
@@ -369,5 +372,6 @@ pub fn versions_view(v: &crate::score::compare::VersionChanges) -> VersionsView 
             .collect(),
         retired: v.retired.clone(),
         new: v.new.clone(),
+        renamed: v.renamed.clone(),
     }
 }

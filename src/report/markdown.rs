@@ -533,6 +533,24 @@ fn write_trend(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             "The records were made with different versions of the framework: {}. They are compared indicator by indicator.\n",
             list.join(", ")
         )?;
+        if !v.renamed.is_empty() {
+            let pairs: Vec<String> = v
+                .renamed
+                .iter()
+                .map(|(old, now)| {
+                    format!(
+                        "{} is now {}",
+                        inline(&old.to_uppercase()),
+                        inline(&now.to_uppercase())
+                    )
+                })
+                .collect();
+            writeln!(
+                out,
+                "Renamed, with earlier answers counted under the new id: {}.\n",
+                pairs.join(", ")
+            )?;
+        }
         if !v.retired.is_empty() {
             let ids: Vec<String> = v
                 .retired

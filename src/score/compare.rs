@@ -252,6 +252,9 @@ pub struct VersionChanges {
     pub retired: Vec<(String, usize)>,
     /// Indicators of the framework that no record made with an earlier version answered.
     pub new: Vec<String>,
+    /// Indicators the framework says were renamed: (earlier id, id now). Answers under the
+    /// earlier id count for the indicator.
+    pub renamed: Vec<(String, String)>,
 }
 
 /// Compares the framework versions the records were made with; `None` when they all match
@@ -299,6 +302,7 @@ pub fn version_changes(framework: &Framework, records: &[&Record]) -> Option<Ver
         versions,
         retired,
         new,
+        renamed: framework.renamings(),
     })
 }
 

@@ -272,6 +272,49 @@ fn answers_from_csv_fill_a_record() {
     );
 }
 
+/// An answers file may use an indicator's earlier id (`replaces`); the record gets the id the
+/// indicator has now.
+#[test]
+fn answers_under_an_earlier_id_are_saved_under_the_new_one() {
+    let framework = crate::errors::FRAMEWORK.replace(
+        "      - id: t2\n        statement: We reply.\n",
+        "      - id: reply\n        statement: We reply.\n        replaces: [t2]\n",
+    );
+    for (name, answers) in [
+        ("a.csv", "indicator,level\nt1,2\nt2,3\n"),
+        (
+            "a.yaml",
+            "answers:\n  - {indicator: t1, level: 2}\n  - {indicator: t2, level: 3}\n",
+        ),
+    ] {
+        let t = Test::new()
+            .file("f.yaml", &framework)
+            .file(name, answers)
+            .args(&[
+                "assess",
+                "--framework",
+                "f.yaml",
+                "--answers",
+                name,
+                "--partnership",
+                "P",
+                "--date",
+                "2026-01-02",
+                "--room",
+                "-o",
+                "r.yaml",
+            ]);
+        let out = t.run();
+        assert_eq!(out.code, 0, "{name}: {}", out.stderr);
+        let record = t.read("r.yaml");
+        assert!(
+            record.contains("- indicator: reply\n  level: 3\n"),
+            "{name}: {record}"
+        );
+        assert!(!record.contains("t2"), "{name}: {record}");
+    }
+}
+
 #[test]
 fn answers_csv_errors_point_at_the_cell() {
     let csv = "indicator,levle,evidence\nwc1,4,x\n";

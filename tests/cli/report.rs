@@ -324,6 +324,14 @@ fn anonymised_reports_contain_no_names_in_any_format() {
     }
 }
 
+/// A whole-room record of the mini framework (`errors::FRAMEWORK`) at some version.
+fn mini_record(date: &str, version: &str, answers: &str) -> String {
+    format!(
+        "format: 1\nframework: {{id: mini, version: \"{version}\"}}\npartnership: P\ndate: {date}\n\
+         scored_by: {{kind: room}}\nanswers:\n{answers}"
+    )
+}
+
 /// Records made with two versions of a framework are matched by indicator id, and what
 /// appeared or disappeared is listed, never silently mixed.
 #[test]
@@ -333,16 +341,10 @@ fn versions_of_a_framework_are_matched_by_indicator_id() {
         "      - id: t2\n        statement: We reply.\n",
         "      - id: t3\n        statement: We explain.\n",
     );
-    let record = |date: &str, version: &str, answers: &str| {
-        format!(
-            "format: 1\nframework: {{id: mini, version: \"{version}\"}}\npartnership: P\ndate: {date}\n\
-             scored_by: {{kind: room}}\nanswers:\n{answers}"
-        )
-    };
     let t = Test::new()
         .file("v2.yaml", &v2)
-        .file("2025.yaml", record("2025-01-01", "1", "  - {indicator: t1, level: 1}\n  - {indicator: t2, level: 3}\n  - {indicator: a1, level: 2}\n"))
-        .file("2026.yaml", record("2026-01-01", "2", "  - {indicator: t1, level: 3}\n  - {indicator: t3, level: 2}\n  - {indicator: a1, level: 2}\n"));
+        .file("2025.yaml", mini_record("2025-01-01", "1", "  - {indicator: t1, level: 1}\n  - {indicator: t2, level: 3}\n  - {indicator: a1, level: 2}\n"))
+        .file("2026.yaml", mini_record("2026-01-01", "2", "  - {indicator: t1, level: 3}\n  - {indicator: t3, level: 2}\n  - {indicator: a1, level: 2}\n"));
     let refused = t.run_args(&["report", "--framework", "v2.yaml", "2025.yaml", "2026.yaml"]);
     assert_eq!(refused.code, 3);
     assert!(
@@ -401,6 +403,81 @@ fn versions_of_a_framework_are_matched_by_indicator_id() {
         v["trend"]["sections"][0]["values"],
         serde_json::json!([1.0, 2.5])
     );
+}
+
+/// An indicator renamed in a new version of the framework (`replaces:`) keeps its history:
+/// earlier answers under the old id count for it, in the trend and the scores.
+#[test]
+fn a_renamed_indicator_keeps_its_history() {
+    let v1 = crate::errors::FRAMEWORK;
+    let v2 = v1.replace("version: \"1\"", "version: \"2\"").replace(
+        "      - id: t2\n        statement: We reply.\n",
+        "      - id: reply\n        statement: We reply.\n        replaces: [t2]\n",
+    );
+    let t = Test::new()
+        .file("v2.yaml", &v2)
+        .file("2025.yaml", mini_record("2025-01-01", "1", "  - {indicator: t1, level: 1}\n  - {indicator: t2, level: 3}\n  - {indicator: a1, level: 2}\n"))
+        .file("2026.yaml", mini_record("2026-01-01", "2", "  - {indicator: t1, level: 3}\n  - {indicator: reply, level: 2}\n  - {indicator: a1, level: 2}\n"))
+        .file("both.yaml", mini_record("2026-01-01", "2", "  - {indicator: t2, level: 1}\n  - {indicator: reply, level: 2}\n"));
+    let run = |format: &str| {
+        t.run_args(&[
+            "report",
+            "--framework",
+            "v2.yaml",
+            "--accept-changed-framework",
+            "--format",
+            format,
+            "2025.yaml",
+            "2026.yaml",
+        ])
+    };
+    let markdown = run("markdown");
+    assert_eq!(markdown.code, 0, "{}", markdown.stderr);
+    assert!(
+        markdown
+            .stdout
+            .contains("Renamed, with earlier answers counted under the new id: T2 is now REPLY."),
+        "{}",
+        markdown.stdout
+    );
+    assert!(
+        !markdown.stdout.contains("left out of every score"),
+        "{}",
+        markdown.stdout
+    );
+    assert!(
+        !markdown.stdout.contains("new, or not scored then"),
+        "{}",
+        markdown.stdout
+    );
+    let table = run("table");
+    assert!(
+        table.stdout.contains("Renamed: T2 is now REPLY."),
+        "{}",
+        table.stdout
+    );
+
+    let json = run("json");
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    // REPLY went from 3 (answered as T2) to 2; Talk from mean(1, 3) = 2 to mean(3, 2) = 2.5.
+    assert_eq!(v["trend"]["indicators"][1]["id"], "reply");
+    assert_eq!(
+        v["trend"]["indicators"][1]["values"],
+        serde_json::json!([3.0, 2.0])
+    );
+    assert_eq!(
+        v["trend"]["sections"][0]["values"],
+        serde_json::json!([2.0, 2.5])
+    );
+    assert_eq!(
+        v["framework_versions"]["renamed"],
+        serde_json::json!([["t2", "reply"]])
+    );
+
+    // The old and the new id in one record answer the same indicator twice.
+    let both = t.run_args(&["report", "--framework", "v2.yaml", "both.yaml"]);
+    assert_eq!(both.code, 3);
+    insta::assert_snapshot!("renamed_indicator_answered_twice", both.stderr);
 }
 
 /// In a terminal, headings are bold; `NO_COLOR` turns that off. (Piped output never has
