@@ -347,6 +347,16 @@ pub struct VersionsView {
     pub renamed: Vec<(String, String)>,
 }
 
+impl VersionsView {
+    /// Each renaming in words, e.g. "T2 is now REPLY".
+    pub fn renamings(&self) -> Vec<String> {
+        self.renamed
+            .iter()
+            .map(|(old, now)| format!("{} is now {}", old.to_uppercase(), now.to_uppercase()))
+            .collect()
+    }
+}
+
 /// One framework version.
 #[derive(Debug, Clone, Serialize)]
 pub struct VersionInfo {

@@ -344,12 +344,7 @@ fn write_trend(
             list.join(", ")
         );
         if !v.renamed.is_empty() {
-            let pairs: Vec<String> = v
-                .renamed
-                .iter()
-                .map(|(old, now)| format!("{} is now {}", old.to_uppercase(), now.to_uppercase()))
-                .collect();
-            line.push_str(&format!(" Renamed: {}.", pairs.join(", ")));
+            line.push_str(&format!(" Renamed: {}.", v.renamings().join(", ")));
         }
         if !v.retired.is_empty() {
             let ids: Vec<String> = v.retired.iter().map(|(id, _)| id.to_uppercase()).collect();

@@ -50,12 +50,12 @@ fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn load(bytes: &[u8]) -> Document {
+pub fn load(bytes: &[u8]) -> Document {
     Document::load_mem(bytes).expect("lopdf reads the PDF")
 }
 
 /// All text, in content-stream order, as lopdf decodes it through the fonts' ToUnicode maps.
-fn text(doc: &Document) -> String {
+pub fn text(doc: &Document) -> String {
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     words(&doc.extract_text(&pages).expect("extract text"))
 }

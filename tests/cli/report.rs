@@ -474,6 +474,27 @@ fn a_renamed_indicator_keeps_its_history() {
         serde_json::json!([["t2", "reply"]])
     );
 
+    let pdf = t.run_args(&[
+        "report",
+        "--framework",
+        "v2.yaml",
+        "--accept-changed-framework",
+        "--format",
+        "pdf",
+        "-o",
+        "r.pdf",
+        "2025.yaml",
+        "2026.yaml",
+    ]);
+    assert_eq!(pdf.code, 0, "{}", pdf.stderr);
+    let bytes = std::fs::read(t.path().join("r.pdf")).expect("read the PDF");
+    let pdf_text = crate::pdf::text(&crate::pdf::load(&bytes));
+    assert!(
+        pdf_text
+            .contains("Renamed, with earlier answers counted under the new id: T2 is now REPLY."),
+        "{pdf_text}"
+    );
+
     // The old and the new id in one record answer the same indicator twice.
     let both = t.run_args(&["report", "--framework", "v2.yaml", "both.yaml"]);
     assert_eq!(both.code, 3);

@@ -862,6 +862,10 @@ fn appendix(flow: &mut Flow<'_>, report: &Report) -> Vec<Node> {
     );
     flow.y += 4.0;
     p(flow, &framework, false, &mut out);
+    if let Some(v) = &report.framework_versions {
+        flow.y += 4.0;
+        p_text(flow, versions_text(v), &mut out);
+    }
 
     flow.heading(3, "The scale", true, &mut out);
     let rows = f
@@ -1111,6 +1115,47 @@ fn perspectives(flow: &mut Flow<'_>, report: &Report) -> Vec<Node> {
         &mut out,
     );
     out
+}
+
+/// What the report says when the records were made with different versions of the framework.
+fn versions_text(v: &crate::report::compare::VersionsView) -> String {
+    let upper = |ids: &mut dyn Iterator<Item = &String>| {
+        ids.map(|id| id.to_uppercase()).collect::<Vec<_>>()
+    };
+    let versions: Vec<String> = v
+        .versions
+        .iter()
+        .map(|x| {
+            let s = if x.records == 1 { "" } else { "s" };
+            format!("version {} ({} record{s})", x.version, x.records)
+        })
+        .collect();
+    let mut words = format!(
+        "The records were made with different versions of the framework: {}. They are compared \
+         indicator by indicator.",
+        and_list(&versions)
+    );
+    if !v.renamed.is_empty() {
+        words.push_str(&format!(
+            " Renamed, with earlier answers counted under the new id: {}.",
+            and_list(&v.renamings())
+        ));
+    }
+    if !v.retired.is_empty() {
+        let ids = upper(&mut v.retired.iter().map(|(id, _)| id));
+        words.push_str(&format!(
+            " No longer in the framework, so left out of every score: {}.",
+            and_list(&ids)
+        ));
+    }
+    if !v.new.is_empty() {
+        let ids = upper(&mut v.new.iter());
+        words.push_str(&format!(
+            " Not answered in the earlier versions' records (new, or not scored then): {}.",
+            and_list(&ids)
+        ));
+    }
+    words
 }
 
 fn p_text(flow: &mut Flow<'_>, words: String, out: &mut Vec<Node>) {
