@@ -716,6 +716,9 @@ impl Record {
     /// now, so that scores, trends and actions carry on across a renaming. Run after
     /// [`Record::check`], which makes sure no indicator is then answered twice.
     pub fn adopt_renamed_ids(&mut self, framework: &Framework) {
+        if framework.indicators().all(|(_, i)| i.replaces.is_empty()) {
+            return; // Nothing was renamed: the usual case.
+        }
         for answer in &mut self.answers {
             if framework.indicator(&answer.indicator.value).is_none()
                 && let Some(now) = framework.indicator_for(&answer.indicator.value)
