@@ -232,6 +232,18 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
             .label("after the closing quote")
             .help("a quote opened earlier and never closed makes YAML read up to this line's quote as one text, so check the quotes above; for quotes inside a text, put the whole text in the other kind of quotes");
     }
+    if msg == "simple key expected ':'" {
+        return Diagnostic::at(source, pos, "this line has no `:` after its key")
+            .label("expected `key: value`")
+            .help(
+                "write the key, a colon and a space, then the value, e.g. `title: Our framework`",
+            );
+    }
+    if msg == "block sequence entries are not allowed in this context" {
+        return Diagnostic::at(source, pos, "a list item (`- `) cannot start here")
+            .label("list item")
+            .help("put each `- ` item on its own line, indented under its key; if the text itself starts with `- `, put it in quotes");
+    }
     if msg == "unclosed quote" {
         return Diagnostic::at(source, pos, "this quoted text is never closed")
             .label("the quote opens here")
@@ -443,6 +455,15 @@ mod tests {
         let m = message::<BTreeMap<String, String>>("id: x\u{1}y\n");
         assert!(m.contains("control character (U+0001)"), "{m}");
         assert!(m.contains("t.yaml:1:6"), "{m}");
+    }
+
+    #[test]
+    fn a_key_without_a_colon_or_with_a_list_after_it_is_explained() {
+        let m = message::<BTreeMap<String, String>>("id: x\ntitle Mini\nversion: 1\n");
+        assert!(m.contains("this line has no `:` after its key"), "{m}");
+        assert!(m.contains("t.yaml:2:1"), "{m}");
+        let m = message::<BTreeMap<String, String>>("id: x\ntitle: - a\n");
+        assert!(m.contains("a list item (`- `) cannot start here"), "{m}");
     }
 
     #[test]
