@@ -244,6 +244,15 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
             .label("list item")
             .help("put each `- ` item on its own line, indented under its key; if the text itself starts with `- `, put it in quotes");
     }
+    if let Some(bracket) = msg
+        .strip_prefix("unclosed bracket '")
+        .and_then(|b| b.strip_suffix('\''))
+    {
+        let close = if bracket == "[" { "]" } else { "}" };
+        return Diagnostic::at(source, pos, format!("this `{bracket}` is never closed"))
+            .label("opened here")
+            .help(format!("close it with `{close}`; text that starts with `{bracket}` needs quotes"));
+    }
     if msg == "unclosed quote" {
         return Diagnostic::at(source, pos, "this quoted text is never closed")
             .label("the quote opens here")
@@ -464,6 +473,15 @@ mod tests {
         assert!(m.contains("t.yaml:2:1"), "{m}");
         let m = message::<BTreeMap<String, String>>("id: x\ntitle: - a\n");
         assert!(m.contains("a list item (`- `) cannot start here"), "{m}");
+    }
+
+    #[test]
+    fn an_unclosed_bracket_says_how_to_close_it() {
+        let m = message::<BTreeMap<String, Vec<BTreeMap<String, String>>>>(
+            "scale:\n  - {value: 1, label: A\n  - {value: 2, label: B}\n",
+        );
+        assert!(m.contains("this `{` is never closed"), "{m}");
+        assert!(m.contains("close it with `}`"), "{m}");
     }
 
     #[test]
