@@ -136,7 +136,11 @@ fn key_list() -> String {
 
 fn toml_error(source: &Source, e: &toml::de::Error) -> Error {
     let pos = e.span().map(|span| {
-        let before = &source.text[..span.start.min(source.text.len())];
+        let mut start = span.start.min(source.text.len());
+        while !source.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let before = &source.text[..start];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         Pos { line, column }
@@ -153,5 +157,54 @@ fn toml_error(source: &Source, e: &toml::de::Error) -> Error {
         };
         return Error::Input(d.into());
     }
+    if message.starts_with("string values must be quoted") {
+        // Show the line as it should be written.
+        let line = pos.and_then(|p| source.text.lines().nth(p.line - 1));
+        let fixed = line.and_then(|l| l.split_once('=')).map(|(key, value)| {
+            let value = value.split(" #").next().unwrap_or(value).trim();
+            let value = if value.is_empty() { "…" } else { value };
+            format!("{} = \"{}\"", key.trim(), value.replace('"', "\\\""))
+        });
+        let d = Diagnostic::at(source, pos, "text in coprod.toml goes in double quotes")
+            .label("not quoted");
+        return Error::Input(
+            match fixed {
+                Some(f) => d.help(format!("write it as `{f}`")),
+                None => d.help("put the text in double quotes"),
+            }
+            .into(),
+        );
+    }
     Error::Input(Diagnostic::at(source, pos, message).into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(text: &str) -> String {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("coprod.toml");
+        std::fs::write(&path, text).expect("write");
+        match Config::load(&path) {
+            Err(Error::Input(d)) => d.render(false),
+            other => panic!("expected an input error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn unquoted_text_gets_the_line_as_it_should_be() {
+        let m = message("partnership = Hafren Vale # the forum's name\n");
+        assert!(
+            m.contains("text in coprod.toml goes in double quotes"),
+            "{m}"
+        );
+        assert!(
+            m.contains(r#"write it as `partnership = "Hafren Vale"`"#),
+            "{m}"
+        );
+        // Positions are found in characters, whatever comes before them.
+        let m = message("title = \"Cyd-gynhyrchu ŵ\"\norganisation = Fforwm Rhieni\n");
+        assert!(m.contains("coprod.toml:2:16"), "{m}");
+    }
 }

@@ -251,7 +251,9 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
         let close = if bracket == "[" { "]" } else { "}" };
         return Diagnostic::at(source, pos, format!("this `{bracket}` is never closed"))
             .label("opened here")
-            .help(format!("close it with `{close}`; text that starts with `{bracket}` needs quotes"));
+            .help(format!(
+                "close it with `{close}`; text that starts with `{bracket}` needs quotes"
+            ));
     }
     if msg == "unclosed quote" {
         return Diagnostic::at(source, pos, "this quoted text is never closed")
