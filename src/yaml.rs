@@ -260,6 +260,13 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
             .label("the quote opens here")
             .help("end the text with the same kind of quote it starts with (\" or ')");
     }
+    if let Some(c) = msg
+        .strip_prefix("unexpected character: `")
+        .and_then(|c| c.strip_suffix('\''))
+        .filter(|c| c.chars().count() == 1 && !c.starts_with(char::is_control))
+    {
+        return reserved_character_diagnostic(source, pos, c);
+    }
     if let Some(found) = control_character(source, pos)
         && msg.starts_with("unexpected character")
     {
@@ -346,27 +353,29 @@ fn tab_diagnostic(source: &Source, pos: Option<Pos>) -> Diagnostic {
     .help("replace the tab with spaces (most editors can insert spaces when Tab is pressed)")
 }
 
-/// The first control character (other than tab, line feed and carriage return) near `pos`.
+/// The first control character (other than tab, line feed and carriage return) near `pos`, or
+/// else in the whole file (the parser counts a lone carriage return as a line break, so its
+/// line numbers can differ from ours in such files).
 fn control_character(source: &Source, pos: Option<Pos>) -> Option<(Pos, char)> {
-    find_near(source, pos, |c| {
-        c.is_control() && !matches!(c, '\t' | '\n' | '\r')
-    })
+    let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    find_near(source, pos, control).or_else(|| find_near(source, None, control))
 }
 
 /// The first character that `wanted` accepts on the reported line or the two after it (the
-/// parser sometimes reports a problem at the end of the line before it), with its position.
+/// parser sometimes reports a problem at the end of the line before it), with its position;
+/// with no position, anywhere in the file.
 fn find_near(
     source: &Source,
     pos: Option<Pos>,
     wanted: impl Fn(char) -> bool,
 ) -> Option<(Pos, char)> {
-    let from = pos.map_or(1, |p| p.line);
+    let (from, lines) = pos.map_or((1, usize::MAX), |p| (p.line, 3));
     source
         .text
         .lines()
         .enumerate()
         .skip(from.saturating_sub(1))
-        .take(3)
+        .take(lines)
         .find_map(|(n, line)| {
             let (column, c) = line.chars().enumerate().find(|&(_, c)| wanted(c))?;
             Some((
@@ -388,29 +397,54 @@ fn colon_diagnostic(source: &Source, pos: Option<Pos>) -> Diagnostic {
         (Some(l), Some(p)) => l.chars().take(p.column.saturating_sub(1)).collect(),
         _ => String::new(),
     };
-    if let (Some(line), Some((key, _))) = (line, before.split_once(": ")) {
-        let value = line
-            .split_once(": ")
-            .map_or("", |(_, v)| v)
-            .trim()
-            .trim_end_matches('\r');
-        let quoted = if value.contains('"') {
-            format!("'{}'", value.replace('\'', "''"))
-        } else {
-            format!("\"{value}\"")
-        };
-        return Diagnostic::at(
+    if let (Some(line), true) = (line, before.contains(": ")) {
+        let d = Diagnostic::at(
             source,
             pos,
             "this text contains `: `, which YAML reads as the start of another key",
         )
-        .label("read as a key")
-        .help(format!(
-            "put the whole text in quotes: {}: {quoted}",
-            key.trim().trim_start_matches("- ")
-        ));
+        .label("read as a key");
+        return match quoted_line(line) {
+            Some(fixed) => d.help(format!("put the whole text in quotes: {fixed}")),
+            None => d.help("put the whole text in quotes"),
+        };
     }
     indentation_diagnostic(source, pos)
+}
+
+/// A `key: value` line with its value in quotes, e.g. `title: "@home"`: double quotes, or
+/// single ones when the text holds a double quote.
+fn quoted_line(line: &str) -> Option<String> {
+    let (key, value) = line.split_once(": ")?;
+    let value = value.trim().trim_end_matches('\r');
+    let quoted = if value.contains('"') {
+        format!("'{}'", value.replace('\'', "''"))
+    } else {
+        format!("\"{value}\"")
+    };
+    Some(format!("{}: {quoted}", key.trim().trim_start_matches("- ")))
+}
+
+/// A character YAML keeps for itself (`@`, `` ` ``, `%`, `|`, `>`) where text begins.
+fn reserved_character_diagnostic(source: &Source, pos: Option<Pos>, c: &str) -> Diagnostic {
+    let line = pos.and_then(|p| source.text.lines().nth(p.line.saturating_sub(1)));
+    let d = Diagnostic::at(
+        source,
+        pos,
+        format!(
+            "YAML does not let text start with {} unless it is in quotes",
+            if c == "`" {
+                "a backquote".to_string()
+            } else {
+                format!("`{c}`")
+            }
+        ),
+    )
+    .label("put this text in quotes");
+    match line.and_then(quoted_line) {
+        Some(fixed) => d.help(format!("write it as {fixed}")),
+        None => d.help("put the whole text in quotes"),
+    }
 }
 
 /// A key where the indentation says none can be.
@@ -484,6 +518,13 @@ mod tests {
         );
         assert!(m.contains("this `{` is never closed"), "{m}");
         assert!(m.contains("close it with `}`"), "{m}");
+    }
+
+    #[test]
+    fn text_starting_with_a_reserved_character_gets_quoting_advice() {
+        let m = message::<BTreeMap<String, String>>("id: x\ntitle: @home and away\n");
+        assert!(m.contains("YAML does not let text start with `@`"), "{m}");
+        assert!(m.contains(r#"write it as title: "@home and away""#), "{m}");
     }
 
     #[test]
