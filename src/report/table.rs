@@ -51,28 +51,41 @@ pub fn render(report: &Report, style: &Style, out: &mut dyn Write) -> std::io::R
     if let Some(org) = &report.organisation {
         writeln!(out, "{}", wrap(&clean(org), w, "", ""))?;
     }
-    let lines = [
+    // With one partnership its name is in the title; several are named here, so nobody takes
+    // a combined result for one partnership's.
+    let partnerships = (report.partnerships.len() > 1).then(|| {
         format!(
+            "Partnerships combined: {}",
+            clean(&report.partnerships.join(", "))
+        )
+    });
+    let lines = [
+        Some(format!(
             "{} {} · {} · {}",
             clean(&report.framework.title),
             clean(&report.framework.version),
             plural(report.records.len(), "record"),
             report.dates.join(", ")
-        ),
-        format!("Scored by: {} ({})", who.join(", "), report.current_date()),
-        String::new(),
-        overall,
-        format!(
+        )),
+        partnerships,
+        Some(format!(
+            "Scored by: {} ({})",
+            who.join(", "),
+            report.current_date()
+        )),
+        Some(String::new()),
+        Some(overall),
+        Some(format!(
             "Complete: {} of {} answered, {} not applicable, {} unanswered ({})",
             c.answered,
             c.total,
             c.not_applicable,
             c.unanswered,
             percent_text(c.percent_complete)
-        ),
-        String::new(),
+        )),
+        Some(String::new()),
     ];
-    for line in lines {
+    for line in lines.into_iter().flatten() {
         writeln!(out, "{}", wrap(&line, w, "", "  "))?;
     }
 

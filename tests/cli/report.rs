@@ -405,6 +405,32 @@ fn versions_of_a_framework_are_matched_by_indicator_id() {
     );
 }
 
+/// Records of two partnerships can be combined, but the table says so: with one partnership
+/// its name is the title, with several the combined result must not pass for one of them.
+#[test]
+fn combining_partnerships_is_said_in_the_table() {
+    let t = Test::new().with_examples();
+    let other = t
+        .read("examples/2026/education.yaml")
+        .replace("Hafren Vale SEND Partnership", "Other Town Partnership");
+    let t = t.file("other.yaml", other);
+    let out = t.run_args(&["report", "examples/2026/health.yaml", "other.yaml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "Partnerships combined: Hafren Vale SEND Partnership, Other Town Partnership"
+        ),
+        "{}",
+        out.stdout
+    );
+    let one = t.run_args(&["report", "examples/2026/health.yaml"]);
+    assert!(
+        !one.stdout.contains("Partnerships combined"),
+        "{}",
+        one.stdout
+    );
+}
+
 /// An indicator renamed in a new version of the framework (`replaces:`) keeps its history:
 /// earlier answers under the old id count for it, in the trend and the scores.
 #[test]
