@@ -512,7 +512,7 @@ impl Record {
             .map(|(n, g)| {
                 let mut r = self.clone();
                 r.scored_by = ScoredBy {
-                    kind: crate::diagnostic::unplaced(ScorerKind::Group),
+                    kind: unplaced(ScorerKind::Group),
                     group: Some(g.clone()),
                     name: None,
                     groups: Vec::new(),
