@@ -31,6 +31,24 @@ fn exit_code(p: &PtySession) -> i32 {
     }
 }
 
+/// Starts `coprod assess --plain` for partnership P on 2026-11-12 with `more` arguments, and
+/// answers the participants question with none.
+fn start_plain(t: &Test, more: &[&str]) -> PtySession {
+    let mut args = vec![
+        "assess",
+        "--plain",
+        "--partnership",
+        "P",
+        "--date",
+        "2026-11-12",
+    ];
+    args.extend_from_slice(more);
+    let mut p = pty(t, &args);
+    p.exp_string("Who is taking part?").expect("participants");
+    p.send_line("").expect("none");
+    p
+}
+
 /// Answers one indicator in plain mode: a level, no notes, no action.
 fn plain_answer(p: &mut PtySession, id: &str, level: &str) {
     p.exp_string(&format!("Level for {id}"))
@@ -113,22 +131,7 @@ fn a_full_assessment_in_the_terminal_reports_correctly() {
 #[test]
 fn ctrl_c_half_way_then_resume_keeps_every_answer() {
     let t = Test::new();
-    let mut p = pty(
-        &t,
-        &[
-            "assess",
-            "--plain",
-            "--partnership",
-            "P",
-            "--date",
-            "2026-11-12",
-            "--room",
-            "-o",
-            "r.yaml",
-        ],
-    );
-    p.exp_string("Who is taking part?").expect("participants");
-    p.send_line("").expect("none");
+    let mut p = start_plain(&t, &["--room", "-o", "r.yaml"]);
     for (n, id) in IDS[..12].iter().enumerate() {
         plain_answer(&mut p, id, ["2", "3", "4"][n % 3]);
     }
@@ -160,22 +163,7 @@ fn ctrl_c_half_way_then_resume_keeps_every_answer() {
 #[test]
 fn killed_with_sigkill_then_resumed_loses_nothing_saved() {
     let t = Test::new();
-    let mut p = pty(
-        &t,
-        &[
-            "assess",
-            "--plain",
-            "--partnership",
-            "P",
-            "--date",
-            "2026-11-12",
-            "--room",
-            "-o",
-            "r.yaml",
-        ],
-    );
-    p.exp_string("Who is taking part?").expect("participants");
-    p.send_line("").expect("none");
+    let mut p = start_plain(&t, &["--room", "-o", "r.yaml"]);
     for id in &IDS[..5] {
         plain_answer(&mut p, id, "3");
     }
@@ -379,23 +367,10 @@ fn coprod_toml_unknown_key() {
 #[test]
 fn workshop_mode_in_the_terminal_then_reported_by_group() {
     let t = Test::new();
-    let mut p = pty(
+    let mut p = start_plain(
         &t,
-        &[
-            "assess",
-            "--plain",
-            "--groups",
-            "parent-carers,local-authority",
-            "--partnership",
-            "P",
-            "--date",
-            "2026-11-12",
-            "-o",
-            "w.yaml",
-        ],
+        &["--groups", "parent-carers,local-authority", "-o", "w.yaml"],
     );
-    p.exp_string("Who is taking part?").expect("participants");
-    p.send_line("").expect("none");
     for (id, a, b) in [("WC1", "1", "4"), ("WC2", "2", "4")] {
         // The pseudo-terminal reader sees bytes, so match the ASCII parts around the `·`.
         p.exp_string(&format!("Level for {id} "))
@@ -440,25 +415,17 @@ fn workshop_mode_in_the_terminal_then_reported_by_group() {
 #[test]
 fn from_last_year_carries_the_actions_forward() {
     let t = Test::new().with_examples();
-    let mut p = pty(
+    let mut p = start_plain(
         &t,
         &[
-            "assess",
-            "--plain",
             "--from",
             "examples/2025/health.yaml",
-            "--partnership",
-            "P",
-            "--date",
-            "2026-11-12",
             "--group",
             "health",
             "-o",
             "r.yaml",
         ],
     );
-    p.exp_string("Who is taking part?").expect("participants");
-    p.send_line("").expect("none");
     p.exp_string("You said, we did:").expect("follow-up starts");
     p.exp_regex(r"\d+ action\(s\) were agreed").expect("count");
     let mut carried = 0;
