@@ -200,12 +200,7 @@ fn cover(flow: &mut Flow<'_>, report: &Report) -> Vec<Node> {
     } else {
         "This report is based on one record.".to_string()
     };
-    p(
-        flow,
-        &Para::plain(intro, BODY, Weight::Regular, INK),
-        true,
-        &mut out,
-    );
+    p_text(flow, intro, &mut out);
     flow.y += 6.0;
     let columns = vec![
         col("Scored by", 200.0, Align::Left),
@@ -333,12 +328,7 @@ fn summary(flow: &mut Flow<'_>, report: &Report, labels: &[String]) -> Vec<Node>
         // The scorecard is the latest assessment's; the earlier ones are in "Over time".
         words = format!("On {}, {words}", long_date(report.current_date()));
     }
-    p(
-        flow,
-        &Para::plain(words, BODY, Weight::Regular, INK),
-        true,
-        &mut out,
-    );
+    p_text(flow, words, &mut out);
 
     let noun = report.section_heading();
     let scale = Scale {
@@ -642,12 +632,7 @@ fn section(flow: &mut Flow<'_>, report: &Report, index: usize, labels: &[String]
             score_text(st.spread)
         ));
     }
-    p(
-        flow,
-        &Para::plain(result, BODY, Weight::Regular, INK),
-        true,
-        &mut out,
-    );
+    p_text(flow, result, &mut out);
     flow.y += 8.0;
 
     let table = if report.is_combined() {
@@ -792,12 +777,7 @@ fn actions(flow: &mut Flow<'_>, report: &Report, labels: &[String]) -> Vec<Node>
             actions.len()
         )
     };
-    p(
-        flow,
-        &Para::plain(intro, BODY, Weight::Regular, INK),
-        true,
-        &mut out,
-    );
+    p_text(flow, intro, &mut out);
     flow.y += 6.0;
     let columns = vec![
         col("Indicator", 48.0, Align::Left),
@@ -843,12 +823,7 @@ fn appendix(flow: &mut Flow<'_>, report: &Report) -> Vec<Node> {
          place and percentages of the scale to the nearest whole number.",
         overall = report.overall_name(),
     );
-    p(
-        flow,
-        &Para::plain(method, BODY, Weight::Regular, INK),
-        true,
-        &mut out,
-    );
+    p_text(flow, method, &mut out);
     let framework = Para::spans(
         vec![
             text("Framework: "),
