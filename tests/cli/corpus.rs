@@ -183,6 +183,22 @@ fn snapshot_name(rel: &str) -> String {
     }
 }
 
+/// `coprod assess` on a CSV answers file (which names no partnership, date or scorer).
+fn assess_csv(answers: &str) -> [&str; 10] {
+    [
+        "assess",
+        "--answers",
+        answers,
+        "--partnership",
+        "Corpus Partnership",
+        "--date",
+        "2026-01-02",
+        "--room",
+        "-o",
+        "out/record.yaml",
+    ]
+}
+
 /// The case for one corpus file.
 fn file_case(rel: &str) -> Option<Case> {
     let kind = rel.split('/').next().unwrap_or("");
@@ -203,23 +219,9 @@ fn file_case(rel: &str) -> Option<Case> {
             code,
         )
         .output("out/report.md"),
-        "answers" if rel.ends_with(".csv") => Case::new(
-            &name,
-            &[
-                "assess",
-                "--answers",
-                rel,
-                "--partnership",
-                "Corpus Partnership",
-                "--date",
-                "2026-01-02",
-                "--room",
-                "-o",
-                "out/record.yaml",
-            ],
-            code,
-        )
-        .output("out/record.yaml"),
+        "answers" if rel.ends_with(".csv") => {
+            Case::new(&name, &assess_csv(rel), code).output("out/record.yaml")
+        }
         "answers" => Case::new(
             &name,
             &["assess", "--answers", rel, "-o", "out/record.yaml"],
@@ -228,24 +230,9 @@ fn file_case(rel: &str) -> Option<Case> {
         .output("out/record.yaml"),
         "config" => {
             let bytes = fs::read(repo().join("tests/corpus").join(rel)).expect("config file");
-            Case::new(
-                &name,
-                &[
-                    "assess",
-                    "--answers",
-                    "valid/answers.csv",
-                    "--partnership",
-                    "Corpus Partnership",
-                    "--date",
-                    "2026-01-02",
-                    "--room",
-                    "-o",
-                    "out/record.yaml",
-                ],
-                code,
-            )
-            .file("coprod.toml", bytes)
-            .output("out/record.yaml")
+            Case::new(&name, &assess_csv("valid/answers.csv"), code)
+                .file("coprod.toml", bytes)
+                .output("out/record.yaml")
         }
         _ => return None,
     };
