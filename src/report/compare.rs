@@ -349,7 +349,7 @@ pub struct VersionsView {
 
 impl VersionsView {
     /// Each renaming in words, e.g. "T2 is now REPLY".
-    pub fn renamings(&self) -> Vec<String> {
+    pub fn renaming_words(&self) -> Vec<String> {
         self.renamed
             .iter()
             .map(|(old, now)| format!("{} is now {}", old.to_uppercase(), now.to_uppercase()))

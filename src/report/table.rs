@@ -357,7 +357,7 @@ fn write_trend(
             list.join(", ")
         );
         if !v.renamed.is_empty() {
-            line.push_str(&format!(" Renamed: {}.", v.renamings().join(", ")));
+            line.push_str(&format!(" Renamed: {}.", v.renaming_words().join(", ")));
         }
         if !v.retired.is_empty() {
             let ids: Vec<String> = v.retired.iter().map(|(id, _)| id.to_uppercase()).collect();

@@ -1113,7 +1113,7 @@ fn versions_text(v: &crate::report::compare::VersionsView) -> String {
     if !v.renamed.is_empty() {
         words.push_str(&format!(
             " Renamed, with earlier answers counted under the new id: {}.",
-            and_list(&v.renamings())
+            and_list(&v.renaming_words())
         ));
     }
     if !v.retired.is_empty() {
