@@ -150,20 +150,23 @@ fn parse_csv(source: &Source, framework: &Framework) -> Result<Answers, Diagnost
                 let d = match e.kind() {
                     csv::ErrorKind::UnequalLengths {
                         expected_len, len, ..
-                    } if len > expected_len => Diagnostic::at(
-                        source,
-                        at(line, 1),
-                        format!("this row has {}, but the first row names {expected_len} columns", cells(*len)),
-                    )
-                    .help("a cell with a comma in it needs double quotes around it, e.g. wc1,3,\"Good, and getting better\""),
-                    csv::ErrorKind::UnequalLengths {
-                        expected_len, len, ..
-                    } => Diagnostic::at(
-                        source,
-                        at(line, 1),
-                        format!("this row has {}, but the first row names {expected_len} columns", cells(*len)),
-                    )
-                    .help("give every row a cell for each column; an empty cell is nothing between two commas"),
+                    } => {
+                        let cells = usize::try_from(*len).unwrap_or(usize::MAX);
+                        let help = if len > expected_len {
+                            "a cell with a comma in it needs double quotes around it, e.g. wc1,3,\"Good, and getting better\""
+                        } else {
+                            "give every row a cell for each column; an empty cell is nothing between two commas"
+                        };
+                        Diagnostic::at(
+                            source,
+                            at(line, 1),
+                            format!(
+                                "this row has {}, but the first row names {expected_len} columns",
+                                crate::report::plural(cells, "cell")
+                            ),
+                        )
+                        .help(help)
+                    }
                     _ => Diagnostic::at(source, at(line, 1), format!("cannot read this row: {e}")),
                 };
                 errors.push(d);
@@ -269,13 +272,4 @@ fn parse_csv(source: &Source, framework: &Framework) -> Result<Answers, Diagnost
         answers,
         ..Answers::default()
     })
-}
-
-/// "1 cell", "4 cells".
-fn cells(n: u64) -> String {
-    if n == 1 {
-        "1 cell".to_string()
-    } else {
-        format!("{n} cells")
-    }
 }

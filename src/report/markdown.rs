@@ -521,10 +521,9 @@ fn write_trend(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             .iter()
             .map(|x| {
                 format!(
-                    "version {} ({} record{})",
+                    "version {} ({})",
                     inline(&x.version),
-                    x.records,
-                    if x.records == 1 { "" } else { "s" }
+                    crate::report::plural(x.records, "record")
                 )
             })
             .collect();

@@ -663,6 +663,15 @@ fn completeness_view(c: Completeness) -> CompletenessView {
     }
 }
 
+/// A count with its noun: "1 record", "3 records".
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// Upper-cases the first letter.
 pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();

@@ -9,7 +9,7 @@ use std::io::Write;
 
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
-use super::{Report, Style, percent_text, score_text};
+use super::{Report, Style, percent_text, plural, score_text};
 
 /// Writes the report as terminal tables.
 pub fn render(report: &Report, style: &Style, out: &mut dyn Write) -> std::io::Result<()> {
@@ -421,14 +421,6 @@ fn new_table(width: u16) -> Table {
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width);
     t
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 /// A horizontal bar of `cells` characters for a percentage, in eighths of a block.

@@ -1101,8 +1101,11 @@ fn versions_text(v: &crate::report::compare::VersionsView) -> String {
         .versions
         .iter()
         .map(|x| {
-            let s = if x.records == 1 { "" } else { "s" };
-            format!("version {} ({} record{s})", x.version, x.records)
+            format!(
+                "version {} ({})",
+                x.version,
+                crate::report::plural(x.records, "record")
+            )
         })
         .collect();
     let mut words = format!(
