@@ -7,6 +7,7 @@ mod errors;
 mod framework;
 mod pdf;
 mod report;
+mod screen;
 mod settings;
 mod toolchain;
 mod util;
