@@ -6,6 +6,7 @@ mod crash;
 mod errors;
 mod framework;
 mod pdf;
+mod pdf_scripts;
 mod report;
 mod settings;
 mod toolchain;
