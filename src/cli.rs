@@ -148,6 +148,11 @@ pub struct ReportArgs {
     /// actions.
     #[arg(long, alias = "anonymize")]
     pub anonymise: bool,
+    /// How the records of several stakeholder groups are combined: `groups` (each group counts
+    /// the same; its result is the mean of its records) or `records` (each record counts the
+    /// same, so a group that sent more records weighs more).
+    #[arg(long, value_name = "HOW", value_enum, default_value_t = crate::score::Weighting::Groups)]
+    pub weight_by: crate::score::Weighting,
 }
 
 fn parse_levels(s: &str) -> Result<f64, String> {

@@ -58,6 +58,7 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
             .or(config.divergence)
             .unwrap_or(crate::score::compare::DEFAULT_DIVERGENCE),
         anonymise: args.anonymise,
+        weight_by: args.weight_by,
     };
     let report = Report::build_with(&framework, &inputs, &options);
     drop(inputs);
