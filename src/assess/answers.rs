@@ -251,11 +251,9 @@ fn parse_csv(source: &Source, framework: &Framework) -> Result<Answers, Diagnost
             .filter(|t| !t.is_empty())
             .map(str::to_string);
         answers.push(Answer {
-            indicator: unplaced(id),
             level,
-            levels: Default::default(),
             evidence: evidence.map(Into::into),
-            actions: Vec::new(),
+            ..Answer::new(id)
         });
     }
     if !errors.is_empty() {
