@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Placed, Pos, Source, suggest, unplaced};
+use crate::diagnostic::{Diagnostic, Diagnostics, Placed, Pos, Source, suggest};
 use crate::framework::Framework;
 use crate::record::{Answer, Choice, IsoDate, ScoredBy, ScorerKind};
 
