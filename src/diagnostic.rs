@@ -148,6 +148,19 @@ impl Source {
         Some(from)
     }
 
+    /// Byte range of `count` characters from a position, stopping at the end of its line.
+    pub fn chars_at(&self, line: usize, column: usize, count: usize) -> Range<usize> {
+        let at = self.span_at(line, column);
+        let rest = &self.text[at.start..];
+        let rest = rest.split(['\r', '\n']).next().unwrap_or(rest);
+        let len: usize = rest.chars().take(count).map(char::len_utf8).sum();
+        if len == 0 {
+            at
+        } else {
+            at.start..at.start + len
+        }
+    }
+
     /// Byte range of the word (a run of non-blank, non-`:` characters) starting at a position.
     pub fn word_at(&self, line: usize, column: usize) -> Range<usize> {
         let at = self.span_at(line, column);
@@ -255,6 +268,9 @@ pub struct Diagnostic {
     pub also: Vec<(Pos, String)>,
     /// What to do about it.
     pub help: Option<String>,
+    /// How many characters to underline at `pos` (a whole CSV cell, say); by default the word
+    /// there.
+    pub width: Option<usize>,
 }
 
 impl Diagnostic {
@@ -267,6 +283,7 @@ impl Diagnostic {
             label: None,
             also: Vec::new(),
             help: None,
+            width: None,
         }
     }
 
@@ -295,6 +312,13 @@ impl Diagnostic {
     #[must_use]
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Underlines `chars` characters from the position (at least one), instead of the word there.
+    #[must_use]
+    pub fn underline(mut self, chars: usize) -> Self {
+        self.width = Some(chars.max(1));
         self
     }
 
@@ -343,13 +367,17 @@ impl Diagnostic {
                 let at = |p: Pos, ex: &Source, from: usize| {
                     ex.word_at(p.line.saturating_sub(from) + 1, p.column)
                 };
+                let primary = match self.width {
+                    Some(n) => main.chars_at(pos.line.saturating_sub(from) + 1, pos.column, n),
+                    None => at(pos, &main, from),
+                };
                 let mut snippet = Snippet::source(main.text.to_string())
                     .line_start(from)
                     .path(name.to_string())
                     .fold(true)
                     .annotation(
                         AnnotationKind::Primary
-                            .span(at(pos, &main, from))
+                            .span(primary)
                             .label(label.as_deref()),
                     );
                 for (p, l) in &near {
