@@ -14,6 +14,7 @@
 //!   section and overall scores.
 
 pub mod compare;
+pub mod votes;
 
 use serde::Serialize;
 
@@ -412,11 +413,8 @@ mod properties {
             .indicators()
             .zip(choices)
             .map(|((_, i), c)| Answer {
-                indicator: unplaced(i.id.value.clone()),
                 level: c.map(unplaced),
-                levels: Default::default(),
-                evidence: None,
-                actions: Vec::new(),
+                ..Answer::new(i.id.value.clone())
             })
             .collect();
         r
