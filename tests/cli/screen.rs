@@ -192,3 +192,37 @@ fn sigterm_mid_walk_restores_the_terminal_and_keeps_the_record() {
 fn sighup_mid_walk_restores_the_terminal_and_keeps_the_record() {
     stopped_by(Signal::SIGHUP);
 }
+
+#[test]
+fn ctrl_c_while_typing_evidence_then_resume_shows_the_draft() {
+    let t = Test::new();
+    let mut p = start(&t, &[]);
+    keys(&mut p, "e");
+    std::thread::sleep(Duration::from_millis(100));
+    keys(&mut p, "Hybrid room worked well\rSecond line q3");
+    std::thread::sleep(Duration::from_millis(100));
+    p.send_control('c').expect("ctrl-c");
+    p.exp_string("To carry on: coprod assess --resume r.yaml")
+        .expect("resume hint");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 130);
+    let text = t.read("r.yaml");
+    assert!(text.contains("draft:"), "{text}");
+    assert!(text.contains("Hybrid room worked well"), "{text}");
+    assert!(
+        !text.contains("level:"),
+        "nothing typed became a level: {text}"
+    );
+
+    // The next session opens the notes where they were; Esc saves them as the evidence.
+    let mut p = start(&t, &["--resume", "r.yaml"]);
+    keys(&mut p, " more\u{1b}");
+    let text = record_when(&t, "the evidence", |r| !r.contains("draft:"));
+    assert!(
+        text.contains("evidence: |-\n    Hybrid room worked well\n    Second line q3 more\n"),
+        "{text}"
+    );
+    keys(&mut p, "q");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 0);
+}

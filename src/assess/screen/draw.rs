@@ -12,6 +12,7 @@ use ratatui::widgets::Paragraph;
 
 use super::state::{Screen, State, Status};
 use super::text::{Editor, clean, width, wrap};
+use super::vote::{RowKind, Stage, VoteForm};
 use crate::record::{Choice, group_name};
 
 /// Side by side guidance and level meanings from this width and height.
@@ -32,7 +33,13 @@ pub fn draw(frame: &mut Frame<'_>, state: &State<'_>) {
         return;
     }
     match &state.screen {
-        Screen::Indicator | Screen::Evidence(_) => indicator(frame, area, state),
+        Screen::Indicator
+        | Screen::Evidence(_)
+        | Screen::Actions { .. }
+        | Screen::Action(_)
+        | Screen::Vote(_) => {
+            indicator(frame, area, state)
+        }
         Screen::Help => help(frame, area, state),
         Screen::Overview { cursor, end } => overview(frame, area, state, *cursor, *end),
     }
@@ -340,6 +347,27 @@ fn answer(state: &State<'_>, w: usize) -> (Vec<Line<'static>>, Vec<Line<'static>
         Span::styled("Actions: ", bold()),
         Span::raw(cut(&text, w.saturating_sub(9))),
     ]));
+    if let Some(a) = record_answer
+        && let Some(v) = crate::score::votes::summarise(state.framework, a, state.divergence)
+    {
+        let mut text = format!("{} voted", v.all.total());
+        if let Some(sp) = v.spread {
+            text.push_str(&format!(" · spread {}", score_text(sp)));
+        }
+        if v.talk_about_this {
+            text.push_str(" · ⚑ talk about this");
+        }
+        more.push(Line::from(vec![
+            Span::styled("Votes: ", bold()),
+            Span::raw(cut(&text, w.saturating_sub(7))),
+        ]));
+    }
+    if let Some(note) = record_answer.and_then(|a| a.disagreed.as_ref()) {
+        more.push(Line::from(vec![
+            Span::styled("Agreed to disagree: ", bold()),
+            Span::raw(cut(&clean(&note.value), w.saturating_sub(20))),
+        ]));
+    }
     if let Some(prev) = state.previous {
         let last = prev
             .choice(id)
@@ -394,6 +422,8 @@ fn indicator_keys(state: &State<'_>) -> Vec<(String, &'static str)> {
     keys.extend([
         ("g".into(), "go to"),
         ("e".into(), "evidence"),
+        ("a".into(), "actions"),
+        ("v".into(), "vote"),
         ("↑↓".into(), "scroll"),
         ("?".into(), "help"),
         ("q".into(), "save & quit"),
@@ -432,17 +462,61 @@ fn indicator(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
     let head = header(state, w);
     let stmt = statement(state, w);
     let (must, more) = answer(state, w);
-    let editing = match &state.screen {
-        Screen::Evidence(e) => Some(e),
-        _ => None,
-    };
-    let keys: Vec<(String, &str)> = match editing {
-        Some(_) => vec![
+    let editing = !matches!(state.screen, Screen::Indicator);
+    let keys: Vec<(String, &str)> = match &state.screen {
+        Screen::Evidence(_) => vec![
             ("Esc".into(), "save notes"),
             ("Enter".into(), "new line"),
             ("Ctrl-C".into(), "keep as draft & stop"),
         ],
-        None => indicator_keys(state),
+        Screen::Actions { deleting: true, .. } => {
+            vec![
+                ("y".into(), "delete it"),
+                ("any other key".into(), "keep it"),
+            ]
+        }
+        Screen::Actions { .. } => vec![
+            ("↑↓".into(), "move"),
+            ("Enter".into(), "change"),
+            ("a".into(), "add"),
+            ("d".into(), "delete"),
+            ("Esc".into(), "back"),
+            ("q".into(), "save & quit"),
+        ],
+        Screen::Vote(form) => match form.stage {
+            Stage::Counting => vec![
+                ("0-9".into(), "how many"),
+                ("↑↓".into(), "level"),
+                ("Enter".into(), "done, then agree"),
+                ("Esc".into(), "save & back"),
+            ],
+            Stage::Agreeing => {
+                let (lo, hi) = state.framework.scale_range();
+                let mut keys = vec![(format!("{lo}-{hi}"), "agree this level"), ("n".into(), "n/a")];
+                if !state.workshop() {
+                    keys.push(("d".into(), "agree to disagree"));
+                }
+                keys.push(("Esc".into(), "back"));
+                keys
+            }
+            Stage::Disagreeing(_) => vec![
+                ("Esc".into(), "save the note"),
+                ("Enter".into(), "new line"),
+                ("Ctrl-C".into(), "keep as draft & stop"),
+            ],
+        },
+        Screen::Action(form) => {
+            let mut keys = vec![("Tab".into(), "next field")];
+            if form.field == super::form::Field::Status {
+                keys.push(("← →".into(), "change status"));
+            } else if form.multi_line() {
+                keys.push(("Enter".into(), "new line"));
+            }
+            keys.push(("Esc".into(), "save action"));
+            keys.push(("Ctrl-C".into(), "keep as draft & stop"));
+            keys
+        }
+        _ => indicator_keys(state),
     };
     let key_refs: Vec<(&str, &str)> = keys.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     let bar = key_bar(&key_refs, w);
@@ -477,11 +551,11 @@ fn indicator(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
     let mut middle = spare;
     // Room to spare: the guidance takes what it needs and the statement gets air around it.
     let mut air = false;
-    if editing.is_none() && content_h + 2 <= middle {
+    if !editing && content_h + 2 <= middle {
         middle -= 2;
         air = true;
     }
-    if editing.is_none() && content_h < middle {
+    if !editing && content_h < middle {
         middle = content_h;
     }
 
@@ -494,22 +568,38 @@ fn indicator(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
     if air {
         y += 1;
     }
-    if let Some(editor) = editing {
+    if editing {
         let id = state
             .current()
             .map(|(_, i)| i.id.value.to_uppercase())
             .unwrap_or_default();
+        let title = match &state.screen {
+            Screen::Evidence(_) => format!("Evidence notes for {id}"),
+            Screen::Action(form) => match form.changes {
+                Some(i) => format!("Changing action {} for {id}", i + 1),
+                None => format!("New action for {id}"),
+            },
+            Screen::Vote(form) => match (&form.stage, &form.group) {
+                (Stage::Disagreeing(_), _) => format!("Agreeing to disagree on {id}"),
+                (_, Some(g)) => format!("Vote on {id} · {}", group_name(g)),
+                (_, None) => format!("Vote on {id}"),
+            },
+            _ => format!("Actions for {id}"),
+        };
         if rules {
-            put(
-                frame,
-                vec![rule(&format!("Evidence notes for {id}"), "", w)],
-                area.x,
-                &mut y,
-                area.width,
-            );
+            put(frame, vec![rule(&title, "", w)], area.x, &mut y, area.width);
         }
         let rect = Rect::new(area.x, y, area.width, middle);
-        edit_box(frame, rect, editor);
+        match &state.screen {
+            Screen::Evidence(editor) => edit_box(frame, rect, editor),
+            Screen::Action(form) => form_box(frame, rect, form),
+            Screen::Actions { cursor, .. } => action_list(frame, rect, state, *cursor),
+            Screen::Vote(form) => match &form.stage {
+                Stage::Disagreeing(editor) => edit_box(frame, rect, editor),
+                _ => vote_box(frame, rect, state, form),
+            },
+            _ => {}
+        }
         y += middle;
     } else {
         let max_scroll = content_h.saturating_sub(middle);
@@ -571,7 +661,18 @@ fn edit_box(frame: &mut Frame<'_>, rect: Rect, editor: &Editor) {
     if rect.height == 0 || rect.width == 0 {
         return;
     }
-    let w = usize::from(rect.width);
+    let (rows, cursor) = edit_rows(editor, usize::from(rect.width));
+    let h = usize::from(rect.height);
+    let top = (cursor.0 + 1).saturating_sub(h);
+    let shown: Vec<Line<'static>> = rows.into_iter().skip(top).take(h).map(Line::from).collect();
+    frame.render_widget(Paragraph::new(shown), rect);
+    let cy = u16::try_from(cursor.0 - top).unwrap_or(0);
+    let cx = u16::try_from(cursor.1).unwrap_or(0);
+    frame.set_cursor_position(Position::new(rect.x + cx, rect.y + cy));
+}
+
+/// An editor's text broken into rows of at most `w` columns, with the cursor's row and column.
+fn edit_rows(editor: &Editor, w: usize) -> (Vec<String>, (usize, usize)) {
     let mut rows: Vec<String> = Vec::new();
     let mut cursor = (0usize, 0usize);
     for (r, line) in editor.lines.iter().enumerate() {
@@ -594,13 +695,184 @@ fn edit_box(frame: &mut Frame<'_>, rect: Rect, editor: &Editor) {
         }
         rows.push(row);
     }
+    (rows, cursor)
+}
+
+/// The action form: a label column and the fields, the one being typed in marked.
+fn form_box(frame: &mut Frame<'_>, rect: Rect, form: &super::form::ActionForm) {
+    use super::form::{FIELDS, Field};
+    if rect.height == 0 || rect.width == 0 {
+        return;
+    }
+    let w = usize::from(rect.width);
+    let label_w = FIELDS.iter().map(|f| width(f.label())).max().unwrap_or(0) + 4;
+    let (label_w, value_w) = if label_w * 2 > w {
+        (0, w)
+    } else {
+        (label_w, w - label_w)
+    };
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut cursor = None;
+    for field in FIELDS {
+        let on = field == form.field;
+        let mark = if on { "▶ " } else { "  " };
+        let label = format!("{mark}{}:", field.label());
+        let rows = match field {
+            Field::Status => {
+                let text = if on {
+                    format!("◀ {} ▶", form.status.label())
+                } else {
+                    form.status.label().to_string()
+                };
+                vec![text]
+            }
+            _ => {
+                let editor = match field {
+                    Field::What => &form.what,
+                    Field::Owner => &form.owner,
+                    Field::Due => &form.due,
+                    _ => &form.note,
+                };
+                let (rows, at) = edit_rows(editor, value_w.max(2));
+                if on {
+                    cursor = Some((lines.len() + usize::from(label_w == 0) + at.0, at.1));
+                }
+                rows
+            }
+        };
+        let style = if on { bold() } else { Style::default() };
+        if label_w == 0 {
+            lines.push(Line::from(Span::styled(label, style)));
+            lines.extend(rows.into_iter().map(Line::from));
+        } else {
+            for (i, r) in rows.into_iter().enumerate() {
+                let head = if i == 0 {
+                    format!("{label:<label_w$}")
+                } else {
+                    " ".repeat(label_w)
+                };
+                lines.push(Line::from(vec![Span::styled(head, style), Span::raw(r)]));
+            }
+        }
+    }
     let h = usize::from(rect.height);
-    let top = (cursor.0 + 1).saturating_sub(h);
-    let shown: Vec<Line<'static>> = rows.into_iter().skip(top).take(h).map(Line::from).collect();
+    let focus = cursor.map_or(0, |c| c.0);
+    let top = (focus + 1).saturating_sub(h);
+    let shown: Vec<Line<'static>> = lines.into_iter().skip(top).take(h).collect();
     frame.render_widget(Paragraph::new(shown), rect);
-    let cy = u16::try_from(cursor.0 - top).unwrap_or(0);
-    let cx = u16::try_from(cursor.1).unwrap_or(0);
-    frame.set_cursor_position(Position::new(rect.x + cx, rect.y + cy));
+    if let Some((row, col)) = cursor {
+        let x = u16::try_from(label_w + col).unwrap_or(0);
+        let y = u16::try_from(row - top).unwrap_or(0);
+        frame.set_cursor_position(Position::new(rect.x + x, rect.y + y));
+    }
+}
+
+/// The indicator's actions, one per line, and a last line to add one.
+fn action_list(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, cursor: usize) {
+    let w = usize::from(rect.width);
+    let actions = state
+        .current()
+        .and_then(|(_, i)| state.record.answer(&i.id.value))
+        .map(|a| a.actions.as_slice())
+        .unwrap_or_default();
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for (i, a) in actions.iter().enumerate() {
+        let mut text = format!("{}. {}", i + 1, clean(&a.what));
+        if let Some(o) = &a.owner {
+            text.push_str(&format!(" · {}", clean(o)));
+        }
+        if let Some(d) = a.due {
+            text.push_str(&format!(" · due {d}"));
+        }
+        text.push_str(&format!(" · {}", a.status.label()));
+        lines.push(list_line(&text, i == cursor, w));
+    }
+    lines.push(list_line("+ Add an action", cursor >= actions.len(), w));
+    let h = usize::from(rect.height);
+    let top = (cursor + 1).saturating_sub(h);
+    let shown: Vec<Line<'static>> = lines.into_iter().skip(top).take(h).collect();
+    frame.render_widget(Paragraph::new(shown), rect);
+}
+
+/// The counts of a vote with a bar for each, how many, the spread and the flag.
+fn vote_box(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, form: &VoteForm) {
+    let w = usize::from(rect.width);
+    let d = form.distribution(state.framework);
+    let most = d
+        .levels
+        .iter()
+        .map(|(_, n)| *n)
+        .chain([d.not_applicable, d.dont_know])
+        .max()
+        .unwrap_or(0);
+    let names: Vec<String> = form
+        .rows
+        .iter()
+        .map(|r| match r.choice {
+            RowKind::Level(v) => state
+                .framework
+                .level(v)
+                .map_or(v.to_string(), |l| format!("{v} {}", clean(&l.label))),
+            RowKind::NotApplicable => "n/a".to_string(),
+            RowKind::DontKnow => "don't know".to_string(),
+        })
+        .collect();
+    let name_w = names.iter().map(|n| width(n)).max().unwrap_or(0);
+    let cells = w.saturating_sub(name_w + 12).min(40);
+    let counting = form.stage == Stage::Counting;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for (i, (row, name)) in form.rows.iter().zip(&names).enumerate() {
+        let n: u64 = row.typed.parse().unwrap_or(0);
+        let on = counting && i == form.row;
+        let typed = if on {
+            format!("[{:>4}_]", row.typed)
+        } else {
+            format!(" {:>4}  ", row.typed)
+        };
+        let bar_len = usize::try_from((n * cells as u64).checked_div(most).unwrap_or(0)).unwrap_or(0);
+        let text = format!(
+            "{}{name:<name_w$} {typed} {}",
+            if on { "▶ " } else { "  " },
+            "█".repeat(bar_len)
+        );
+        lines.push(if on {
+            Line::from(Span::styled(cut(&text, w), bold()))
+        } else {
+            Line::from(cut(&text, w))
+        });
+    }
+    let total = d.total();
+    let mut summary = format!("{total} counted");
+    match d.spread() {
+        Some(sp) => {
+            summary.push_str(&format!(" · spread {} levels", score_text(sp)));
+            if d.talk_about_this(state.divergence) {
+                summary.push_str(" · ⚑ TALK ABOUT THIS: views are far apart");
+            }
+        }
+        None => summary.push_str(" · no spread yet"),
+    }
+    for l in wrap(&summary, w, 0, 2) {
+        lines.push(Line::from(Span::styled(l, bold())));
+    }
+    let h = usize::from(rect.height);
+    let top = (form.row + 1).saturating_sub(h.saturating_sub(1));
+    let shown: Vec<Line<'static>> = lines.into_iter().skip(top).take(h).collect();
+    frame.render_widget(Paragraph::new(shown), rect);
+}
+
+/// A spread in levels, as the reports write it.
+fn score_text(v: f64) -> String {
+    crate::report::score_text(v)
+}
+
+/// A line of a list: the cursor's line marked with ▶ and reversed.
+fn list_line(text: &str, on: bool, w: usize) -> Line<'static> {
+    if on {
+        Line::from(Span::styled(cut(&format!("▶ {text}"), w), reversed()))
+    } else {
+        Line::from(cut(&format!("  {text}"), w))
+    }
 }
 
 const HELP: &[(&str, &str)] = &[
@@ -614,6 +886,11 @@ const HELP: &[(&str, &str)] = &[
     ("→", "the next indicator (nothing is recorded)"),
     ("g", "go to any indicator: the overview, Enter goes there"),
     ("e", "write evidence notes (several lines; Esc saves them)"),
+    ("v", "a vote: type how many chose each level, see the spread, then agree a level or to disagree"),
+    (
+        "a",
+        "the actions: add, change (Enter), delete (d); Esc saves an action being typed",
+    ),
     ("↑ ↓ PgUp PgDn", "scroll the questions and level meanings"),
     ("Tab", "in a workshop: the next group's level"),
     ("?", "this help; Esc or ? closes it"),

@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::state::{Action, EditKey, Screen, State};
+use super::vote::Stage;
 
 /// The action a key press asks for on the screen showing; `None` for key releases and repeats
 /// that mean nothing at all (so they do not even reach the status line).
@@ -27,7 +28,14 @@ pub fn action(state: &State<'_>, key: KeyEvent) -> Option<Action> {
         _ => None,
     };
     let found = match &state.screen {
-        Screen::Evidence(_) => {
+        Screen::Action(form) if !ctrl => match key.code {
+            KeyCode::Tab => Some(Action::NextField),
+            KeyCode::BackTab => Some(Action::PreviousField),
+            KeyCode::Up if !form.multi_line() => Some(Action::PreviousField),
+            KeyCode::Down if !form.multi_line() => Some(Action::NextField),
+            _ => editing(key.code),
+        },
+        Screen::Evidence(_) | Screen::Action(_) => {
             if ctrl {
                 match key.code {
                     KeyCode::Char('s' | 'S') if key.modifiers.contains(KeyModifiers::CONTROL) => {
@@ -36,23 +44,34 @@ pub fn action(state: &State<'_>, key: KeyEvent) -> Option<Action> {
                     _ => None,
                 }
             } else {
-                match key.code {
-                    KeyCode::Esc => Some(Action::Close),
-                    KeyCode::Enter => Some(Action::Edit(EditKey::Newline)),
-                    KeyCode::Backspace => Some(Action::Edit(EditKey::Backspace)),
-                    KeyCode::Delete => Some(Action::Edit(EditKey::Delete)),
-                    KeyCode::Left => Some(Action::Edit(EditKey::Left)),
-                    KeyCode::Right => Some(Action::Edit(EditKey::Right)),
-                    KeyCode::Up => Some(Action::Edit(EditKey::Up)),
-                    KeyCode::Down => Some(Action::Edit(EditKey::Down)),
-                    KeyCode::Home => Some(Action::Edit(EditKey::Home)),
-                    KeyCode::End => Some(Action::Edit(EditKey::End)),
-                    KeyCode::Tab => Some(Action::Edit(EditKey::Char(' '))),
-                    KeyCode::Char(c) => Some(Action::Edit(EditKey::Char(c))),
-                    _ => None,
-                }
+                editing(key.code)
             }
         }
+        Screen::Vote(form) if !ctrl => match (&form.stage, key.code) {
+            (Stage::Disagreeing(_), code) => editing(code),
+            (_, KeyCode::Char(c @ '0'..='9')) => Some(Action::Digit(c)),
+            (_, KeyCode::Esc) => Some(Action::Close),
+            (_, KeyCode::Char('q' | 'Q')) => Some(Action::Quit),
+            (Stage::Counting, KeyCode::Backspace) => Some(Action::Edit(EditKey::Backspace)),
+            (Stage::Counting, KeyCode::Enter) => Some(Action::Confirm),
+            (Stage::Counting, KeyCode::Up | KeyCode::BackTab) => Some(Action::Scroll(-1)),
+            (Stage::Counting, KeyCode::Down | KeyCode::Tab) => Some(Action::Scroll(1)),
+            (Stage::Agreeing, KeyCode::Char('n' | 'N')) => Some(Action::NotApplicable),
+            (Stage::Agreeing, KeyCode::Char('d' | 'D')) => Some(Action::Disagree),
+            _ => None,
+        },
+        Screen::Vote(form) => match (&form.stage, key.code) {
+            (Stage::Disagreeing(_), KeyCode::Char('s' | 'S'))
+                if key.modifiers.contains(KeyModifiers::CONTROL) =>
+            {
+                Some(Action::Close)
+            }
+            _ => None,
+        },
+        Screen::Actions { deleting: true, .. } => match key.code {
+            KeyCode::Char('y' | 'Y') if !ctrl => Some(Action::Yes),
+            _ => Some(Action::Close),
+        },
         _ if ctrl => None,
         Screen::Indicator => match key.code {
             KeyCode::Char(c @ '0'..='9') => Some(Action::Digit(c)),
@@ -63,11 +82,21 @@ pub fn action(state: &State<'_>, key: KeyEvent) -> Option<Action> {
             KeyCode::Right => Some(Action::Next),
             KeyCode::Char('g' | 'G') => Some(Action::GoTo),
             KeyCode::Char('e' | 'E') => Some(Action::Evidence),
+            KeyCode::Char('a' | 'A') => Some(Action::Actions),
+            KeyCode::Char('v' | 'V') => Some(Action::Vote),
             KeyCode::Char('?') => Some(Action::Help),
             KeyCode::Char('q' | 'Q') => Some(Action::Quit),
             KeyCode::Esc => Some(Action::Close),
             KeyCode::Tab if state.workshop() => Some(Action::NextGroup),
             KeyCode::BackTab if state.workshop() => Some(Action::PreviousGroup),
+            code => common(code),
+        },
+        Screen::Actions { .. } => match key.code {
+            KeyCode::Enter => Some(Action::Open),
+            KeyCode::Char('a' | 'A') => Some(Action::Actions),
+            KeyCode::Char('d' | 'D') | KeyCode::Delete => Some(Action::Delete),
+            KeyCode::Esc => Some(Action::Close),
+            KeyCode::Char('q' | 'Q') => Some(Action::Quit),
             code => common(code),
         },
         Screen::Help => match key.code {
@@ -86,6 +115,25 @@ pub fn action(state: &State<'_>, key: KeyEvent) -> Option<Action> {
         },
     };
     Some(found.unwrap_or_else(|| Action::Nothing(name())))
+}
+
+/// The keys of text being typed: every character is text, Enter a new line, Esc done.
+fn editing(code: KeyCode) -> Option<Action> {
+    match code {
+        KeyCode::Esc => Some(Action::Close),
+        KeyCode::Enter => Some(Action::Edit(EditKey::Newline)),
+        KeyCode::Backspace => Some(Action::Edit(EditKey::Backspace)),
+        KeyCode::Delete => Some(Action::Edit(EditKey::Delete)),
+        KeyCode::Left => Some(Action::Edit(EditKey::Left)),
+        KeyCode::Right => Some(Action::Edit(EditKey::Right)),
+        KeyCode::Up => Some(Action::Edit(EditKey::Up)),
+        KeyCode::Down => Some(Action::Edit(EditKey::Down)),
+        KeyCode::Home => Some(Action::Edit(EditKey::Home)),
+        KeyCode::End => Some(Action::Edit(EditKey::End)),
+        KeyCode::Tab => Some(Action::Edit(EditKey::Char(' '))),
+        KeyCode::Char(c) => Some(Action::Edit(EditKey::Char(c))),
+        _ => None,
+    }
 }
 
 /// How a key is named in the status line: `x`, `Tab`, `Ctrl-F`.
@@ -127,7 +175,7 @@ pub fn key_name(key: KeyEvent) -> String {
 /// must not choose a level).
 pub fn paste(state: &State<'_>, text: &str) -> Vec<Action> {
     match &state.screen {
-        Screen::Evidence(_) => text
+        Screen::Evidence(_) | Screen::Action(_) => text
             .replace("\r\n", "\n")
             .replace('\r', "\n")
             .chars()

@@ -8,9 +8,11 @@
 //! every rule without a terminal.
 
 pub mod draw;
+pub mod form;
 pub mod keys;
 pub mod state;
 pub mod text;
+pub mod vote;
 
 #[cfg(test)]
 mod tests;

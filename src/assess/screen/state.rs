@@ -10,6 +10,8 @@ use crate::error::Error;
 use crate::framework::{Framework, Indicator, Section};
 use crate::record::{Choice, Record, ScorerKind, group_name};
 
+use super::form::ActionForm;
+use super::vote::{Stage, VoteForm};
 use super::text::Editor;
 
 /// How long typing must pause before a draft is saved.
@@ -32,6 +34,18 @@ pub enum Screen {
     },
     /// Evidence notes being typed.
     Evidence(Editor),
+    /// The indicator's actions: the cursor's line (one past the last is "add an action"), and
+    /// whether deleting the one under the cursor waits for a yes.
+    Actions {
+        /// The line the cursor is on.
+        cursor: usize,
+        /// Waiting for `y` to delete the action under the cursor.
+        deleting: bool,
+    },
+    /// An action being typed or changed.
+    Action(Box<ActionForm>),
+    /// A vote being counted, then agreed.
+    Vote(Box<VoteForm>),
 }
 
 /// The line under the key bar: what just happened.
@@ -72,6 +86,20 @@ pub enum Action {
     GoTo,
     /// Type evidence notes.
     Evidence,
+    /// The indicator's actions (on the actions screen: add one).
+    Actions,
+    /// Delete the action under the cursor (asks first).
+    Delete,
+    /// Count a vote.
+    Vote,
+    /// Agree to disagree (after a vote).
+    Disagree,
+    /// Yes to a question on the screen.
+    Yes,
+    /// The next field of a form.
+    NextField,
+    /// The previous field of a form.
+    PreviousField,
     /// Show the keys.
     Help,
     /// Save and quit.
@@ -153,6 +181,8 @@ pub struct State<'a> {
     pub stay: bool,
     /// Set when the session should end.
     pub outcome: Option<Outcome>,
+    /// The spread of a vote, in levels, from which it is flagged "talk about this".
+    pub divergence: f64,
     /// The commands shown at the end: to carry on, and to report.
     pub commands: Commands,
 }
@@ -192,9 +222,11 @@ impl<'a> State<'a> {
             digits: String::new(),
             stay: false,
             outcome: None,
+            divergence: crate::score::compare::DEFAULT_DIVERGENCE,
             commands: Commands::default(),
         };
         state.arrive(at);
+        state.offer_drafts();
         state
     }
 
@@ -292,6 +324,9 @@ impl<'a> State<'a> {
             }
             Screen::Overview { cursor, end } => self.on_overview(action, cursor, end),
             Screen::Evidence(editor) => self.on_evidence(action, editor, save),
+            Screen::Actions { cursor, deleting } => self.on_actions(action, cursor, deleting, save),
+            Screen::Action(form) => self.on_form(action, *form, save),
+            Screen::Vote(form) => self.on_vote(action, *form, save),
         }
     }
 
@@ -341,15 +376,48 @@ impl<'a> State<'a> {
             }
             Action::Evidence => {
                 if let Some((_, ind)) = self.current() {
-                    let current = self
-                        .record
-                        .answer(&ind.id.value)
-                        .and_then(|a| a.evidence.as_deref())
-                        .unwrap_or("")
-                        .to_string();
+                    let answer = self.record.answer(&ind.id.value);
+                    let draft = answer.and_then(|a| a.draft.evidence.clone());
+                    self.status = draft.is_some().then(|| {
+                        Status::Done(
+                            "These are the notes being typed when coprod stopped; Esc saves them."
+                                .to_string(),
+                        )
+                    });
+                    let current = draft
+                        .or_else(|| {
+                            answer
+                                .and_then(|a| a.evidence.as_deref())
+                                .map(str::to_string)
+                        })
+                        .unwrap_or_default();
                     self.screen = Screen::Evidence(Editor::new(&current));
-                    self.status = None;
                 }
+            }
+            Action::Vote => {
+                if let Some((_, ind)) = self.current() {
+                    let group = if self.workshop() {
+                        self.groups().get(self.group).cloned()
+                    } else {
+                        None
+                    };
+                    let earlier = self.record.answer(&ind.id.value).and_then(|a| {
+                        a.votes.iter().find(|t| {
+                            t.from.value == crate::record::VoteSource::Cards
+                                && t.group() == group.as_deref()
+                        })
+                    });
+                    let form = VoteForm::new(self.framework, group, earlier);
+                    self.screen = Screen::Vote(Box::new(form));
+                    self.done("Type how many chose each level; ↑ ↓ move between levels; Enter when done.");
+                }
+            }
+            Action::Actions => {
+                self.screen = Screen::Actions {
+                    cursor: 0,
+                    deleting: false,
+                };
+                self.status = None;
             }
             Action::Help => self.screen = Screen::Help,
             Action::Quit => self.outcome = Some(Outcome::Quit),
@@ -432,7 +500,10 @@ impl<'a> State<'a> {
             Some(g) => {
                 answer.levels.insert(g.clone(), unplaced(choice));
             }
-            None => answer.level = Some(unplaced(choice)),
+            None => {
+                answer.level = Some(unplaced(choice));
+                answer.disagreed = None;
+            }
         }
         save(&self.record)?;
         let words = self.choice_words(choice);
@@ -501,18 +572,7 @@ impl<'a> State<'a> {
         let id = ind.id.value.clone();
         match action {
             Action::Edit(key) => {
-                match key {
-                    EditKey::Char(c) => editor.insert(c),
-                    EditKey::Newline => editor.newline(),
-                    EditKey::Backspace => editor.backspace(),
-                    EditKey::Delete => editor.delete(),
-                    EditKey::Left => editor.left(),
-                    EditKey::Right => editor.right(),
-                    EditKey::Up => editor.up(),
-                    EditKey::Down => editor.down(),
-                    EditKey::Home => editor.home(),
-                    EditKey::End => editor.end(),
-                }
+                edit(&mut editor, key);
                 self.typed_at = Some(self.elapsed);
                 self.screen = Screen::Evidence(editor);
             }
@@ -520,9 +580,10 @@ impl<'a> State<'a> {
                 let text = editor.text().trim().to_string();
                 let answer = answer_mut(&mut self.record, self.framework, &id);
                 let before = answer.evidence.as_deref().unwrap_or("").to_string();
+                let had_draft = answer.draft.evidence.take().is_some();
                 answer.evidence = (!text.is_empty()).then(|| text.clone().into());
                 self.typed_at = None;
-                if before != text {
+                if before != text || had_draft {
                     save(&self.record)?;
                     self.done(format!(
                         "Saved the evidence notes for {}.",
@@ -535,6 +596,7 @@ impl<'a> State<'a> {
             }
             Action::Interrupt => {
                 self.screen = Screen::Evidence(editor);
+                self.keep_draft(save)?;
                 self.outcome = Some(Outcome::Interrupted);
             }
             _ => {}
@@ -542,17 +604,431 @@ impl<'a> State<'a> {
         Ok(())
     }
 
-    fn save_draft_after_pause(&mut self, _save: &mut Save<'_>) -> Result<(), Error> {
+    fn save_draft_after_pause(&mut self, save: &mut Save<'_>) -> Result<(), Error> {
         if let Some(t) = self.typed_at
             && self.elapsed.saturating_sub(t) >= DRAFT_PAUSE
         {
-            self.typed_at = None;
+            self.keep_draft(save)?;
         }
+        Ok(())
+    }
+
+    /// Saves the text being typed (evidence notes or an action) as the answer's draft, if it
+    /// differs from what the record holds.
+    pub fn keep_draft(&mut self, save: &mut Save<'_>) -> Result<(), Error> {
+        self.typed_at = None;
+        let Some((_, ind)) = self.current() else {
+            return Ok(());
+        };
+        let id = ind.id.value.clone();
+        let framework = self.framework;
+        let changed = match &self.screen {
+            Screen::Evidence(editor) => {
+                let text = editor.text();
+                let answer = answer_mut(&mut self.record, framework, &id);
+                let same = answer.draft.evidence.as_deref() == Some(text.as_str())
+                    || (answer.draft.evidence.is_none()
+                        && answer.evidence.as_deref().unwrap_or("") == text);
+                if !same {
+                    answer.draft.evidence = Some(text);
+                }
+                !same
+            }
+            Screen::Vote(form) => {
+                let Stage::Disagreeing(editor) = &form.stage else {
+                    return Ok(());
+                };
+                let text = editor.text();
+                let answer = answer_mut(&mut self.record, framework, &id);
+                let same = answer.draft.disagreed.as_deref() == Some(text.as_str());
+                if !same {
+                    answer.draft.disagreed = Some(text);
+                }
+                !same
+            }
+            Screen::Action(form) => {
+                let draft = form.to_draft();
+                let blank = form.is_blank() && form.changes.is_none();
+                let answer = answer_mut(&mut self.record, framework, &id);
+                let want = (!blank).then_some(draft);
+                let same = answer.draft.action == want;
+                if !same {
+                    answer.draft.action = want;
+                }
+                !same
+            }
+            _ => false,
+        };
+        if changed {
+            save(&self.record)?;
+        }
+        Ok(())
+    }
+
+    /// Opens text that was being typed when the last session stopped, if any: the first
+    /// indicator with a draft is shown with its editor open.
+    pub fn offer_drafts(&mut self) {
+        let found = self.order.iter().enumerate().find_map(|(i, (_, ind))| {
+            let a = self.record.answer(&ind.id.value)?;
+            (a.draft.evidence.is_some() || a.draft.action.is_some()).then_some(i)
+        });
+        let Some(at) = found else { return };
+        self.arrive(at);
+        let Some((_, ind)) = self.current() else {
+            return;
+        };
+        let Some(answer) = self.record.answer(&ind.id.value) else {
+            return;
+        };
+        let id = ind.id.value.to_uppercase();
+        if let Some(text) = &answer.draft.evidence {
+            self.screen = Screen::Evidence(Editor::new(text));
+            self.done(format!(
+                "These notes for {id} were being typed when coprod stopped; Esc saves them."
+            ));
+        } else if let Some(draft) = &answer.draft.action {
+            let form = ActionForm::from_draft(draft, &answer.actions);
+            self.screen = Screen::Action(Box::new(form));
+            self.done(format!(
+                "This action for {id} was being typed when coprod stopped; Esc saves it."
+            ));
+        }
+    }
+
+    fn on_actions(
+        &mut self,
+        action: Action,
+        cursor: usize,
+        deleting: bool,
+        save: &mut Save<'_>,
+    ) -> Result<(), Error> {
+        let Some((_, ind)) = self.current() else {
+            self.screen = Screen::Indicator;
+            return Ok(());
+        };
+        let id = ind.id.value.clone();
+        let actions = self
+            .record
+            .answer(&id)
+            .map(|a| a.actions.clone())
+            .unwrap_or_default();
+        let n = actions.len();
+        let here = |cursor, deleting| Screen::Actions { cursor, deleting };
+        if deleting {
+            match action {
+                Action::Yes if cursor < n => {
+                    let answer = answer_mut(&mut self.record, self.framework, &id);
+                    let gone = answer.actions.remove(cursor);
+                    save(&self.record)?;
+                    self.done(format!(
+                        "Deleted the action “{}”.",
+                        super::text::clean(&gone.what)
+                    ));
+                    self.screen = here(cursor.min(n - 1), false);
+                }
+                Action::Interrupt => self.outcome = Some(Outcome::Interrupted),
+                _ => {
+                    self.done("Not deleted.");
+                    self.screen = here(cursor, false);
+                }
+            }
+            return Ok(());
+        }
+        match action {
+            Action::Scroll(d) => {
+                let c = (i64::try_from(cursor).unwrap_or(0) + i64::from(d))
+                    .clamp(0, i64::try_from(n).unwrap_or(0));
+                self.screen = here(usize::try_from(c).unwrap_or(0), false);
+            }
+            Action::Open if cursor < n => {
+                self.screen = Screen::Action(Box::new(ActionForm::edit(cursor, &actions[cursor])));
+                self.status = None;
+            }
+            Action::Open | Action::Actions => {
+                let draft = self.record.answer(&id).and_then(|a| a.draft.action.clone());
+                let form = match draft {
+                    Some(d) => {
+                        self.done("This action was being typed before; Esc saves it.");
+                        ActionForm::from_draft(&d, &actions)
+                    }
+                    None => {
+                        self.status = None;
+                        ActionForm::new()
+                    }
+                };
+                self.screen = Screen::Action(Box::new(form));
+            }
+            Action::Delete if cursor < n => {
+                self.refuse(format!(
+                    "Delete the action “{}”? y deletes it, any other key keeps it.",
+                    super::text::clean(&actions[cursor].what)
+                ));
+                self.screen = here(cursor, true);
+            }
+            Action::Delete => self.refuse("There is no action on this line to delete."),
+            Action::Close => {
+                self.screen = Screen::Indicator;
+                self.status = None;
+            }
+            Action::Quit => self.outcome = Some(Outcome::Quit),
+            Action::Interrupt => self.outcome = Some(Outcome::Interrupted),
+            _ => self.refuse("That key means nothing here; nothing was recorded."),
+        }
+        Ok(())
+    }
+
+    /// Saves the vote's counts as the answer's tally from the cards (for its group), replacing
+    /// an earlier one; a vote with no counts removes it.
+    fn save_tally(&mut self, form: &VoteForm, save: &mut Save<'_>) -> Result<u64, Error> {
+        let Some((_, ind)) = self.current() else {
+            return Ok(0);
+        };
+        let id = ind.id.value.clone();
+        let tally = form.tally();
+        let total = tally.total();
+        let answer = answer_mut(&mut self.record, self.framework, &id);
+        let at = answer.votes.iter().position(|t| {
+            t.from.value == crate::record::VoteSource::Cards && t.group() == tally.group()
+        });
+        let changed = match (at, total) {
+            (Some(i), 0) => {
+                answer.votes.remove(i);
+                true
+            }
+            (Some(i), _) if answer.votes[i] != tally => {
+                answer.votes[i] = tally;
+                true
+            }
+            (None, n) if n > 0 => {
+                answer.votes.push(tally);
+                true
+            }
+            _ => false,
+        };
+        if changed {
+            save(&self.record)?;
+        }
+        Ok(total)
+    }
+
+    fn on_vote(
+        &mut self,
+        action: Action,
+        mut form: VoteForm,
+        save: &mut Save<'_>,
+    ) -> Result<(), Error> {
+        let Some((_, ind)) = self.current() else {
+            self.screen = Screen::Indicator;
+            return Ok(());
+        };
+        let id = ind.id.value.to_uppercase();
+        match (&mut form.stage, action.clone()) {
+            (_, Action::Interrupt) => {
+                self.screen = Screen::Vote(Box::new(form.clone()));
+                if form.stage == Stage::Counting {
+                    self.save_tally(&form, save)?;
+                } else {
+                    self.keep_draft(save)?;
+                }
+                self.outcome = Some(Outcome::Interrupted);
+                return Ok(());
+            }
+            (Stage::Counting, Action::Digit(d)) => {
+                if !form.digit(d) {
+                    self.refuse("That is more people than a count can hold.");
+                }
+            }
+            (Stage::Counting, Action::Edit(EditKey::Backspace)) => form.backspace(),
+            (Stage::Counting, Action::Scroll(n)) => form.step(n),
+            (Stage::Counting, Action::Confirm) => {
+                let total = self.save_tally(&form, save)?;
+                if total == 0 {
+                    self.refuse("No votes typed yet: type how many chose each level, or Esc.");
+                } else {
+                    let d = form.distribution(self.framework);
+                    let mut text = format!("Saved the vote on {id}: {total} counted.");
+                    if d.talk_about_this(self.divergence) {
+                        text.push_str(" Views are far apart: talk about this.");
+                    }
+                    text.push_str(" Now agree a level (its number)");
+                    if !self.workshop() {
+                        text.push_str(", or d to agree to disagree");
+                    }
+                    text.push('.');
+                    self.done(text);
+                    form.stage = Stage::Agreeing;
+                }
+            }
+            (Stage::Counting, Action::Close) => {
+                let total = self.save_tally(&form, save)?;
+                if total > 0 {
+                    self.done(format!("Saved the vote on {id}: {total} counted."));
+                } else {
+                    self.status = None;
+                }
+                self.screen = Screen::Indicator;
+                return Ok(());
+            }
+            (Stage::Counting, Action::Quit) => {
+                self.save_tally(&form, save)?;
+                self.outcome = Some(Outcome::Quit);
+            }
+            (Stage::Agreeing, Action::Digit(_) | Action::NotApplicable) => {
+                self.screen = Screen::Indicator;
+                return self.on_indicator(action, save);
+            }
+            (Stage::Agreeing, Action::Disagree) if self.workshop() => {
+                self.refuse("In a workshop each group gives its own level: press its number.");
+            }
+            (Stage::Agreeing, Action::Disagree) => {
+                let earlier = self
+                    .record
+                    .answer(&ind.id.value)
+                    .and_then(|a| a.draft.disagreed.clone().or_else(|| a.disagreed.as_ref().map(|d| d.value.clone())))
+                    .unwrap_or_default();
+                form.stage = Stage::Disagreeing(Editor::new(&earlier));
+                self.done("What are the views, and why do they differ? Esc saves the note.");
+            }
+            (Stage::Agreeing, Action::Close) => {
+                self.screen = Screen::Indicator;
+                self.status = None;
+                return Ok(());
+            }
+            (Stage::Agreeing, Action::Quit) => self.outcome = Some(Outcome::Quit),
+            (Stage::Disagreeing(editor), Action::Edit(key)) => {
+                edit(editor, key);
+                self.typed_at = Some(self.elapsed);
+            }
+            (Stage::Disagreeing(editor), Action::Close) => {
+                let note = editor.text().trim().to_string();
+                let answer = answer_mut(&mut self.record, self.framework, &ind.id.value);
+                answer.draft.disagreed = None;
+                self.typed_at = None;
+                if note.is_empty() {
+                    save(&self.record)?;
+                    self.done("No note, so nothing was recorded. Agree a level, or d again.");
+                    form.stage = Stage::Agreeing;
+                } else {
+                    answer.disagreed = Some(unplaced(note));
+                    answer.level = None;
+                    save(&self.record)?;
+                    self.done(format!("Saved: the room agreed to disagree on {id}."));
+                    if !self.stay {
+                        let status = self.status.take();
+                        self.arrive(self.at + 1);
+                        self.status = status;
+                    } else {
+                        self.screen = Screen::Indicator;
+                    }
+                    return Ok(());
+                }
+            }
+            _ => self.refuse("That key means nothing here; nothing was recorded."),
+        }
+        self.screen = Screen::Vote(Box::new(form));
+        Ok(())
+    }
+
+    fn on_form(
+        &mut self,
+        action: Action,
+        mut form: ActionForm,
+        save: &mut Save<'_>,
+    ) -> Result<(), Error> {
+        let Some((_, ind)) = self.current() else {
+            self.screen = Screen::Indicator;
+            return Ok(());
+        };
+        let id = ind.id.value.clone();
+        match action {
+            Action::Edit(key) => {
+                let multi = form.multi_line();
+                match (form.editor_mut(), key) {
+                    (None, EditKey::Left) => form.cycle_status(true),
+                    (None, EditKey::Right) => form.cycle_status(false),
+                    (None, EditKey::Newline) => form.step(false),
+                    (None, _) => {
+                        self.refuse("Status is chosen with ← and →; Tab goes to the next field.")
+                    }
+                    (Some(_), EditKey::Newline) if !multi => form.step(false),
+                    (Some(editor), key) => edit(editor, key),
+                }
+                self.typed_at = Some(self.elapsed);
+            }
+            Action::NextField => form.step(false),
+            Action::PreviousField => form.step(true),
+            Action::Close => {
+                let cursor;
+                if form.is_blank() && form.changes.is_none() {
+                    let answer = answer_mut(&mut self.record, self.framework, &id);
+                    let had_draft = answer.draft.action.take().is_some();
+                    cursor = answer.actions.len();
+                    if had_draft {
+                        save(&self.record)?;
+                    }
+                    self.done("Nothing was typed, so no action was added.");
+                } else {
+                    match form.to_action() {
+                        Err(why) => {
+                            self.refuse(why);
+                            self.screen = Screen::Action(Box::new(form));
+                            return Ok(());
+                        }
+                        Ok(new) => {
+                            let answer = answer_mut(&mut self.record, self.framework, &id);
+                            match form.changes.filter(|&i| i < answer.actions.len()) {
+                                Some(i) => {
+                                    answer.actions[i] = new;
+                                    cursor = i;
+                                }
+                                None => {
+                                    answer.actions.push(new);
+                                    cursor = answer.actions.len() - 1;
+                                }
+                            }
+                            answer.draft.action = None;
+                            save(&self.record)?;
+                            self.done(format!("Saved the action for {}.", id.to_uppercase()));
+                        }
+                    }
+                }
+                self.typed_at = None;
+                self.screen = Screen::Actions {
+                    cursor,
+                    deleting: false,
+                };
+                return Ok(());
+            }
+            Action::Interrupt => {
+                self.screen = Screen::Action(Box::new(form));
+                self.keep_draft(save)?;
+                self.outcome = Some(Outcome::Interrupted);
+                return Ok(());
+            }
+            _ => {}
+        }
+        self.screen = Screen::Action(Box::new(form));
         Ok(())
     }
 
     /// How many indicators are answered (level or n/a, every group in workshop mode).
     pub fn answered(&self) -> usize {
         self.order.len() - unanswered(self.framework, &self.record).len()
+    }
+}
+
+/// Applies an editing key to text being typed.
+fn edit(editor: &mut Editor, key: EditKey) {
+    match key {
+        EditKey::Char(c) => editor.insert(c),
+        EditKey::Newline => editor.newline(),
+        EditKey::Backspace => editor.backspace(),
+        EditKey::Delete => editor.delete(),
+        EditKey::Left => editor.left(),
+        EditKey::Right => editor.right(),
+        EditKey::Up => editor.up(),
+        EditKey::Down => editor.down(),
+        EditKey::Home => editor.home(),
+        EditKey::End => editor.end(),
     }
 }

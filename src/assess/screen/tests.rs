@@ -411,3 +411,218 @@ fn ctrl_c_stops_on_every_screen() {
         );
     }
 }
+
+fn tick(s: &mut State<'_>, secs: u64) -> usize {
+    let now = s.elapsed + Duration::from_secs(secs);
+    apply(s, [Action::Tick(now)])
+}
+
+#[test]
+fn evidence_being_typed_is_a_draft_after_a_pause_and_on_ctrl_c() {
+    let f = framework();
+    let mut s = state(&f, record(&f), 0);
+    press(&mut s, &[KeyCode::Char('e')]);
+    press(&mut s, &chars("Hybrid room"));
+    assert_eq!(tick(&mut s, 0), 0, "no pause yet");
+    assert_eq!(tick(&mut s, 2), 1, "saved after a pause");
+    let draft = |s: &State<'_>| {
+        s.record
+            .answer("wc1")
+            .and_then(|a| a.draft.evidence.clone())
+    };
+    assert_eq!(draft(&s).as_deref(), Some("Hybrid room"));
+    assert_eq!(tick(&mut s, 5), 0, "nothing new to save");
+    press(&mut s, &chars(" worked"));
+    let ctrl_c =
+        keys::action(&s, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)).expect("action");
+    assert_eq!(apply(&mut s, [ctrl_c]), 1, "Ctrl-C saves the draft");
+    assert_eq!(draft(&s).as_deref(), Some("Hybrid room worked"));
+    assert_eq!(s.outcome, Some(crate::assess::Outcome::Interrupted));
+    assert!(
+        s.record
+            .answer("wc1")
+            .and_then(|a| a.evidence.as_deref())
+            .is_none()
+    );
+
+    // The next session opens the draft where it was; Esc makes it the evidence.
+    let mut again = state(&f, s.record.clone(), 5);
+    assert_eq!(again.at, 0);
+    assert_eq!(
+        again.screen,
+        Screen::Evidence(super::text::Editor::new("Hybrid room worked"))
+    );
+    assert!(screen(&again, 80, 24).contains("were being typed when coprod stopped"));
+    assert_eq!(press(&mut again, &[KeyCode::Esc]), 1);
+    let a = again.record.answer("wc1").expect("answer");
+    assert_eq!(a.evidence.as_deref(), Some("Hybrid room worked"));
+    assert!(a.draft.is_empty());
+}
+
+#[test]
+fn actions_are_added_checked_changed_and_deleted() {
+    let f = framework();
+    let mut s = state(&f, record(&f), 1);
+    press(&mut s, &[KeyCode::Char('a')]);
+    assert!(matches!(s.screen, Screen::Actions { .. }));
+    press(&mut s, &[KeyCode::Enter]);
+    assert!(matches!(s.screen, Screen::Action(_)));
+    let mut typing = chars("Ask families which evenings suit them");
+    typing.push(KeyCode::Tab);
+    typing.extend(chars("Forum coordinator"));
+    typing.push(KeyCode::Tab);
+    typing.extend(chars("2027-02-30"));
+    assert_eq!(press(&mut s, &typing), 0);
+    insta::assert_snapshot!("action_form_60x20", screen(&s, 60, 20));
+    // A date that is not a date is refused; nothing is saved and the form stays.
+    assert_eq!(press(&mut s, &[KeyCode::Esc]), 0);
+    assert!(matches!(s.status, Some(Status::Refused(ref t)) if t.contains("not a real date")));
+    assert!(matches!(s.screen, Screen::Action(_)));
+    press(
+        &mut s,
+        &[
+            KeyCode::Backspace,
+            KeyCode::Backspace,
+            KeyCode::Char('2'),
+            KeyCode::Char('8'),
+        ],
+    );
+    assert_eq!(press(&mut s, &[KeyCode::Esc]), 1);
+    let actions = |s: &State<'_>| {
+        s.record
+            .answer("wc2")
+            .map(|a| a.actions.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(actions(&s).len(), 1);
+    assert_eq!(actions(&s)[0].owner.as_deref(), Some("Forum coordinator"));
+    assert_eq!(
+        actions(&s)[0].due.map(|d| d.to_string()).as_deref(),
+        Some("2027-02-28")
+    );
+    insta::assert_snapshot!("actions_80x24", screen(&s, 80, 24));
+    // Change it: the status moves on with →.
+    press(
+        &mut s,
+        &[
+            KeyCode::Enter,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Right,
+            KeyCode::Right,
+        ],
+    );
+    assert_eq!(press(&mut s, &[KeyCode::Esc]), 1);
+    assert_eq!(actions(&s)[0].status, crate::record::ActionStatus::Done);
+    // Deleting asks first.
+    assert_eq!(press(&mut s, &[KeyCode::Char('d'), KeyCode::Char('n')]), 0);
+    assert_eq!(actions(&s).len(), 1);
+    assert_eq!(press(&mut s, &[KeyCode::Char('d'), KeyCode::Char('y')]), 1);
+    assert!(actions(&s).is_empty());
+    press(&mut s, &[KeyCode::Esc]);
+    assert_eq!(s.screen, Screen::Indicator);
+}
+
+#[test]
+fn an_action_half_typed_is_kept_as_a_draft_and_offered_back() {
+    let f = framework();
+    let mut s = state(&f, record(&f), 2);
+    press(&mut s, &[KeyCode::Char('a'), KeyCode::Char('a')]);
+    press(&mut s, &chars("Visit the youth forum"));
+    press(&mut s, &[KeyCode::Tab]);
+    press(&mut s, &chars("20"));
+    assert_eq!(tick(&mut s, 2), 1);
+    let draft = s
+        .record
+        .answer("wc3")
+        .and_then(|a| a.draft.action.clone())
+        .expect("draft");
+    assert_eq!(draft.what, "Visit the youth forum");
+    assert_eq!(draft.owner.as_deref(), Some("20"));
+    let again = state(&f, s.record.clone(), 0);
+    assert_eq!(again.at, 2);
+    match &again.screen {
+        Screen::Action(form) => assert_eq!(form.what.text(), "Visit the youth forum"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_vote_is_counted_shown_and_then_agreed() {
+    let f = framework();
+    let mut s = state(&f, record(&f), 0);
+    press(&mut s, &[KeyCode::Char('v')]);
+    assert!(matches!(s.screen, Screen::Vote(_)));
+    // 2 chose level 1, none level 2, 1 level 3, 6 level 4, 3 level 5, 1 don't know.
+    let mut keys_in = chars("2");
+    keys_in.extend([KeyCode::Down, KeyCode::Down]);
+    keys_in.extend(chars("1"));
+    keys_in.push(KeyCode::Down);
+    keys_in.extend(chars("6"));
+    keys_in.push(KeyCode::Down);
+    keys_in.extend(chars("3"));
+    keys_in.extend([KeyCode::Down, KeyCode::Down]);
+    keys_in.extend(chars("1"));
+    assert_eq!(press(&mut s, &keys_in), 0, "counts are saved when done");
+    insta::assert_snapshot!("vote_80x24", screen(&s, 80, 24));
+    assert_eq!(press(&mut s, &[KeyCode::Enter]), 1);
+    let text = screen(&s, 60, 20);
+    assert!(text.contains("TALK ABOUT THIS"), "{text}");
+    assert_eq!(press(&mut s, &[KeyCode::Char('4')]), 1);
+    assert_eq!(s.at, 1, "agreeing a level moves on");
+    let a = s.record.answer("wc1").expect("answer");
+    assert_eq!(a.level.as_ref().map(|l| l.value), Some(Choice::Level(4)));
+    assert_eq!(a.votes.len(), 1);
+    assert_eq!(a.votes[0].count(4), 6);
+    assert_eq!(a.votes[0].dont_know.0, 1);
+    assert_eq!(a.votes[0].total(), 13);
+    // Going back shows the votes with the level.
+    press(&mut s, &[KeyCode::Char('b')]);
+    assert!(screen(&s, 80, 24).contains("Votes: 13 voted · spread 4"));
+}
+
+#[test]
+fn a_room_can_agree_to_disagree_with_a_note() {
+    let f = framework();
+    let mut s = state(&f, record(&f), 0);
+    let mut k = vec![KeyCode::Char('v')];
+    k.extend(chars("3"));
+    k.extend([KeyCode::Down, KeyCode::Down, KeyCode::Down, KeyCode::Down]);
+    k.extend(chars("3"));
+    k.push(KeyCode::Enter);
+    press(&mut s, &k);
+    press(&mut s, &[KeyCode::Char('d')]);
+    // An empty note records nothing.
+    press(&mut s, &[KeyCode::Esc]);
+    assert!(s.record.answer("wc1").is_some_and(|a| a.disagreed.is_none()));
+    press(&mut s, &[KeyCode::Char('d')]);
+    press(&mut s, &chars("Parents see less of this than staff do"));
+    assert_eq!(press(&mut s, &[KeyCode::Esc]), 1);
+    let a = s.record.answer("wc1").expect("answer");
+    assert_eq!(
+        a.disagreed.as_ref().map(|d| d.value.as_str()),
+        Some("Parents see less of this than staff do")
+    );
+    assert!(a.level.is_none());
+    assert_eq!(s.at, 1);
+}
+
+#[test]
+fn workshop_votes_are_per_group() {
+    let f = framework();
+    let mut r = record(&f);
+    r.scored_by = scorer(ScorerKind::Workshop, &["parent-carers", "health"]);
+    let mut s = state(&f, r, 0);
+    let mut k = vec![KeyCode::Char('v')];
+    k.extend(chars("4"));
+    k.push(KeyCode::Enter);
+    press(&mut s, &k);
+    press(&mut s, &[KeyCode::Char('d')]);
+    assert!(matches!(s.status, Some(Status::Refused(_))));
+    press(&mut s, &[KeyCode::Char('1')]);
+    let a = s.record.answer("wc1").expect("answer");
+    assert_eq!(a.votes[0].group(), Some("parent-carers"));
+    assert_eq!(a.levels["parent-carers"].value, Choice::Level(1));
+    assert_eq!(s.group, 1, "then the next group");
+}
