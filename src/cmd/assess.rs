@@ -199,6 +199,9 @@ pub fn run(
             )?
         } else {
             let mut state = State::new(&framework, record.clone(), start, previous.as_ref());
+            if let Some(d) = config.divergence {
+                state.divergence = d;
+            }
             state.commands = Commands {
                 resume: resume_cmd.clone(),
                 report: format!("coprod report {}", shell_word(&path.display().to_string())),

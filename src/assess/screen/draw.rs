@@ -37,9 +37,7 @@ pub fn draw(frame: &mut Frame<'_>, state: &State<'_>) {
         | Screen::Evidence(_)
         | Screen::Actions { .. }
         | Screen::Action(_)
-        | Screen::Vote(_) => {
-            indicator(frame, area, state)
-        }
+        | Screen::Vote(_) => indicator(frame, area, state),
         Screen::Help => help(frame, area, state),
         Screen::Overview { cursor, end } => overview(frame, area, state, *cursor, *end),
     }
@@ -492,7 +490,10 @@ fn indicator(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
             ],
             Stage::Agreeing => {
                 let (lo, hi) = state.framework.scale_range();
-                let mut keys = vec![(format!("{lo}-{hi}"), "agree this level"), ("n".into(), "n/a")];
+                let mut keys = vec![
+                    (format!("{lo}-{hi}"), "agree this level"),
+                    ("n".into(), "n/a"),
+                ];
                 if !state.workshop() {
                     keys.push(("d".into(), "agree to disagree"));
                 }
@@ -829,7 +830,8 @@ fn vote_box(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, form: &VoteFor
         } else {
             format!(" {:>4}  ", row.typed)
         };
-        let bar_len = usize::try_from((n * cells as u64).checked_div(most).unwrap_or(0)).unwrap_or(0);
+        let bar_len =
+            usize::try_from((n * cells as u64).checked_div(most).unwrap_or(0)).unwrap_or(0);
         let text = format!(
             "{}{name:<name_w$} {typed} {}",
             if on { "▶ " } else { "  " },
@@ -886,7 +888,10 @@ const HELP: &[(&str, &str)] = &[
     ("→", "the next indicator (nothing is recorded)"),
     ("g", "go to any indicator: the overview, Enter goes there"),
     ("e", "write evidence notes (several lines; Esc saves them)"),
-    ("v", "a vote: type how many chose each level, see the spread, then agree a level or to disagree"),
+    (
+        "v",
+        "a vote: type how many chose each level, see the spread, then agree a level or to disagree",
+    ),
     (
         "a",
         "the actions: add, change (Enter), delete (d); Esc saves an action being typed",

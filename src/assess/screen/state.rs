@@ -11,8 +11,8 @@ use crate::framework::{Framework, Indicator, Section};
 use crate::record::{Choice, Record, ScorerKind, group_name};
 
 use super::form::ActionForm;
-use super::vote::{Stage, VoteForm};
 use super::text::Editor;
+use super::vote::{Stage, VoteForm};
 
 /// How long typing must pause before a draft is saved.
 pub const DRAFT_PAUSE: Duration = Duration::from_millis(1500);
@@ -409,7 +409,9 @@ impl<'a> State<'a> {
                     });
                     let form = VoteForm::new(self.framework, group, earlier);
                     self.screen = Screen::Vote(Box::new(form));
-                    self.done("Type how many chose each level; ↑ ↓ move between levels; Enter when done.");
+                    self.done(
+                        "Type how many chose each level; ↑ ↓ move between levels; Enter when done.",
+                    );
                 }
             }
             Action::Actions => {
@@ -884,7 +886,12 @@ impl<'a> State<'a> {
                 let earlier = self
                     .record
                     .answer(&ind.id.value)
-                    .and_then(|a| a.draft.disagreed.clone().or_else(|| a.disagreed.as_ref().map(|d| d.value.clone())))
+                    .and_then(|a| {
+                        a.draft
+                            .disagreed
+                            .clone()
+                            .or_else(|| a.disagreed.as_ref().map(|d| d.value.clone()))
+                    })
                     .unwrap_or_default();
                 form.stage = Stage::Disagreeing(Editor::new(&earlier));
                 self.done("What are the views, and why do they differ? Esc saves the note.");

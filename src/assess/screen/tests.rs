@@ -595,7 +595,11 @@ fn a_room_can_agree_to_disagree_with_a_note() {
     press(&mut s, &[KeyCode::Char('d')]);
     // An empty note records nothing.
     press(&mut s, &[KeyCode::Esc]);
-    assert!(s.record.answer("wc1").is_some_and(|a| a.disagreed.is_none()));
+    assert!(
+        s.record
+            .answer("wc1")
+            .is_some_and(|a| a.disagreed.is_none())
+    );
     press(&mut s, &[KeyCode::Char('d')]);
     press(&mut s, &chars("Parents see less of this than staff do"));
     assert_eq!(press(&mut s, &[KeyCode::Esc]), 1);
