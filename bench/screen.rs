@@ -41,17 +41,40 @@ fn main() {
     println!("key press answered and redrawn at 120x40, {ROUNDS} presses each");
     println!("{:<44} {:>9} {:>9} {:>9}", "key", "median", "p99", "max");
     let cases: [(&str, &[KeyCode], bool); 5] = [
-        ("↓ scroll the guidance (no save)", &[KeyCode::Down, KeyCode::Up], false),
-        ("→ / ← next and previous (no save)", &[KeyCode::Right, KeyCode::Left], false),
-        ("a letter typed into evidence notes", &[KeyCode::Char('a')], false),
-        ("digit: choose a level, screen only", &[KeyCode::Char('3'), KeyCode::Char('b')], false),
-        ("digit: choose a level, saved with fsync", &[KeyCode::Char('3'), KeyCode::Char('b')], true),
+        (
+            "↓ scroll the guidance (no save)",
+            &[KeyCode::Down, KeyCode::Up],
+            false,
+        ),
+        (
+            "→ / ← next and previous (no save)",
+            &[KeyCode::Right, KeyCode::Left],
+            false,
+        ),
+        (
+            "a letter typed into evidence notes",
+            &[KeyCode::Char('a')],
+            false,
+        ),
+        (
+            "digit: choose a level, screen only",
+            &[KeyCode::Char('3'), KeyCode::Char('b')],
+            false,
+        ),
+        (
+            "digit: choose a level, saved with fsync",
+            &[KeyCode::Char('3'), KeyCode::Char('b')],
+            true,
+        ),
     ];
     for (name, codes, real_save) in cases {
         let mut state = State::new(&framework, record.clone(), 1, None);
         if name.contains("evidence") {
-            let a = keys::action(&state, KeyEvent::new(KeyCode::Char('e'), KeyModifiers::NONE))
-                .expect("action");
+            let a = keys::action(
+                &state,
+                KeyEvent::new(KeyCode::Char('e'), KeyModifiers::NONE),
+            )
+            .expect("action");
             state.apply(a, &mut |_| Ok(())).expect("open the notes");
         }
         let backend = CrosstermBackend::new(std::io::sink());
@@ -74,11 +97,12 @@ fn main() {
                         .apply(action, &mut |r| r.save(&path))
                         .expect("apply and save");
                 } else {
-                    state.apply(action, &mut |r| {
-                        black_box(r);
-                        Ok(())
-                    })
-                    .expect("apply");
+                    state
+                        .apply(action, &mut |r| {
+                            black_box(r);
+                            Ok(())
+                        })
+                        .expect("apply");
                 }
             }
             terminal.draw(|f| draw(f, &state)).expect("draw");

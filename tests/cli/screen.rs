@@ -226,3 +226,33 @@ fn ctrl_c_while_typing_evidence_then_resume_shows_the_draft() {
     p.exp_eof().expect("exit");
     assert_eq!(exit_code(&p), 0);
 }
+
+#[test]
+fn a_vote_typed_in_is_kept_and_the_record_reports() {
+    let t = Test::new();
+    let mut p = start(&t, &[]);
+    // 2 chose level 1, 5 level 3, 4 level 4; Enter; the room agrees 3.
+    keys(&mut p, "v");
+    std::thread::sleep(Duration::from_millis(100));
+    keys(&mut p, "2\u{1b}[B\u{1b}[B5\u{1b}[B4\r");
+    record_when(&t, "the vote", |r| r.contains("votes:"));
+    keys(&mut p, "3");
+    let text = record_when(&t, "the agreed level", |r| r.contains("level: 3"));
+    assert!(text.contains("from: cards"), "{text}");
+    for (level, n) in [(1, 2), (3, 5), (4, 4)] {
+        assert!(
+            text.contains(&format!("{level}: {n}\n")),
+            "{level}: {n} in\n{text}"
+        );
+    }
+    keys(&mut p, "q");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 0);
+    let out = t.run_args(&["report", "r.yaml", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+    assert_eq!(
+        v["sections"][0]["indicators"][0]["responses"][0]["level"],
+        3
+    );
+}

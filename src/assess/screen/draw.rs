@@ -978,10 +978,21 @@ fn overview_line(state: &State<'_>, index: usize, cursor: bool, w: usize) -> Str
             })
             .collect::<Vec<_>>()
             .join(" · ")
+    } else if answer.is_some_and(|a| a.level.is_none() && a.disagreed.is_some()) {
+        "agreed to disagree".to_string()
     } else {
         words(state.choice_for(id, None))
     };
     let mut marks = Vec::new();
+    if let Some(v) =
+        answer.and_then(|a| crate::score::votes::summarise(state.framework, a, state.divergence))
+    {
+        let mut vote = format!("{} voted", v.all.total());
+        if v.talk_about_this {
+            vote.push_str(" ⚑");
+        }
+        marks.push(vote);
+    }
     if answer.is_some_and(|a| a.evidence.is_some()) {
         marks.push("evidence".to_string());
     }
