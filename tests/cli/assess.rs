@@ -656,3 +656,68 @@ fn groups_typos_single_and_duplicate_groups_are_refused() {
         out.stderr
     );
 }
+
+#[test]
+fn a_half_typed_action_survives_sigkill_and_is_offered_back() {
+    let t = Test::new();
+    let mut p = start_plain(&t, &["--room", "-o", "r.yaml"]);
+    p.exp_string("Level for WC1").expect("first indicator");
+    p.exp_string("Type a choice").expect("prompt");
+    p.send_line("2").expect("level");
+    p.exp_string("Evidence notes for WC1").expect("evidence");
+    p.send_line("").expect("no evidence");
+    p.exp_string("Add an action for WC1?")
+        .expect("action question");
+    p.send_line("y").expect("yes");
+    p.exp_string("What will be done?").expect("what");
+    p.send_line("Ask the forum about evening meetings")
+        .expect("what");
+    // The owner question shows that what was typed is kept; then the laptop dies.
+    p.exp_string("Who owns it?").expect("owner question");
+    p.process_mut()
+        .kill(rexpect::process::Signal::SIGKILL)
+        .expect("kill");
+    let text = t.read("r.yaml");
+    assert!(
+        text.contains("draft:\n    action:\n      what: Ask the forum about evening meetings\n"),
+        "{text}"
+    );
+
+    let mut p = pty(&t, &["assess", "--resume", "r.yaml", "--plain"]);
+    p.exp_string("Level for WC2").expect("resumes at wc2");
+    p.exp_string("Type a choice").expect("prompt");
+    p.send_line("b").expect("back to wc1");
+    p.exp_string("Level for WC1").expect("wc1");
+    p.exp_string("Type a choice").expect("prompt");
+    p.send_line("").expect("keep the level");
+    p.exp_string("Evidence notes for WC1").expect("evidence");
+    p.send_line("").expect("no evidence");
+    p.exp_string("was being typed last time")
+        .expect("offered back");
+    p.exp_string("Ask the forum about evening meetings")
+        .expect("the words typed");
+    p.send_line("").expect("finish it (the default)");
+    p.exp_string("What will be done?").expect("what, offered");
+    p.send_line("").expect("keep it");
+    p.exp_string("Who owns it?").expect("owner");
+    p.send_line("Forum coordinator").expect("owner");
+    p.exp_string("Due date").expect("due");
+    p.send_line("").expect("no date");
+    p.exp_string("Action saved.").expect("saved");
+    p.exp_string("WC1 has 1 action. Add another?")
+        .expect("more");
+    p.send_line("n").expect("no");
+    p.exp_string("Level for WC2").expect("on to wc2");
+    p.exp_string("Type a choice").expect("prompt");
+    p.send_line("q").expect("quit");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 0);
+    let text = t.read("r.yaml");
+    assert!(!text.contains("draft:"), "{text}");
+    assert!(
+        text.contains(
+            "  - what: Ask the forum about evening meetings\n    owner: Forum coordinator\n"
+        ),
+        "{text}"
+    );
+}
