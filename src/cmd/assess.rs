@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::assess::prompt::{Fancy, Item, Plain, Prompter, Reply, Stop};
+use crate::assess::screen::{self, state::Commands, state::State};
 use crate::assess::{Outcome, answers, carry_forward, first_unanswered, unanswered, walk_with};
 use crate::cli::AssessArgs;
 use crate::config::Config;
@@ -204,34 +205,54 @@ pub fn run(
 
     let answered = framework.indicator_count() - unanswered(&framework, &record).len();
     let sep = if plain { ", " } else { " · " };
-    prompter.show(&format!(
-        "{}{sep}{}{sep}{}{sep}{}\nSaving to {} after every answer. {} of {} indicators answered so far.\n\
-         Choose Help at any indicator for the keys; Ctrl-C saves and stops.",
-        framework.title,
-        record.partnership,
-        record.date.value,
-        record.scored_by.describe(),
-        path.display(),
-        answered,
-        framework.indicator_count()
-    ));
+    if plain {
+        prompter.show(&format!(
+            "{}{sep}{}{sep}{}{sep}{}\nSaving to {} after every answer. {} of {} indicators answered so far.\n\
+             Choose Help at any indicator for the keys; Ctrl-C saves and stops.",
+            framework.title,
+            record.partnership,
+            record.date.value,
+            record.scored_by.describe(),
+            path.display(),
+            answered,
+            framework.indicator_count()
+        ));
+    }
+    let next = next_command(&path, framework_arg, args.from.as_deref());
     let mut outcome = Outcome::Finished;
     if let Some(prev) = &previous {
         outcome = carry_forward(&framework, prev, &mut record, prompter, &mut save_changed)?;
     }
     if outcome == Outcome::Finished {
-        outcome = walk_with(
-            &framework,
-            &mut record,
-            start,
-            prompter,
-            &mut save_changed,
-            previous.as_ref(),
-        )?;
+        outcome = if plain {
+            walk_with(
+                &framework,
+                &mut record,
+                start,
+                prompter,
+                &mut save_changed,
+                previous.as_ref(),
+            )?
+        } else {
+            let mut state = State::new(&framework, record.clone(), start, previous.as_ref());
+            if let Some(d) = config.divergence {
+                state.divergence = d;
+            }
+            state.commands = Commands {
+                resume: resume_cmd.clone(),
+                report: next.clone(),
+            };
+            let result = screen::run(&mut state, &mut save_changed);
+            record = state.record;
+            match result? {
+                // Quitting a record with nothing left to answer is finishing it.
+                Outcome::Quit if unanswered(&framework, &record).is_empty() => Outcome::Finished,
+                o => o,
+            }
+        };
     }
     save_changed(&record)?;
     let complete = unanswered(&framework, &record).is_empty();
-    let next = next_command(&path, framework_arg, args.from.as_deref());
     match outcome {
         Outcome::Finished => {
             let mut text = summary(&framework, &record, &path, &next);
@@ -270,6 +291,11 @@ fn save(record: &Record, path: &Path) -> Result<(), Error> {
 fn install_interrupt_handler() {
     // Ctrl-C outside a prompt (or SIGTERM): wait for any save in progress, then stop.
     let _ = ctrlc::set_handler(|| {
+        if screen::active() {
+            // The full screen listens for signals itself: it saves, restores the terminal
+            // and stops.
+            return;
+        }
         let guard = lock();
         let mut err = std::io::stderr();
         match &*guard {
