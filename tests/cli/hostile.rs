@@ -420,3 +420,75 @@ fn anonymise_finds_every_spelling_of_a_name() {
         json.stdout
     );
 }
+
+/// A file named like a built-in framework does not replace it; written as a path, it is read.
+#[test]
+fn a_built_in_framework_is_never_shadowed_by_a_file() {
+    let t = Test::new()
+        .file("four-cornerstones", crate::errors::FRAMEWORK)
+        .file("mini.yaml", crate::errors::FRAMEWORK);
+    let built_in = t.run_args(&["framework", "show", "four-cornerstones"]);
+    assert_eq!(built_in.code, 0, "{}", built_in.stderr);
+    assert!(
+        !built_in.stdout.contains("Mini framework"),
+        "{}",
+        built_in.stdout
+    );
+    assert!(
+        built_in.stdout.contains("id: four-cornerstones"),
+        "{}",
+        built_in.stdout
+    );
+    let file = t.run_args(&["framework", "show", "./four-cornerstones"]);
+    assert_eq!(file.code, 0, "{}", file.stderr);
+    assert!(file.stdout.starts_with("Mini framework"), "{}", file.stdout);
+    let yaml = t.run_args(&["framework", "show", "mini.yaml"]);
+    assert!(yaml.stdout.starts_with("Mini framework"), "{}", yaml.stdout);
+}
+
+/// A `coprod.toml` that other users can change, or that belongs to another user, is skipped
+/// with a warning, as git does with `safe.directory`.
+#[cfg(unix)]
+#[test]
+fn settings_files_that_are_not_yours_alone_are_ignored() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = Test::new()
+        .file(
+            "coprod.toml",
+            "partnership = \"Redirected\"\noutput_dir = \"/tmp\"\n",
+        )
+        .file("work/.keep", "");
+    let toml = t.path().join("coprod.toml");
+    let read = t.run_in("work", &["config"]);
+    assert!(
+        read.stdout.contains("Redirected"),
+        "its owner's file is read: {}",
+        read.stdout
+    );
+
+    std::fs::set_permissions(&toml, std::fs::Permissions::from_mode(0o666)).expect("chmod");
+    let out = t.run_in("work", &["config"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains("Redirected"), "{}", out.stdout);
+    assert!(
+        out.stderr
+            .contains("warning: not reading ../coprod.toml: other users can change it"),
+        "{}",
+        out.stderr
+    );
+
+    // As root (CI containers), the file can be given to another user.
+    std::fs::set_permissions(&toml, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    if std::os::unix::fs::chown(&toml, Some(65534), None).is_ok() {
+        let out = t.run_in("work", &["config"]);
+        assert!(!out.stdout.contains("Redirected"), "{}", out.stdout);
+        assert!(
+            out.stderr
+                .contains("it belongs to another user (user id 65534"),
+            "{}",
+            out.stderr
+        );
+    } else {
+        eprintln!("note: not root, so the other-owner case was not checked");
+    }
+}
