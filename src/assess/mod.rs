@@ -85,8 +85,11 @@ fn indicator_screen(
     indicator: &Indicator,
     record: &Record,
     width: usize,
+    plain: bool,
 ) -> String {
     use crate::report::table::{clean, wrap};
+    // Plain mode is read out by screen readers: no rules, bullets or middle dots.
+    let sep = separator(plain);
     let total = framework.indicator_count();
     let sections = &framework.sections.value;
     let s_index = sections
@@ -100,10 +103,12 @@ fn indicator_screen(
         .position(|i| i.id.value == indicator.id.value)
         .unwrap_or(0);
     let mut out = String::new();
-    out.push_str(&"─".repeat(width.min(72)));
-    out.push('\n');
+    if !plain {
+        out.push_str(&"─".repeat(width.min(72)));
+        out.push('\n');
+    }
     let header = format!(
-        "{} · indicator {} of {} · {} of {total} overall ({} {} of {})",
+        "{}{sep}indicator {} of {}{sep}{} of {total} overall ({} {} of {})",
         clean(&section.title),
         in_section + 1,
         section.indicators.value.len(),
@@ -124,7 +129,8 @@ fn indicator_screen(
     if !indicator.guidance.is_empty() {
         out.push_str("\nQuestions to talk about:\n");
         for g in &indicator.guidance {
-            out.push_str(&wrap(&clean(g), width, "  • ", "    "));
+            let bullet = if plain { "  " } else { "  • " };
+            out.push_str(&wrap(&clean(g), width, bullet, "    "));
             out.push('\n');
         }
     }
@@ -157,14 +163,22 @@ fn indicator_screen(
         };
         out.push_str(&format!("\nAnswered so far: {chosen}"));
         if answer.evidence.is_some() {
-            out.push_str(" · with evidence notes");
+            out.push_str(&format!("{sep}with evidence notes"));
         }
         if !answer.actions.is_empty() {
-            out.push_str(&format!(" · {} action(s)", answer.actions.len()));
+            out.push_str(&format!(
+                "{sep}{}",
+                crate::report::plural(answer.actions.len(), "action")
+            ));
         }
         out.push('\n');
     }
     out
+}
+
+/// What goes between the parts of a line: a middle dot, or in plain mode a comma.
+fn separator(plain: bool) -> &'static str {
+    if plain { ", " } else { " · " }
 }
 
 /// The choices at each indicator.
@@ -224,6 +238,33 @@ fn choice_words(framework: &Framework, choice: Option<Choice>) -> String {
     }
 }
 
+/// What an earlier record gave an indicator: its level, each group's in a workshop record, or
+/// that the room agreed to disagree; `None` when it has no answer.
+fn last_time(framework: &Framework, prev: &Record, id: &str, sep: &str) -> Option<String> {
+    let answer = prev.answer(id)?;
+    if prev.scored_by.kind.value == ScorerKind::Workshop {
+        let parts: Vec<String> = prev
+            .scored_by
+            .groups
+            .iter()
+            .filter_map(|g| {
+                let c = answer.levels.get(g)?.value;
+                Some(format!(
+                    "{} {}",
+                    crate::record::group_name(g),
+                    choice_words(framework, Some(c))
+                ))
+            })
+            .collect();
+        return (!parts.is_empty()).then(|| parts.join(sep));
+    }
+    match (&answer.level, &answer.disagreed) {
+        (Some(l), _) => Some(choice_words(framework, Some(l.value))),
+        (None, Some(_)) => Some("the room agreed to disagree".to_string()),
+        (None, None) => None,
+    }
+}
+
 /// As [`walk`], showing the level a previous record gave each indicator.
 pub fn walk_with(
     framework: &Framework,
@@ -240,6 +281,16 @@ pub fn walk_with(
         .position(|s| matches!(s, Step::Skip))
         .unwrap_or(0);
     let mut i = start.min(order.len());
+    // After "go to the first one not answered", the walk visits only unanswered indicators.
+    let mut only_unanswered = false;
+    let next_after = |record: &Record, i: usize, only_unanswered: bool| {
+        if !only_unanswered {
+            return i + 1;
+        }
+        (i + 1..order.len())
+            .find(|&n| !record.is_answered(&order[n].1.id.value))
+            .unwrap_or(order.len())
+    };
     loop {
         if i >= order.len() {
             let missing = unanswered(framework, record);
@@ -256,32 +307,35 @@ pub fn walk_with(
                 missing.join(", ")
             );
             let choices = [
-                Item::new("g", "Go to the first one not answered"),
-                Item::new("f", "Finish for now (you can resume later)"),
-                Item::new("b", "Back to the last indicator"),
+                Item::new("1", "Go through the ones not answered, skipping the rest"),
+                Item::new("2", "Finish for now (the resume command is shown)"),
+                Item::new("3", "Back to the last indicator"),
             ];
             match stop_to_outcome(prompter.choose(&question, &choices, 0))? {
                 Err(outcome) => return Ok(outcome),
-                Ok(Some(0)) => i = first_unanswered(framework, record).unwrap_or(0),
+                Ok(Some(0)) => {
+                    only_unanswered = true;
+                    i = first_unanswered(framework, record).unwrap_or(0);
+                }
                 Ok(Some(1)) => return Ok(Outcome::Finished),
-                Ok(_) => i = order.len().saturating_sub(1),
+                Ok(_) => {
+                    only_unanswered = false;
+                    i = order.len().saturating_sub(1);
+                }
             }
             continue;
         }
         let (section, indicator) = order[i];
         let id = indicator.id.value.as_str();
         let width = prompter.width();
+        let plain = prompter.is_plain();
         prompter.show(&indicator_screen(
-            framework, section, i, indicator, record, width,
+            framework, section, i, indicator, record, width, plain,
         ));
         if let Some(prev) = previous
-            && let Some(c) = prev.choice(id)
+            && let Some(words) = last_time(framework, prev, id, separator(plain))
         {
-            prompter.show(&format!(
-                "Last time ({}): {}",
-                prev.date.value,
-                choice_words(framework, Some(c))
-            ));
+            prompter.show(&format!("Last time ({}): {words}", prev.date.value));
         }
         let groups = record.scored_by.groups.clone();
         let targets: Vec<Option<String>> = if record.scored_by.kind.value == ScorerKind::Workshop {
@@ -313,8 +367,9 @@ pub fn walk_with(
             };
             let question = match target {
                 Some(group) => format!(
-                    "Level for {} · {}",
+                    "Level for {}{}{}",
                     id.to_uppercase(),
+                    separator(prompter.is_plain()),
                     crate::record::group_name(group)
                 ),
                 None => format!("Level for {}", id.to_uppercase()),
@@ -339,7 +394,7 @@ pub fn walk_with(
                     continue;
                 }
                 Step::Skip => {
-                    moved = Some(i + 1);
+                    moved = Some(next_after(record, i, only_unanswered));
                     break;
                 }
                 Step::Back if g > 0 => {
@@ -373,7 +428,7 @@ pub fn walk_with(
 
         // Evidence notes: optional, one line here or longer in an editor.
         match follow_ups(framework, record, id, prompter, save)? {
-            FollowUp::Next => i += 1,
+            FollowUp::Next => i = next_after(record, i, only_unanswered),
             FollowUp::Again => {}
             FollowUp::Stop(outcome) => return Ok(outcome),
         }
@@ -406,11 +461,16 @@ pub fn carry_forward(
     if todo.is_empty() {
         return Ok(Outcome::Finished);
     }
+    let agreed = if todo.len() == 1 {
+        "1 action was".to_string()
+    } else {
+        format!("{} actions were", todo.len())
+    };
     prompter.show(&format!(
-        "You said, we did: {} action(s) were agreed on {}. Where has each got to?",
-        todo.len(),
+        "You said, we did: {agreed} agreed on {}. Where has each got to?",
         previous.date.value
     ));
+    let sep = separator(prompter.is_plain());
     let statuses = [
         ActionStatus::NotStarted,
         ActionStatus::InProgress,
@@ -426,25 +486,35 @@ pub fn carry_forward(
     let total = todo.len();
     for (n, (id, action)) in todo.into_iter().enumerate() {
         let mut about = format!(
-            "Action {} of {total} · {} · {}",
+            "Action {} of {total}{sep}{}{sep}{}",
             n + 1,
             id.to_uppercase(),
             action.what
         );
         if let Some(owner) = &action.owner {
-            about.push_str(&format!(" · owner: {owner}"));
+            about.push_str(&format!("{sep}owner: {owner}"));
         }
         if let Some(due) = action.due {
-            about.push_str(&format!(" · due {due}"));
+            about.push_str(&format!("{sep}due {due}"));
+            if due < record.date.value && action.status.is_open() {
+                about.push_str(" (overdue)");
+            }
         }
         prompter.show(&format!("{about}\nLast time: {}", action.status.label()));
         let default = statuses
             .iter()
             .position(|s| *s == action.status)
             .unwrap_or(0);
+        // Esc keeps the action as it was: it is carried into this record with its old status,
+        // never dropped.
         let status = match stop_to_outcome(prompter.choose("Status now", &items, default))? {
             Err(outcome) => return Ok(outcome),
-            Ok(None) => continue,
+            Ok(None) => {
+                answer_mut(record, framework, &id).actions.push(action);
+                save(record)?;
+                prompter.show("Kept as it was.");
+                continue;
+            }
             Ok(Some(i)) => statuses.get(i).copied().unwrap_or(action.status),
         };
         let note = match stop_to_outcome(prompter.text("A note on progress (optional)", "", ""))? {
@@ -488,40 +558,99 @@ fn follow_ups(
     save: &mut Save<'_>,
 ) -> Result<FollowUp, crate::Error> {
     let upper = id.to_uppercase();
-    let current: String = record
+    let plain = prompter.is_plain();
+    let saved: String = record
         .answer(id)
         .and_then(|a| a.evidence.as_deref())
         .unwrap_or_default()
         .to_string();
+    // Notes typed last time and never committed are offered back first.
+    let current = match record.answer(id).and_then(|a| a.draft.evidence.clone()) {
+        Some(draft) => {
+            prompter.show("Notes typed last time and not yet saved are offered again.");
+            draft
+        }
+        None => saved.clone(),
+    };
+    let help = match (plain, current.is_empty()) {
+        (true, true) => {
+            "Type the notes on one line and press Enter, or just Enter for none. Type /edit for several lines, esc to go back to the level."
+        }
+        (true, false) => {
+            "Press Enter to keep these notes. Type new notes to replace them, /clear to remove them, /edit for several lines, esc to go back to the level."
+        }
+        (false, true) => "Enter skips · /edit opens your editor · Esc goes back to the level",
+        (false, false) => {
+            "Enter keeps · /clear removes them · /edit opens your editor · Esc goes back to the level"
+        }
+    };
     let reply = prompter.text(
         &format!("Evidence notes for {upper} (optional)"),
         &current,
-        "Enter keeps or skips · /edit opens your editor · Esc changes the level",
+        help,
     );
     let text = match stop_to_outcome(reply)? {
         Err(outcome) => return Ok(FollowUp::Stop(outcome)),
         Ok(Reply::Back) => return Ok(FollowUp::Again),
-        Ok(Reply::Text(t)) if t.trim() == "/edit" => match stop_to_outcome(
-            prompter.editor(&format!("Evidence notes for {upper}"), &current),
-        )? {
-            Err(outcome) => return Ok(FollowUp::Stop(outcome)),
-            Ok(Reply::Back) => current.clone(),
-            Ok(Reply::Text(t)) => t,
-        },
+        Ok(Reply::Text(t)) if t.trim() == "/clear" => String::new(),
+        Ok(Reply::Text(t)) if t.trim() == "/edit" => {
+            match prompter.editor(&format!("Evidence notes for {upper}"), &current) {
+                Err(Stop::Failed(why)) => {
+                    // A missing or broken editor is a message, never the end of the session.
+                    prompter.show(&format!(
+                        "The editor could not be opened ({}). Type the notes here instead.",
+                        crate::clean::terminal_line(&why)
+                    ));
+                    return Ok(FollowUp::Again);
+                }
+                other => match stop_to_outcome(other)? {
+                    Err(outcome) => return Ok(FollowUp::Stop(outcome)),
+                    Ok(Reply::Back) => current.clone(),
+                    Ok(Reply::Text(t)) => t,
+                },
+            }
+        }
         Ok(Reply::Text(t)) => t,
     };
     let text = text.trim().to_string();
-    if text != current.trim() {
-        answer_mut(record, framework, id).evidence = (!text.is_empty()).then(|| text.into());
+    let had_draft = record
+        .answer(id)
+        .is_some_and(|a| a.draft.evidence.is_some());
+    if text != saved.trim() || had_draft {
+        let answer = answer_mut(record, framework, id);
+        answer.evidence = (!text.is_empty()).then(|| text.into());
+        answer.draft.evidence = None;
         save(record)?;
     }
 
+    // An action typed last time and never finished is offered back first.
+    if let Some(draft) = record.answer(id).and_then(|a| a.draft.action.clone()) {
+        let question = format!(
+            "An action for {upper} was being typed last time: “{}”. Finish it?",
+            crate::clean::terminal_line(&draft.what)
+        );
+        let finish = match stop_to_outcome(prompter.confirm(&question, true))? {
+            Err(outcome) => return Ok(FollowUp::Stop(outcome)),
+            Ok(b) => b,
+        };
+        if finish {
+            if let Err(outcome) = ask_action(framework, record, id, draft, prompter, save)? {
+                return Ok(FollowUp::Stop(outcome));
+            }
+        } else {
+            answer_mut(record, framework, id).draft.action = None;
+            save(record)?;
+        }
+    }
+
     // Actions: as many as the room agrees, each saved as soon as it is complete.
-    let existing = record.answer(id).map_or(0, |a| a.actions.len());
-    let mut question = if existing == 0 {
-        format!("Add an action for {upper}?")
-    } else {
-        format!("{upper} has {existing} action(s). Add another?")
+    let count = |r: &Record| r.answer(id).map_or(0, |a| a.actions.len());
+    let mut question = match count(record) {
+        0 => format!("Add an action for {upper}?"),
+        n => format!(
+            "{upper} has {}. Add another?",
+            crate::report::plural(n, "action")
+        ),
     };
     loop {
         match stop_to_outcome(prompter.confirm(&question, false))? {
@@ -529,56 +658,105 @@ fn follow_ups(
             Ok(false) => return Ok(FollowUp::Next),
             Ok(true) => {}
         }
-        match ask_action(prompter)? {
-            Err(outcome) => return Ok(FollowUp::Stop(outcome)),
-            Ok(None) => {}
-            Ok(Some(action)) => {
-                answer_mut(record, framework, id).actions.push(action);
-                save(record)?;
-                prompter.show("Action saved.");
-            }
+        let draft = crate::record::ActionDraft::default();
+        if let Err(outcome) = ask_action(framework, record, id, draft, prompter, save)? {
+            return Ok(FollowUp::Stop(outcome));
         }
         question = format!("Add another action for {upper}?");
     }
 }
 
-/// Asks for one action; `None` when the person leaves it empty or presses Esc.
+/// Asks for one action, starting from `draft` (what was typed before), and saves it when it is
+/// complete. Each part is kept in the record's draft as soon as it is typed, so that stopping
+/// half-way loses nothing; Esc or an empty answer to "what" cancels the action.
 fn ask_action(
+    framework: &Framework,
+    record: &mut Record,
+    id: &str,
+    mut draft: crate::record::ActionDraft,
     prompter: &mut dyn Prompter,
-) -> Result<Result<Option<Action>, Outcome>, crate::Error> {
-    let what = match stop_to_outcome(prompter.text(
-        "What will be done?",
-        "",
-        "Esc or an empty answer cancels this action",
-    ))? {
-        Err(o) => return Ok(Err(o)),
-        Ok(Reply::Text(t)) if !t.trim().is_empty() => t.trim().to_string(),
-        Ok(_) => return Ok(Ok(None)),
+    save: &mut Save<'_>,
+) -> Result<Result<(), Outcome>, crate::Error> {
+    let keep = |record: &mut Record, draft: &crate::record::ActionDraft, save: &mut Save<'_>| {
+        answer_mut(record, framework, id).draft.action = Some(draft.clone());
+        save(record)
     };
-    let owner = match stop_to_outcome(prompter.text("Who owns it? (optional)", "", ""))? {
-        Err(o) => return Ok(Err(o)),
-        Ok(Reply::Text(t)) if !t.trim().is_empty() => Some(t.trim().to_string()),
-        Ok(_) => None,
+    let cancel_help = if prompter.is_plain() {
+        "Type esc, or press Enter on an empty line, to cancel this action."
+    } else {
+        "Esc or an empty answer cancels this action"
     };
+    match stop_to_outcome(prompter.text("What will be done?", &draft.what, cancel_help))? {
+        Err(o) => return Ok(Err(o)),
+        Ok(Reply::Text(t)) if !t.trim().is_empty() => draft.what = t.trim().to_string(),
+        Ok(_) => {
+            if record.answer(id).is_some_and(|a| a.draft.action.is_some()) {
+                answer_mut(record, framework, id).draft.action = None;
+                save(record)?;
+            }
+            prompter.show("No action added.");
+            return Ok(Ok(()));
+        }
+    }
+    keep(record, &draft, save)?;
+    let owner = draft.owner.clone().unwrap_or_default();
+    match stop_to_outcome(prompter.text("Who owns it? (optional)", &owner, ""))? {
+        Err(o) => return Ok(Err(o)),
+        Ok(Reply::Text(t)) if !t.trim().is_empty() => draft.owner = Some(t.trim().to_string()),
+        Ok(_) => draft.owner = None,
+    }
+    keep(record, &draft, save)?;
     let due = loop {
-        match stop_to_outcome(prompter.text("Due date, YYYY-MM-DD (optional)", "", ""))? {
+        let typed = draft.due.clone().unwrap_or_default();
+        match stop_to_outcome(prompter.text("Due date, YYYY-MM-DD (optional)", &typed, ""))? {
             Err(o) => return Ok(Err(o)),
             Ok(Reply::Text(t)) if !t.trim().is_empty() => match t.parse::<IsoDate>() {
                 Ok(d) => break Some(d),
-                Err(e) => prompter.show(&format!(
-                    "{e}. Try again, e.g. 2027-03-31, or leave it empty."
-                )),
+                Err(e) => {
+                    draft.due = Some(t.trim().to_string());
+                    keep(record, &draft, save)?;
+                    prompter.show(&format!(
+                        "{e}. Try again, e.g. 2027-03-31, or leave it empty."
+                    ));
+                }
             },
             Ok(_) => break None,
         }
     };
-    Ok(Ok(Some(Action {
-        what,
-        owner,
+    if let Some(d) = due
+        && d < record.date.value
+    {
+        prompter.show(&format!(
+            "Note: {d} is before the date of this assessment ({}). The action is saved with it; change it if that was a slip.",
+            record.date.value
+        ));
+    }
+    let action = Action {
+        what: draft.what,
+        owner: draft.owner,
         due,
         status: Default::default(),
-        note: None,
-    })))
+        note: draft.note,
+    };
+    let answer = answer_mut(record, framework, id);
+    answer.draft.action = None;
+    match draft
+        .changes
+        .and_then(|n| usize::try_from(n).ok())
+        .and_then(|n| n.checked_sub(1))
+        .filter(|n| *n < answer.actions.len())
+    {
+        Some(n) => {
+            answer.actions[n] = Action {
+                status: answer.actions[n].status,
+                ..action
+            }
+        }
+        None => answer.actions.push(action),
+    }
+    save(record)?;
+    prompter.show("Action saved.");
+    Ok(Ok(()))
 }
 
 #[cfg(test)]

@@ -65,6 +65,11 @@ pub trait Prompter {
     fn editor(&mut self, question: &str, initial: &str) -> Result<Reply, Stop>;
     /// Asks a yes/no question.
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool, Stop>;
+    /// Whether this is plain mode (a screen reader, `TERM=dumb`): no rules, bullets or other
+    /// decorative characters, and hints that say what to type rather than which key to press.
+    fn is_plain(&self) -> bool {
+        false
+    }
     /// How wide the screen is, in columns, for wrapping text.
     fn width(&self) -> usize {
         usize::from(crate::cmd::report::terminal_width(true))
@@ -99,6 +104,16 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         }
     }
 
+    /// A line as typed, or `None` when it holds the Esc key (a terminal sends it as an escape
+    /// character, which must never be echoed back raw) or the word `esc`.
+    fn line_or_esc(&mut self) -> Result<Option<String>, Stop> {
+        let line = self.line()?;
+        if line.contains('\u{1b}') || line.trim().eq_ignore_ascii_case("esc") {
+            return Ok(None);
+        }
+        Ok(Some(line))
+    }
+
     fn say(&mut self, text: &str) {
         // A failed write to the terminal shows up at the next read; nothing to do here.
         // Text from records and frameworks never reaches the terminal raw.
@@ -106,9 +121,51 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     }
 }
 
+/// Number words people may type for a level, with the number to type instead.
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+];
+
+/// What to tell someone whose answer is not one of the choices: the choices by key, and a
+/// pointer to the right key for the usual near misses (a number word, `na`, `yes`).
+fn not_a_choice(answer: &str, items: &[Item]) -> String {
+    let shown = crate::clean::terminal_line(answer);
+    let keys: Vec<&str> = items.iter().map(|i| i.key.as_str()).collect();
+    let has = |k: &str| items.iter().find(|i| i.key == k);
+    let lower = answer.to_lowercase();
+    let hint = if let Some((_, n)) = NUMBER_WORDS.iter().find(|(w, _)| *w == lower) {
+        has(&n.to_string()).map(|_| format!(" To choose {n}, type the number {n}."))
+    } else if matches!(lower.as_str(), "na" | "n/a" | "n.a." | "not applicable") {
+        has("n").map(|_| " For not applicable, type n.".to_string())
+    } else if matches!(lower.as_str(), "y" | "yes" | "no") {
+        Some(" This question is not a yes or no one.".to_string())
+    } else {
+        None
+    };
+    format!(
+        "“{shown}” is not one of the choices.{} Type one of: {}.",
+        hint.unwrap_or_default(),
+        keys.join(", ")
+    )
+}
+
 impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
     fn show(&mut self, text: &str) {
         self.say(text);
+    }
+
+    fn is_plain(&self) -> bool {
+        true
     }
 
     fn choose(
@@ -130,29 +187,33 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         }
         loop {
             let _ = write!(self.output, "Type a choice and press Enter: ");
-            let answer = self.line()?;
+            let Some(answer) = self.line_or_esc()? else {
+                return Ok(None);
+            };
             let answer = answer.trim();
             if answer.is_empty() {
                 return Ok(Some(default.min(items.len().saturating_sub(1))));
-            }
-            if answer.eq_ignore_ascii_case("esc") {
-                return Ok(None);
             }
             let found = items
                 .iter()
                 .position(|it| it.key.eq_ignore_ascii_case(answer))
                 .or_else(|| {
+                    // A whole label, with or without its key: "3 Developing" or "Developing".
                     let lower = answer.to_lowercase();
-                    items.iter().position(|it| it.label.to_lowercase() == lower)
+                    items.iter().position(|it| {
+                        let label = it.label.to_lowercase();
+                        let bare = label
+                            .strip_prefix(it.key.to_lowercase().as_str())
+                            .map_or(label.as_str(), str::trim_start);
+                        label.split_whitespace().eq(lower.split_whitespace())
+                            || bare.split_whitespace().eq(lower.split_whitespace())
+                    })
                 });
             match found {
                 Some(i) => return Ok(Some(i)),
                 None => {
-                    let keys: Vec<&str> = items.iter().map(|i| i.key.as_str()).collect();
-                    self.say(&format!(
-                        "“{answer}” is not one of the choices. Type one of: {}.",
-                        keys.join(", ")
-                    ));
+                    let message = not_a_choice(answer, items);
+                    self.say(&message);
                 }
             }
         }
@@ -168,10 +229,9 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         } else {
             let _ = write!(self.output, "{question} [{}]: ", terminal_line(default));
         }
-        let answer = self.line()?;
-        if answer.trim().eq_ignore_ascii_case("esc") {
+        let Some(answer) = self.line_or_esc()? else {
             return Ok(Reply::Back);
-        }
+        };
         Ok(Reply::Text(if answer.trim().is_empty() {
             default.to_string()
         } else {
@@ -205,12 +265,15 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         let hint = if default { "Y/n" } else { "y/N" };
         loop {
             let _ = write!(self.output, "{question} [{hint}]: ");
-            let answer = self.line()?.trim().to_lowercase();
-            match answer.as_str() {
+            // Esc at a yes/no question leaves it without doing anything: the same as "no".
+            let Some(answer) = self.line_or_esc()? else {
+                return Ok(false);
+            };
+            match answer.trim().to_lowercase().as_str() {
                 "" => return Ok(default),
                 "y" | "yes" => return Ok(true),
                 "n" | "no" => return Ok(false),
-                _ => self.say("Please type y or n."),
+                _ => self.say("Please type y for yes or n for no."),
             }
         }
     }
@@ -326,6 +389,8 @@ pub struct Scripted {
     script: VecDeque<Say>,
     /// Everything shown and asked, in order.
     pub transcript: Vec<String>,
+    /// Whether to behave as plain mode does.
+    pub plain: bool,
 }
 
 impl Scripted {
@@ -334,6 +399,15 @@ impl Scripted {
         Self {
             script: script.into_iter().collect(),
             transcript: Vec::new(),
+            plain: false,
+        }
+    }
+
+    /// As [`Scripted::new`], behaving as plain mode.
+    pub fn plain(script: impl IntoIterator<Item = Say>) -> Self {
+        Self {
+            plain: true,
+            ..Self::new(script)
         }
     }
 
@@ -355,6 +429,10 @@ impl Scripted {
 impl Prompter for Scripted {
     fn show(&mut self, text: &str) {
         self.transcript.push(text.to_string());
+    }
+
+    fn is_plain(&self) -> bool {
+        self.plain
     }
 
     /// A fixed width, so transcripts do not depend on the terminal the tests run in.
@@ -428,6 +506,41 @@ mod tests {
         assert_eq!(p.choose("Level?", &items, 0), Err(Stop::EndOfInput));
         let shown = String::from_utf8(out).expect("utf-8");
         assert!(shown.contains("“x” is not one of the choices"));
+    }
+
+    #[test]
+    fn plain_esc_is_back_and_is_never_echoed() {
+        let items = [Item::new("1", "Not yet"), Item::new("n", "n/a")];
+        let input = b"\x1b\n\x1b[A\nesc\n\x1b\n" as &[u8];
+        let mut out = Vec::new();
+        let mut p = Plain::new(input, &mut out);
+        assert_eq!(p.choose("Level?", &items, 0), Ok(None));
+        assert_eq!(p.choose("Level?", &items, 0), Ok(None));
+        assert_eq!(p.text("Notes", "old", ""), Ok(Reply::Back));
+        assert_eq!(p.confirm("Add an action?", true), Ok(false));
+        let shown = String::from_utf8(out).expect("utf-8");
+        assert!(!shown.contains('\u{1b}'), "{shown:?}");
+        assert!(!shown.contains("not one of the choices"), "{shown}");
+    }
+
+    #[test]
+    fn plain_near_misses_say_what_to_type() {
+        let items = [
+            Item::new("1", "1  Not yet"),
+            Item::new("3", "3  Developing"),
+            Item::new("n", "n/a  Not applicable here"),
+            Item::new("s", "Skip for now"),
+        ];
+        let input = b"three\nna\nyes\nDeveloping\n" as &[u8];
+        let mut out = Vec::new();
+        let mut p = Plain::new(input, &mut out);
+        assert_eq!(
+            p.choose("Level?", &items, 3),
+            Ok(Some(1)),
+            "a whole label picks it"
+        );
+        let shown = String::from_utf8(out).expect("utf-8");
+        insta::assert_snapshot!(shown);
     }
 
     #[test]

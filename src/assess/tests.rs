@@ -1,6 +1,6 @@
 //! The walk, driven by a scripted prompter.
 
-use super::prompt::{Say, Scripted};
+use super::prompt::{Item, Reply, Say, Scripted, Stop};
 use super::*;
 use crate::record::{ActionStatus, ScoredBy, ScorerKind};
 
@@ -128,7 +128,13 @@ fn evidence_and_actions_are_recorded_with_dates_checked() {
         Some("2027-03-31")
     );
     assert_eq!(a.actions[0].status, ActionStatus::NotStarted);
-    assert_eq!(saves, 3, "level, evidence and action each saved");
+    // The level, the evidence, the action's draft after each part (three, with the wrong
+    // date), and the action itself.
+    assert_eq!(saves, 6, "level, evidence, drafts and action each saved");
+    assert!(
+        a.draft.is_empty(),
+        "the draft goes when the action is saved"
+    );
     assert!(
         p.transcript
             .iter()
@@ -187,7 +193,7 @@ fn quit_then_resume_at_the_first_unanswered() {
         script.push(Say::Key("s"));
     }
     // At the end the skipped indicators are listed; finish for now.
-    script.push(Say::Key("f"));
+    script.push(Say::Key("2"));
     let (outcome, _, p) = run(&f, &mut resumed, start, script);
     assert_eq!(outcome, Outcome::Finished);
     assert!(p.finished());
@@ -338,6 +344,241 @@ fn actions_are_carried_forward_once_with_their_new_status() {
         p.transcript
             .iter()
             .any(|t| t == "Last time (2025-11-13): 2 Emerging"),
+        "{:?}",
+        p.transcript
+    );
+}
+
+/// Runs the walk with a prompter, recording every saved record.
+fn run_with(
+    f: &Framework,
+    record: &mut Record,
+    start: usize,
+    p: &mut Scripted,
+    previous: Option<&Record>,
+) -> (Outcome, Vec<Record>) {
+    let mut saved = Vec::new();
+    let outcome = walk_with(
+        f,
+        record,
+        start,
+        p,
+        &mut |r| {
+            saved.push(r.clone());
+            Ok(())
+        },
+        previous,
+    )
+    .expect("walk");
+    (outcome, saved)
+}
+
+#[test]
+fn going_through_the_unanswered_ones_skips_the_answered() {
+    let f = framework();
+    let mut r = new_record(&f);
+    for (n, (_, i)) in f.indicators().enumerate() {
+        if ![1, 5].contains(&n) {
+            answer_mut(&mut r, &f, &i.id.value).level = Some(unplaced(Choice::Level(3)));
+        }
+    }
+    let mut script = vec![Say::Key("1")]; // at the end: go through the ones not answered
+    script.extend(level("2")); // wc2
+    script.extend(level("4")); // wc6, the other one; then nothing is left
+    let mut p = Scripted::new(script);
+    let (outcome, _) = run_with(&f, &mut r, 24, &mut p, None);
+    assert_eq!(outcome, Outcome::Finished);
+    assert!(p.finished());
+    let asked: Vec<&String> = p
+        .transcript
+        .iter()
+        .filter(|t| t.starts_with("? Level for"))
+        .collect();
+    assert_eq!(asked, ["? Level for WC2", "? Level for WC6"]);
+}
+
+#[test]
+fn a_half_typed_action_is_kept_and_offered_back() {
+    let f = framework();
+    let mut r = new_record(&f);
+    let script = vec![
+        Say::Key("2"),
+        Say::Enter,
+        Say::Yes,
+        Say::Type("Ask the forum".into()),
+        Say::CtrlC, // while the owner is typed
+    ];
+    let mut p = Scripted::new(script);
+    let (outcome, saved) = run_with(&f, &mut r, 0, &mut p, None);
+    assert_eq!(outcome, Outcome::Interrupted);
+    let last = saved.last().expect("saved");
+    let draft = last.answer("wc1").and_then(|a| a.draft.action.clone());
+    assert_eq!(draft.map(|d| d.what), Some("Ask the forum".to_string()));
+    assert!(last.answer("wc1").is_some_and(|a| a.actions.is_empty()));
+
+    // On resume it is offered back, finished and saved; the draft goes.
+    let mut resumed = last.clone();
+    let script = vec![
+        Say::Enter,                      // wc1 level kept
+        Say::Enter,                      // no evidence
+        Say::Yes,                        // finish the action
+        Say::Enter,                      // what, as typed before
+        Say::Type("Forum chair".into()), // owner
+        Say::Type("2026-01-31".into()),  // due, before the assessment date
+        Say::No,                         // no more actions
+        Say::Key("q"),
+    ];
+    let mut p = Scripted::new(script);
+    let (_, saved) = run_with(&f, &mut resumed, 0, &mut p, None);
+    assert!(p.finished(), "script left over");
+    let a = saved.last().and_then(|r| r.answer("wc1")).expect("wc1");
+    assert!(a.draft.is_empty());
+    assert_eq!(a.actions.len(), 1);
+    assert_eq!(a.actions[0].what, "Ask the forum");
+    assert_eq!(a.actions[0].owner.as_deref(), Some("Forum chair"));
+    let said = p.transcript.join("\n");
+    assert!(
+        said.contains("was being typed last time: “Ask the forum”"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Note: 2026-01-31 is before the date of this assessment (2026-11-12)"),
+        "{said}"
+    );
+}
+
+#[test]
+fn evidence_drafts_are_offered_back_and_notes_can_be_cleared() {
+    let f = framework();
+    let mut r = new_record(&f);
+    let a = answer_mut(&mut r, &f, "wc1");
+    a.level = Some(unplaced(Choice::Level(2)));
+    a.evidence = Some("Old notes".into());
+    a.draft.evidence = Some("Notes being typed".into());
+    let mut p = Scripted::new(vec![Say::Enter, Say::Enter, Say::No, Say::Key("q")]);
+    run_with(&f, &mut r, 0, &mut p, None);
+    let a = r.answer("wc1").expect("wc1");
+    assert_eq!(a.evidence.as_deref(), Some("Notes being typed"));
+    assert!(a.draft.is_empty());
+    assert!(p.transcript.iter().any(|t| t.contains("offered again")));
+
+    let mut p = Scripted::new(vec![
+        Say::Enter,
+        Say::Type("/clear".into()),
+        Say::No,
+        Say::Key("q"),
+    ]);
+    run_with(&f, &mut r, 0, &mut p, None);
+    assert_eq!(r.answer("wc1").and_then(|a| a.evidence.as_deref()), None);
+}
+
+#[test]
+fn esc_in_the_follow_up_keeps_an_action_as_it_was() {
+    let f = framework();
+    let mut prev = new_record(&f);
+    prev.date = unplaced("2025-11-12".parse().expect("date"));
+    answer_mut(&mut prev, &f, "wc1").actions.push(Action {
+        what: "Welcome pack".into(),
+        owner: None,
+        due: Some("2026-03-31".parse().expect("date")),
+        status: ActionStatus::InProgress,
+        note: None,
+    });
+    let mut r = new_record(&f);
+    let mut p = Scripted::new(vec![Say::Esc]);
+    let outcome = carry_forward(&f, &prev, &mut r, &mut p, &mut |_| Ok(())).expect("carry");
+    assert_eq!(outcome, Outcome::Finished);
+    let kept = &r.answer("wc1").expect("carried").actions;
+    assert_eq!(kept.len(), 1, "Esc never drops an action");
+    assert_eq!(kept[0].status, ActionStatus::InProgress);
+    let said = p.transcript.join("\n");
+    assert!(said.contains("1 action was agreed"), "{said}");
+    assert!(said.contains("due 2026-03-31 (overdue)"), "{said}");
+}
+
+#[test]
+fn a_missing_editor_is_a_message_and_the_notes_are_asked_again() {
+    struct NoEditor(Scripted);
+    impl Prompter for NoEditor {
+        fn show(&mut self, text: &str) {
+            self.0.show(text);
+        }
+        fn choose(&mut self, q: &str, items: &[Item], d: usize) -> Result<Option<usize>, Stop> {
+            self.0.choose(q, items, d)
+        }
+        fn text(&mut self, q: &str, d: &str, h: &str) -> Result<Reply, Stop> {
+            self.0.text(q, d, h)
+        }
+        fn editor(&mut self, _: &str, _: &str) -> Result<Reply, Stop> {
+            Err(Stop::Failed("no editor found".into()))
+        }
+        fn confirm(&mut self, q: &str, d: bool) -> Result<bool, Stop> {
+            self.0.confirm(q, d)
+        }
+    }
+    let f = framework();
+    let mut r = new_record(&f);
+    let mut p = NoEditor(Scripted::new(vec![
+        Say::Key("3"),
+        Say::Type("/edit".into()),
+        Say::Enter, // the level, again
+        Say::Type("Typed here instead".into()),
+        Say::No,
+        Say::Key("q"),
+    ]));
+    let outcome = walk(&f, &mut r, 0, &mut p, &mut |_| Ok(())).expect("walk goes on");
+    assert_eq!(outcome, Outcome::Quit);
+    assert_eq!(
+        r.answer("wc1").and_then(|a| a.evidence.as_deref()),
+        Some("Typed here instead")
+    );
+    assert!(
+        p.0.transcript
+            .iter()
+            .any(|t| t.contains("The editor could not be opened (no editor found)"))
+    );
+}
+
+#[test]
+fn plain_mode_has_no_decorations_and_true_hints() {
+    let f = framework();
+    let mut r = new_record(&f);
+    answer_mut(&mut r, &f, "wc1").actions.push(Action {
+        what: "x".into(),
+        owner: None,
+        due: None,
+        status: ActionStatus::NotStarted,
+        note: None,
+    });
+    let mut p = Scripted::plain(vec![Say::Key("q")]);
+    run_with(&f, &mut r, 0, &mut p, None);
+    let screen = p.transcript.join("\n");
+    for c in ['─', '•', '·'] {
+        assert!(!screen.contains(c), "{c:?} in {screen}");
+    }
+    assert!(
+        screen.contains("Welcome and Care, indicator 1 of 6, 1 of 24 overall"),
+        "{screen}"
+    );
+    assert!(screen.contains("1 action"), "{screen}");
+    assert!(!screen.contains("action(s)"), "{screen}");
+}
+
+#[test]
+fn last_time_shows_each_group_of_a_workshop_record() {
+    let f = framework();
+    let mut prev = workshop_record(&f);
+    let a = answer_mut(&mut prev, &f, "wc1");
+    a.levels
+        .insert("parent-carers".into(), unplaced(Choice::Level(2)));
+    a.levels.insert("health".into(), unplaced(Choice::Level(4)));
+    let mut r = new_record(&f);
+    let mut p = Scripted::new(vec![Say::Key("q")]);
+    run_with(&f, &mut r, 0, &mut p, Some(&prev));
+    assert!(
+        p.transcript
+            .iter()
+            .any(|t| t.contains("Last time (") && t.contains("Parent carers 2 Emerging · Health 4")),
         "{:?}",
         p.transcript
     );

@@ -32,6 +32,7 @@ pub fn execute(args: &AssessArgs) -> Result<(), Error> {
         std::env::current_dir().map_err(|e| Error::io("cannot find the current folder", e))?;
     let config = Config::discover(&cwd)?;
     config.apply();
+    check_groups(args, &config)?;
     let framework_arg = args.framework.clone().or_else(|| config.framework.clone());
 
     if let Some(path) = &args.answers {
@@ -115,8 +116,14 @@ pub fn run(
             (framework, record, path.clone(), start)
         }
         None => {
-            let framework = load_framework(framework_arg, None)?;
-            match setup(args, config, &framework, prompter)? {
+            // With --from and no framework given, the earlier record's framework is used.
+            // With --from, the partnership and scorer are the earlier record's unless given.
+            let earlier = match &args.from {
+                Some(p) => Some(Record::load(p)?.record),
+                None => None,
+            };
+            let framework = load_framework(framework_arg, earlier.as_ref())?;
+            match setup(args, config, &framework, earlier.as_ref(), prompter)? {
                 Some((record, path, resume)) => {
                     let start = if resume {
                         first_unanswered(&framework, &record).unwrap_or(0)
@@ -128,6 +135,13 @@ pub fn run(
                 None => return Ok(()),
             }
         }
+    };
+
+    // Flags given with --resume correct the record, and say so.
+    let corrections = if args.resume.is_some() {
+        correct_from_flags(args, &mut record)
+    } else {
+        Vec::new()
     };
 
     let previous = match &args.from {
@@ -164,13 +178,36 @@ pub fn run(
         resume_cmd.push_str(" --plain");
     }
     *lock() = Some(resume_cmd.clone());
-    save(&record, &path)?;
+    // Opening a record changes nothing on disk: it is written when something in it changes
+    // (a new record at once, so that the file exists from the start).
+    let mut written = if args.resume.is_some() || path.exists() {
+        record.to_yaml().ok()
+    } else {
+        None
+    };
+    if !corrections.is_empty() {
+        written = None;
+    }
+    let mut save_changed = |r: &Record| -> Result<(), Error> {
+        let text = r.to_yaml().ok();
+        if text.is_some() && text == written {
+            return Ok(());
+        }
+        save(r, &path)?;
+        written = text;
+        Ok(())
+    };
+    save_changed(&record)?;
     install_interrupt_handler();
+    for line in &corrections {
+        prompter.show(line);
+    }
 
     let answered = framework.indicator_count() - unanswered(&framework, &record).len();
+    let sep = if plain { ", " } else { " · " };
     if plain {
         prompter.show(&format!(
-            "{} · {} · {} · {}\nSaving to {} after every answer. {} of {} indicators answered so far.\n\
+            "{}{sep}{}{sep}{}{sep}{}\nSaving to {} after every answer. {} of {} indicators answered so far.\n\
              Choose Help at any indicator for the keys; Ctrl-C saves and stops.",
             framework.title,
             record.partnership,
@@ -181,11 +218,10 @@ pub fn run(
             framework.indicator_count()
         ));
     }
+    let next = next_command(&path, framework_arg, args.from.as_deref());
     let mut outcome = Outcome::Finished;
     if let Some(prev) = &previous {
-        outcome = carry_forward(&framework, prev, &mut record, prompter, &mut |r| {
-            save(r, &path)
-        })?;
+        outcome = carry_forward(&framework, prev, &mut record, prompter, &mut save_changed)?;
     }
     if outcome == Outcome::Finished {
         outcome = if plain {
@@ -194,7 +230,7 @@ pub fn run(
                 &mut record,
                 start,
                 prompter,
-                &mut |r| save(r, &path),
+                &mut save_changed,
                 previous.as_ref(),
             )?
         } else {
@@ -204,9 +240,9 @@ pub fn run(
             }
             state.commands = Commands {
                 resume: resume_cmd.clone(),
-                report: format!("coprod report {}", shell_word(&path.display().to_string())),
+                report: next.clone(),
             };
-            let result = screen::run(&mut state, &mut |r| save(r, &path));
+            let result = screen::run(&mut state, &mut save_changed);
             record = state.record;
             match result? {
                 // Quitting a record with nothing left to answer is finishing it.
@@ -215,10 +251,22 @@ pub fn run(
             }
         };
     }
-    save(&record, &path)?;
+    save_changed(&record)?;
+    let complete = unanswered(&framework, &record).is_empty();
     match outcome {
         Outcome::Finished => {
-            prompter.show(&summary(&framework, &record, &path));
+            let mut text = summary(&framework, &record, &path, &next);
+            if !complete {
+                text.push_str(&format!("\nTo carry on: {resume_cmd}"));
+            }
+            prompter.show(&text);
+            Ok(())
+        }
+        Outcome::Quit if complete => {
+            prompter.show(&format!(
+                "Saved to {}. Every indicator is answered.\nNext: {next}",
+                path.display()
+            ));
             Ok(())
         }
         Outcome::Quit => {
@@ -271,6 +319,7 @@ fn setup(
     args: &AssessArgs,
     config: &Config,
     framework: &Framework,
+    earlier: Option<&Record>,
     prompter: &mut dyn Prompter,
 ) -> Result<Option<(Record, PathBuf, bool)>, Error> {
     prompter.show(&format!(
@@ -279,9 +328,16 @@ fn setup(
         framework.version,
         framework.indicator_count()
     ));
-    let partnership = match args.partnership.clone() {
-        Some(p) => p,
-        None => loop {
+    let partnership = match (args.partnership.clone(), earlier) {
+        (Some(p), _) => p,
+        (None, Some(e)) => {
+            prompter.show(&format!(
+                "Partnership: {} (from the earlier record; --partnership changes it)",
+                crate::clean::terminal_line(&e.partnership)
+            ));
+            e.partnership.clone()
+        }
+        (None, None) => loop {
             let default = config.partnership.clone().unwrap_or_default();
             match ask(prompter.text(
                 "Partnership name",
@@ -310,9 +366,19 @@ fn setup(
             }
         },
     };
-    let scored_by = match who_from_flags(args) {
-        Some(w) => w,
-        None => match ask_who(prompter)? {
+    let scored_by = match (who_from_flags(args), earlier) {
+        (Some(w), _) => w,
+        (None, Some(e)) => {
+            prompter.show(&format!(
+                "Scoring: {} (as in the earlier record; --room, --group, --person or --groups change it)",
+                crate::clean::terminal_line(&e.scored_by.describe())
+            ));
+            ScoredBy {
+                kind: unplaced(e.scored_by.kind.value),
+                ..e.scored_by.clone()
+            }
+        }
+        (None, None) => match ask_who(prompter)? {
             Some(w) => w,
             None => return Ok(None),
         },
@@ -410,10 +476,54 @@ fn ask<T>(r: Result<T, Stop>) -> Result<Option<T>, Error> {
     }
 }
 
+/// Checks stakeholder group ids given on the command line: a workshop needs two different
+/// groups, and an id close to a known one (built in or in `coprod.toml`) is taken for a typo.
+pub fn check_groups(args: &AssessArgs, config: &Config) -> Result<(), Error> {
+    let known: Vec<&str> = KNOWN_GROUPS
+        .iter()
+        .map(|(id, _)| *id)
+        .chain(config.groups.keys().map(String::as_str))
+        .collect();
+    let given = args.groups.iter().chain(args.group.iter());
+    for g in given {
+        if known.contains(&g.as_str()) {
+            continue;
+        }
+        if let Some(s) = crate::diagnostic::suggest(g, known.iter().copied()) {
+            return Err(Error::Usage(format!(
+                "`{}` is not a stakeholder group coprod knows; did you mean `{s}`?\n\
+                 help: known groups: {}; to use `{}` as it is, name it under [groups] in coprod.toml",
+                crate::clean::terminal_line(g),
+                known.join(", "),
+                crate::clean::terminal_line(g),
+            )));
+        }
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for g in &args.groups {
+        if seen.contains(&g.as_str()) {
+            return Err(Error::Usage(format!(
+                "`{}` is given twice in --groups
+help: list each group once, e.g. --groups parent-carers,health",
+                crate::clean::terminal_line(g)
+            )));
+        }
+        seen.push(g);
+    }
+    if seen.len() == 1 {
+        return Err(Error::Usage(format!(
+            "a workshop needs at least two groups, and --groups names only `{}`\n\
+             help: for one group use --group {}; for a workshop list two or more, e.g. --groups parent-carers,health",
+            crate::clean::terminal_line(seen[0]),
+            crate::clean::terminal_line(seen[0]),
+        )));
+    }
+    Ok(())
+}
+
 fn who_from_flags(args: &AssessArgs) -> Option<ScoredBy> {
     if !args.groups.is_empty() {
-        let mut groups = args.groups.clone();
-        groups.dedup();
+        let groups = args.groups.clone();
         return Some(ScoredBy {
             kind: unplaced(ScorerKind::Workshop),
             group: None,
@@ -552,7 +662,7 @@ fn shell_word(s: &str) -> String {
 }
 
 /// What the room sees at the end: scores by section, completeness, what is left, what next.
-fn summary(framework: &Framework, record: &Record, path: &Path) -> String {
+fn summary(framework: &Framework, record: &Record, path: &Path, next: &str) -> String {
     let parts = record.split_workshop();
     let inputs: Vec<Input<'_>> = parts
         .iter()
@@ -602,12 +712,75 @@ fn summary(framework: &Framework, record: &Record, path: &Path) -> String {
     if !missing.is_empty() {
         out.push_str(&format!("\n  Not answered yet: {}\n", missing.join(", ")));
     }
-    let file = shell_word(&path.display().to_string());
     out.push_str(&format!(
-        "\nSaved to {}.\nNext: coprod report {file}\n  or: coprod report {file} --format markdown -o report.md",
+        "\nSaved to {}.\nNext: {next}\n  or: {next} --format markdown -o report.md",
         path.display()
     ));
     out
+}
+
+/// The report command to run next: the earlier record first (for the trend), this one, and
+/// the framework when it is not the built-in default.
+fn next_command(path: &Path, framework_arg: Option<&str>, from: Option<&Path>) -> String {
+    let mut cmd = String::from("coprod report");
+    if let Some(p) = from {
+        cmd.push_str(&format!(" {}", shell_word(&p.display().to_string())));
+    }
+    cmd.push_str(&format!(" {}", shell_word(&path.display().to_string())));
+    if let Some(f) = framework_arg
+        && f != DEFAULT_ID
+    {
+        cmd.push_str(&format!(" --framework {}", shell_word(f)));
+    }
+    cmd
+}
+
+/// Applies --partnership, --date and the scorer flags to a resumed record; returns one line per
+/// change, to be shown.
+fn correct_from_flags(args: &AssessArgs, record: &mut Record) -> Vec<String> {
+    let mut said = Vec::new();
+    let shown = |t: &str| crate::clean::terminal_line(t).into_owned();
+    if let Some(p) = &args.partnership
+        && *p != record.partnership
+    {
+        said.push(format!(
+            "Partnership changed from “{}” to “{}”.",
+            shown(&record.partnership),
+            shown(p)
+        ));
+        record.partnership.clone_from(p);
+    }
+    if let Some(d) = args.date
+        && d != record.date.value
+    {
+        said.push(format!("Date changed from {} to {d}.", record.date.value));
+        record.date = unplaced(d);
+    }
+    if let Some(who) = who_from_flags(args) {
+        let was = ScoredBy {
+            kind: unplaced(record.scored_by.kind.value),
+            ..record.scored_by.clone()
+        };
+        if who != was {
+            let before = record.scored_by.describe();
+            if record.scored_by.kind.value == ScorerKind::Workshop
+                || who.kind.value == ScorerKind::Workshop
+            {
+                said.push(format!(
+                    "Kept the scorer as {}: a record cannot change between a workshop and one scorer, because its levels are kept differently. Start a new record for that.",
+                    shown(&before)
+                ));
+            } else {
+                record.scored_by = who;
+                said.push(format!(
+                    "Scorer changed from {} to {}.",
+                    shown(&before),
+                    shown(&record.scored_by.describe())
+                ));
+            }
+        }
+    }
+    said
 }
 
 /// Fills a record from an answers file, without prompts.

@@ -95,6 +95,8 @@ enum Ack {
     Evidence(String),
     /// "Action saved." appeared for the indicator whose evidence question came last.
     Action(String),
+    /// The owner question appeared: what the action will do was saved as a draft.
+    Draft(String),
 }
 
 fn acks(output: &str) -> Vec<Ack> {
@@ -117,6 +119,9 @@ fn acks(output: &str) -> Vec<Ack> {
     for (at, _) in output.match_indices("Action saved.") {
         found.push((at, Ack::Action(String::new())));
     }
+    for (at, _) in output.match_indices("Who owns it?") {
+        found.push((at, Ack::Draft(String::new())));
+    }
     found.sort_by_key(|(at, _)| *at);
     let mut current = String::new();
     found
@@ -127,6 +132,7 @@ fn acks(output: &str) -> Vec<Ack> {
                 Ack::Level(id)
             }
             Ack::Action(_) => Ack::Action(current.clone()),
+            Ack::Draft(_) => Ack::Draft(current.clone()),
             other => other,
         })
         .collect()
@@ -225,6 +231,8 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_answer() {
     let mut mid_save = 0;
     let mut records = 0;
     let mut checked_answers = 0;
+    let mut drafted = 0;
+    let mut checked_drafts = 0;
     let mut file = String::new();
     let mut acked: BTreeMap<String, Acked> = BTreeMap::new();
     // How long a session takes per typed line (learnt from sessions that finish before their
@@ -315,6 +323,8 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_answer() {
 
         // Everything acknowledged in this session, added to what earlier sessions had.
         let plan_of = |id: &str| plans.iter().find(|(i, _)| i == id).map(|(_, p)| p);
+        // Drafts acknowledged and not then saved as actions: (indicator, what was typed).
+        let mut drafts: BTreeMap<String, String> = BTreeMap::new();
         for ack in acks(&output) {
             match ack {
                 Ack::Level(id) => {
@@ -329,6 +339,7 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_answer() {
                 }
                 Ack::Action(id) => {
                     let plan = plan_of(&id).expect("a planned indicator");
+                    drafts.remove(&id);
                     let a = acked.entry(id).or_default();
                     let what = plan
                         .actions
@@ -336,6 +347,17 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_answer() {
                         .expect("no more actions acknowledged than typed")
                         .clone();
                     a.actions.push(what);
+                }
+                Ack::Draft(id) => {
+                    let plan = plan_of(&id).expect("a planned indicator");
+                    let done = acked.get(&id).map_or(0, |a| a.actions.len());
+                    let what = plan
+                        .actions
+                        .get(done)
+                        .expect("no more drafts acknowledged than actions typed")
+                        .clone();
+                    drafts.insert(id, what);
+                    drafted += 1;
                 }
             }
         }
@@ -348,6 +370,15 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_answer() {
             continue;
         }
         let disk = on_disk(&t, &file);
+        // Every draft acknowledged before the kill is on disk: still a draft, or saved since.
+        let text = t.read(&file);
+        for (id, what) in &drafts {
+            assert!(
+                text.contains(what.as_str()),
+                "session {session} (seed {seed}): the draft “{what}” of {id} is not in {file}\n--- output\n{output}\n--- record\n{text}"
+            );
+            checked_drafts += 1;
+        }
         // Nothing on disk that was never typed: every indicator of this session holds its
         // planned answer, or a part of it, or nothing.
         for (id, plan) in &plans {
@@ -386,7 +417,8 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_answer() {
     eprintln!(
         "crash test: {kills} kills ({mid_save} left a half-done save behind), {finished} sessions \
          finished before their kill, {records} records, {checked_answers} acknowledged levels \
-         checked, in {:?} (seed {seed})",
+         checked, {drafted} drafts acknowledged and {checked_drafts} of them cut short by the kill \
+         found on disk, in {:?} (seed {seed})",
         began.elapsed()
     );
     assert!(kills >= 50, "only {kills} kills landed");
@@ -404,6 +436,7 @@ fn acknowledgements_are_read_from_the_output() {
         vec![
             Ack::Level("wc1".into()),
             Ack::Evidence("wc1".into()),
+            Ack::Draft("wc1".into()),
             Ack::Action("wc1".into()),
             Ack::Level("wc2".into()),
         ]

@@ -5,6 +5,7 @@ mod corpus;
 mod crash;
 mod errors;
 mod framework;
+mod hostile;
 mod inputs;
 mod pdf;
 mod pdf_scripts;
