@@ -128,7 +128,7 @@ pub struct SeriesView {
     pub change: Option<f64>,
     /// The change as shown beside the rounded scores: the difference of the rounded scores.
     pub change_shown: Option<f64>,
-    /// improved, slipped or same.
+    /// improved, slipped or same, judged on `change_shown`.
     pub direction: Option<Direction>,
 }
 
@@ -157,17 +157,21 @@ impl TrendView {
     }
 }
 
+/// A series as the report shows it. The direction is judged on the change as shown (the
+/// difference of the rounded scores), so that "+0.2" is never called an improvement beside a
+/// rule that says less than 0.25 is about the same.
 fn series_view(id: &str, text: &str, s: &Series) -> SeriesView {
+    let change_shown = match s.values.as_slice() {
+        [.., Some(a), Some(b)] => Some(super::shown_change(*a, *b)),
+        _ => None,
+    };
     SeriesView {
         id: id.to_string(),
         text: text.to_string(),
         values: s.values.clone(),
         change: s.change,
-        change_shown: match s.values.as_slice() {
-            [.., Some(a), Some(b)] => Some(super::shown_change(*a, *b)),
-            _ => None,
-        },
-        direction: s.direction,
+        change_shown,
+        direction: change_shown.map(crate::score::compare::direction_of),
     }
 }
 

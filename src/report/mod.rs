@@ -5,6 +5,7 @@
 //! compute. Rounding for display lives here too, in one place, so every format shows the same
 //! digits.
 
+pub mod builder;
 pub mod compare;
 pub mod csv;
 pub mod document;

@@ -59,7 +59,9 @@ fn four_groups_csv() {
 fn incomplete_record_says_how_complete_it_is() {
     let out = report(&["examples/2024/health.yaml".to_string()], "table");
     assert!(
-        out.contains("Complete: 22 of 24 answered, 0 not applicable, 2 unanswered (92%)"),
+        out.contains(
+            "Completeness: 22 of 24 answered · 0 not applicable · 2 unanswered (92% complete)"
+        ),
         "{out}"
     );
 }
@@ -368,7 +370,7 @@ fn versions_of_a_framework_are_matched_by_indicator_id() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout.contains(
-            "different versions of the framework: version 1 (1 record), version 2 (1 record)"
+            "different versions of the framework: version 1 (1 record) and version 2 (1 record)"
         ),
         "{}",
         out.stdout
@@ -478,7 +480,9 @@ fn a_renamed_indicator_keeps_its_history() {
     );
     let table = run("table");
     assert!(
-        table.stdout.contains("Renamed: T2 is now REPLY."),
+        table
+            .stdout
+            .contains("Renamed, with earlier answers counted under the new id: T2 is now REPLY."),
         "{}",
         table.stdout
     );
