@@ -136,6 +136,10 @@ pub struct ReportArgs {
     /// With --format pdf: the document's language, e.g. en-GB or cy (default: the framework's).
     #[arg(long, value_name = "TAG")]
     pub language: Option<String>,
+    /// With --format pdf: a font file for characters the bundled fonts lack, such as Chinese or
+    /// emoji (tried after them and before the system's fonts); may be given more than once.
+    #[arg(long, value_name = "FILE")]
+    pub font: Vec<PathBuf>,
     /// Flag an indicator "talk about this" when stakeholder groups' results differ by at least
     /// this many levels [default: from coprod.toml, else 1.5].
     #[arg(long, value_name = "LEVELS", value_parser = parse_levels)]

@@ -1,9 +1,9 @@
 //! Markdown: a board paper in GitHub-flavoured Markdown.
 //!
 //! The renderer walks the report's [`Document`] and only lays it out: every sentence and every
-//! choice of what to show is the document builder's. The user's words go through [`inline`],
-//! [`block`] or [`cell`], so a `|`, `*` or line break in evidence can never break a table or
-//! start a heading; coprod's own words are written as they are.
+//! choice of what to show is the document builder's. Every piece of text goes through
+//! [`inline`] or [`cell`], and the user's words at the start of a paragraph through [`block`],
+//! so a `|`, `*` or line break in evidence can never break a table or start a heading.
 
 use std::io::Write;
 
@@ -12,24 +12,9 @@ use super::builder;
 use super::document::{Align, Block, Document, Emphasis, Medium, Table, Text, Voice};
 
 /// Escapes text for use inside a Markdown line (after other text, in a list item or cell).
-/// Line breaks become spaces.
+/// Line breaks, a lone CR too, become spaces; see [`crate::clean::markdown`].
 pub fn inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for (i, line) in text.lines().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        for c in line.trim().chars() {
-            if matches!(
-                c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#'
-            ) {
-                out.push('\\');
-            }
-            out.push(c);
-        }
-    }
-    out
+    crate::clean::markdown(text)
 }
 
 /// Escapes text that starts a line of its own (a paragraph): as [`inline`], and a leading `-`,
@@ -48,9 +33,7 @@ pub fn block(text: &str) -> String {
 
 /// Escapes text for a table cell: as [`inline`], with line breaks kept as `<br>`.
 pub fn cell(text: &str) -> String {
-    let parts: Vec<String> = text
-        .trim()
-        .split('\n')
+    let parts: Vec<String> = crate::clean::lines(text.trim())
         .map(inline)
         .filter(|p| !p.is_empty())
         .collect();
@@ -102,11 +85,12 @@ fn line(text: &Text, context: Context) -> String {
                 &raw[raw.trim_end().len()..],
             )
         };
+        // coprod's sentences carry user words too (a section noun, a group's name), so every
+        // run is escaped; only the user's words can start a block, so only they are guarded.
         let words = match (run.voice, context) {
-            (Voice::Coprod, _) => body.to_string(),
             (Voice::User, Context::Start) if n == 0 => block(body),
-            (Voice::User, Context::Cell) => cell(body),
-            (Voice::User, _) => inline(body),
+            (_, Context::Cell) => cell(body),
+            _ => inline(body),
         };
         let piece = format!("{lead}{words}{trail}");
         match groups.last_mut() {
