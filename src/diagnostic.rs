@@ -235,6 +235,12 @@ pub const fn unplaced<T>(value: T) -> Placed<T> {
     }
 }
 
+impl<T: Default> Default for Placed<T> {
+    fn default() -> Self {
+        unplaced(T::default())
+    }
+}
+
 impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Placed<T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let spanned = serde_saphyr::Spanned::<T>::deserialize(d)?;
