@@ -899,7 +899,7 @@ impl Builder<'_> {
                     .and_theirs(ids(v
                         .retired
                         .iter()
-                        .map(|(i, _)| i.to_uppercase())
+                        .map(|r| r.indicator.to_uppercase())
                         .collect()))
                     .and("."),
             ));

@@ -351,12 +351,29 @@ pub struct VersionsView {
     /// Each version: its number, fingerprint and how many records were made with it.
     pub versions: Vec<VersionInfo>,
     /// Indicators no longer in the framework (left out of every score), with record counts.
-    pub retired: Vec<(String, usize)>,
+    pub retired: Vec<Retired>,
     /// Indicators not answered in records made with earlier versions.
     pub new: Vec<String>,
-    /// Renamed indicators: (earlier id, id now); answers under the earlier id count for the
-    /// indicator.
-    pub renamed: Vec<(String, String)>,
+    /// Renamed indicators; answers under the earlier id count for the indicator.
+    pub renamed: Vec<Renamed>,
+}
+
+/// An indicator answered in some record but no longer in the framework.
+#[derive(Debug, Clone, Serialize)]
+pub struct Retired {
+    /// Its id.
+    pub indicator: String,
+    /// How many records answered it.
+    pub records: usize,
+}
+
+/// An indicator the framework says was renamed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Renamed {
+    /// The earlier id.
+    pub from: String,
+    /// The id now.
+    pub to: String,
 }
 
 impl VersionsView {
@@ -364,7 +381,7 @@ impl VersionsView {
     pub fn renaming_words(&self) -> Vec<String> {
         self.renamed
             .iter()
-            .map(|(old, now)| format!("{} is now {}", old.to_uppercase(), now.to_uppercase()))
+            .map(|r| format!("{} is now {}", r.from.to_uppercase(), r.to.to_uppercase()))
             .collect()
     }
 }
@@ -392,8 +409,22 @@ pub fn versions_view(v: &crate::score::compare::VersionChanges) -> VersionsView 
                 records: *records,
             })
             .collect(),
-        retired: v.retired.clone(),
+        retired: v
+            .retired
+            .iter()
+            .map(|(indicator, records)| Retired {
+                indicator: indicator.clone(),
+                records: *records,
+            })
+            .collect(),
         new: v.new.clone(),
-        renamed: v.renamed.clone(),
+        renamed: v
+            .renamed
+            .iter()
+            .map(|(from, to)| Renamed {
+                from: from.clone(),
+                to: to.clone(),
+            })
+            .collect(),
     }
 }

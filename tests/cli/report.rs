@@ -176,7 +176,7 @@ fn csv_is_one_row_per_indicator_per_record_and_formula_safe() {
 fn json_has_a_schema_version_and_the_numbers() {
     let out = report(&year(2026), "json");
     let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     assert_eq!(v["records"].as_array().map(Vec::len), Some(4));
     assert_eq!(v["sections"].as_array().map(Vec::len), Some(4));
     let overall = v["overall"]["value"].as_f64().expect("overall score");
@@ -501,7 +501,7 @@ fn a_renamed_indicator_keeps_its_history() {
     );
     assert_eq!(
         v["framework_versions"]["renamed"],
-        serde_json::json!([["t2", "reply"]])
+        serde_json::json!([{"from": "t2", "to": "reply"}])
     );
 
     let pdf = t.run_args(&[
