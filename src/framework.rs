@@ -288,33 +288,6 @@ impl Framework {
         })
     }
 
-    /// Bands named like a level that lies outside them ("Developing" for 2 to 3 beside a level
-    /// 3 "Developing"), in words: a reader would take one for the other. `coprod framework
-    /// validate` warns about each.
-    pub fn label_clashes(&self) -> Vec<String> {
-        let last = self.bands.len().saturating_sub(1);
-        let mut out = Vec::new();
-        for (i, b) in self.bands.iter().enumerate() {
-            for l in &self.scale.value {
-                if !b.label.trim().eq_ignore_ascii_case(l.label.trim()) {
-                    continue;
-                }
-                let v = f64::from(l.value.value);
-                let inside =
-                    v >= b.min.value && (v < b.max.value || (i == last && v <= b.max.value));
-                if !inside {
-                    out.push(format!(
-                        "the band `{}` ({} to {}) has the name of level {} `{}`, which is not in \
-                         it: a reader may take one for the other\nhelp: name the band in other \
-                         words, or after the levels it spans",
-                        b.label, b.min.value, b.max.value, l.value.value, l.label
-                    ));
-                }
-            }
-        }
-        out
-    }
-
     /// A fingerprint of the framework's content: SHA-256 of its canonical JSON form.
     ///
     /// Comments, key order and layout of the YAML do not change it; any change to a word,

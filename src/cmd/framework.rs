@@ -42,20 +42,17 @@ pub fn execute(cmd: FrameworkCommand) -> Result<(), Error> {
                 match crate::yaml::read_source(file)
                     .and_then(|s| Framework::parse(&s).map_err(Error::Input))
                 {
-                    Ok(f) if crate::cli::quiet() => warn_clashes(&shown, &f),
-                    Ok(f) => {
-                        warn_clashes(&shown, &f);
-                        writeln!(
-                            out,
-                            "{}: valid framework `{}` version {} ({}, {})",
-                            clean_name(&shown.display().to_string()),
-                            f.id.value,
-                            clean(&f.version),
-                            clean(&plural(f.sections.value.len(), &f.section_noun)),
-                            plural(f.indicator_count(), "indicator")
-                        )
-                        .map_err(stdout_err)?;
-                    }
+                    Ok(_) if crate::cli::quiet() => {}
+                    Ok(f) => writeln!(
+                        out,
+                        "{}: valid framework `{}` version {} ({}, {})",
+                        clean_name(&shown.display().to_string()),
+                        f.id.value,
+                        clean(&f.version),
+                        clean(&plural(f.sections.value.len(), &f.section_noun)),
+                        plural(f.indicator_count(), "indicator")
+                    )
+                    .map_err(stdout_err)?,
                     Err(Error::Input(Diagnostics(mut d))) => problems.append(&mut d),
                     Err(e) => return Err(e),
                 }
@@ -251,20 +248,4 @@ fn new_framework(file: &std::path::Path) -> Result<(), Error> {
         eprintln!("{}", crate::clean::terminal(&text));
     }
     Ok(())
-}
-
-/// Warns (on standard error; the framework is still valid) about band names a reader would
-/// take for level names.
-fn warn_clashes(file: &std::path::Path, f: &Framework) {
-    let name = clean_name(&file.display().to_string()).into_owned();
-    for w in f.label_clashes() {
-        let mut lines = w.lines();
-        eprintln!(
-            "warning: {name}: {}",
-            clean(lines.next().unwrap_or_default())
-        );
-        for more in lines {
-            eprintln!("{}", clean(more));
-        }
-    }
 }
