@@ -128,7 +128,7 @@ pub struct SeriesView {
     pub change: Option<f64>,
     /// The change as shown beside the rounded scores: the difference of the rounded scores.
     pub change_shown: Option<f64>,
-    /// improved, slipped or same.
+    /// improved, slipped or same, judged on `change_shown`.
     pub direction: Option<Direction>,
 }
 
@@ -157,17 +157,21 @@ impl TrendView {
     }
 }
 
+/// A series as the report shows it. The direction is judged on the change as shown (the
+/// difference of the rounded scores), so that "+0.2" is never called an improvement beside a
+/// rule that says less than 0.25 is about the same.
 fn series_view(id: &str, text: &str, s: &Series) -> SeriesView {
+    let change_shown = match s.values.as_slice() {
+        [.., Some(a), Some(b)] => Some(super::shown_change(*a, *b)),
+        _ => None,
+    };
     SeriesView {
         id: id.to_string(),
         text: text.to_string(),
         values: s.values.clone(),
         change: s.change,
-        change_shown: match s.values.as_slice() {
-            [.., Some(a), Some(b)] => Some(super::shown_change(*a, *b)),
-            _ => None,
-        },
-        direction: s.direction,
+        change_shown,
+        direction: change_shown.map(crate::score::compare::direction_of),
     }
 }
 
@@ -290,12 +294,29 @@ pub struct VersionsView {
     /// Each version: its number, fingerprint and how many records were made with it.
     pub versions: Vec<VersionInfo>,
     /// Indicators no longer in the framework (left out of every score), with record counts.
-    pub retired: Vec<(String, usize)>,
+    pub retired: Vec<Retired>,
     /// Indicators not answered in records made with earlier versions.
     pub new: Vec<String>,
-    /// Renamed indicators: (earlier id, id now); answers under the earlier id count for the
-    /// indicator.
-    pub renamed: Vec<(String, String)>,
+    /// Renamed indicators; answers under the earlier id count for the indicator.
+    pub renamed: Vec<Renamed>,
+}
+
+/// An indicator answered in some record but no longer in the framework.
+#[derive(Debug, Clone, Serialize)]
+pub struct Retired {
+    /// Its id.
+    pub indicator: String,
+    /// How many records answered it.
+    pub records: usize,
+}
+
+/// An indicator the framework says was renamed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Renamed {
+    /// The earlier id.
+    pub from: String,
+    /// The id now.
+    pub to: String,
 }
 
 impl VersionsView {
@@ -303,7 +324,7 @@ impl VersionsView {
     pub fn renaming_words(&self) -> Vec<String> {
         self.renamed
             .iter()
-            .map(|(old, now)| format!("{} is now {}", old.to_uppercase(), now.to_uppercase()))
+            .map(|r| format!("{} is now {}", r.from.to_uppercase(), r.to.to_uppercase()))
             .collect()
     }
 }
@@ -331,8 +352,22 @@ pub fn versions_view(v: &crate::score::compare::VersionChanges) -> VersionsView 
                 records: *records,
             })
             .collect(),
-        retired: v.retired.clone(),
+        retired: v
+            .retired
+            .iter()
+            .map(|(indicator, records)| Retired {
+                indicator: indicator.clone(),
+                records: *records,
+            })
+            .collect(),
         new: v.new.clone(),
-        renamed: v.renamed.clone(),
+        renamed: v
+            .renamed
+            .iter()
+            .map(|(from, to)| Renamed {
+                from: from.clone(),
+                to: to.clone(),
+            })
+            .collect(),
     }
 }

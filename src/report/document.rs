@@ -239,16 +239,18 @@ pub struct Column {
 }
 
 /// A table row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
     /// One cell per column; a cell is one or more paragraphs.
     pub cells: Vec<Vec<Text>>,
     /// Whether it sums up the rows above (the overall result under the sections).
     pub total: bool,
+    /// A percentage the row stands for, which a layout may draw as a bar beside the numbers.
+    pub bar: Option<f64>,
 }
 
 /// A table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Table {
     /// What the table shows, for screen readers.
     pub summary: Text,
@@ -372,12 +374,18 @@ pub struct Choices {
     pub charts: bool,
     /// Evidence notes beside the indicators.
     pub evidence: bool,
+    /// Each group's result per indicator in the sections' tables (else the lowest and highest
+    /// level given).
+    pub per_group_levels: bool,
     /// The action plan in full (else a one-line count with where to find it).
     pub action_plan: bool,
     /// The method part: rules, scale and bands.
     pub method: bool,
     /// Dates in words ("12 November 2026") rather than ISO ("2026-11-12").
     pub long_dates: bool,
+    /// Whether the medium shows the ⚑ flag beside "talk about this" (the PDF's font has no
+    /// such sign, so the words stand alone there).
+    pub flag_sign: bool,
 }
 
 impl Medium {
@@ -389,25 +397,31 @@ impl Medium {
                 cover: false,
                 charts: false,
                 evidence: false,
+                per_group_levels: false,
                 action_plan: false,
                 method: false,
                 long_dates: false,
+                flag_sign: true,
             },
             Self::Markdown => Choices {
                 cover: false,
                 charts: false,
                 evidence: true,
+                per_group_levels: true,
                 action_plan: true,
                 method: true,
                 long_dates: false,
+                flag_sign: true,
             },
             Self::Print => Choices {
                 cover: true,
                 charts: true,
                 evidence: true,
+                per_group_levels: true,
                 action_plan: true,
                 method: true,
                 long_dates: true,
+                flag_sign: false,
             },
         }
     }

@@ -5,6 +5,7 @@
 //! compute. Rounding for display lives here too, in one place, so every format shows the same
 //! digits.
 
+pub mod builder;
 pub mod compare;
 pub mod csv;
 pub mod document;
@@ -22,7 +23,7 @@ use crate::record::{ActionStatus, Choice, Record, ScorerKind};
 use crate::score::{self, Completeness, Scorecard, Stats, Weighting};
 
 /// Version of the JSON shape; bumped on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -175,21 +175,24 @@ pub struct Series {
     pub direction: Option<Direction>,
 }
 
+/// How a change is described: up or down by at least [`TREND_STEP`], else the same.
+pub fn direction_of(change: f64) -> Direction {
+    if change >= TREND_STEP - 1e-9 {
+        Direction::Improved
+    } else if change <= -TREND_STEP + 1e-9 {
+        Direction::Slipped
+    } else {
+        Direction::Same
+    }
+}
+
 fn series(values: Vec<Option<f64>>) -> Series {
     let n = values.len();
     let change = match (n >= 2).then(|| (values[n - 2], values[n - 1])) {
         Some((Some(a), Some(b))) => Some(b - a),
         _ => None,
     };
-    let direction = change.map(|c| {
-        if c >= TREND_STEP - 1e-9 {
-            Direction::Improved
-        } else if c <= -TREND_STEP + 1e-9 {
-            Direction::Slipped
-        } else {
-            Direction::Same
-        }
-    });
+    let direction = change.map(direction_of);
     Series {
         values,
         change,

@@ -4,6 +4,7 @@ mod assess;
 mod corpus;
 mod crash;
 mod errors;
+mod formats;
 mod framework;
 mod hostile;
 mod inputs;

@@ -59,7 +59,9 @@ fn four_groups_csv() {
 fn incomplete_record_says_how_complete_it_is() {
     let out = report(&["examples/2024/health.yaml".to_string()], "table");
     assert!(
-        out.contains("Complete: 22 of 24 answered, 0 not applicable, 2 unanswered (92%)"),
+        out.contains(
+            "Completeness: 22 of 24 answered · 0 not applicable · 2 unanswered (92% complete)"
+        ),
         "{out}"
     );
 }
@@ -174,7 +176,7 @@ fn csv_is_one_row_per_indicator_per_record_and_formula_safe() {
 fn json_has_a_schema_version_and_the_numbers() {
     let out = report(&year(2026), "json");
     let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     assert_eq!(v["records"].as_array().map(Vec::len), Some(4));
     assert_eq!(v["sections"].as_array().map(Vec::len), Some(4));
     let overall = v["overall"]["value"].as_f64().expect("overall score");
@@ -368,7 +370,7 @@ fn versions_of_a_framework_are_matched_by_indicator_id() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout.contains(
-            "different versions of the framework: version 1 (1 record), version 2 (1 record)"
+            "different versions of the framework: version 1 (1 record) and version 2 (1 record)"
         ),
         "{}",
         out.stdout
@@ -478,7 +480,9 @@ fn a_renamed_indicator_keeps_its_history() {
     );
     let table = run("table");
     assert!(
-        table.stdout.contains("Renamed: T2 is now REPLY."),
+        table
+            .stdout
+            .contains("Renamed, with earlier answers counted under the new id: T2 is now REPLY."),
         "{}",
         table.stdout
     );
@@ -497,7 +501,7 @@ fn a_renamed_indicator_keeps_its_history() {
     );
     assert_eq!(
         v["framework_versions"]["renamed"],
-        serde_json::json!([["t2", "reply"]])
+        serde_json::json!([{"from": "t2", "to": "reply"}])
     );
 
     let pdf = t.run_args(&[

@@ -83,11 +83,9 @@ fn report_uses_title_organisation_group_names_and_divergence() {
         ])
         .run();
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stdout.starts_with(
-            "# Co-production self-evaluation 2026\n\nHafren Vale Parent Carer Forum and"
-        )
-    );
+    assert!(out.stdout.starts_with(
+        "# Co-production self-evaluation 2026\n\n## Summary\n\nHafren Vale Parent Carer Forum and"
+    ));
     assert!(
         out.stdout.contains("| Parent Carer Forum |"),
         "configured group name is used"
