@@ -10,6 +10,7 @@ mod pdf;
 mod pdf_limits;
 mod pdf_scripts;
 mod report;
+mod screen;
 mod settings;
 mod toolchain;
 mod util;
