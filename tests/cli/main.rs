@@ -9,6 +9,7 @@ mod framework;
 mod hostile;
 mod inputs;
 mod pdf;
+mod pdf_limits;
 mod pdf_scripts;
 mod report;
 mod screen;

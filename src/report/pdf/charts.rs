@@ -62,7 +62,60 @@ pub struct Scale {
 impl Scale {
     fn fraction(self, v: f64) -> f32 {
         let span = (self.max - self.min).max(f64::EPSILON);
-        ((v - self.min) / span).clamp(0.0, 1.0) as f32
+        let f = ((v - self.min) / span).clamp(0.0, 1.0) as f32;
+        if f.is_finite() { f } else { 0.0 }
+    }
+
+    /// The values marked on an axis: every whole level when there are at most ten, else round
+    /// steps (1, 2 or 5 times a power of ten) that give at most ten marks, whatever the scale.
+    pub fn ticks(self) -> Vec<f64> {
+        const MOST: f64 = 10.0;
+        if !(self.min.is_finite() && self.max.is_finite()) || self.max < self.min {
+            return Vec::new();
+        }
+        let span = self.max - self.min;
+        let step = if span <= MOST {
+            1.0
+        } else {
+            let raw = span / MOST;
+            let power = 10f64.powf(raw.log10().floor());
+            let m = raw / power;
+            let k = if m <= 1.0 {
+                1.0
+            } else if m <= 2.0 {
+                2.0
+            } else if m <= 5.0 {
+                5.0
+            } else {
+                10.0
+            };
+            k * power
+        };
+        let first = (self.min / step).ceil();
+        let last = (self.max / step).floor();
+        let count = (last - first).clamp(0.0, 2.0 * MOST) as usize;
+        (0..=count)
+            .map(|i| (first + i as f64) * step)
+            .filter(|v| *v <= self.max)
+            .collect()
+    }
+}
+
+/// A tick's number: whole levels as they are, large round steps shortened (250k, 1.5m, 2bn).
+fn tick_label(v: f64) -> String {
+    let short = |x: f64, unit: &str| {
+        let t = format!("{x:.1}");
+        format!("{}{unit}", t.strip_suffix(".0").unwrap_or(&t))
+    };
+    let a = v.abs();
+    if a >= 1e9 {
+        short(v / 1e9, "bn")
+    } else if a >= 1e6 {
+        short(v / 1e6, "m")
+    } else if a >= 1e4 {
+        short(v / 1e3, "k")
+    } else {
+        format!("{v:.0}")
     }
 }
 
@@ -106,13 +159,13 @@ pub fn bar_chart(
     let plot_bottom = height - AXIS_H;
 
     // Whole levels: grid lines beside each group's bars, numbers below the plot.
-    let first = scale.min.ceil() as i64;
-    let last = scale.max.floor() as i64;
-    let ticks: Vec<(i64, f32)> = (first..=last)
-        .map(|level| (level, x0 + scale.fraction(level as f64) * plot_w))
+    let ticks: Vec<(f64, f32)> = scale
+        .ticks()
+        .into_iter()
+        .map(|level| (level, x0 + scale.fraction(level) * plot_w))
         .collect();
     for &(level, x) in &ticks {
-        let para = Para::plain(level.to_string(), LABEL_SIZE, Weight::Regular, GREY)
+        let para = Para::plain(tick_label(level), LABEL_SIZE, Weight::Regular, GREY)
             .aligned(Align::Center);
         if let Some(line) = flow.wrap(&para, 30.0).pop() {
             items.push(text_item(
@@ -208,8 +261,9 @@ pub fn bar_chart(
                         (INK, x0 + len + 3.0)
                     };
                     let para = Para::plain(text, LABEL_SIZE, Weight::Bold, color);
-                    if let Some(line) = flow.wrap(&para, 40.0).pop() {
-                        items.push(text_item(line, Align::Left, pitch, LABEL_SIZE, x, 40.0, y));
+                    let box_w = value_w + 2.0;
+                    if let Some(line) = flow.wrap(&para, box_w).into_iter().next() {
+                        items.push(text_item(line, Align::Left, pitch, LABEL_SIZE, x, box_w, y));
                     }
                 }
                 None => {
@@ -498,10 +552,8 @@ pub fn radar_chart(
     };
 
     // Rings at each whole level, and the axes.
-    let first = scale.min.ceil() as i64;
-    let last = scale.max.floor() as i64;
-    for level in first..=last {
-        let f = scale.fraction(level as f64);
+    for level in scale.ticks() {
+        let f = scale.fraction(level);
         if f <= 0.0 {
             continue;
         }
@@ -522,7 +574,7 @@ pub fn radar_chart(
             stroke: Some(Pen::solid(GRID, 0.6)),
         });
         // The ring's number sits on its edge between the first two axes, clear of the labels.
-        let para = Para::plain(level.to_string(), 7.0, Weight::Regular, GREY);
+        let para = Para::plain(tick_label(level), 7.0, Weight::Regular, GREY);
         if let Some(line) = flow.wrap(&para, 20.0).pop() {
             let (ax, ay) = point(0, f);
             let (bx, by) = point(1 % n, f);
@@ -663,4 +715,29 @@ pub fn describe_bars(bars: &[Bar]) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_stay_few_on_any_scale() {
+        let s = |min, max| Scale { min, max }.ticks();
+        assert_eq!(s(1.0, 5.0), [1.0, 2.0, 3.0, 4.0, 5.0]);
+        assert_eq!(s(0.0, 10.0).len(), 11);
+        let huge = s(0.0, 4_294_967_295.0);
+        assert!((2..=11).contains(&huge.len()), "{huge:?}");
+        assert_eq!(huge[1], 500_000_000.0);
+        assert_eq!(tick_label(huge[1]), "500m");
+        assert_eq!(tick_label(2_000_000_000.0), "2bn");
+        assert_eq!(tick_label(15_000.0), "15k");
+        assert_eq!(tick_label(3.0), "3");
+        assert!(s(f64::NAN, 5.0).is_empty() && s(5.0, 1.0).is_empty());
+        let open = Scale {
+            min: 0.0,
+            max: f64::INFINITY,
+        };
+        assert_eq!(open.fraction(3.0), 0.0);
+    }
 }

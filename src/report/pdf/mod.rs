@@ -231,20 +231,46 @@ fn footers(flow: &mut Flow<'_>, title: &str) {
     }
 }
 
-/// Shortens text with an ellipsis to fit a width.
+/// Shortens text with an ellipsis to fit a width: shaped once, then cut at the last cluster
+/// that fits, so the cost is linear in the text's length.
 fn fit(fonts: &Fonts, text: &str, width: f32, size: f32) -> String {
-    if fonts.width(text, Weight::Regular, size) <= width {
+    let runs = fonts.shape(text, Weight::Regular, size, GREY);
+    let total: f32 = runs.iter().map(|r| r.advance(0..r.glyphs.len())).sum();
+    if total <= width {
         return text.to_string();
     }
-    let mut cut: String = text.to_string();
-    while !cut.is_empty() {
-        cut.pop();
-        let candidate = format!("{}…", cut.trim_end());
-        if fonts.width(&candidate, Weight::Regular, size) <= width {
-            return candidate;
-        }
+    let limit = width - fonts.width("…", Weight::Regular, size);
+    // Each glyph's cluster, as an offset into the whole (cleaned) text, with its advance.
+    let mut cleaned = String::new();
+    let mut glyphs: Vec<(usize, f32)> = Vec::new();
+    for run in &runs {
+        let base = cleaned.len();
+        glyphs.extend(
+            run.glyphs
+                .iter()
+                .map(|g| (base + g.text_range.start, g.x_advance * run.size)),
+        );
+        cleaned.push_str(&run.text);
     }
-    "…".to_string()
+    glyphs.sort_by_key(|g| g.0);
+    let mut used = 0.0;
+    let mut cut = cleaned.len();
+    let mut i = 0;
+    while i < glyphs.len() {
+        let start = glyphs[i].0;
+        let mut w = 0.0;
+        while i < glyphs.len() && glyphs[i].0 == start {
+            w += glyphs[i].1;
+            i += 1;
+        }
+        if used + w > limit {
+            cut = start;
+            break;
+        }
+        used += w;
+    }
+    let kept = cleaned.get(..cut).unwrap_or_default().trim_end();
+    format!("{kept}…")
 }
 
 #[cfg(test)]
@@ -260,5 +286,18 @@ mod tests {
             assert!(!valid_language(bad), "{bad}");
         }
         assert!(is_english("en-GB") && !is_english("cy"));
+    }
+
+    #[test]
+    fn fit_cuts_long_text_to_the_width() {
+        let fonts = Fonts::load().expect("embedded fonts");
+        assert_eq!(fit(&fonts, "Short title", 200.0, 9.0), "Short title");
+        let long = "Hafren Vale SEND Partnership ".repeat(400);
+        let cut = fit(&fonts, &long, 200.0, 9.0);
+        assert!(cut.ends_with('…') && cut.len() < 200, "{cut}");
+        assert!(fonts.width(&cut, Weight::Regular, 9.0) <= 200.0);
+        // One more word would not have fitted.
+        let longer = format!("{} Partnership…", cut.trim_end_matches('…'));
+        assert!(fonts.width(&longer, Weight::Regular, 9.0) > 200.0);
     }
 }
