@@ -3,6 +3,8 @@
 pub mod assess;
 pub mod completions;
 pub mod config;
+pub mod form;
 pub mod framework;
+pub mod import;
 pub mod man;
 pub mod report;
