@@ -8,6 +8,7 @@ mod framework;
 mod import;
 mod inputs;
 mod pdf;
+mod pdf_scripts;
 mod report;
 mod settings;
 mod toolchain;
