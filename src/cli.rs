@@ -118,12 +118,18 @@ pub struct AssessArgs {
 /// Arguments of `coprod report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Record files to report on; several are combined into one report.
+    /// Record files to report on; several are combined into one report. A folder means every
+    /// record in it (and its folders); `*` and `?` are expanded on every system.
     #[arg(required = true, value_name = "RECORD")]
     pub records: Vec<PathBuf>,
-    /// Output format [default: from the extension of -o (.md, .json, .csv, .pdf), else table].
+    /// Output format [default: from the extension of -o (.md, .json, .csv, .pdf, .xlsx), else
+    /// table].
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+    /// With CSV: a UTF-8 byte-order mark and Windows line ends, so Excel opens the file with
+    /// its accents and Welsh letters as they are.
+    #[arg(long)]
+    pub excel: bool,
     /// Where to write the report (`-` for standard output, the default).
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,

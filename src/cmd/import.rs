@@ -46,7 +46,11 @@ pub fn execute(args: &ImportArgs) -> Result<(), Error> {
     }
     let mut problems = Vec::new();
     let mut plans = Vec::new();
-    for file in &args.files {
+    let mut files = Vec::new();
+    for arg in &args.files {
+        files.extend(crate::cmd::files::matches(arg)?);
+    }
+    for file in &files {
         let sheet = sheet::read(file)?;
         match import::plan(&sheet, &framework, &options) {
             Ok(p) => plans.push(p),

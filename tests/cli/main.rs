@@ -11,5 +11,6 @@ mod pdf;
 mod pdf_scripts;
 mod report;
 mod settings;
+mod spreadsheet;
 mod toolchain;
 mod util;
