@@ -607,14 +607,16 @@ fn answers_of(framework: &Framework, respondents: &[Respondent], votes: bool) ->
             .filter(|s| **s == Said::Choice(Choice::NotApplicable))
             .count();
         let dont_know = said.iter().filter(|s| **s == Said::DontKnow).count();
-        let mut answer = Answer {
-            indicator: unplaced(id.clone()),
-            level: None,
-            levels: BTreeMap::new(),
-            evidence: None,
-            actions: Vec::new(),
-        };
-        let _ = (votes, dont_know);
+        let mut answer = Answer::new(id.clone());
+        if votes && !said.is_empty() {
+            let mut tally = crate::record::Tally::new(crate::record::VoteSource::Form, None);
+            for v in &levels {
+                tally.set_count(*v, tally.count(*v) + 1);
+            }
+            tally.not_applicable = crate::record::Count(u32::try_from(na).unwrap_or(u32::MAX));
+            tally.dont_know = crate::record::Count(u32::try_from(dont_know).unwrap_or(u32::MAX));
+            answer.votes.push(tally);
+        }
         answer.level = middle_level(&mut levels, na).map(unplaced);
         if !evidence.is_empty() {
             answer.evidence = Some(evidence.join("\n").into());

@@ -73,8 +73,11 @@ fn google_forms_grid_questions_become_one_record_per_group_with_votes() {
     let parents = t.read("hafren-vale-2026-03-14-parent-carers.yaml");
     let council = t.read("hafren-vale-2026-03-14-local-authority.yaml");
     // Ann 4, Bob 2: the lower middle level; votes kept as counts.
-    assert_eq!(summary(&parents), "wc1=2[] wc2=3[] wc3=2[]");
-    assert_eq!(summary(&council), "wc1=3[] wc2=-[] wc3=4[]");
+    assert_eq!(
+        summary(&parents),
+        "wc1=2[2:1 4:1] wc2=3[3:2] wc3=2[2:1 na:1]"
+    );
+    assert_eq!(summary(&council), "wc1=3[3:1 5:1] wc2=-[dk:1] wc3=4[4:1]");
     assert!(parents.contains("Evening meetings, finally"), "{parents}");
     assert!(council.contains("Rooms booked a term ahead"), "{council}");
     for text in [&parents, &council] {
@@ -166,11 +169,11 @@ fn a_plain_sheet_by_id_with_a_group_map() {
     assert_eq!(out.code, 0, "{}", out.transcript());
     assert_eq!(
         summary(&t.read("hafren-vale-2026-04-01-parent-carers.yaml")),
-        "wc1=3[] wc2=4[]"
+        "wc1=3[3:1 4:1] wc2=4[4:1 na:1]"
     );
     assert_eq!(
         summary(&t.read("hafren-vale-2026-04-01-health.yaml")),
-        "wc1=2[] wc2=3[]"
+        "wc1=2[2:1] wc2=3[3:1]"
     );
 }
 
@@ -280,11 +283,11 @@ fn microsoft_forms_xlsx_is_read_as_it_comes() {
     assert_eq!(out.code, 0, "{}", out.transcript());
     assert_eq!(
         summary(&t.read("p-2026-05-04-young-people.yaml")),
-        "wc1=1[] wc2=4[]"
+        "wc1=1[1:1 3:1] wc2=4[4:1]"
     );
     assert_eq!(
         summary(&t.read("p-2026-05-04-education.yaml")),
-        "wc1=5[] wc2=5[]"
+        "wc1=5[5:1] wc2=5[5:1]"
     );
     assert!(
         t.read("p-2026-05-04-young-people.yaml")
