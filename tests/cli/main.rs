@@ -10,6 +10,7 @@ mod inputs;
 mod pdf;
 mod pdf_scripts;
 mod report;
+mod screen;
 mod settings;
 mod spreadsheet;
 mod toolchain;
