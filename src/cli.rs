@@ -37,6 +37,9 @@ pub enum Command {
     Assess(AssessArgs),
     /// Turn one or more records into a scored report.
     Report(ReportArgs),
+    /// Turn a form export (Microsoft Forms, Google Forms, SurveyMonkey; .xlsx or .csv) into
+    /// records, one per stakeholder group.
+    Import(ImportArgs),
     /// List, show, check and describe frameworks.
     #[command(subcommand)]
     Framework(FrameworkCommand),
@@ -115,12 +118,18 @@ pub struct AssessArgs {
 /// Arguments of `coprod report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Record files to report on; several are combined into one report.
+    /// Record files to report on; several are combined into one report. A folder means every
+    /// record in it (and its folders); `*` and `?` are expanded on every system.
     #[arg(required = true, value_name = "RECORD")]
     pub records: Vec<PathBuf>,
-    /// Output format [default: from the extension of -o (.md, .json, .csv, .pdf), else table].
+    /// Output format [default: from the extension of -o (.md, .json, .csv, .pdf, .xlsx), else
+    /// table].
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+    /// With CSV: a UTF-8 byte-order mark and Windows line ends, so Excel opens the file with
+    /// its accents and Welsh letters as they are.
+    #[arg(long)]
+    pub excel: bool,
     /// Where to write the report (`-` for standard output, the default).
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,
@@ -164,6 +173,51 @@ fn parse_levels(s: &str) -> Result<f64, String> {
     }
 }
 
+/// Arguments of `coprod import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Form exports: `.xlsx` or `.csv` from Microsoft Forms, Google Forms, SurveyMonkey or a
+    /// sheet with one row per respondent (`-` for standard input).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The framework the form asked about: a built-in id or a YAML file (default: from
+    /// coprod.toml, else four-cornerstones).
+    #[arg(long, short = 'f', value_name = "PATH|ID")]
+    pub framework: Option<String>,
+    /// The partnership's name (default: from coprod.toml).
+    #[arg(long, value_name = "NAME")]
+    pub partnership: Option<String>,
+    /// The day of the whole collection (default: the latest response's day).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<IsoDate>,
+    /// The header of the column that says each respondent's group, when coprod cannot tell.
+    #[arg(long, value_name = "HEADER")]
+    pub group_column: Option<String>,
+    /// What a group answer means, e.g. `--group-map "Parent carer=parent-carers"` (repeat it,
+    /// or separate entries with `;`).
+    #[arg(long, value_name = "ANSWER=GROUP", value_delimiter = ';')]
+    pub group_map: Vec<String>,
+    /// Everyone who answered is in this group (for a form that did not ask).
+    #[arg(long, value_name = "GROUP", value_parser = parse_group, conflicts_with = "group_column")]
+    pub group: Option<String>,
+    /// One record per respondent instead of one per group.
+    #[arg(long)]
+    pub per_respondent: bool,
+    /// Copy respondents' names into the records (never emails). Without it, names are left out.
+    #[arg(long)]
+    pub keep_names: bool,
+    /// Where to write the records (default: output_dir from coprod.toml, else this folder).
+    #[arg(long, value_name = "FOLDER")]
+    pub output_dir: Option<PathBuf>,
+    /// Print how every column, answer and group was read, and the records it would write;
+    /// write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace records that already exist.
+    #[arg(long)]
+    pub force: bool,
+}
+
 /// `coprod framework ...`.
 #[derive(Debug, Subcommand)]
 pub enum FrameworkCommand {
@@ -187,6 +241,20 @@ pub enum FrameworkCommand {
         /// Framework YAML files.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// Write what is needed to build an online form in the shape `coprod import` reads: the
+    /// questions in order with the scale's answers (Markdown or CSV), or an empty answers sheet
+    /// (CSV, or .xlsx with a drop-down of the levels).
+    Form {
+        /// A built-in id or a YAML file.
+        #[arg(default_value = crate::framework::DEFAULT_ID, value_name = "PATH|ID")]
+        framework: String,
+        /// What to write [default: from the extension of -o (.md, .csv, .xlsx), else markdown].
+        #[arg(long, value_enum)]
+        format: Option<crate::cmd::form::FormFormat>,
+        /// Where to write it (`-` for standard output, the default).
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Print the JSON Schema of framework or record files, for editors.
     Schema {
@@ -231,6 +299,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Config => crate::cmd::config::execute(),
         Command::Assess(args) => crate::cmd::assess::execute(&args),
         Command::Report(args) => crate::cmd::report::execute(&args),
+        Command::Import(args) => crate::cmd::import::execute(&args),
         Command::Framework(cmd) => crate::cmd::framework::execute(cmd),
         Command::Completions { shell } => crate::cmd::completions::execute(shell),
         Command::Man => crate::cmd::man::execute(),

@@ -1,4 +1,4 @@
-//! `coprod framework list|show|validate|schema`.
+//! `coprod framework list|show|validate|form|schema`.
 
 use std::io::Write;
 
@@ -62,6 +62,14 @@ pub fn execute(cmd: FrameworkCommand) -> Result<(), Error> {
             } else {
                 Err(Error::Input(Diagnostics(problems)))
             }
+        }
+        FrameworkCommand::Form {
+            framework,
+            format,
+            output,
+        } => {
+            drop(out);
+            crate::cmd::form::execute(&framework, format, output.as_deref())
         }
         FrameworkCommand::Schema { kind } => {
             let schema = match kind {

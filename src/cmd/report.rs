@@ -16,18 +16,44 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
         std::env::current_dir().map_err(|e| Error::io("cannot find the current folder", e))?;
     let config = crate::config::Config::discover(&cwd)?;
     config.apply();
-    refuse_overwriting_inputs(args.output.as_deref(), &args.records)?;
+    // Folders and patterns the shell did not expand become the record files they stand for.
+    let expanded = crate::cmd::files::records(&args.records)?;
+    if !expanded.skipped.is_empty() && !crate::cli::quiet() {
+        let names: Vec<String> = expanded
+            .skipped
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        eprintln!(
+            "note: left out {} that {} not records: {}",
+            crate::report::plural(names.len(), "file"),
+            if names.len() == 1 { "is" } else { "are" },
+            names.join(", ")
+        );
+    }
+    if expanded.files.is_empty() {
+        return Err(Error::Usage(format!(
+            "no records found in {}\nhelp: give record files, or a folder that holds them",
+            args.records
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    let records = expanded.files;
+    refuse_overwriting_inputs(args.output.as_deref(), &records)?;
     let format = output_format(args.format, args.output.as_deref())?;
     let framework = match &args.framework {
         Some(f) => Framework::load(f)?,
-        None => framework_of(&args.records)?,
+        None => framework_of(&records)?,
     };
     let mode = if args.accept_changed_framework {
         FrameworkCheck::AcceptChanged
     } else {
         FrameworkCheck::Strict
     };
-    let loaded = load_records(&args.records, &framework, mode)?;
+    let loaded = load_records(&records, &framework, mode)?;
     // A workshop record counts as one record per group.
     let expanded: Vec<(String, Record)> = loaded
         .into_iter()
@@ -78,6 +104,7 @@ pub fn format_of_extension(path: &Path) -> Option<Format> {
         "json" => Format::Json,
         "csv" => Format::Csv,
         "pdf" => Format::Pdf,
+        "xlsx" => Format::Xlsx,
         _ => return None,
     })
 }
@@ -117,6 +144,7 @@ fn extension_of(format: Format) -> &'static str {
         Format::Json => "json",
         Format::Csv => "csv",
         Format::Pdf => "pdf",
+        Format::Xlsx => "xlsx",
     }
 }
 
@@ -139,6 +167,16 @@ fn write_report(args: &ReportArgs, format: Format, report: &Report) -> Result<()
             w.write_all(&rendered.bytes)
         });
     }
+    if args.excel && format != Format::Csv {
+        return Err(Error::Usage(
+            "--excel shapes a CSV report for Excel\nhelp: use it with --format csv (or -o report.csv)".into(),
+        ));
+    }
+    if format == Format::Xlsx && to_stdout && std::io::stdout().is_terminal() {
+        return Err(Error::Usage(
+            "a workbook cannot be shown in the terminal\nhelp: write it to a file with `-o report.xlsx`".into(),
+        ));
+    }
     if args.language.is_some() {
         return Err(Error::Usage(
             "--language sets the language of a PDF\nhelp: use it with --format pdf".into(),
@@ -149,10 +187,45 @@ fn write_report(args: &ReportArgs, format: Format, report: &Report) -> Result<()
             "--font adds a font to a PDF\nhelp: use it with --format pdf".into(),
         ));
     }
+    if args.excel {
+        // What Excel opens without asking: a byte-order mark says UTF-8, and CRLF line ends.
+        return write_output(args.output.as_deref(), &mut |w| {
+            w.write_all(b"\xEF\xBB\xBF")?;
+            format.render(report, &style, &mut Crlf(w, false))
+        });
+    }
     // Text formats are written as they are rendered.
     write_output(args.output.as_deref(), &mut |w| {
         format.render(report, &style, w)
     })
+}
+
+/// A writer that ends every line with CR LF (a line end inside a quoted CSV cell too, as
+/// Excel writes them).
+/// Remembers whether the last byte written was a CR, so a CR LF split across two writes stays one.
+struct Crlf<'a>(&'a mut dyn Write, bool);
+
+impl Write for Crlf<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut start = 0;
+        for (i, b) in buf.iter().enumerate() {
+            let after_cr = if i == 0 { self.1 } else { buf[i - 1] == b'\r' };
+            if *b == b'\n' && !after_cr {
+                self.0.write_all(&buf[start..i])?;
+                self.0.write_all(b"\r\n")?;
+                start = i + 1;
+            }
+        }
+        self.0.write_all(&buf[start..])?;
+        if let Some(last) = buf.last() {
+            self.1 = *last == b'\r';
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// Checks a PDF request: never to a terminal, and a well-formed language tag.

@@ -65,7 +65,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                 };
                 let answer = match (resp.level, resp.not_applicable) {
                     (Some(_), _) => "level",
-                    (None, true) => "n/a",
+                    // Not `n/a`, which pandas and R read as a missing value.
+                    (None, true) => "not applicable",
                     (None, false) => "unanswered",
                 };
                 let actions: Vec<String> = report

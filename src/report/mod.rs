@@ -13,6 +13,7 @@ pub mod json;
 pub mod markdown;
 pub mod pdf;
 pub mod table;
+pub mod xlsx;
 
 use std::io::Write;
 
@@ -38,6 +39,8 @@ pub enum Format {
     Csv,
     /// An accessible A4 PDF with charts, for the partnership board (to a file or a pipe).
     Pdf,
+    /// An Excel workbook: a sheet per view, numbers and dates typed (to a file or a pipe).
+    Xlsx,
 }
 
 /// Options that change how a report looks, not what it says.
@@ -63,6 +66,7 @@ impl Format {
             Self::Json => json::render(report, out),
             Self::Csv => csv::render(report, out),
             Self::Pdf => pdf::render(report, &pdf::Options::default(), out),
+            Self::Xlsx => xlsx::render(report, out),
         }
     }
 }

@@ -385,10 +385,11 @@ fn paths_that_do_not_exist_or_are_folders() {
             4,
         )
         .output("out/report.md"),
+        // A folder means the records in it; one with none is a mistake on the command line.
         Case::new(
-            "record_is_a_folder",
-            &["report", "valid", "-o", "out/report.md"],
-            3,
+            "record_folder_without_records",
+            &["report", "config", "-o", "out/report.md"],
+            2,
         )
         .output("out/report.md"),
         Case::new(

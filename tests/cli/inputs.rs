@@ -204,3 +204,68 @@ fn config_prints_a_coprod_toml_that_coprod_reads_back() {
     };
     assert_eq!(body(&defaults.stdout), body(&again.stdout));
 }
+
+#[test]
+fn a_folder_means_every_record_in_it_and_patterns_are_expanded_here() {
+    let t = Test::new()
+        .with_examples()
+        .file("examples/notes.txt", "not a record")
+        .file(
+            "examples/2026/framework-notes.yaml",
+            "title: not a record\n",
+        );
+    let json = |args: &[&str]| {
+        let out = t.run_args(args);
+        assert_eq!(out.code, 0, "{}", out.transcript());
+        out
+    };
+    let all = [
+        "examples/2024/education.yaml",
+        "examples/2024/health.yaml",
+        "examples/2024/local-authority.yaml",
+        "examples/2024/parent-carers.yaml",
+        "examples/2025/education.yaml",
+        "examples/2025/health.yaml",
+        "examples/2025/local-authority.yaml",
+        "examples/2025/parent-carers.yaml",
+        "examples/2026/education.yaml",
+        "examples/2026/health.yaml",
+        "examples/2026/local-authority.yaml",
+        "examples/2026/parent-carers.yaml",
+    ];
+    let mut by_files = vec!["report"];
+    by_files.extend(all);
+    by_files.extend(["--format", "json"]);
+    let expected = json(&by_files);
+    let folder = json(&["report", "examples", "--format", "json"]);
+    assert_eq!(folder.stdout, expected.stdout);
+    assert!(
+        folder
+            .stderr
+            .contains("note: left out 2 files that are not records"),
+        "{}",
+        folder.stderr
+    );
+    // A pattern the shell passed on unexpanded (as Windows' shells do) is expanded by coprod,
+    // as a shell would: every file it matches is given.
+    std::fs::remove_file(t.path().join("examples/2026/framework-notes.yaml")).expect("remove");
+    let pattern = json(&["report", "examples/*/*.yaml", "--format", "json"]);
+    let two = json(&["report", "examples/202?/health.yaml", "--format", "json"]);
+    let direct = json(&[
+        "report",
+        "examples/2024/health.yaml",
+        "examples/2025/health.yaml",
+        "examples/2026/health.yaml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(two.stdout, direct.stdout);
+    assert!(pattern.stdout.contains("\"schema_version\""));
+    let none = t.run_args(&["report", "examples/*.yml"]);
+    assert_eq!(none.code, 2, "{}", none.transcript());
+    assert!(
+        none.stderr.contains("no file matches examples/*.yml"),
+        "{}",
+        none.stderr
+    );
+}
