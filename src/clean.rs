@@ -330,6 +330,66 @@ pub fn json(serialised: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A writer that passes JSON text on through [`json`], so a large report is cleaned as it
+/// streams out, never held whole in memory. A character split across two writes is held back
+/// until it is whole; bytes that are not UTF-8 (JSON writers never produce them) pass unchanged.
+pub struct JsonWriter<W: std::io::Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> JsonWriter<W> {
+    /// Cleans what is written before passing it to `inner`.
+    pub fn new(inner: W) -> Self {
+        Self {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for JsonWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let mut done = 0;
+        loop {
+            match std::str::from_utf8(&self.pending[done..]) {
+                Ok(text) => {
+                    self.inner.write_all(json(text).as_bytes())?;
+                    done = self.pending.len();
+                    break;
+                }
+                Err(e) => {
+                    let valid = e.valid_up_to();
+                    let text =
+                        std::str::from_utf8(&self.pending[done..done + valid]).unwrap_or_default();
+                    self.inner.write_all(json(text).as_bytes())?;
+                    done += valid;
+                    match e.error_len() {
+                        // Not UTF-8: pass the bytes on as they are.
+                        Some(n) => {
+                            self.inner.write_all(&self.pending[done..done + n])?;
+                            done += n;
+                        }
+                        // The start of a character whose other bytes come next time.
+                        None => break,
+                    }
+                }
+            }
+        }
+        self.pending.drain(..done);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.pending.is_empty() {
+            self.inner.write_all(&self.pending)?;
+            self.pending.clear();
+        }
+        self.inner.flush()
+    }
+}
+
 /// `text` as a TOML basic string (in double quotes), for settings printed to be read back:
 /// quotes and backslashes escaped, and every control, bidirectional and invisible character
 /// written as `\uXXXX` or `\UXXXXXXXX`, so the same text is read back and nothing raw reaches
@@ -503,6 +563,20 @@ mod tests {
             let back: toml::Table = toml::from_str(&line).expect("valid TOML");
             assert_eq!(back["v"].as_str(), Some(text), "{line}");
         }
+    }
+
+    #[test]
+    fn json_writer_cleans_across_split_writes() {
+        use std::io::Write;
+        let text = serde_json::to_string(HOSTILE).expect("json");
+        let mut out = JsonWriter::new(Vec::new());
+        // One byte at a time: every multi-byte character is split.
+        for b in text.as_bytes() {
+            out.write_all(std::slice::from_ref(b)).expect("write");
+        }
+        out.flush().expect("flush");
+        let written = String::from_utf8(out.inner).expect("utf-8");
+        assert_eq!(written, json(&text));
     }
 
     #[test]

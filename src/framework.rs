@@ -154,6 +154,23 @@ fn default_section_noun() -> String {
     "section".to_string()
 }
 
+/// The largest scale value a framework may use. Scales are short (1 to 5, or 0 to 100), and the
+/// bound keeps every sum and mean of scores far from overflow.
+pub const MAX_SCALE_VALUE: u32 = 1000;
+
+/// A number as people wrote it: very large and very small ones in exponent form (`1e308`),
+/// never three hundred digits.
+fn number(x: f64) -> String {
+    if x.is_finite() && x != 0.0 && !(1e-4..1e9).contains(&x.abs()) {
+        format!("{x:e}")
+    } else {
+        x.to_string()
+    }
+}
+
+/// The largest weight of a section or indicator.
+pub const MAX_WEIGHT: f64 = 1000.0;
+
 impl Framework {
     /// Parses and validates a framework from a source.
     pub fn parse(source: &Source) -> Result<Self, Diagnostics> {
@@ -366,6 +383,23 @@ impl Framework {
                 );
             }
         }
+        // Bounded where they are read, so no sum or product of them can overflow or become
+        // NaN on its way to a report.
+        for level in scale {
+            if level.value.value > MAX_SCALE_VALUE {
+                errors.push(
+                    err(
+                        Pos::of(&level.value),
+                        format!(
+                            "the scale value {} is larger than {MAX_SCALE_VALUE}",
+                            level.value.value
+                        ),
+                    )
+                    .label(format!("at most {MAX_SCALE_VALUE}"))
+                    .help("scales are short, for example 1 to 5, or 0 to 100 for percentages"),
+                );
+            }
+        }
         let (lo, hi) = self.scale_range();
 
         // Sections and indicators: unique ids, no empty sections, positive weights.
@@ -381,11 +415,11 @@ impl Framework {
         }
         let weight_ok = |w: &Option<Placed<f64>>, errors: &mut Vec<Diagnostic>| {
             if let Some(w) = w
-                && !(w.value.is_finite() && w.value > 0.0)
+                && !(w.value.is_finite() && w.value > 0.0 && w.value <= MAX_WEIGHT)
             {
                 errors.push(
-                    err(Pos::of(w), format!("weight {} is not allowed", w.value))
-                        .label("must be more than 0")
+                    err(Pos::of(w), format!("weight {} is not allowed", number(w.value)))
+                        .label(format!("must be more than 0 and at most {MAX_WEIGHT}"))
                         .help("leave `weight` out for the default of 1, or give a positive number such as 2"),
                 );
             }
@@ -440,6 +474,22 @@ impl Framework {
         }
 
         // Bands: in order, contiguous, covering the scale from lowest to highest value.
+        for band in &self.bands {
+            for edge in [&band.min, &band.max] {
+                if !edge.value.is_finite() || edge.value.abs() > f64::from(MAX_SCALE_VALUE) {
+                    errors.push(
+                        err(
+                            Pos::of(edge),
+                            format!("band `{}` has the bound {}", band.label, number(edge.value)),
+                        )
+                        .label("not a number on the scale")
+                        .help(
+                            "band bounds are scores, between the lowest and highest scale values",
+                        ),
+                    );
+                }
+            }
+        }
         if let (Some(first), Some(last)) = (self.bands.first(), self.bands.last()) {
             for band in &self.bands {
                 if band.max.value <= band.min.value {

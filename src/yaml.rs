@@ -351,9 +351,35 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
                 Some("write dates as YYYY-MM-DD, for example 2026-11-12"),
             )
         }
+        // The budget that was breached is named after the prefix, e.g. `Aliases { aliases: 1001 }`:
+        // only a file with too many aliases is told about aliases.
+        m if m.starts_with("budget breached: Aliases") => (
+            "the file uses too many YAML aliases (`*name`) to read safely".to_string(),
+            Some("frameworks and records need few YAML aliases; write the values out instead"),
+        ),
+        m if m.starts_with("budget breached: Anchors") => (
+            "the file defines too many YAML anchors (`&name`) to read safely".to_string(),
+            Some("frameworks and records need few YAML anchors; write the values out instead"),
+        ),
+        m if m.starts_with("budget breached: Depth") => (
+            format!("the file is nested more than {MAX_DEPTH} levels deep"),
+            Some(
+                "frameworks and records are at most six levels deep; check the brackets and indentation",
+            ),
+        ),
+        m if m.starts_with("budget breached: Documents") => (
+            "the file holds more than one YAML document".to_string(),
+            Some("keep one framework or record per file, without `---` lines between them"),
+        ),
+        m if m.starts_with("budget breached") && has_aliases(&source.text) => (
+            "the file holds too many values to read safely once its YAML aliases (`*name`) are repeated out".to_string(),
+            Some("frameworks and records need few YAML aliases; write the values out instead"),
+        ),
         m if m.starts_with("budget breached") => (
-            "the file uses too many YAML aliases or is too large to read safely".to_string(),
-            Some("frameworks and records need no deep nesting and few YAML aliases (`*name`)"),
+            "the file holds too many values to read safely".to_string(),
+            Some(
+                "frameworks and records have at most a few thousand values; check that this is the file you meant",
+            ),
         ),
         m => (m.to_string(), None),
     };
@@ -362,6 +388,17 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
         Some(h) => d.help(h),
         None => d,
     }
+}
+
+/// Whether YAML text has an alias (`*name` where a value starts), roughly: enough to decide
+/// whether a message may speak of aliases.
+fn has_aliases(text: &str) -> bool {
+    text.match_indices('*').any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + 1..].chars().next();
+        before.is_none_or(|c| matches!(c, ' ' | '[' | '{' | ',' | '\n' | ':'))
+            && after.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '-')
+    })
 }
 
 /// A tab where YAML wants spaces. The parser often notices it at the end of the line before, so

@@ -9,6 +9,9 @@ use super::Report;
 /// invisible characters are written as `\uXXXX` escapes ([`crate::clean::json`]): the same
 /// text for a program, nothing raw for a terminal.
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    let text = serde_json::to_string_pretty(report)?;
-    writeln!(out, "{}", crate::clean::json(&text))
+    // serde_json writes in small pieces; the cleaner sees them in blocks.
+    let mut out = std::io::BufWriter::new(crate::clean::JsonWriter::new(out));
+    serde_json::to_writer_pretty(&mut out, report)?;
+    writeln!(out)?;
+    out.flush()
 }

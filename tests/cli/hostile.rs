@@ -492,3 +492,22 @@ fn settings_files_that_are_not_yours_alone_are_ignored() {
         eprintln!("note: not root, so the other-owner case was not checked");
     }
 }
+
+/// A file that breaks the parser's budget without a single alias is not told about aliases.
+#[test]
+fn too_many_values_is_not_called_too_many_aliases() {
+    // About 12 values a line: over the parser's 250,000 in 21,000 lines, with no alias at all.
+    let mut text = String::from(
+        "id: x\ntitle: X\nversion: \"1\"\nscale: [{value: 1, label: a}, {value: 2, label: b}]\nsections:\n",
+    );
+    for i in 0..21_000 {
+        text.push_str(&format!(
+            "  - {{id: s{i}, title: T, indicators: [{{id: i{i}, statement: S}}]}}\n"
+        ));
+    }
+    let t = Test::new().file("big.yaml", &text);
+    let out = t.run_args(&["framework", "validate", "big.yaml"]);
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(out.stderr.contains("too many values"), "{}", out.stderr);
+    assert!(!out.stderr.contains("alias"), "{}", out.stderr);
+}
