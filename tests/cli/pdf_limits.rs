@@ -1,4 +1,4 @@
-//! The PDF at the edges of what is valid: a scale of 0 to 4294967295, and a title and
+//! The PDF at the edges of what is valid: a scale of 0 to 1000, and a title and
 //! partnership tens of thousands of characters long (their cost is measured in
 //! docs/performance.md, not here).
 
@@ -14,11 +14,11 @@ fn huge_scale_framework() -> String {
         let trimmed = line.trim_start();
         let indent = &line[..line.len() - trimmed.len()];
         let line = if trimmed == "- value: 5" {
-            format!("{indent}- value: 4294967295")
+            format!("{indent}- value: 1000")
         } else if let Some(rest) = trimmed.strip_prefix("5: ") {
-            format!("{indent}4294967295: {rest}")
+            format!("{indent}1000: {rest}")
         } else if trimmed == "max: 5.0" {
-            format!("{indent}max: 4294967295.0")
+            format!("{indent}max: 1000.0")
         } else {
             line.replace("id: four-cornerstones", "id: huge-scale")
         };
@@ -39,7 +39,7 @@ fn a_scale_up_to_the_largest_value_draws_its_charts() {
     assert_eq!(ids.len(), 24);
     let mut answers = String::from("indicator,level,evidence\n");
     for (n, id) in ids.iter().enumerate() {
-        let level = if n % 3 == 0 { "4294967295" } else { "2" };
+        let level = if n % 3 == 0 { "1000" } else { "2" };
         answers.push_str(&format!("{id},{level},noted\n"));
     }
     let t = Test::new()
@@ -71,11 +71,22 @@ fn a_scale_up_to_the_largest_value_draws_its_charts() {
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let all = text(&load(&std::fs::read(t.path().join("r.pdf")).expect("PDF")));
-    // The axis has a few round marks, not four billion.
-    for mark in ["500m", "1bn", "2bn", "4bn"] {
+    // The axis has a few round marks, one every hundred, not one per level.
+    for mark in ["300", "700", "1000"] {
         assert!(all.contains(mark), "no axis mark {mark}");
     }
-    assert!(!all.contains("4.5bn"));
+    assert!(!all.contains("999"));
+}
+
+/// A scale beyond what a framework may have is refused where it is written, before any chart.
+#[test]
+fn a_scale_beyond_the_limit_is_refused_at_its_line() {
+    let framework = huge_scale_framework().replace("value: 1000", "value: 4294967295");
+    let t = Test::new().file("huge.yaml", &framework);
+    let out = t.run_args(&["framework", "validate", "huge.yaml"]);
+    assert_ne!(out.code, 0);
+    assert!(out.stderr.contains("huge.yaml:"), "{}", out.stderr);
+    assert!(out.stderr.contains("larger than 1000"), "{}", out.stderr);
 }
 
 #[test]
