@@ -14,6 +14,7 @@ pub mod framework;
 pub mod record;
 pub mod report;
 pub mod score;
+pub mod storage;
 pub mod yaml;
 
 pub use error::Error;

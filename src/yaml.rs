@@ -5,7 +5,6 @@
 //! [`Diagnostic`] that can quote the line.
 
 use std::fs;
-use std::io::Read;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -23,6 +22,10 @@ pub const MAX_DEPTH: usize = 32;
 /// Reads a text file for parsing: refuses folders, huge files and invalid UTF-8, and drops a
 /// leading byte-order mark (editors on Windows add one).
 pub fn read_source(path: &Path) -> Result<Source, Error> {
+    if path == Path::new("-") {
+        let bytes = crate::storage::read(path, MAX_INPUT_BYTES)?;
+        return source_from_bytes(Path::new("(standard input)"), bytes);
+    }
     let shown = crate::diagnostic::display_path(path);
     let meta =
         fs::metadata(path).map_err(|e| Error::io(format!("cannot read {}", shown.display()), e))?;
@@ -33,14 +36,12 @@ pub fn read_source(path: &Path) -> Result<Source, Error> {
                 .into(),
         ));
     }
-    let file = fs::File::open(path)
-        .map_err(|e| Error::io(format!("cannot read {}", shown.display()), e))?;
-    // One allocation of the right size, so a file is read in one or two calls.
-    let size = usize::try_from(meta.len().min(MAX_INPUT_BYTES + 1)).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(size + 1);
-    file.take(MAX_INPUT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(format!("cannot read {}", shown.display()), e))?;
+    let bytes = crate::storage::read(path, MAX_INPUT_BYTES).map_err(|e| match e {
+        crate::storage::Error::Io { source, .. } => {
+            Error::io(format!("cannot read {}", shown.display()), source)
+        }
+        other => other.into(),
+    })?;
     source_from_bytes(&shown, bytes)
 }
 

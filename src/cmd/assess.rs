@@ -214,7 +214,7 @@ fn save(record: &Record, path: &Path) -> Result<(), Error> {
 
 fn install_interrupt_handler() {
     // Ctrl-C outside a prompt (or SIGTERM): wait for any save in progress, then stop.
-    let _ = ctrlc::set_handler(|| {
+    crate::storage::on_interrupt(|| {
         let guard = lock();
         let mut err = std::io::stderr();
         match &*guard {
@@ -228,7 +228,8 @@ fn install_interrupt_handler() {
                 let _ = writeln!(err, "\nStopped.");
             }
         }
-        std::process::exit(i32::from(crate::error::exit::INTERRUPTED));
+        // Hold the lock until the process ends, so that no save starts after these words.
+        std::mem::forget(guard);
     });
 }
 
@@ -631,13 +632,17 @@ fn from_answers(
         .output
         .clone()
         .unwrap_or_else(|| default_path(config, &record));
-    if out.is_dir() {
-        return Err(Error::Usage(format!(
-            "{} is a folder\nhelp: give a file name with -o FILE",
-            out.display()
-        )));
+    let mut inputs: Vec<(&Path, &str)> = vec![(path, "the answers file")];
+    if let Some(f) = framework_arg {
+        inputs.push((Path::new(f), "the framework"));
     }
-    if out.exists() && !args.force {
+    if let Some(c) = &config.path {
+        inputs.push((c, "the settings file"));
+    }
+    crate::storage::refuse_inputs(&out, &inputs)?;
+    let replaces =
+        matches!(crate::storage::target(&out)?, crate::storage::Target::Replace(p) if p.exists());
+    if replaces && !args.force {
         return Err(Error::Usage(format!(
             "{} already exists, and coprod never overwrites a record without being asked\n\
              help: choose another name with -o FILE, or pass --force to replace it",

@@ -8,5 +8,6 @@ mod framework;
 mod pdf;
 mod report;
 mod settings;
+mod storage;
 mod toolchain;
 mod util;
