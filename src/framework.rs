@@ -168,7 +168,7 @@ impl Framework {
     /// the built-in ids.
     pub fn load(path_or_id: &str) -> Result<Self, Error> {
         let path = Path::new(path_or_id);
-        if !path.exists() {
+        if !path.exists() && path_or_id != "-" {
             if let Some(f) = Self::built_in(path_or_id) {
                 return Ok(f);
             }
@@ -210,6 +210,17 @@ impl Framework {
         (min, max)
     }
 
+    /// The levels of the scale as a list people read, e.g. `1 Not yet, 2 Emerging`.
+    pub fn scale_list(&self) -> String {
+        let labels: Vec<String> = self
+            .scale
+            .value
+            .iter()
+            .map(|l| format!("{} {}", l.value.value, l.label))
+            .collect();
+        labels.join(", ")
+    }
+
     /// The scale level with this value, if any.
     pub fn level(&self, value: u32) -> Option<&Level> {
         self.scale.value.iter().find(|l| l.value.value == value)
@@ -230,11 +241,20 @@ impl Framework {
 
     /// The indicator an id in a record stands for: the indicator with that id, or the one that
     /// `replaces` it.
+    ///
+    /// Ids are found whatever their case (`WC1` is `wc1`), as `framework show` prints them in
+    /// capitals.
     pub fn indicator_for(&self, id: &str) -> Option<&Indicator> {
-        self.indicator(id).map(|(_, i)| i).or_else(|| {
-            self.indicators()
-                .map(|(_, i)| i)
-                .find(|i| i.replaces.iter().any(|r| r.value == id))
+        let exact = |id: &str| {
+            self.indicator(id).map(|(_, i)| i).or_else(|| {
+                self.indicators()
+                    .map(|(_, i)| i)
+                    .find(|i| i.replaces.iter().any(|r| r.value == id))
+            })
+        };
+        exact(id).or_else(|| {
+            let lower = id.to_lowercase();
+            (lower != id).then(|| exact(&lower)).flatten()
         })
     }
 

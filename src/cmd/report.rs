@@ -22,6 +22,7 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
         args.framework.as_deref(),
         config.path.as_deref(),
     )?;
+    let format = output_format(args.format, args.output.as_deref())?;
     // The first record is read once only, also when it names the framework: a pipe can be
     // read only once.
     let (framework, first) = match &args.framework {
@@ -67,7 +68,7 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
     };
     let report = Report::build_with(&framework, &inputs, &options);
     drop(inputs);
-    let written = write_report(args, &report);
+    let written = write_report(args, format, &report);
     // The process ends after this. Handing back tens of thousands of small allocations one by
     // one took a tenth of the run for 10,000 records; the system takes the memory back at exit.
     std::mem::forget(expanded);
@@ -75,8 +76,58 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
     written
 }
 
+/// The format a file name's extension asks for, if it is one coprod writes.
+pub fn format_of_extension(path: &Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "md" | "markdown" => Format::Markdown,
+        "json" => Format::Json,
+        "csv" => Format::Csv,
+        "pdf" => Format::Pdf,
+        _ => return None,
+    })
+}
+
+/// The format to write: `--format`, else the one the output file's extension names, else a
+/// table. A `--format` that contradicts the extension is refused, since the file would not open
+/// as its name promises.
+pub fn output_format(format: Option<Format>, output: Option<&Path>) -> Result<Format, Error> {
+    let by_name = output.and_then(format_of_extension);
+    match (format, by_name) {
+        (Some(f), Some(n)) if f != n => {
+            let name = |f: Format| {
+                clap::ValueEnum::to_possible_value(&f)
+                    .map_or_else(String::new, |v| v.get_name().to_string())
+            };
+            let shown = output.map(|p| p.display().to_string()).unwrap_or_default();
+            Err(Error::Usage(format!(
+                "--format {} does not match the file name {shown}, which says {}\n\
+                 help: leave out --format to write {}, or name the file for the format, e.g. -o report.{}",
+                name(f),
+                name(n),
+                name(n),
+                extension_of(f)
+            )))
+        }
+        (Some(f), _) => Ok(f),
+        (None, Some(n)) => Ok(n),
+        (None, None) => Ok(Format::Table),
+    }
+}
+
+/// The usual extension of a format's files.
+fn extension_of(format: Format) -> &'static str {
+    match format {
+        Format::Table => "txt",
+        Format::Markdown => "md",
+        Format::Json => "json",
+        Format::Csv => "csv",
+        Format::Pdf => "pdf",
+    }
+}
+
 /// Renders the report in the format asked for and writes it where asked.
-fn write_report(args: &ReportArgs, report: &Report) -> Result<(), Error> {
+fn write_report(args: &ReportArgs, format: Format, report: &Report) -> Result<(), Error> {
     let to_stdout = args
         .output
         .as_deref()
@@ -85,7 +136,7 @@ fn write_report(args: &ReportArgs, report: &Report) -> Result<(), Error> {
         width: terminal_width(to_stdout),
         color: to_stdout && use_color(std::io::stdout().is_terminal()),
     };
-    if args.format == Format::Pdf {
+    if format == Format::Pdf {
         // The whole document is laid out before any of it is written.
         let options = pdf_options(args, to_stdout)?;
         let mut buf = Vec::new();
@@ -100,7 +151,7 @@ fn write_report(args: &ReportArgs, report: &Report) -> Result<(), Error> {
     }
     // Text formats are written as they are rendered.
     write_output(args.output.as_deref(), &mut |w| {
-        args.format.render(report, &style, w)
+        format.render(report, &style, w)
     })
 }
 

@@ -299,7 +299,7 @@ fn records_from_pipes_and_standard_input_are_read() {
         .run();
     assert_eq!(out.code, 0, "{}", out.transcript());
     assert_eq!(
-        out.stdout.replace("(standard input)", RECORD),
+        out.stdout.replace("<standard input>", RECORD),
         report,
         "the same report, naming standard input"
     );
