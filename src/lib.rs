@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod framework;
 pub mod record;
+pub mod record_file;
 pub mod report;
 pub mod score;
 pub mod storage;

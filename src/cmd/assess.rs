@@ -13,6 +13,7 @@ use crate::diagnostic::unplaced;
 use crate::error::Error;
 use crate::framework::{DEFAULT_ID, Framework};
 use crate::record::{FrameworkCheck, IsoDate, KNOWN_GROUPS, Record, ScoredBy, ScorerKind};
+use crate::record_file::RecordFile;
 use crate::report::{Input, Report, percent_text, score_text};
 
 /// The command that resumes the current record, once there is one. Saves hold this lock, so
@@ -93,9 +94,11 @@ pub fn run(
     plain: bool,
     prompter: &mut dyn Prompter,
 ) -> Result<(), Error> {
-    let (framework, mut record, path, start) = match &args.resume {
+    let mut notes = Vec::new();
+    let (framework, mut record, mut file, start) = match &args.resume {
         Some(path) => {
-            let loaded = Record::load(path)?;
+            let (file, loaded, note) = RecordFile::open(path, args.force)?;
+            notes.extend(note);
             let framework = load_framework(framework_arg, Some(&loaded.record))?;
             let mode = if args.accept_changed_framework {
                 FrameworkCheck::AcceptChanged
@@ -105,29 +108,52 @@ pub fn run(
             loaded.record.check(&loaded.source, &framework, mode)?;
             let mut record = loaded.record;
             record.adopt_renamed_ids(&framework);
-            if mode == FrameworkCheck::AcceptChanged {
-                // From now on the record belongs to the framework as it is.
+            if mode == FrameworkCheck::AcceptChanged && retired(&framework, &record).is_empty() {
+                // From now on the record belongs to the framework as it is. (While it holds
+                // answers for indicators that are gone, it keeps the framework it was made
+                // with, so that it is read with --accept-changed-framework as before.)
                 record.framework.version = framework.version.clone();
                 record.framework.fingerprint = Some(unplaced(framework.fingerprint()));
             }
             let start = first_unanswered(&framework, &record).unwrap_or(0);
-            (framework, record, path.clone(), start)
+            (framework, record, file, start)
         }
         None => {
             let framework = load_framework(framework_arg, None)?;
             match setup(args, config, &framework, prompter)? {
-                Some((record, path, resume)) => {
-                    let start = if resume {
-                        first_unanswered(&framework, &record).unwrap_or(0)
-                    } else {
-                        0
-                    };
-                    (framework, record, path, start)
+                Some((record, _, Some(file))) => {
+                    let start = first_unanswered(&framework, &record).unwrap_or(0);
+                    (framework, record, file, start)
+                }
+                Some((record, path, None)) => {
+                    let (file, note) = RecordFile::create(&path, args.force)?;
+                    notes.extend(note);
+                    (framework, record, file, 0)
                 }
                 None => return Ok(()),
             }
         }
     };
+    // Opening the record wrote nothing; saving it as it is now writes nothing either.
+    if file.path().exists() {
+        file.baseline(&record)?;
+    }
+    let gone = retired(&framework, &record);
+    let save_mode = if gone.is_empty() {
+        FrameworkCheck::Strict
+    } else {
+        FrameworkCheck::AcceptChanged
+    };
+    let path = file.path().to_path_buf();
+    for note in &notes {
+        prompter.show(note);
+    }
+    if !gone.is_empty() {
+        prompter.show(&format!(
+            "Kept for reference, left out of the scores: answers to {}, which the framework no longer has.",
+            gone.join(", ")
+        ));
+    }
 
     let previous = match &args.from {
         Some(p) => {
@@ -159,11 +185,14 @@ pub fn run(
     if let Some(p) = &args.from {
         resume_cmd.push_str(&format!(" --from {}", shell_word(&p.display().to_string())));
     }
+    if save_mode == FrameworkCheck::AcceptChanged {
+        resume_cmd.push_str(" --accept-changed-framework");
+    }
     if plain {
         resume_cmd.push_str(" --plain");
     }
     *lock() = Some(resume_cmd.clone());
-    save(&record, &path)?;
+    save(&mut file, &record, &framework, save_mode)?;
     install_interrupt_handler();
 
     let answered = framework.indicator_count() - unanswered(&framework, &record).len();
@@ -181,7 +210,7 @@ pub fn run(
     let mut outcome = Outcome::Finished;
     if let Some(prev) = &previous {
         outcome = carry_forward(&framework, prev, &mut record, prompter, &mut |r| {
-            save(r, &path)
+            save(&mut file, r, &framework, save_mode)
         })?;
     }
     if outcome == Outcome::Finished {
@@ -190,11 +219,11 @@ pub fn run(
             &mut record,
             start,
             prompter,
-            &mut |r| save(r, &path),
+            &mut |r| save(&mut file, r, &framework, save_mode),
             previous.as_ref(),
         )?;
     }
-    save(&record, &path)?;
+    save(&mut file, &record, &framework, save_mode)?;
     match outcome {
         Outcome::Finished => {
             prompter.show(&summary(&framework, &record, &path));
@@ -214,9 +243,26 @@ pub fn run(
     }
 }
 
-fn save(record: &Record, path: &Path) -> Result<(), Error> {
+/// Saves the record if it changed (see [`RecordFile::save`]), never while Ctrl-C is stopping
+/// the program.
+fn save(
+    file: &mut RecordFile,
+    record: &Record,
+    framework: &Framework,
+    mode: FrameworkCheck,
+) -> Result<(), Error> {
     let _guard = lock();
-    record.save(path)
+    file.save(record, framework, mode).map(|_| ())
+}
+
+/// Answers for indicators the framework no longer has (after a changed framework was accepted).
+fn retired(framework: &Framework, record: &Record) -> Vec<String> {
+    record
+        .answers
+        .iter()
+        .filter(|a| framework.indicator_for(&a.indicator.value).is_none())
+        .map(|a| a.indicator.value.clone())
+        .collect()
 }
 
 fn install_interrupt_handler() {
@@ -246,7 +292,7 @@ fn setup(
     config: &Config,
     framework: &Framework,
     prompter: &mut dyn Prompter,
-) -> Result<Option<(Record, PathBuf, bool)>, Error> {
+) -> Result<Option<(Record, PathBuf, Option<RecordFile>)>, Error> {
     prompter.show(&format!(
         "coprod assess: {} (version {}), {} indicators.\n",
         framework.title,
@@ -325,12 +371,15 @@ fn setup(
             );
             match ask(prompter.confirm(&question, true))? {
                 Some(true) => {
-                    let mut loaded = Record::load(&path)?;
+                    let (file, mut loaded, note) = RecordFile::open(&path, args.force)?;
+                    if let Some(n) = note {
+                        prompter.show(&n);
+                    }
                     loaded
                         .record
                         .check(&loaded.source, framework, FrameworkCheck::Strict)?;
                     loaded.record.adopt_renamed_ids(framework);
-                    return Ok(Some((loaded.record, path, true)));
+                    return Ok(Some((loaded.record, path, Some(file))));
                 }
                 Some(false) => {
                     prompter.show(
@@ -366,7 +415,7 @@ fn setup(
             .filter(|s| !s.is_empty())
             .collect();
     }
-    Ok(Some((record, path, false)))
+    Ok(Some((record, path, None)))
 }
 
 /// `Ok(None)` when the person stopped (Ctrl-C or end of input) during set-up: nothing to save.
@@ -643,16 +692,6 @@ fn from_answers(
         .output
         .clone()
         .unwrap_or_else(|| default_path(config, &record));
-    if out == Path::new("-") {
-        // The record goes to standard output, for a pipe or a redirection.
-        let text = record.to_yaml().map_err(|e| {
-            Error::io(
-                "cannot write the record",
-                std::io::Error::other(e.to_string()),
-            )
-        })?;
-        return crate::cmd::report::write_output(None, &mut |w| w.write_all(text.as_bytes()));
-    }
     let mut inputs: Vec<(&Path, &str)> = vec![(path, "the answers file")];
     if let Some(f) = framework_arg {
         inputs.push((Path::new(f), "the framework"));
@@ -670,9 +709,20 @@ fn from_answers(
             out.display()
         )));
     }
-    record.save(&out)?;
+    // Never saved unless it reads back; never over a record open in an assessment.
+    let text = record.to_yaml().map_err(|e| {
+        Error::Internal(format!(
+            "coprod could not write the record as YAML ({e}); this is a bug in coprod"
+        ))
+    })?;
+    crate::record_file::read_back(&text, &out, &framework, FrameworkCheck::Strict)?;
+    let _lock = match crate::storage::target(&out)? {
+        crate::storage::Target::Replace(_) => Some(crate::storage::Lock::acquire(&out, false)?),
+        _ => None,
+    };
+    let to = crate::storage::write(&out, text.as_bytes())?;
     let missing = unanswered(&framework, &record);
-    if crate::cli::quiet() {
+    if crate::cli::quiet() || to.is_stdout() {
         return Ok(());
     }
     eprintln!(

@@ -329,3 +329,237 @@ fn records_from_pipes_and_standard_input_are_read() {
     assert_eq!(out.code, 0, "{}", out.transcript());
     assert_eq!(out.stdout.replace("r.fifo", RECORD), report);
 }
+
+// ---- One writer per record: the lock, and a file changed on disk during a session ----
+
+const TIMEOUT_MS: u64 = 20_000;
+
+/// A record with WC1 answered, made from an answers file, plus a comment line by hand.
+fn one_answer_record() -> Test {
+    let t = Test::new().file("a.csv", "indicator,level\nwc1,3\n");
+    let out = t.run_args(&[
+        "assess",
+        "--answers",
+        "a.csv",
+        "--partnership",
+        "P",
+        "--room",
+        "--date",
+        "2026-11-12",
+        "-o",
+        "r.yaml",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.transcript());
+    let text = t.read("r.yaml") + "# a note added by hand\n";
+    fs::write(t.path().join("r.yaml"), text).expect("hand edit");
+    t
+}
+
+fn resume(t: &Test, more: &[&str]) -> rexpect::session::PtySession {
+    let mut args = vec!["assess", "--resume", "r.yaml", "--plain"];
+    args.extend_from_slice(more);
+    crate::util::pty(t, &args, false, TIMEOUT_MS)
+}
+
+fn exit_code(p: &rexpect::session::PtySession) -> i32 {
+    match p.process().wait().expect("wait for coprod") {
+        rexpect::process::WaitStatus::Exited(_, code) => code,
+        other => panic!("coprod did not exit normally: {other:?}"),
+    }
+}
+
+/// What a pseudo-terminal session printed until it ended, without carriage returns.
+fn rest(p: &mut rexpect::session::PtySession) -> String {
+    p.exp_eof().expect("exit").replace('\r', "")
+}
+
+/// Message snapshots without this machine's name, process ids and times.
+fn masked(text: &str) -> String {
+    let host = Command::new("hostname")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut l = line.to_string();
+        if !host.is_empty() {
+            l = l.replace(&format!(" on {host}"), " on [HOST]");
+        }
+        // "process 1234" and "since 2026-12-01T21:40:00.123Z"
+        let words: Vec<String> = l
+            .split(' ')
+            .scan(String::new(), |prev, w| {
+                let masked = if prev.trim_start_matches('(') == "process"
+                    && w.chars().all(|c| c.is_ascii_digit())
+                {
+                    "[PID]".to_string()
+                } else if prev == "since" && w.starts_with("20") {
+                    let tail: String = w.chars().skip_while(|c| *c != 'Z').skip(1).collect();
+                    format!("[TIME]{tail}")
+                } else {
+                    w.to_string()
+                };
+                *prev = w.to_string();
+                Some(masked)
+            })
+            .collect();
+        out.push_str(&words.join(" "));
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn two_sessions_on_one_record_the_second_is_refused() {
+    let t = one_answer_record();
+    let before = fs::read(t.path().join("r.yaml")).expect("record");
+    let mut first = resume(&t, &[]);
+    first
+        .exp_string("Level for WC2")
+        .expect("first session open");
+    assert!(
+        t.path().join("r.yaml.lock").exists(),
+        "the lock is beside the record"
+    );
+
+    let mut second = resume(&t, &[]);
+    let said = rest(&mut second);
+    assert_eq!(exit_code(&second), 6, "{said}");
+    assert!(
+        said.contains("r.yaml is open in another coprod (process"),
+        "{said}"
+    );
+    insta::assert_snapshot!("second_session_refused", masked(said.trim()));
+
+    // An answers file cannot replace it either, even with --force.
+    let out = t.run_args(&[
+        "assess",
+        "--answers",
+        "a.csv",
+        "--partnership",
+        "P",
+        "--room",
+        "-o",
+        "r.yaml",
+        "--force",
+    ]);
+    assert_eq!(out.code, 6, "{}", out.transcript());
+
+    // Opening the record changed nothing on disk: the comment is still there.
+    assert_eq!(fs::read(t.path().join("r.yaml")).expect("record"), before);
+    first.send_line("q").expect("quit");
+    let said = rest(&mut first);
+    assert_eq!(exit_code(&first), 0, "{said}");
+    assert_eq!(
+        fs::read(t.path().join("r.yaml")).expect("record"),
+        before,
+        "quitting without an answer leaves the file byte for byte"
+    );
+    assert!(
+        !t.path().join("r.yaml.lock").exists(),
+        "the lock is removed on exit"
+    );
+}
+
+#[test]
+fn a_record_edited_during_a_session_is_not_overwritten() {
+    let t = one_answer_record();
+    let mut p = resume(&t, &[]);
+    p.exp_string("Level for WC2").expect("open");
+    p.exp_string("Type a choice").expect("choice prompt");
+    p.send_line("4").expect("level");
+    p.exp_string("Evidence notes for WC2").expect("saved");
+    let saved = t.read("r.yaml");
+    assert!(saved.contains("- indicator: wc2\n  level: 4\n"), "{saved}");
+    // Someone edits the file by hand while the session is open.
+    let edited = saved.replace("partnership: P", "partnership: Pentre");
+    fs::write(t.path().join("r.yaml"), &edited).expect("edit");
+    p.send_line("Hybrid room worked well").expect("evidence");
+    let said = rest(&mut p);
+    assert_eq!(exit_code(&p), 6, "{said}");
+    assert_eq!(t.read("r.yaml"), edited, "the hand edit is kept");
+    let message = said
+        .split_once("error:")
+        .map(|(_, m)| format!("error:{m}"))
+        .unwrap_or_default();
+    assert!(!message.is_empty(), "{said}");
+    insta::assert_snapshot!("edited_during_a_session", message);
+    assert!(!t.path().join("r.yaml.lock").exists());
+}
+
+#[test]
+fn a_stale_lock_is_taken_over_and_another_computers_is_refused() {
+    let t = one_answer_record();
+    // A process on this machine that has ended: a pid above any the system hands out.
+    let host = fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_string())
+        .unwrap_or_else(|_| {
+            let o = Command::new("hostname").output().expect("hostname");
+            String::from_utf8_lossy(&o.stdout).trim().to_string()
+        });
+    let lock = t.path().join("r.yaml.lock");
+    fs::write(
+        &lock,
+        format!("host: {host}\npid: 999999999\nstarted: 2026-12-01T10:00:00Z\n"),
+    )
+    .expect("stale lock");
+    let mut p = resume(&t, &[]);
+    p.exp_string("no longer running; coprod took the lock over.")
+        .expect("takeover note");
+    p.exp_string("Level for WC2").expect("open");
+    p.send_line("q").expect("quit");
+    rest(&mut p);
+    assert_eq!(exit_code(&p), 0);
+    assert!(!lock.exists());
+
+    fs::write(
+        &lock,
+        "host: another-laptop\npid: 4242\nstarted: 2026-12-01T10:00:00Z\n",
+    )
+    .expect("lock from another computer");
+    let mut p = resume(&t, &[]);
+    let said = rest(&mut p);
+    assert_eq!(exit_code(&p), 6, "{said}");
+    insta::assert_snapshot!("locked_on_another_computer", said.trim());
+    let mut p = resume(&t, &["--force"]);
+    p.exp_string("--force took the lock").expect("forced");
+    p.exp_string("Level for WC2").expect("open");
+    p.send_line("q").expect("quit");
+    rest(&mut p);
+    assert_eq!(exit_code(&p), 0);
+    assert!(!lock.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn records_that_cannot_be_resumed_are_refused_clearly() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = one_answer_record();
+    let path = t.path().join("r.yaml");
+    let before = fs::read(&path).expect("record");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).expect("chmod");
+    let mut p = resume(&t, &[]);
+    let said = rest(&mut p);
+    assert_eq!(exit_code(&p), 2, "{said}");
+    insta::assert_snapshot!("read_only_record", said.trim());
+    assert_eq!(fs::read(&path).expect("record"), before);
+    assert!(!t.path().join("r.yaml.lock").exists());
+
+    let fifo = t.path().join("p.yaml");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo")
+            .success()
+    );
+    let mut p = crate::util::pty(
+        &t,
+        &["assess", "--resume", "p.yaml", "--plain"],
+        false,
+        TIMEOUT_MS,
+    );
+    let said = rest(&mut p);
+    assert_eq!(exit_code(&p), 2, "{said}");
+    insta::assert_snapshot!("fifo_record", said.trim());
+}
