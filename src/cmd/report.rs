@@ -65,6 +65,7 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
             .or(config.divergence)
             .unwrap_or(crate::score::compare::DEFAULT_DIVERGENCE),
         anonymise: args.anonymise,
+        weight_by: args.weight_by,
     };
     let report = Report::build_with(&framework, &inputs, &options);
     drop(inputs);
@@ -139,14 +140,23 @@ fn write_report(args: &ReportArgs, format: Format, report: &Report) -> Result<()
     if format == Format::Pdf {
         // The whole document is laid out before any of it is written.
         let options = pdf_options(args, to_stdout)?;
-        let mut buf = Vec::new();
-        pdf::render(report, &options, &mut buf)
-            .map_err(|e| Error::io("cannot render the report", e))?;
-        return write_output(args.output.as_deref(), &mut |w| w.write_all(&buf));
+        let rendered = pdf::render_with_warnings(report, &options)
+            .map_err(|e| Error::io("cannot render the report", std::io::Error::other(e)))?;
+        for warning in &rendered.warnings {
+            eprintln!("warning: {warning}");
+        }
+        return write_output(args.output.as_deref(), &mut |w| {
+            w.write_all(&rendered.bytes)
+        });
     }
     if args.language.is_some() {
         return Err(Error::Usage(
             "--language sets the language of a PDF\nhelp: use it with --format pdf".into(),
+        ));
+    }
+    if !args.font.is_empty() {
+        return Err(Error::Usage(
+            "--font adds a font to a PDF\nhelp: use it with --format pdf".into(),
         ));
     }
     // Text formats are written as they are rendered.
@@ -170,8 +180,22 @@ fn pdf_options(args: &ReportArgs, to_stdout: bool) -> Result<pdf::Options, Error
             "`{tag}` is not a language tag\nhelp: use a tag such as en-GB, cy or cy-GB"
         )));
     }
+    for file in &args.font {
+        let problem = if file.is_file() {
+            pdf::text::Fonts::check_file(file).err()
+        } else {
+            Some(format!("--font {} is not a font file", file.display()))
+        };
+        if let Some(problem) = problem {
+            return Err(Error::Usage(format!(
+                "{problem}\nhelp: give a TrueType or OpenType file, e.g. \
+                 /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+            )));
+        }
+    }
     Ok(pdf::Options {
         language: args.language.clone(),
+        fonts: args.font.clone(),
     })
 }
 

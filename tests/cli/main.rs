@@ -7,6 +7,7 @@ mod errors;
 mod framework;
 mod inputs;
 mod pdf;
+mod pdf_scripts;
 mod report;
 mod settings;
 mod storage;
