@@ -2,11 +2,13 @@
 
 use std::io::Write;
 
+use crate::clean::{terminal_line as clean, terminal_name as clean_name};
 use crate::cli::{FrameworkCommand, SchemaKind};
 use crate::diagnostic::{Diagnostics, display_path};
 use crate::error::Error;
 use crate::framework::{BUILT_IN, Framework};
 use crate::record::Record;
+use crate::report::plural;
 
 /// Runs `coprod framework ...`.
 pub fn execute(cmd: FrameworkCommand) -> Result<(), Error> {
@@ -43,13 +45,12 @@ pub fn execute(cmd: FrameworkCommand) -> Result<(), Error> {
                     Ok(_) if crate::cli::quiet() => {}
                     Ok(f) => writeln!(
                         out,
-                        "{}: valid framework `{}` version {} ({} {}s, {} indicators)",
-                        shown.display(),
+                        "{}: valid framework `{}` version {} ({}, {})",
+                        clean_name(&shown.display().to_string()),
                         f.id.value,
-                        f.version,
-                        f.sections.value.len(),
-                        f.section_noun,
-                        f.indicator_count()
+                        clean(&f.version),
+                        clean(&plural(f.sections.value.len(), &f.section_noun)),
+                        plural(f.indicator_count(), "indicator")
                     )
                     .map_err(stdout_err)?,
                     Err(Error::Input(Diagnostics(mut d))) => problems.append(&mut d),
@@ -75,7 +76,6 @@ pub fn execute(cmd: FrameworkCommand) -> Result<(), Error> {
 
 /// Prints a framework for people: scale, bands, then every section and indicator.
 pub fn write_framework(f: &Framework, out: &mut dyn Write) -> std::io::Result<()> {
-    use crate::report::table::clean;
     writeln!(out, "{} (version {})", clean(&f.title), clean(&f.version))?;
     writeln!(
         out,
@@ -117,7 +117,7 @@ pub fn write_framework(f: &Framework, out: &mut dyn Write) -> std::io::Result<()
         writeln!(
             out,
             "\n{} {} of {}: {}",
-            crate::report::capitalise(&f.section_noun),
+            clean(&crate::report::capitalise(&f.section_noun)),
             si + 1,
             f.sections.value.len(),
             clean(&s.title)
@@ -137,7 +137,7 @@ pub fn write_framework(f: &Framework, out: &mut dyn Write) -> std::io::Result<()
                 let ids: Vec<String> = i
                     .replaces
                     .iter()
-                    .map(|r| clean(&r.value.to_uppercase()))
+                    .map(|r| clean(&r.value.to_uppercase()).into_owned())
                     .collect();
                 writeln!(out, "      (was {})", ids.join(", "))?;
             }
@@ -235,7 +235,7 @@ fn new_framework(file: &std::path::Path) -> Result<(), Error> {
         true
     };
     if !crate::cli::quiet() {
-        eprintln!(
+        let text = format!(
             "Wrote {}{}. Edit it, then check it with:\n  coprod framework validate {}",
             file.display(),
             if wrote_schema {
@@ -245,6 +245,7 @@ fn new_framework(file: &std::path::Path) -> Result<(), Error> {
             },
             file.display()
         );
+        eprintln!("{}", crate::clean::terminal(&text));
     }
     Ok(())
 }
