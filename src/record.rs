@@ -750,7 +750,7 @@ impl Record {
     }
 
     /// Checks who scored the record: a group where one is needed, ids that are simple.
-    fn validate_scorer(&self, source: &Source) -> Vec<Diagnostic> {
+    pub fn validate_scorer(&self, source: &Source) -> Vec<Diagnostic> {
         let mut errors = Vec::new();
         let kind = &self.scored_by.kind;
         match (kind.value, &self.scored_by.group) {
@@ -1161,7 +1161,7 @@ impl Record {
         let name: String = self
             .partnership
             .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
+            .map(|c| if yaml_comment_char(c) { c } else { ' ' })
             .collect();
         Ok(format!(
             "# coprod record: {name} — {}\n{body}",
@@ -1193,10 +1193,18 @@ fn serde_name(from: VoteSource) -> &'static str {
     }
 }
 
-fn is_slug(s: &str) -> bool {
+/// Whether a group id is a simple id: lower-case letters, digits, `-` and `_`.
+pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// Whether a character may stand in a YAML comment line: printable in YAML's sense (no control
+/// characters, no U+FFFE or U+FFFF) and not one that ends a line.
+fn yaml_comment_char(c: char) -> bool {
+    matches!(c, '\t' | ' '..='~' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+        && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
 }
 
 #[cfg(test)]

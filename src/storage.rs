@@ -659,7 +659,8 @@ fn process_alive(pid: u32) -> bool {
             return false;
         };
         match rustix::process::test_kill_process(pid) {
-            Ok(()) => true,
+            // A process that has ended but not yet been waited for is dead all the same.
+            Ok(()) => !zombie(pid.as_raw_nonzero().get()),
             // It exists but belongs to someone else.
             Err(e) => e == rustix::io::Errno::PERM,
         }
@@ -669,6 +670,16 @@ fn process_alive(pid: u32) -> bool {
         let _ = pid;
         true // Without a way to tell, a lock is treated as held.
     }
+}
+
+/// Whether a process has ended and only waits for its parent to collect it (Linux only).
+#[cfg(unix)]
+fn zombie(pid: i32) -> bool {
+    let Ok(stat) = fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return false;
+    };
+    stat.rsplit_once(')')
+        .is_some_and(|(_, rest)| matches!(rest.trim_start().chars().next(), Some('Z' | 'X')))
 }
 
 /// One writer per record: a lock file beside it, holding this machine's name, this process's

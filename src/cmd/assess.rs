@@ -34,6 +34,7 @@ pub fn execute(args: &AssessArgs) -> Result<(), Error> {
     config.apply();
     let framework_arg = args.framework.clone().or_else(|| config.framework.clone());
 
+    check_scorer_flags(args)?;
     if let Some(path) = &args.answers {
         return from_answers(args, &config, framework_arg.as_deref(), path);
     }
@@ -434,6 +435,35 @@ fn ask<T>(r: Result<T, Stop>) -> Result<Option<T>, Error> {
     }
 }
 
+/// The rules a record's scorer is read by, applied to `--group` and `--groups` before anything
+/// is asked or saved: simple ids, and a workshop of at least two different groups.
+fn check_scorer_flags(args: &AssessArgs) -> Result<(), Error> {
+    let simple = "use lower-case words joined by `-`, e.g. `parent-carers`";
+    for g in args.group.iter().chain(&args.groups) {
+        if !crate::record::is_slug(g) {
+            return Err(Error::Usage(format!(
+                "the group `{g}` is not a simple id\nhelp: {simple}"
+            )));
+        }
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for g in &args.groups {
+        if seen.contains(&g.as_str()) {
+            return Err(Error::Usage(format!(
+                "--groups names `{g}` twice\nhelp: name each group once, e.g. --groups parent-carers,health"
+            )));
+        }
+        seen.push(g);
+    }
+    if seen.len() == 1 {
+        return Err(Error::Usage(format!(
+            "workshop mode (--groups) needs at least two groups, and only `{}` was given\nhelp: for one group scoring alone, use --group {}",
+            seen[0], seen[0]
+        )));
+    }
+    Ok(())
+}
+
 fn who_from_flags(args: &AssessArgs) -> Option<ScoredBy> {
     if !args.groups.is_empty() {
         let mut groups = args.groups.clone();
@@ -678,13 +708,16 @@ fn from_answers(
     let mut record = Record::new(&framework, partnership, date.0, scored_by);
     record.participants = parsed.participants;
     record.answers = parsed.answers;
-    let problems: Vec<_> = [record
-        .check(&source, &framework, FrameworkCheck::Strict)
-        .err()]
-    .into_iter()
-    .flatten()
-    .flat_map(|Diagnostics(d)| d)
-    .collect();
+    // The rules a record is read by, so that what is saved can be read back.
+    let mut problems = record.validate_scorer(&source);
+    problems.extend(
+        [record
+            .check(&source, &framework, FrameworkCheck::Strict)
+            .err()]
+        .into_iter()
+        .flatten()
+        .flat_map(|Diagnostics(d)| d),
+    );
     if !problems.is_empty() {
         return Err(Error::Input(Diagnostics(problems)));
     }
@@ -717,9 +750,11 @@ fn from_answers(
         ))
     })?;
     crate::record_file::read_back(&text, &out, &framework, FrameworkCheck::Strict)?;
-    let _lock = match crate::storage::target(&out)? {
-        crate::storage::Target::Replace(_) => Some(crate::storage::Lock::acquire(&out, false)?),
-        _ => None,
+    // Only an existing record can be open in an assessment.
+    let _lock = if replaces {
+        Some(crate::storage::Lock::acquire(&out, false)?)
+    } else {
+        None
     };
     let to = crate::storage::write(&out, text.as_bytes())?;
     let missing = unanswered(&framework, &record);

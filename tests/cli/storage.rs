@@ -563,3 +563,360 @@ fn records_that_cannot_be_resumed_are_refused_clearly() {
     assert_eq!(exit_code(&p), 2, "{said}");
     insta::assert_snapshot!("fifo_record", said.trim());
 }
+
+// ---- Never save what cannot be read back ----
+
+#[test]
+fn scorers_a_record_could_not_be_read_with_are_refused_before_saving() {
+    let t = Test::new()
+        .file("a.csv", "indicator,level\nwc1,3\n")
+        .file(
+            "a.yaml",
+            "partnership: P\nscored_by:\n  kind: group\n  group: Parent Carers\nanswers:\n  - indicator: wc1\n    level: 3\n",
+        );
+    let cases: [(&str, &[&str], i32); 4] = [
+        (
+            "answers_group_not_a_simple_id",
+            &["assess", "--answers", "a.yaml", "-o", "r.yaml"],
+            3,
+        ),
+        (
+            "one_group_workshop",
+            &[
+                "assess",
+                "--answers",
+                "a.csv",
+                "--partnership",
+                "P",
+                "--groups",
+                "health",
+                "-o",
+                "r.yaml",
+            ],
+            2,
+        ),
+        (
+            "a_group_twice",
+            &[
+                "assess",
+                "--answers",
+                "a.csv",
+                "--partnership",
+                "P",
+                "--groups",
+                "health,health",
+                "-o",
+                "r.yaml",
+            ],
+            2,
+        ),
+        (
+            "group_flag_not_a_simple_id",
+            &[
+                "assess",
+                "--answers",
+                "a.csv",
+                "--partnership",
+                "P",
+                "--group",
+                "Parent Carers",
+                "-o",
+                "r.yaml",
+            ],
+            2,
+        ),
+    ];
+    for (name, args, code) in cases {
+        let out = t.run_args(args);
+        assert_eq!(out.code, code, "{name}: {}", out.transcript());
+        assert!(!t.path().join("r.yaml").exists(), "{name}: nothing saved");
+        insta::assert_snapshot!(name, out.transcript());
+    }
+}
+
+#[test]
+fn a_partnership_with_a_non_character_is_saved_readably() {
+    let t = Test::new().file("a.csv", "indicator,level\nwc1,3\n");
+    let name = "Hafren\u{fffe}Vale\u{ffff}";
+    let out = t.run_args(&[
+        "assess",
+        "--answers",
+        "a.csv",
+        "--partnership",
+        name,
+        "--room",
+        "-o",
+        "r.yaml",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.transcript());
+    let json = t.run_args(&["report", "r.yaml", "--format", "json"]);
+    assert_eq!(json.code, 0, "{}", json.transcript());
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    assert!(json.stdout.contains("Hafren"), "{}", json.stdout);
+    let _ = value;
+}
+
+/// A framework written by `framework new`, with its indicator `l2` taken out and `l3` added,
+/// and a new version: what a partnership does when it revises its own framework.
+fn revise(text: &str) -> String {
+    let start = text.find("      - id: l2\n").expect("l2 in the template");
+    let end = text[start..]
+        .find("  - id: sharing")
+        .map(|i| start + i)
+        .expect("next section");
+    let mut revised = String::new();
+    revised.push_str(&text[..start]);
+    revised.push_str(
+        "      - id: l3\n        statement: We agree with families how they hear back.\n",
+    );
+    revised.push_str(&text[end..]);
+    revised.replace("version: \"0.1\"", "version: \"0.2\"")
+}
+
+#[test]
+fn accepting_a_changed_framework_leaves_a_record_every_command_reads() {
+    let t = Test::new().file("a.csv", "indicator,level\nl1,2\nl2,3\ns1,4\n");
+    assert_eq!(t.run_args(&["framework", "new", "F.yaml"]).code, 0);
+    let out = t.run_args(&[
+        "assess",
+        "-f",
+        "F.yaml",
+        "--answers",
+        "a.csv",
+        "--partnership",
+        "P",
+        "--room",
+        "--date",
+        "2026-11-12",
+        "-o",
+        "r.yaml",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.transcript());
+    let revised = revise(&t.read("F.yaml"));
+    fs::write(t.path().join("F.yaml"), revised).expect("revise");
+
+    let mut p = crate::util::pty(
+        &t,
+        &[
+            "assess",
+            "--resume",
+            "r.yaml",
+            "-f",
+            "F.yaml",
+            "--accept-changed-framework",
+            "--plain",
+        ],
+        false,
+        TIMEOUT_MS,
+    );
+    p.exp_string("answers to l2, which the framework no longer has")
+        .expect("says what is kept");
+    p.exp_string("Level for L3").expect("the new indicator");
+    p.exp_string("Type a choice").expect("choice prompt");
+    p.send_line("3").expect("level");
+    p.exp_string("Evidence notes for L3").expect("saved");
+    p.send_line("").expect("no evidence");
+    p.exp_string("Add an action").expect("action question");
+    p.send_line("n").expect("no action");
+    p.exp_string("Level for S1").expect("walks on");
+    p.exp_string("Type a choice").expect("choice prompt");
+    p.send_line("q").expect("quit");
+    let said = rest(&mut p);
+    assert_eq!(exit_code(&p), 0, "{said}");
+    assert!(
+        said.contains("--accept-changed-framework"),
+        "the next command says the flag is needed: {said}"
+    );
+    let text = t.read("r.yaml");
+    assert!(
+        text.contains("- indicator: l2\n  level: 3\n"),
+        "kept: {text}"
+    );
+    assert!(text.contains("- indicator: l3\n  level: 3\n"), "{text}");
+
+    // Readable with the flag, and without it the message says to pass it.
+    let with = t.run_args(&[
+        "report",
+        "r.yaml",
+        "-f",
+        "F.yaml",
+        "--accept-changed-framework",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(with.code, 0, "{}", with.transcript());
+    let without = t.run_args(&["report", "r.yaml", "-f", "F.yaml"]);
+    assert_eq!(without.code, 3, "{}", without.transcript());
+    assert!(
+        without.stderr.contains("--accept-changed-framework"),
+        "{}",
+        without.stderr
+    );
+    let mut p = crate::util::pty(
+        &t,
+        &[
+            "assess",
+            "--resume",
+            "r.yaml",
+            "-f",
+            "F.yaml",
+            "--accept-changed-framework",
+            "--plain",
+        ],
+        false,
+        TIMEOUT_MS,
+    );
+    p.exp_string("Level for L1").expect("resumes");
+    p.send_line("q").expect("quit");
+    rest(&mut p);
+    assert_eq!(exit_code(&p), 0);
+}
+
+// ---- A full disk in the middle of a session ----
+
+/// A small RAM disk mounted in the test's folder (as root only), unmounted when dropped.
+struct SmallDisk(std::path::PathBuf);
+
+impl SmallDisk {
+    fn mount(at: &Path) -> Option<Self> {
+        if !is_root() {
+            return None;
+        }
+        fs::create_dir_all(at).ok()?;
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
+            .arg(at)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then(|| Self(at.to_path_buf()))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// Fills the disk holding `dir` until nothing more fits.
+fn fill(dir: &Path) {
+    use std::io::Write;
+    let mut f = fs::File::create(dir.join("filler")).expect("filler");
+    let block = [0u8; 4096];
+    while f.write_all(&block).and_then(|()| f.sync_all()).is_ok() {}
+}
+
+#[test]
+fn a_full_disk_mid_session_says_which_answer_was_not_saved() {
+    let t = Test::new().file("a.csv", "indicator,level\nwc1,3\n");
+    let Some(disk) = SmallDisk::mount(&t.path().join("disk")) else {
+        eprintln!("note: not root, or no tmpfs mount here; the full-disk session is not tried");
+        return;
+    };
+    let out = t.run_args(&[
+        "assess",
+        "--answers",
+        "a.csv",
+        "--partnership",
+        "P",
+        "--room",
+        "--date",
+        "2026-11-12",
+        "-o",
+        "disk/r.yaml",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.transcript());
+    let before = t.read("disk/r.yaml");
+    let mut p = crate::util::pty(
+        &t,
+        &["assess", "--resume", "disk/r.yaml", "--plain"],
+        false,
+        TIMEOUT_MS,
+    );
+    p.exp_string("Level for WC2").expect("open");
+    p.exp_string("Type a choice").expect("choice prompt");
+    fill(&disk.0);
+    p.send_line("4").expect("level");
+    let said = rest(&mut p);
+    assert_eq!(exit_code(&p), 4, "{said}");
+    let message = said
+        .split_once("error:")
+        .map(|(_, m)| format!("error:{m}"))
+        .unwrap_or_default();
+    insta::assert_snapshot!("full_disk_mid_session", message.trim());
+    fs::remove_file(disk.0.join("filler")).expect("make room");
+    assert_eq!(t.read("disk/r.yaml"), before, "the record is as it was");
+    let names: Vec<String> = fs::read_dir(&disk.0)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["r.yaml"], "no temporary file and no lock left");
+    drop(disk);
+}
+
+/// Ctrl-C while a report is being written removes the temporary file (and writes no report).
+#[cfg(unix)]
+#[test]
+fn ctrl_c_during_report_output_leaves_no_temporary_file() {
+    let t = Test::new().with_examples();
+    let record = fs::read(t.path().join(RECORD)).expect("record");
+    let mut args = vec!["report".to_string()];
+    for i in 0..300 {
+        let name = format!("many/r{i}.yaml");
+        let path = t.path().join(&name);
+        fs::create_dir_all(path.parent().expect("folder")).expect("folder");
+        fs::write(&path, &record).expect("copy");
+        args.push(name);
+    }
+    args.extend(["--format", "csv", "-o", "out.csv"].map(String::from));
+    // Start the report, wait until its temporary file appears, then interrupt it.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_coprod"))
+        .args(&args)
+        .current_dir(t.path())
+        .env("HOME", t.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start coprod");
+    let started = std::time::Instant::now();
+    let mut seen = false;
+    while started.elapsed() < std::time::Duration::from_secs(60) {
+        if !temporary_files(t.path()).is_empty() {
+            seen = true;
+            break;
+        }
+        if child.try_wait().expect("poll").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    if !seen {
+        let _ = child.wait();
+        eprintln!(
+            "note: the report was written before its temporary file was seen; nothing to interrupt"
+        );
+        return;
+    }
+    let pid = child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .expect("kill")
+            .success()
+    );
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if out.status.code() == Some(0) {
+        // The signal came just after the rename: the report is whole.
+        assert!(t.path().join("out.csv").exists());
+    } else {
+        assert_eq!(out.status.code(), Some(130), "{stderr}");
+        assert!(!t.path().join("out.csv").exists(), "no half-written report");
+    }
+    assert!(
+        temporary_files(t.path()).is_empty(),
+        "temporary file left: {stderr}"
+    );
+}
