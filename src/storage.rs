@@ -868,14 +868,15 @@ impl Drop for Pending {
 }
 
 /// A command's last words on interrupt (e.g. how to carry on), run before coprod exits.
-type Hook = Box<dyn Fn() + Send + Sync>;
+type Hook = Box<dyn Fn() -> bool + Send + Sync>;
 static HOOK: Mutex<Option<Hook>> = Mutex::new(None);
 static CATCH: Once = Once::new();
 
 /// Sets what to do when coprod is interrupted, before its temporary files and locks are removed
 /// and it exits with 130: e.g. wait for a save in progress and say how to carry on, or restore
-/// the terminal. Replaces any hook set before.
-pub fn on_interrupt(hook: impl Fn() + Send + Sync + 'static) {
+/// the terminal. A hook that returns `false` leaves stopping to the code that handles the
+/// signal itself (a full-screen view). Replaces any hook set before.
+pub fn on_interrupt(hook: impl Fn() -> bool + Send + Sync + 'static) {
     *locked(&HOOK) = Some(Box::new(hook));
 }
 
@@ -892,7 +893,12 @@ pub fn catch_interrupts() {
             // Taking the hook out means a second signal while it runs does not run it again.
             let hook = locked(&HOOK).take();
             match hook {
-                Some(h) => h(),
+                Some(h) => {
+                    if !h() {
+                        *locked(&HOOK) = Some(h);
+                        return;
+                    }
+                }
                 None => {
                     let _ = writeln!(io::stderr(), "\nStopped.");
                 }

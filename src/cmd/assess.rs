@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::assess::prompt::{Fancy, Item, Plain, Prompter, Reply, Stop};
+use crate::assess::screen::{self, state::Commands, state::State};
 use crate::assess::{Outcome, answers, carry_forward, first_unanswered, unanswered, walk_with};
 use crate::cli::AssessArgs;
 use crate::config::Config;
@@ -197,17 +198,19 @@ pub fn run(
     install_interrupt_handler();
 
     let answered = framework.indicator_count() - unanswered(&framework, &record).len();
-    prompter.show(&format!(
-        "{} · {} · {} · {}\nSaving to {} after every answer. {} of {} indicators answered so far.\n\
-         Choose Help at any indicator for the keys; Ctrl-C saves and stops.",
-        framework.title,
-        record.partnership,
-        record.date.value,
-        record.scored_by.describe(),
-        path.display(),
-        answered,
-        framework.indicator_count()
-    ));
+    if plain {
+        prompter.show(&format!(
+            "{} · {} · {} · {}\nSaving to {} after every answer. {} of {} indicators answered so far.\n\
+             Choose Help at any indicator for the keys; Ctrl-C saves and stops.",
+            framework.title,
+            record.partnership,
+            record.date.value,
+            record.scored_by.describe(),
+            path.display(),
+            answered,
+            framework.indicator_count()
+        ));
+    }
     let mut outcome = Outcome::Finished;
     if let Some(prev) = &previous {
         outcome = carry_forward(&framework, prev, &mut record, prompter, &mut |r| {
@@ -215,14 +218,34 @@ pub fn run(
         })?;
     }
     if outcome == Outcome::Finished {
-        outcome = walk_with(
-            &framework,
-            &mut record,
-            start,
-            prompter,
-            &mut |r| save(&mut file, r, &framework, save_mode),
-            previous.as_ref(),
-        )?;
+        outcome = if plain {
+            walk_with(
+                &framework,
+                &mut record,
+                start,
+                prompter,
+                &mut |r| save(&mut file, r, &framework, save_mode),
+                previous.as_ref(),
+            )?
+        } else {
+            let mut state = State::new(&framework, record.clone(), start, previous.as_ref());
+            if let Some(d) = config.divergence {
+                state.divergence = d;
+            }
+            state.commands = Commands {
+                resume: resume_cmd.clone(),
+                report: format!("coprod report {}", shell_word(&path.display().to_string())),
+            };
+            let result = screen::run(&mut state, &mut |r| {
+                save(&mut file, r, &framework, save_mode)
+            });
+            record = state.record;
+            match result? {
+                // Quitting a record with nothing left to answer is finishing it.
+                Outcome::Quit if unanswered(&framework, &record).is_empty() => Outcome::Finished,
+                o => o,
+            }
+        };
     }
     save(&mut file, &record, &framework, save_mode)?;
     match outcome {
@@ -269,6 +292,11 @@ fn retired(framework: &Framework, record: &Record) -> Vec<String> {
 fn install_interrupt_handler() {
     // Ctrl-C outside a prompt (or SIGTERM): wait for any save in progress, then stop.
     crate::storage::on_interrupt(|| {
+        if screen::active() {
+            // The full screen listens for signals itself: it saves, restores the terminal
+            // and stops.
+            return false;
+        }
         let guard = lock();
         let mut err = std::io::stderr();
         match &*guard {
@@ -285,6 +313,7 @@ fn install_interrupt_handler() {
         }
         // Hold the lock until the process ends, so that no save starts after these words.
         std::mem::forget(guard);
+        true
     });
 }
 
