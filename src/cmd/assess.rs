@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostics;
 use crate::diagnostic::unplaced;
 use crate::error::Error;
-use crate::framework::{DEFAULT_ID, Framework};
+use crate::framework::{DEFAULT_ID, Framework, Text};
 use crate::record::{FrameworkCheck, IsoDate, KNOWN_GROUPS, Record, ScoredBy, ScorerKind};
 use crate::report::{Input, Report, percent_text, score_text};
 
@@ -61,17 +61,30 @@ pub fn execute(args: &AssessArgs) -> Result<(), Error> {
     )
 }
 
-fn load_framework(arg: Option<&str>, record: Option<&Record>) -> Result<Framework, Error> {
-    match (arg, record) {
-        (Some(f), _) => Framework::load(f),
-        (None, Some(r)) => Framework::built_in(&r.framework.id.value).ok_or_else(|| {
+/// The framework to assess, in the language asked for: `--language`, else the record's when
+/// resuming, else coprod.toml's, else the framework's own.
+fn load_framework(
+    arg: Option<&str>,
+    record: Option<&Record>,
+    args: &AssessArgs,
+    config: &Config,
+) -> Result<Framework, Error> {
+    let file = match (arg, record) {
+        (Some(f), _) => Framework::<Text>::load_file(f)?,
+        (None, Some(r)) => Framework::<Text>::built_in_file(&r.framework.id.value).ok_or_else(|| {
             Error::Usage(format!(
                 "the record was scored on the framework `{}`, which is not built in\nhelp: pass its file with `--framework PATH`",
                 r.framework.id.value
             ))
-        }),
-        (None, None) => Framework::load(DEFAULT_ID),
-    }
+        })?,
+        (None, None) => Framework::<Text>::load_file(DEFAULT_ID)?,
+    };
+    let language = args
+        .language
+        .as_deref()
+        .or_else(|| record.and_then(|r| r.framework.language.as_deref()))
+        .or(config.language.as_deref());
+    file.in_language(language).map_err(Error::Usage)
 }
 
 fn today() -> IsoDate {
@@ -89,7 +102,7 @@ pub fn run(
     let (framework, mut record, path, start) = match &args.resume {
         Some(path) => {
             let loaded = Record::load(path)?;
-            let framework = load_framework(framework_arg, Some(&loaded.record))?;
+            let framework = load_framework(framework_arg, Some(&loaded.record), args, config)?;
             let mode = if args.accept_changed_framework {
                 FrameworkCheck::AcceptChanged
             } else {
@@ -103,11 +116,13 @@ pub fn run(
                 record.framework.version = framework.version.clone();
                 record.framework.fingerprint = Some(unplaced(framework.fingerprint()));
             }
+            // The record remembers the language it is being scored in now.
+            record.framework.language = Some(framework.language.clone());
             let start = first_unanswered(&framework, &record).unwrap_or(0);
             (framework, record, path.clone(), start)
         }
         None => {
-            let framework = load_framework(framework_arg, None)?;
+            let framework = load_framework(framework_arg, None, args, config)?;
             match setup(args, config, &framework, prompter)? {
                 Some((record, path, resume)) => {
                     let start = if resume {
@@ -155,6 +170,7 @@ pub fn run(
     if plain {
         resume_cmd.push_str(" --plain");
     }
+
     *lock() = Some(resume_cmd.clone());
     save(&record, &path)?;
     install_interrupt_handler();
@@ -583,7 +599,7 @@ fn from_answers(
     framework_arg: Option<&str>,
     path: &Path,
 ) -> Result<(), Error> {
-    let framework = load_framework(framework_arg, None)?;
+    let framework = load_framework(framework_arg, None, args, config)?;
     let source = crate::yaml::read_source(path)?;
     let parsed = answers::parse(&source, &framework)?;
     if parsed.answers.is_empty() {
@@ -691,6 +707,7 @@ mod resume_tests {
             person: None,
             groups: Vec::new(),
             from: None,
+            language: None,
             plain: true,
             accept_changed_framework: accept,
             force: false,

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::{ReportArgs, use_color};
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
-use crate::framework::Framework;
+use crate::framework::{Framework, Text};
 use crate::record::{FrameworkCheck, Loaded, Record};
 use crate::report::{Format, Input, Report, Style, pdf};
 
@@ -17,10 +17,13 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
     let config = crate::config::Config::discover(&cwd)?;
     config.apply();
     refuse_overwriting_inputs(args.output.as_deref(), &args.records)?;
+    let language = args.language.as_deref().or(config.language.as_deref());
     let framework = match &args.framework {
-        Some(f) => Framework::load(f)?,
+        Some(f) => Framework::<Text>::load_file(f)?,
         None => framework_of(&args.records)?,
-    };
+    }
+    .in_language(language)
+    .map_err(Error::Usage)?;
     let mode = if args.accept_changed_framework {
         FrameworkCheck::AcceptChanged
     } else {
@@ -77,16 +80,11 @@ fn write_report(args: &ReportArgs, report: &Report) -> Result<(), Error> {
     };
     if args.format == Format::Pdf {
         // The whole document is laid out before any of it is written.
-        let options = pdf_options(args, to_stdout)?;
+        let options = pdf_options(to_stdout)?;
         let mut buf = Vec::new();
         pdf::render(report, &options, &mut buf)
             .map_err(|e| Error::io("cannot render the report", e))?;
         return write_output(args.output.as_deref(), &mut |w| w.write_all(&buf));
-    }
-    if args.language.is_some() {
-        return Err(Error::Usage(
-            "--language sets the language of a PDF\nhelp: use it with --format pdf".into(),
-        ));
     }
     // Text formats are written as they are rendered.
     write_output(args.output.as_deref(), &mut |w| {
@@ -95,23 +93,15 @@ fn write_report(args: &ReportArgs, report: &Report) -> Result<(), Error> {
 }
 
 /// Checks a PDF request: never to a terminal, and a well-formed language tag.
-fn pdf_options(args: &ReportArgs, to_stdout: bool) -> Result<pdf::Options, Error> {
+fn pdf_options(to_stdout: bool) -> Result<pdf::Options, Error> {
     if to_stdout && std::io::stdout().is_terminal() {
         return Err(Error::Usage(
             "a PDF cannot be shown in the terminal\nhelp: write it to a file with `-o report.pdf`"
                 .into(),
         ));
     }
-    if let Some(tag) = &args.language
-        && !pdf::valid_language(tag)
-    {
-        return Err(Error::Usage(format!(
-            "`{tag}` is not a language tag\nhelp: use a tag such as en-GB, cy or cy-GB"
-        )));
-    }
-    Ok(pdf::Options {
-        language: args.language.clone(),
-    })
+    // The document's language is the one the framework was resolved to.
+    Ok(pdf::Options { language: None })
 }
 
 /// Writes output to standard output, or atomically to a file.
@@ -176,11 +166,11 @@ fn refuse_overwriting_inputs(output: Option<&Path>, records: &[PathBuf]) -> Resu
 
 /// The framework the records were scored on, when none is named: the built-in framework the
 /// first readable record names.
-fn framework_of(paths: &[PathBuf]) -> Result<Framework, Error> {
+fn framework_of(paths: &[PathBuf]) -> Result<Framework<Text>, Error> {
     for path in paths {
         if let Ok(l) = Record::load(path) {
             let id = &l.record.framework.id.value;
-            return Framework::built_in(id).ok_or_else(|| {
+            return Framework::<Text>::built_in_file(id).ok_or_else(|| {
                 Error::Usage(format!(
                     "{} was scored on the framework `{id}`, which is not built in\n\
                      help: pass its file with `--framework PATH`",
@@ -190,7 +180,7 @@ fn framework_of(paths: &[PathBuf]) -> Result<Framework, Error> {
         }
     }
     // No record can be read: the loading below reports why.
-    Framework::default_framework()
+    Framework::<Text>::load_file(crate::framework::DEFAULT_ID)
 }
 
 /// Loads and checks record files against their framework, in parallel when there are many,
