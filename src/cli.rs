@@ -123,9 +123,9 @@ pub struct ReportArgs {
     /// Record files to report on; several are combined into one report.
     #[arg(required = true, value_name = "RECORD")]
     pub records: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format [default: from the extension of -o (.md, .json, .csv, .pdf), else table].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Where to write the report (`-` for standard output, the default).
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,

@@ -86,6 +86,19 @@ impl Source {
         Some(from)
     }
 
+    /// Byte range of `count` characters from a position, stopping at the end of its line.
+    pub fn chars_at(&self, line: usize, column: usize, count: usize) -> Range<usize> {
+        let at = self.span_at(line, column);
+        let rest = &self.text[at.start..];
+        let rest = rest.split(['\r', '\n']).next().unwrap_or(rest);
+        let len: usize = rest.chars().take(count).map(char::len_utf8).sum();
+        if len == 0 {
+            at
+        } else {
+            at.start..at.start + len
+        }
+    }
+
     /// Byte range of the word (a run of non-blank, non-`:` characters) starting at a position.
     pub fn word_at(&self, line: usize, column: usize) -> Range<usize> {
         let at = self.span_at(line, column);
@@ -193,6 +206,9 @@ pub struct Diagnostic {
     pub also: Vec<(Pos, String)>,
     /// What to do about it.
     pub help: Option<String>,
+    /// How many characters to underline at `pos` (a whole CSV cell, say); by default the word
+    /// there.
+    pub width: Option<usize>,
 }
 
 impl Diagnostic {
@@ -205,6 +221,7 @@ impl Diagnostic {
             label: None,
             also: Vec::new(),
             help: None,
+            width: None,
         }
     }
 
@@ -236,6 +253,13 @@ impl Diagnostic {
         self
     }
 
+    /// Underlines `chars` characters from the position (at least one), instead of the word there.
+    #[must_use]
+    pub fn underline(mut self, chars: usize) -> Self {
+        self.width = Some(chars.max(1));
+        self
+    }
+
     /// `file:line:column` (or just `file`), for one-line summaries.
     pub fn location(&self) -> String {
         match (&self.source, self.pos) {
@@ -256,7 +280,10 @@ impl Diagnostic {
         let mut groups = Vec::new();
         match (&self.source, self.pos) {
             (Some(source), Some(pos)) => {
-                let primary = source.word_at(pos.line, pos.column);
+                let primary = match self.width {
+                    Some(n) => source.chars_at(pos.line, pos.column, n),
+                    None => source.word_at(pos.line, pos.column),
+                };
                 let mut snippet = Snippet::source(&*source.text)
                     .path(source.name.as_str())
                     .fold(true)

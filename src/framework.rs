@@ -226,6 +226,17 @@ impl Framework {
         Self::load(DEFAULT_ID)
     }
 
+    /// The levels of the scale as a list people read, e.g. `1 Not yet, 2 Emerging`.
+    pub fn scale_list(&self) -> String {
+        let labels: Vec<String> = self
+            .scale
+            .value
+            .iter()
+            .map(|l| format!("{} {}", l.value.value, l.label))
+            .collect();
+        labels.join(", ")
+    }
+
     /// The band a result falls in, if the framework names bands.
     pub fn band_for(&self, score: f64) -> Option<&Band> {
         let last = self.bands.len().checked_sub(1)?;
@@ -287,11 +298,20 @@ impl<T: Default + From<String>> Framework<T> {
 
     /// The indicator an id in a record stands for: the indicator with that id, or the one that
     /// `replaces` it.
+    ///
+    /// Ids are found whatever their case (`WC1` is `wc1`), as `framework show` prints them in
+    /// capitals.
     pub fn indicator_for(&self, id: &str) -> Option<&Indicator<T>> {
-        self.indicator(id).map(|(_, i)| i).or_else(|| {
-            self.indicators()
-                .map(|(_, i)| i)
-                .find(|i| i.replaces.iter().any(|r| r.value == id))
+        let exact = |id: &str| {
+            self.indicator(id).map(|(_, i)| i).or_else(|| {
+                self.indicators()
+                    .map(|(_, i)| i)
+                    .find(|i| i.replaces.iter().any(|r| r.value == id))
+            })
+        };
+        exact(id).or_else(|| {
+            let lower = id.to_lowercase();
+            (lower != id).then(|| exact(&lower)).flatten()
         })
     }
 
@@ -435,7 +455,7 @@ impl Framework<Text> {
     /// Reads a framework file by path, or a built-in one by id, every language in it.
     pub fn load_file(path_or_id: &str) -> Result<Self, Error> {
         let path = Path::new(path_or_id);
-        if !path.exists() {
+        if !path.exists() && path_or_id != "-" {
             if let Some(f) = Self::built_in_file(path_or_id) {
                 return Ok(f);
             }

@@ -291,6 +291,11 @@ impl<'de> Deserialize<'de> for Choice {
                     .and_then(|v| self.visit_u64(v))
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Choice, E> {
+                // `3.0` is how spreadsheets and pandas write 3.
+                if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX) {
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    return Ok(Choice::Level(v as u32));
+                }
                 Err(E::custom(format!(
                     "level {v} is not a whole number; choose one level from the scale, or `n/a`"
                 )))
@@ -298,7 +303,7 @@ impl<'de> Deserialize<'de> for Choice {
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Choice, E> {
                 match v.trim().to_ascii_lowercase().as_str() {
                     "n/a" | "na" | "not applicable" => Ok(Choice::NotApplicable),
-                    other => other.parse::<u32>().map(Choice::Level).map_err(|_| {
+                    other => leading_level(other).map(Choice::Level).ok_or_else(|| {
                         E::custom(format!(
                             "`{v}` is not a level; write a level number from the scale, or `n/a`"
                         ))
@@ -308,6 +313,15 @@ impl<'de> Deserialize<'de> for Choice {
         }
         d.deserialize_any(V)
     }
+}
+
+/// The level value in `3` or `3.0` written as text.
+fn leading_level(text: &str) -> Option<u32> {
+    let number = text.strip_suffix(".0").unwrap_or(text);
+    if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    number.parse().ok()
 }
 
 impl JsonSchema for Choice {
@@ -698,12 +712,7 @@ impl Record {
                 if framework.level(v).is_some() {
                     continue;
                 }
-                let labels: Vec<String> = framework
-                    .scale
-                    .value
-                    .iter()
-                    .map(|l| format!("{} {}", l.value.value, l.label))
-                    .collect();
+                let labels = framework.scale_list();
                 errors.push(
                     Diagnostic::at(
                         source,
@@ -711,7 +720,7 @@ impl Record {
                         format!("level {v} is not on the scale ({lo} to {hi})"),
                     )
                     .label("not a level of this framework")
-                    .help(format!("choose one of: {}, or `n/a`", labels.join(", "))),
+                    .help(format!("choose one of: {}, or `n/a`", labels)),
                 );
             }
         }
@@ -726,8 +735,13 @@ impl Record {
     /// now, so that scores, trends and actions carry on across a renaming. Run after
     /// [`Record::check`], which makes sure no indicator is then answered twice.
     pub fn adopt_renamed_ids(&mut self, framework: &Framework) {
-        if framework.indicators().all(|(_, i)| i.replaces.is_empty()) {
-            return; // Nothing was renamed: the usual case.
+        if framework.indicators().all(|(_, i)| i.replaces.is_empty())
+            && self
+                .answers
+                .iter()
+                .all(|a| !a.indicator.value.chars().any(char::is_uppercase))
+        {
+            return; // Nothing was renamed and every id is as written: the usual case.
         }
         for answer in &mut self.answers {
             if framework.indicator(&answer.indicator.value).is_none()

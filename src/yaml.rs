@@ -22,7 +22,12 @@ pub const MAX_DEPTH: usize = 32;
 
 /// Reads a text file for parsing: refuses folders, huge files and invalid UTF-8, and drops a
 /// leading byte-order mark (editors on Windows add one).
+///
+/// `-` is standard input, read once however often it is asked for.
 pub fn read_source(path: &Path) -> Result<Source, Error> {
+    if path == Path::new("-") {
+        return source_from_bytes(Path::new(STDIN_NAME), stdin_bytes()?.to_vec());
+    }
     let shown = crate::diagnostic::display_path(path);
     let meta =
         fs::metadata(path).map_err(|e| Error::io(format!("cannot read {}", shown.display()), e))?;
@@ -42,6 +47,25 @@ pub fn read_source(path: &Path) -> Result<Source, Error> {
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(format!("cannot read {}", shown.display()), e))?;
     source_from_bytes(&shown, bytes)
+}
+
+/// The name standard input goes by in messages.
+pub const STDIN_NAME: &str = "<standard input>";
+
+/// Everything on standard input (up to [`MAX_INPUT_BYTES`] and one byte more), read the first
+/// time it is asked for, so that a command reading `-` twice sees the same text both times.
+pub fn stdin_bytes() -> Result<&'static [u8], Error> {
+    static STDIN: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    if let Some(b) = STDIN.get() {
+        return Ok(b);
+    }
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("cannot read standard input", e))?;
+    Ok(STDIN.get_or_init(|| bytes))
 }
 
 /// Checks size and encoding of bytes that claim to be a YAML file named `path`.

@@ -2,14 +2,19 @@
 //!
 //! YAML answers files have the same keys as a record, without `format` and `framework` (the
 //! framework comes from `--framework`). CSV files have a header row with the columns
-//! `indicator` and `level`, and optionally `evidence`; every other detail comes from flags.
+//! `indicator` and `level`, and optionally `evidence` (in any case); with `--groups`, a column
+//! per group instead of `level`. Every other detail comes from flags.
+//!
+//! Forgiving where it is safe: indicator ids in any case, levels written `3`, `3.0`,
+//! `3 - Developing` or `Developing`, and `n/a` in its usual spellings.
+
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::diagnostic::unplaced;
-use crate::diagnostic::{Diagnostic, Diagnostics, Pos, Source, suggest};
+use crate::diagnostic::{Diagnostic, Diagnostics, Placed, Pos, Source, suggest, unplaced};
 use crate::framework::Framework;
-use crate::record::{Answer, Choice, IsoDate, ScoredBy};
+use crate::record::{Answer, Choice, IsoDate, ScoredBy, ScorerKind};
 
 /// The parts of a record an answers file can give.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -29,84 +34,341 @@ pub struct Answers {
     pub answers: Vec<Answer>,
 }
 
-/// Reads an answers file, choosing YAML or CSV by its extension.
-pub fn parse(source: &Source, framework: &Framework) -> Result<Answers, Diagnostics> {
-    if source.name.to_ascii_lowercase().ends_with(".csv") {
-        parse_csv(source, framework)
+/// What a piece of text says about an indicator's level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Said {
+    /// A level of the scale, or not applicable.
+    Choice(Choice),
+    /// "Don't know": no level, and not "not applicable" either.
+    DontKnow,
+}
+
+/// Lower case, letters and digits only, single spaces: how labels and statements are compared.
+pub fn fold(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with(' ') && c != '\'' && c != '\u{2019}' {
+            out.push(' ');
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// Reads a level as people write it: a value of the scale (`3`, or `3.0` as spreadsheets write
+/// it), its label in any case (`Developing`), both (`3 - Developing`, `3: Developing`,
+/// `(3) Developing`), `n/a` (`na`, `N/A`, `Not applicable`) or "don't know" (`Don't know`,
+/// `Not sure`). `None` for anything else, and for a value and a label that disagree.
+pub fn read_level(framework: &Framework, text: &str) -> Option<Said> {
+    let folded = fold(text);
+    match folded.as_str() {
+        "n a" | "na" | "not applicable" | "not relevant" | "does not apply" => {
+            return Some(Said::Choice(Choice::NotApplicable));
+        }
+        "dont know" | "do not know" | "not sure" | "unsure" | "don t know" => {
+            return Some(Said::DontKnow);
+        }
+        _ => {}
+    }
+    let by_label = |words: &str| {
+        framework
+            .scale
+            .value
+            .iter()
+            .find(|l| fold(&l.label) == words)
+            .map(|l| l.value.value)
+    };
+    let trimmed = text.trim();
+    if let Ok(v) = trimmed.parse::<f64>() {
+        if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX) {
+            // A whole number; the cast is exact.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let v = v as u32;
+            return framework.level(v).map(|_| Said::Choice(Choice::Level(v)));
+        }
+        return None;
+    }
+    // A leading number followed by the label: "3 - Developing", "(3) Developing".
+    let digits: String = folded.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        let v = digits.parse::<u32>().ok()?;
+        framework.level(v)?;
+        let rest = folded[digits.len()..].trim();
+        return (rest.is_empty() || by_label(rest) == Some(v))
+            .then_some(Said::Choice(Choice::Level(v)));
+    }
+    // The label, then maybe the number: "Developing (3)".
+    let words = folded.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    let v = by_label(words)?;
+    let tail = folded[words.len()..].trim();
+    (tail.is_empty() || tail.parse::<u32>().ok() == Some(v))
+        .then_some(Said::Choice(Choice::Level(v)))
+}
+
+/// The framework's indicator an id stands for, whatever its case, and the id it has now.
+pub fn indicator_id(framework: &Framework, id: &str) -> Option<String> {
+    framework
+        .indicator_for(&id.trim().to_lowercase())
+        .map(|i| i.id.value.clone())
+}
+
+/// Reads an answers file, choosing YAML or CSV by its extension (for standard input, by its
+/// first line: CSV starts with an `indicator` column). `groups` are the groups of `--groups`: a CSV file then has a column for each.
+pub fn parse(
+    source: &Source,
+    framework: &Framework,
+    groups: &[String],
+) -> Result<Answers, Diagnostics> {
+    if is_csv(source) {
+        parse_csv(source, framework, groups)
     } else {
         crate::yaml::parse(source)
     }
 }
 
-const COLUMNS: [&str; 3] = ["indicator", "level", "evidence"];
+/// Whether an answers file is CSV: by its name, or when it has none, by its header row.
+fn is_csv(source: &Source) -> bool {
+    let name = source.name.to_ascii_lowercase();
+    if name.ends_with(".csv") {
+        return true;
+    }
+    if source.name != crate::yaml::STDIN_NAME {
+        return false;
+    }
+    let first = source
+        .text
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    first.starts_with("indicator,") || first.starts_with("\"indicator\",")
+}
 
-fn parse_csv(source: &Source, framework: &Framework) -> Result<Answers, Diagnostics> {
+/// Checks answers against who scored them: a workshop gives each group's level under
+/// `levels:`, anyone else one level under `level:`. Returns the problems found.
+pub fn check_scorer(source: &Source, scored_by: &ScoredBy, answers: &[Answer]) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let workshop = scored_by.kind.value == ScorerKind::Workshop;
+    for a in answers {
+        if workshop && let Some(level) = &a.level {
+            errors.push(
+                Diagnostic::at(
+                    source,
+                    Pos::of(level),
+                    format!(
+                        "a workshop's answers give each group's level under `levels:`, but `{}` has one `level:`",
+                        a.indicator.value
+                    ),
+                )
+                .label("one level for the whole room")
+                .help(format!(
+                    "write each group's level, e.g. `levels: {{ {} }}`, or score as one group with --group",
+                    scored_by
+                        .groups
+                        .iter()
+                        .map(|g| format!("{g}: 3"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            );
+        }
+        if !workshop && let Some(level) = a.levels.values().next() {
+            errors.push(
+                Diagnostic::at(
+                    source,
+                    Pos::of(level),
+                    format!("`{}` gives levels per group, but these answers are not a workshop's", a.indicator.value),
+                )
+                .label("a level per group")
+                .help("name the groups with --groups a,b (or `scored_by: {kind: workshop, groups: [a, b]}`), or give one `level:`"),
+            );
+        }
+    }
+    errors
+}
+
+/// Where one cell of a CSV file is, and how many characters of its first line to underline.
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    pos: Pos,
+    width: usize,
+}
+
+/// The cells of the CSV row that starts at byte `start`, found by reading the text itself, so
+/// that quoted cells (with commas or line breaks), `\r\n` line ends and a byte-order mark never
+/// shift a position.
+fn cells_at(text: &str, start: usize) -> Vec<Cell> {
+    let start = start.min(text.len());
+    let before = text.get(..start).unwrap_or("");
+    let mut line = before.matches('\n').count() + 1;
+    let mut column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let mut cells = Vec::new();
+    let mut in_quotes = false;
+    // The cell being read: where it starts (first non-blank character), its width so far on
+    // its first line, and whether its first line has ended.
+    let mut begin: Option<Pos> = None;
+    let mut width = 0;
+    let mut trailing_blank = 0;
+    let mut first_line_done = false;
+    let mut push =
+        |begin: &mut Option<Pos>, width: &mut usize, trailing: &mut usize, line, column| {
+            let pos = begin.take().unwrap_or(Pos { line, column });
+            cells.push(Cell {
+                pos,
+                width: width.saturating_sub(*trailing).max(1),
+            });
+            *width = 0;
+            *trailing = 0;
+        };
+    for c in text.get(start..).unwrap_or("").chars() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            ',' if !in_quotes => {
+                push(&mut begin, &mut width, &mut trailing_blank, line, column);
+                first_line_done = false;
+                column += 1;
+                continue;
+            }
+            '\r' | '\n' if !in_quotes => break,
+            _ => {}
+        }
+        if c == '\n' {
+            line += 1;
+            column = 1;
+            first_line_done = true;
+            continue;
+        }
+        if c == '\r' {
+            continue;
+        }
+        if begin.is_none() && !c.is_whitespace() {
+            begin = Some(Pos { line, column });
+        }
+        if begin.is_some() && !first_line_done {
+            width += 1;
+            trailing_blank = if c.is_whitespace() {
+                trailing_blank + 1
+            } else {
+                0
+            };
+        }
+        column += 1;
+    }
+    push(&mut begin, &mut width, &mut trailing_blank, line, column);
+    cells
+}
+
+/// Where a row the CSV reader reports at `byte` really starts: the reader counts the `\n` of a
+/// `\r\n` line end into the next row, which put every error after one a line too high.
+fn row_start(text: &str, byte: u64) -> usize {
+    let byte = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+    let rest = text.get(byte..).unwrap_or("");
+    byte + (rest.len() - rest.trim_start_matches(['\r', '\n']).len())
+}
+
+/// The line a byte offset is on (1-based).
+fn line_of(text: &str, byte: usize) -> usize {
+    text.get(..byte.min(text.len()))
+        .map_or(1, |b| b.matches('\n').count() + 1)
+}
+
+/// What a CSV header names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Column {
+    Indicator,
+    Level,
+    Evidence,
+    Group(String),
+}
+
+fn parse_csv(
+    source: &Source,
+    framework: &Framework,
+    groups: &[String],
+) -> Result<Answers, Diagnostics> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
         .trim(csv::Trim::All)
         .from_reader(source.text.as_bytes());
-    let at = |line: u64, column: usize| {
-        Some(Pos {
-            line: usize::try_from(line).unwrap_or(1),
-            column,
-        })
-    };
+    let text = &*source.text;
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
             return Err(Diagnostic::at(
                 source,
-                at(1, 1),
+                Some(Pos { line: 1, column: 1 }),
                 format!("cannot read the header row: {e}"),
             )
             .into());
         }
     };
-    let mut errors = Vec::new();
-    let col_of = |i: usize, line: &str| -> usize {
-        // Column of the i-th field in a simple (unquoted) line: good enough to point at it.
-        line.split(',')
-            .take(i)
-            .map(|f| f.chars().count() + 1)
-            .sum::<usize>()
-            + 1
+    let header_cells = cells_at(text, 0);
+    let at_header = |i: usize| {
+        header_cells.get(i).copied().unwrap_or(Cell {
+            pos: Pos { line: 1, column: 1 },
+            width: 1,
+        })
     };
-    let header_line = source.text.lines().next().unwrap_or("");
+    let mut names: Vec<String> = vec!["indicator".into()];
+    if groups.is_empty() {
+        names.push("level".into());
+    } else {
+        names.extend(groups.iter().cloned());
+    }
+    names.push("evidence".into());
+    let list = names.join(",");
+    let mut errors = Vec::new();
+    let mut columns: Vec<Option<Column>> = Vec::new();
     for (i, h) in headers.iter().enumerate() {
-        if !COLUMNS.contains(&h) {
-            let d = Diagnostic::at(
-                source,
-                at(1, col_of(i, header_line)),
-                format!("unknown column `{h}`"),
-            )
-            .label("not a column coprod reads");
-            errors.push(match suggest(h, COLUMNS) {
-                Some(s) => d.help(format!(
-                    "did you mean `{s}`? Columns: indicator, level, evidence"
-                )),
-                None => {
-                    d.help("columns: indicator, level, evidence (indicator and level are required)")
+        let lower = h.to_lowercase();
+        let column = match lower.as_str() {
+            "indicator" | "id" => Some(Column::Indicator),
+            "level" if groups.is_empty() => Some(Column::Level),
+            "evidence" => Some(Column::Evidence),
+            g if groups.iter().any(|x| x == g) => Some(Column::Group(g.to_string())),
+            _ => None,
+        };
+        if column.is_none() {
+            let cell = at_header(i);
+            let d = Diagnostic::at(source, Some(cell.pos), format!("unknown column `{h}`"))
+                .underline(cell.width)
+                .label("not a column coprod reads");
+            errors.push(if lower == "level" {
+                d.help(format!(
+                    "with --groups, give a level column for each group instead of `level`: {list}"
+                ))
+            } else {
+                match suggest(&lower, names.iter().map(String::as_str)) {
+                    Some(s) => d.help(format!("did you mean `{s}`? Columns: {list}")),
+                    None => d.help(format!(
+                        "columns: {list} (in any case; evidence is optional)"
+                    )),
                 }
             });
         }
-    }
-    for (i, h) in headers.iter().enumerate() {
-        if let Some(first) = headers.iter().position(|x| x == h).filter(|f| *f < i) {
+        if let Some(c) = &column
+            && let Some(first) = columns.iter().position(|x| x.as_ref() == Some(c))
+        {
+            let cell = at_header(i);
             errors.push(
                 Diagnostic::at(
                     source,
-                    at(1, col_of(i, header_line)),
+                    Some(cell.pos),
                     format!("the column `{h}` is named twice"),
                 )
+                .underline(cell.width)
                 .label("second time")
-                .also(at(1, col_of(first, header_line)), "first time")
+                .also(Some(at_header(first).pos), "first time")
                 .help("keep one column of each name"),
             );
         }
+        columns.push(column);
     }
-    if source.text.matches('"').count() % 2 == 1 {
-        let at_quote = source.text.rfind('"').map(|b| {
-            let before = &source.text[..b];
+    if text.matches('"').count() % 2 == 1 {
+        let at_quote = text.rfind('"').map(|b| {
+            let before = &text[..b];
             Pos {
                 line: before.matches('\n').count() + 1,
                 column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
@@ -118,35 +380,55 @@ fn parse_csv(source: &Source, framework: &Framework) -> Result<Answers, Diagnost
                 .help("close the quote, or write a quote inside a cell as two quotes: \"\""),
         );
     }
-    for required in ["indicator", "level"] {
-        if !headers.iter().any(|h| h == required) {
+    let has = |c: &Column| columns.iter().any(|x| x.as_ref() == Some(c));
+    let mut required: Vec<(String, Column)> = vec![("indicator".into(), Column::Indicator)];
+    if groups.is_empty() {
+        required.push(("level".into(), Column::Level));
+    } else {
+        required.extend(groups.iter().map(|g| (g.clone(), Column::Group(g.clone()))));
+    }
+    for (name, c) in &required {
+        if !has(c) {
+            let help = if groups.is_empty() {
+                format!("the first row must name the columns: {list}")
+            } else {
+                format!("with --groups, the first row names a level column for each group: {list}")
+            };
             errors.push(
                 Diagnostic::at(
                     source,
-                    at(1, 1),
-                    format!("the header row has no `{required}` column"),
+                    Some(Pos { line: 1, column: 1 }),
+                    format!("the header row has no `{name}` column"),
                 )
-                .help("the first row must name the columns: indicator,level,evidence"),
+                .help(help),
             );
         }
     }
     if !errors.is_empty() {
         return Err(Diagnostics(errors));
     }
-    let idx = |name: &str| headers.iter().position(|h| h == name);
-    let (ii, li, ei) = (
-        idx("indicator").unwrap_or(0),
-        idx("level").unwrap_or(1),
-        idx("evidence"),
-    );
+    let index = |c: &Column| columns.iter().position(|x| x.as_ref() == Some(c));
+    let ii = index(&Column::Indicator).unwrap_or(0);
+    let ei = index(&Column::Evidence);
+    let level_columns: Vec<(Option<String>, usize)> = if groups.is_empty() {
+        vec![(None, index(&Column::Level).unwrap_or(1))]
+    } else {
+        groups
+            .iter()
+            .filter_map(|g| index(&Column::Group(g.clone())).map(|i| (Some(g.clone()), i)))
+            .collect()
+    };
     let (lo, hi) = framework.scale_range();
     let mut answers = Vec::new();
-    let mut seen: Vec<(String, u64)> = Vec::new();
+    let mut seen: Vec<(String, Pos)> = Vec::new();
     for row in reader.records() {
         let row = match row {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(1, |p| p.line());
+                let line = e
+                    .position()
+                    .map_or(1, |p| line_of(text, row_start(text, p.byte())));
+                let start = Some(Pos { line, column: 1 });
                 let d = match e.kind() {
                     csv::ErrorKind::UnequalLengths {
                         expected_len, len, ..
@@ -159,7 +441,7 @@ fn parse_csv(source: &Source, framework: &Framework) -> Result<Answers, Diagnost
                         };
                         Diagnostic::at(
                             source,
-                            at(line, 1),
+                            start,
                             format!(
                                 "this row has {}, but the first row names {expected_len} columns",
                                 crate::report::plural(cells, "cell")
@@ -167,35 +449,38 @@ fn parse_csv(source: &Source, framework: &Framework) -> Result<Answers, Diagnost
                         )
                         .help(help)
                     }
-                    _ => Diagnostic::at(source, at(line, 1), format!("cannot read this row: {e}")),
+                    _ => Diagnostic::at(source, start, format!("cannot read this row: {e}")),
                 };
                 errors.push(d);
                 continue;
             }
         };
-        let line = row.position().map_or(1, |p| p.line());
-        let raw_line = source
-            .text
-            .lines()
-            .nth(usize::try_from(line).unwrap_or(1).saturating_sub(1))
-            .unwrap_or("");
-        let id = row.get(ii).unwrap_or("").to_ascii_lowercase();
-        if id.is_empty() {
+        let start = row.position().map_or(0, |p| row_start(text, p.byte()));
+        let cells = cells_at(text, start);
+        let cell = |i: usize| {
+            cells.get(i).copied().unwrap_or(Cell {
+                pos: Pos {
+                    line: line_of(text, start),
+                    column: 1,
+                },
+                width: 1,
+            })
+        };
+        let raw_id = row.get(ii).unwrap_or("");
+        if raw_id.is_empty() {
             continue;
         }
-        // An indicator's earlier id (one it `replaces`) stands for the indicator.
-        let id = framework
-            .indicator_for(&id)
-            .map_or(id, |i| i.id.value.clone());
-        if framework.indicator(&id).is_none() {
+        let id_cell = cell(ii);
+        let Some(id) = indicator_id(framework, raw_id) else {
             let ids = framework.indicators().map(|(_, i)| i.id.value.as_str());
             let d = Diagnostic::at(
                 source,
-                at(line, col_of(ii, raw_line)),
-                format!("the framework has no indicator `{id}`"),
+                Some(id_cell.pos),
+                format!("the framework has no indicator `{raw_id}`"),
             )
+            .underline(id_cell.width)
             .label("unknown indicator");
-            errors.push(match suggest(&id, ids) {
+            errors.push(match suggest(&raw_id.to_lowercase(), ids) {
                 Some(s) => d.help(format!("did you mean `{s}`?")),
                 None => d.help(format!(
                     "`coprod framework show {}` lists every indicator",
@@ -203,49 +488,67 @@ fn parse_csv(source: &Source, framework: &Framework) -> Result<Answers, Diagnost
                 )),
             });
             continue;
-        }
+        };
         if let Some((_, first)) = seen.iter().find(|(s, _)| *s == id) {
             errors.push(
                 Diagnostic::at(
                     source,
-                    at(line, col_of(ii, raw_line)),
+                    Some(id_cell.pos),
                     format!("indicator `{id}` is answered twice"),
                 )
+                .underline(id_cell.width)
                 .label("second answer")
-                .also(at(*first, 1), "first answer")
+                .also(Some(*first), "first answer")
                 .help("keep one row per indicator"),
             );
             continue;
         }
-        seen.push((id.clone(), line));
-        let level_text = row.get(li).unwrap_or("");
-        let level = if level_text.is_empty() {
-            None
-        } else {
-            let parsed = match level_text.to_ascii_lowercase().as_str() {
-                "n/a" | "na" | "not applicable" => Some(Choice::NotApplicable),
-                t => t
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|v| framework.level(*v).is_some())
-                    .map(Choice::Level),
+        seen.push((id.clone(), id_cell.pos));
+        let mut level = None;
+        let mut levels = BTreeMap::new();
+        let mut bad = false;
+        for (group, li) in &level_columns {
+            let level_text = row.get(*li).unwrap_or("");
+            if level_text.is_empty() {
+                continue;
+            }
+            let c = cell(*li);
+            let placed = |choice| Placed {
+                value: choice,
+                line: u32::try_from(c.pos.line).unwrap_or(u32::MAX),
+                column: u32::try_from(c.pos.column).unwrap_or(u32::MAX),
             };
-            match parsed {
-                Some(c) => Some(unplaced(c)),
+            match read_level(framework, level_text) {
+                Some(Said::Choice(choice)) => match group {
+                    Some(g) => {
+                        levels.insert(g.clone(), placed(choice));
+                    }
+                    None => level = Some(placed(choice)),
+                },
+                // "Don't know" leaves the indicator to be scored.
+                Some(Said::DontKnow) => {}
                 None => {
+                    let labels = framework.scale_list();
                     errors.push(
                         Diagnostic::at(
                             source,
-                            at(line, col_of(li, raw_line)),
+                            Some(c.pos),
                             format!("`{level_text}` is not a level ({lo} to {hi}, or n/a)"),
                         )
+                        .underline(c.width)
                         .label("not a level of this framework")
-                        .help("leave the cell empty to skip the indicator"),
+                        .help(format!(
+                            "write a level ({}) or n/a; leave the cell empty to skip the indicator",
+                            labels
+                        )),
                     );
-                    continue;
+                    bad = true;
                 }
             }
-        };
+        }
+        if bad {
+            continue;
+        }
         let evidence = ei
             .and_then(|e| row.get(e))
             .filter(|t| !t.is_empty())
@@ -253,7 +556,7 @@ fn parse_csv(source: &Source, framework: &Framework) -> Result<Answers, Diagnost
         answers.push(Answer {
             indicator: unplaced(id),
             level,
-            levels: Default::default(),
+            levels,
             evidence: evidence.map(Into::into),
             actions: Vec::new(),
         });
@@ -272,4 +575,80 @@ fn parse_csv(source: &Source, framework: &Framework) -> Result<Answers, Diagnost
         answers,
         ..Answers::default()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn framework() -> Framework {
+        Framework::default_framework().expect("built-in framework")
+    }
+
+    #[test]
+    fn levels_are_read_as_people_write_them() {
+        let f = framework();
+        let level = |t: &str| read_level(&f, t);
+        let three = Some(Said::Choice(Choice::Level(3)));
+        for t in [
+            "3",
+            "3.0",
+            " 3 ",
+            "3 - Developing",
+            "3: developing",
+            "(3) Developing",
+            "Developing",
+            "DEVELOPING",
+            "Developing (3)",
+            "3. Developing",
+        ] {
+            assert_eq!(level(t), three, "{t}");
+        }
+        for t in ["n/a", "N/A", "na", "Not applicable", "not-applicable"] {
+            assert_eq!(level(t), Some(Said::Choice(Choice::NotApplicable)), "{t}");
+        }
+        for t in ["Don't know", "don’t know", "Not sure"] {
+            assert_eq!(level(t), Some(Said::DontKnow), "{t}");
+        }
+        assert_eq!(level("Not yet"), Some(Said::Choice(Choice::Level(1))));
+        // Wrong or contradictory: never a guess.
+        for t in [
+            "3.5",
+            "9",
+            "-1",
+            "2 - Developing",
+            "Developed",
+            "",
+            "three",
+            "NaN",
+            "inf",
+        ] {
+            assert_eq!(level(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn cells_are_found_through_quotes_and_windows_line_ends() {
+        let text = "indicator,\"a, b\",level\r\nwc1 ,  3 - Developing ,x\r\n";
+        let header = cells_at(text, 0);
+        assert_eq!(header.len(), 3);
+        assert_eq!(
+            (header[2].pos.line, header[2].pos.column, header[2].width),
+            (1, 18, 5)
+        );
+        let row = cells_at(text, text.find("wc1").expect("row"));
+        assert_eq!(
+            (row[0].pos.line, row[0].pos.column, row[0].width),
+            (2, 1, 3)
+        );
+        assert_eq!((row[1].pos.column, row[1].width), (8, 14));
+        assert_eq!((row[2].pos.column, row[2].width), (24, 1));
+    }
+
+    #[test]
+    fn ids_are_found_in_any_case() {
+        let f = framework();
+        assert_eq!(indicator_id(&f, "WC1").as_deref(), Some("wc1"));
+        assert_eq!(indicator_id(&f, "zz9"), None);
+    }
 }

@@ -36,6 +36,13 @@ pub fn execute(args: &AssessArgs) -> Result<(), Error> {
     if let Some(path) = &args.answers {
         return from_answers(args, &config, framework_arg.as_deref(), path);
     }
+    if args.output.as_deref() == Some(Path::new("-")) {
+        return Err(Error::Usage(
+            "an assessment saves its record after every answer, so it needs a file, not `-o -`\n\
+             help: give a file name with -o FILE; `-o -` writes a record to standard output with --answers"
+                .into(),
+        ));
+    }
     if !std::io::stdin().is_terminal() {
         return Err(Error::NoTerminal(
             "coprod assess asks questions, but standard input is not a terminal, so it will not wait for answers.\n\
@@ -601,7 +608,7 @@ fn from_answers(
 ) -> Result<(), Error> {
     let framework = load_framework(framework_arg, None, args, config)?;
     let source = crate::yaml::read_source(path)?;
-    let parsed = answers::parse(&source, &framework)?;
+    let parsed = answers::parse(&source, &framework, &args.groups)?;
     if parsed.answers.is_empty() {
         return Err(Error::Input(
             crate::diagnostic::Diagnostic::file(&source, "the answers file has no answers")
@@ -629,6 +636,10 @@ fn from_answers(
             name: None,
             groups: Vec::new(),
         });
+    let mismatched = answers::check_scorer(&source, &scored_by, &parsed.answers);
+    if !mismatched.is_empty() {
+        return Err(Error::Input(Diagnostics(mismatched)));
+    }
     let mut record = Record::new(&framework, partnership, date.0, scored_by);
     record.participants = parsed.participants;
     record.answers = parsed.answers;
@@ -647,6 +658,16 @@ fn from_answers(
         .output
         .clone()
         .unwrap_or_else(|| default_path(config, &record));
+    if out == Path::new("-") {
+        // The record goes to standard output, for a pipe or a redirection.
+        let text = record.to_yaml().map_err(|e| {
+            Error::io(
+                "cannot write the record",
+                std::io::Error::other(e.to_string()),
+            )
+        })?;
+        return crate::cmd::report::write_output(None, &mut |w| w.write_all(text.as_bytes()));
+    }
     if out.is_dir() {
         return Err(Error::Usage(format!(
             "{} is a folder\nhelp: give a file name with -o FILE",

@@ -24,33 +24,33 @@ pub fn execute() -> Result<(), Error> {
             .map_err(err)?;
         }
     }
-    let show = |v: &Option<String>| {
-        v.as_deref()
-            .map_or_else(|| "(not set)".to_string(), |s| format!("{s:?}"))
+    // Printed as TOML that coprod reads back: a setting not made is a comment.
+    let text = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let show = |key: &str, v: &Option<String>| match v {
+        Some(s) => format!("{key} = {}", text(s)),
+        None => format!("# {key} = \"\"  (not set)"),
     };
-    writeln!(out, "partnership = {}", show(&config.partnership)).map_err(err)?;
+    writeln!(out, "{}", show("partnership", &config.partnership)).map_err(err)?;
     let framework = config
         .framework
         .as_deref()
         .unwrap_or(crate::framework::DEFAULT_ID);
-    writeln!(out, "framework = {framework:?}").map_err(err)?;
-    writeln!(out, "title = {}", show(&config.title)).map_err(err)?;
-    writeln!(out, "organisation = {}", show(&config.organisation)).map_err(err)?;
-    writeln!(
-        out,
-        "output_dir = {:?}",
-        config
-            .output_dir
-            .as_ref()
-            .map_or_else(|| ".".to_string(), |p| p.display().to_string())
-    )
-    .map_err(err)?;
+    writeln!(out, "framework = {}", text(framework)).map_err(err)?;
+    writeln!(out, "{}", show("title", &config.title)).map_err(err)?;
+    writeln!(out, "{}", show("organisation", &config.organisation)).map_err(err)?;
+    let output_dir = config
+        .output_dir
+        .as_ref()
+        .map_or_else(|| ".".to_string(), |p| p.display().to_string());
+    writeln!(out, "output_dir = {}", text(&output_dir)).map_err(err)?;
     writeln!(
         out,
         "divergence = {}",
-        config
-            .divergence
-            .unwrap_or(crate::score::compare::DEFAULT_DIVERGENCE)
+        toml::Value::Float(
+            config
+                .divergence
+                .unwrap_or(crate::score::compare::DEFAULT_DIVERGENCE)
+        )
     )
     .map_err(err)?;
     writeln!(out, "\n[groups]").map_err(err)?;
@@ -65,7 +65,15 @@ pub fn execute() -> Result<(), Error> {
         }
     }
     for (id, name) in names {
-        writeln!(out, "{id} = {name:?}").map_err(err)?;
+        let key = if id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            id.clone()
+        } else {
+            text(&id)
+        };
+        writeln!(out, "{key} = {}", text(&name)).map_err(err)?;
     }
     Ok(())
 }

@@ -17,6 +17,7 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
     let config = crate::config::Config::discover(&cwd)?;
     config.apply();
     refuse_overwriting_inputs(args.output.as_deref(), &args.records)?;
+    let format = output_format(args.format, args.output.as_deref())?;
     let language = args.language.as_deref().or(config.language.as_deref());
     let framework = match &args.framework {
         Some(f) => Framework::<Text>::load_file(f)?,
@@ -63,7 +64,7 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
     };
     let report = Report::build_with(&framework, &inputs, &options);
     drop(inputs);
-    let written = write_report(args, &report);
+    let written = write_report(args, format, &report);
     // The process ends after this. Handing back tens of thousands of small allocations one by
     // one took a tenth of the run for 10,000 records; the system takes the memory back at exit.
     std::mem::forget(expanded);
@@ -71,14 +72,64 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
     written
 }
 
+/// The format a file name's extension asks for, if it is one coprod writes.
+pub fn format_of_extension(path: &Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "md" | "markdown" => Format::Markdown,
+        "json" => Format::Json,
+        "csv" => Format::Csv,
+        "pdf" => Format::Pdf,
+        _ => return None,
+    })
+}
+
+/// The format to write: `--format`, else the one the output file's extension names, else a
+/// table. A `--format` that contradicts the extension is refused, since the file would not open
+/// as its name promises.
+pub fn output_format(format: Option<Format>, output: Option<&Path>) -> Result<Format, Error> {
+    let by_name = output.and_then(format_of_extension);
+    match (format, by_name) {
+        (Some(f), Some(n)) if f != n => {
+            let name = |f: Format| {
+                clap::ValueEnum::to_possible_value(&f)
+                    .map_or_else(String::new, |v| v.get_name().to_string())
+            };
+            let shown = output.map(|p| p.display().to_string()).unwrap_or_default();
+            Err(Error::Usage(format!(
+                "--format {} does not match the file name {shown}, which says {}\n\
+                 help: leave out --format to write {}, or name the file for the format, e.g. -o report.{}",
+                name(f),
+                name(n),
+                name(n),
+                extension_of(f)
+            )))
+        }
+        (Some(f), _) => Ok(f),
+        (None, Some(n)) => Ok(n),
+        (None, None) => Ok(Format::Table),
+    }
+}
+
+/// The usual extension of a format's files.
+fn extension_of(format: Format) -> &'static str {
+    match format {
+        Format::Table => "txt",
+        Format::Markdown => "md",
+        Format::Json => "json",
+        Format::Csv => "csv",
+        Format::Pdf => "pdf",
+    }
+}
+
 /// Renders the report in the format asked for and writes it where asked.
-fn write_report(args: &ReportArgs, report: &Report) -> Result<(), Error> {
+fn write_report(args: &ReportArgs, format: Format, report: &Report) -> Result<(), Error> {
     let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
     let style = Style {
         width: terminal_width(to_stdout),
         color: to_stdout && use_color(std::io::stdout().is_terminal()),
     };
-    if args.format == Format::Pdf {
+    if format == Format::Pdf {
         // The whole document is laid out before any of it is written.
         let options = pdf_options(to_stdout)?;
         let mut buf = Vec::new();
@@ -88,7 +139,7 @@ fn write_report(args: &ReportArgs, report: &Report) -> Result<(), Error> {
     }
     // Text formats are written as they are rendered.
     write_output(args.output.as_deref(), &mut |w| {
-        args.format.render(report, &style, w)
+        format.render(report, &style, w)
     })
 }
 

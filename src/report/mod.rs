@@ -7,6 +7,7 @@
 
 pub mod compare;
 pub mod csv;
+pub mod document;
 pub mod json;
 pub mod markdown;
 pub mod pdf;

@@ -5,6 +5,7 @@ mod corpus;
 mod crash;
 mod errors;
 mod framework;
+mod inputs;
 mod languages;
 mod pdf;
 mod report;
