@@ -143,6 +143,10 @@ pub struct ReportArgs {
     /// framework's own].
     #[arg(long, value_name = "TAG")]
     pub language: Option<String>,
+    /// With --format pdf: a font file for characters the bundled fonts lack, such as Chinese or
+    /// emoji (tried after them and before the system's fonts); may be given more than once.
+    #[arg(long, value_name = "FILE")]
+    pub font: Vec<PathBuf>,
     /// Flag an indicator "talk about this" when stakeholder groups' results differ by at least
     /// this many levels [default: from coprod.toml, else 1.5].
     #[arg(long, value_name = "LEVELS", value_parser = parse_levels)]
@@ -151,6 +155,11 @@ pub struct ReportArgs {
     /// actions.
     #[arg(long, alias = "anonymize")]
     pub anonymise: bool,
+    /// How the records of several stakeholder groups are combined: `groups` (each group counts
+    /// the same; its result is the mean of its records) or `records` (each record counts the
+    /// same, so a group that sent more records weighs more).
+    #[arg(long, value_name = "HOW", value_enum, default_value_t = crate::score::Weighting::Groups)]
+    pub weight_by: crate::score::Weighting,
 }
 
 fn parse_levels(s: &str) -> Result<f64, String> {

@@ -61,6 +61,7 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
             .or(config.divergence)
             .unwrap_or(crate::score::compare::DEFAULT_DIVERGENCE),
         anonymise: args.anonymise,
+        weight_by: args.weight_by,
     };
     let report = Report::build_with(&framework, &inputs, &options);
     drop(inputs);
@@ -131,11 +132,20 @@ fn write_report(args: &ReportArgs, format: Format, report: &Report) -> Result<()
     };
     if format == Format::Pdf {
         // The whole document is laid out before any of it is written.
-        let options = pdf_options(to_stdout)?;
-        let mut buf = Vec::new();
-        pdf::render(report, &options, &mut buf)
-            .map_err(|e| Error::io("cannot render the report", e))?;
-        return write_output(args.output.as_deref(), &mut |w| w.write_all(&buf));
+        let options = pdf_options(args, to_stdout)?;
+        let rendered = pdf::render_with_warnings(report, &options)
+            .map_err(|e| Error::io("cannot render the report", std::io::Error::other(e)))?;
+        for warning in &rendered.warnings {
+            eprintln!("warning: {warning}");
+        }
+        return write_output(args.output.as_deref(), &mut |w| {
+            w.write_all(&rendered.bytes)
+        });
+    }
+    if !args.font.is_empty() {
+        return Err(Error::Usage(
+            "--font adds a font to a PDF\nhelp: use it with --format pdf".into(),
+        ));
     }
     // Text formats are written as they are rendered.
     write_output(args.output.as_deref(), &mut |w| {
@@ -144,15 +154,31 @@ fn write_report(args: &ReportArgs, format: Format, report: &Report) -> Result<()
 }
 
 /// Checks a PDF request: never to a terminal, and a well-formed language tag.
-fn pdf_options(to_stdout: bool) -> Result<pdf::Options, Error> {
+fn pdf_options(args: &ReportArgs, to_stdout: bool) -> Result<pdf::Options, Error> {
     if to_stdout && std::io::stdout().is_terminal() {
         return Err(Error::Usage(
             "a PDF cannot be shown in the terminal\nhelp: write it to a file with `-o report.pdf`"
                 .into(),
         ));
     }
+    for file in &args.font {
+        let problem = if file.is_file() {
+            pdf::text::Fonts::check_file(file).err()
+        } else {
+            Some(format!("--font {} is not a font file", file.display()))
+        };
+        if let Some(problem) = problem {
+            return Err(Error::Usage(format!(
+                "{problem}\nhelp: give a TrueType or OpenType file, e.g. \
+                 /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+            )));
+        }
+    }
     // The document's language is the one the framework was resolved to.
-    Ok(pdf::Options { language: None })
+    Ok(pdf::Options {
+        language: None,
+        fonts: args.font.clone(),
+    })
 }
 
 /// Writes output to standard output, or atomically to a file.

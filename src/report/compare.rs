@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{ActionItem, SectionReport, opt_score, opt_scores};
+use super::{ActionItem, SectionReport};
 use crate::record::Record;
 use crate::score::compare::{ActionProgress, Direction, Gap, Perspectives, Series, Trend};
 
@@ -22,10 +22,8 @@ pub struct GroupInfo {
 #[derive(Debug, Clone, Serialize)]
 pub struct GapView {
     /// Per group, in `groups` order.
-    #[serde(serialize_with = "opt_scores")]
     pub by_group: Vec<Option<f64>>,
     /// Highest minus lowest.
-    #[serde(serialize_with = "opt_score")]
     pub gap: Option<f64>,
     /// The gap reaches the threshold: talk about this.
     pub diverges: bool,
@@ -125,11 +123,11 @@ pub struct SeriesView {
     /// Section title or indicator statement.
     pub text: String,
     /// The result at each date.
-    #[serde(serialize_with = "opt_scores")]
     pub values: Vec<Option<f64>>,
-    /// Latest minus the previous date.
-    #[serde(serialize_with = "opt_score")]
+    /// Latest minus the previous date, exactly.
     pub change: Option<f64>,
+    /// The change as shown beside the rounded scores: the difference of the rounded scores.
+    pub change_shown: Option<f64>,
     /// improved, slipped or same.
     pub direction: Option<Direction>,
 }
@@ -165,6 +163,10 @@ fn series_view(id: &str, text: &str, s: &Series) -> SeriesView {
         text: text.to_string(),
         values: s.values.clone(),
         change: s.change,
+        change_shown: match s.values.as_slice() {
+            [.., Some(a), Some(b)] => Some(super::shown_change(*a, *b)),
+            _ => None,
+        },
         direction: s.direction,
     }
 }
@@ -208,22 +210,17 @@ pub struct ActionProgressView {
     pub dropped: usize,
     /// Not mentioned in the latest records.
     pub not_followed_up: usize,
-    /// Open actions past their due date.
+    /// The actions not mentioned, as agreed then.
+    pub not_followed_up_actions: Vec<ActionItem>,
+    /// Actions agreed at an earlier date, due before the latest assessment, and not done,
+    /// embedded or dropped.
     pub overdue: Vec<ActionItem>,
 }
 
 /// Names the numbers of the action follow-up.
 pub fn action_progress_view(p: &ActionProgress, records: &[&Record]) -> ActionProgressView {
-    ActionProgressView {
-        since: p.since.to_string(),
-        agreed: p.agreed,
-        completed: p.completed,
-        open: p.open,
-        dropped: p.dropped,
-        not_followed_up: p.not_followed_up,
-        overdue: p
-            .overdue
-            .iter()
+    let items = |list: &[(usize, String, usize)]| -> Vec<ActionItem> {
+        list.iter()
             .filter_map(|(ri, indicator, n)| {
                 let act = records.get(*ri)?.answer(indicator)?.actions.get(*n)?;
                 Some(ActionItem {
@@ -236,7 +233,17 @@ pub fn action_progress_view(p: &ActionProgress, records: &[&Record]) -> ActionPr
                     note: act.note.clone(),
                 })
             })
-            .collect(),
+            .collect()
+    };
+    ActionProgressView {
+        since: p.since.to_string(),
+        agreed: p.agreed,
+        completed: p.completed,
+        open: p.open,
+        dropped: p.dropped,
+        not_followed_up: p.not_followed_up,
+        not_followed_up_actions: items(&p.not_followed_up_actions),
+        overdue: items(&p.overdue),
     }
 }
 
@@ -292,6 +299,7 @@ pub fn anonymise(report: &mut super::Report, names: &[String]) {
     report.actions.iter_mut().for_each(fix);
     if let Some(p) = &mut report.action_progress {
         p.overdue.iter_mut().for_each(fix);
+        p.not_followed_up_actions.iter_mut().for_each(fix);
     }
     report.anonymised = true;
 }

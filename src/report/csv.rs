@@ -21,22 +21,45 @@ pub const COLUMNS: &[&str] = &[
     "level_label",
     "evidence",
     "actions",
-    "indicator_score",
-    "section_score",
+    "record_section_score",
+    "record_overall_score",
+    "date_indicator_score",
+    "date_section_score",
+    "date_overall_score",
 ];
+
+/// A score for a cell: rounded as in every text format, empty when there is none.
+fn num(x: Option<f64>) -> String {
+    x.map(score_text).unwrap_or_default()
+}
 
 /// Writes the report as CSV.
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(COLUMNS)?;
     for (ri, record) in report.records.iter().enumerate() {
-        for section in &report.sections {
-            let section_score = section
-                .score
-                .as_ref()
-                .map(|s| score_text(s.value))
-                .unwrap_or_default();
+        // The combined scores of this record's date: from the trend when there are several
+        // dates, else the scorecard's own.
+        let at = report
+            .trend
+            .as_ref()
+            .and_then(|t| Some((t, t.dates.iter().position(|d| *d == record.date)?)));
+        let date_overall = match at {
+            Some((t, d)) => t.overall.values[d],
+            None => report.overall.as_ref().map(|s| s.value),
+        };
+        let mut k = 0; // the indicator's place in framework order
+        for (si, section) in report.sections.iter().enumerate() {
+            let date_section = match at {
+                Some((t, d)) => t.sections[si].values[d],
+                None => section.score.as_ref().map(|s| s.value),
+            };
             for ind in &section.indicators {
+                let date_indicator = match at {
+                    Some((t, d)) => t.indicators[k].values[d],
+                    None => ind.score.as_ref().map(|s| s.value),
+                };
+                k += 1;
                 let Some(resp) = ind.responses.get(ri) else {
                     continue;
                 };
@@ -67,11 +90,11 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                     safe(resp.level_label.as_deref().unwrap_or("")),
                     safe(resp.evidence.as_deref().unwrap_or("").trim_end()),
                     safe(&actions.join("; ")),
-                    ind.score
-                        .as_ref()
-                        .map(|s| score_text(s.value))
-                        .unwrap_or_default(),
-                    section_score.clone(),
+                    num(record.sections.get(si).copied().flatten()),
+                    num(record.overall),
+                    num(date_indicator),
+                    num(date_section),
+                    num(date_overall),
                 ];
                 w.write_record(&row)?;
             }

@@ -192,14 +192,14 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         if report.is_combined() {
             writeln!(
                 out,
-                "| ID | Indicator | Mean | Median | Min | Max | Spread | Responses |"
+                "| ID | Indicator | Score | Median | Min | Max | Spread | Responses |"
             )?;
             writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|")?;
             for i in &s.indicators {
                 let cols = match &i.stats {
                     Some(st) => format!(
                         "{} | {} | {} | {} | {} | {}",
-                        score_text(st.mean),
+                        opt_score(i.score.as_ref().map(|v| v.value)),
                         score_text(st.median),
                         score_text(st.min),
                         score_text(st.max),
@@ -331,16 +331,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     }
 
     writeln!(out, "## How the scores are worked out\n")?;
-    writeln!(
-        out,
-        "Each indicator scores the value of the level chosen. Not applicable and unanswered \
-         indicators are left out of every average. A {noun_lc}'s score is the mean of its \
-         answered indicators; the {overall} score is the mean of the {noun_lc}s. With several \
-         records, each indicator's score is the mean of the records' levels. Scores are shown to \
-         one decimal place and percentages of the scale to the nearest whole number.\n",
-        noun_lc = inline(&report.framework.section_noun),
-        overall = inline(&report.overall_name()),
-    )?;
+    writeln!(out, "{}\n", block(&super::method_text(report)))?;
     writeln!(out, "| Level | Name | Meaning |\n|---:|---|---|")?;
     for l in &report.framework.scale {
         writeln!(
@@ -474,7 +465,7 @@ fn write_trend(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let row = |name: &str, s: &super::compare::SeriesView| {
         let values: Vec<String> = s.values.iter().map(|v| opt_score(*v)).collect();
         let change = s
-            .change
+            .change_shown
             .map(|c| {
                 format!(
                     "{} {}",
@@ -508,7 +499,7 @@ fn write_trend(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                     format!(
                         "{} ({})",
                         inline(&i.id.to_uppercase()),
-                        i.change.map(super::change_text).unwrap_or_default()
+                        i.change_shown.map(super::change_text).unwrap_or_default()
                     )
                 })
                 .collect();
@@ -574,7 +565,7 @@ fn write_trend(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let same = t.moved(Direction::Same).len();
     writeln!(
         out,
-        "About the same (a change of less than {} of a level): {same} of {}. Changes are worked out before rounding.\n",
+        "About the same (a change of less than {} of a level on the exact scores): {same} of {}. A change shown is the difference of the scores as shown.\n",
         t.step,
         t.indicators.len()
     )

@@ -15,11 +15,11 @@ pub mod table;
 
 use std::io::Write;
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use crate::framework::Framework;
 use crate::record::{ActionStatus, Choice, Record, ScorerKind};
-use crate::score::{self, Completeness, Scorecard, Stats};
+use crate::score::{self, Completeness, Scorecard, Stats, Weighting};
 
 /// Version of the JSON shape; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -91,10 +91,19 @@ pub struct Report {
     pub completeness: CompletenessView,
     /// Section by section.
     pub sections: Vec<SectionReport>,
-    /// Highest-scoring indicators.
+    /// How records of several groups were combined: `groups` (each group counts the same) or
+    /// `records` (each record counts the same).
+    pub weight_by: Weighting,
+    /// Who took part on the latest date, group by group.
+    pub turnout: Vec<Turnout>,
+    /// Highest-scoring indicators, with every indicator tied with the third (up to six).
     pub strengths: Vec<Highlight>,
-    /// Lowest-scoring indicators: where to focus next.
+    /// How many more indicators have the same score as the last strength listed.
+    pub strengths_more_tied: usize,
+    /// Lowest-scoring indicators: where to focus next (ties as for strengths).
     pub priorities: Vec<Highlight>,
+    /// How many more indicators have the same score as the last priority listed.
+    pub priorities_more_tied: usize,
     /// Every action agreed, in framework order.
     pub actions: Vec<ActionItem>,
     /// How many actions the latest date's records agreed, and how many of those are open.
@@ -122,6 +131,8 @@ pub struct Options {
     pub divergence: f64,
     /// Remove people's names from the report.
     pub anonymise: bool,
+    /// How records of several groups are combined.
+    pub weight_by: Weighting,
 }
 
 impl Default for Options {
@@ -131,8 +142,23 @@ impl Default for Options {
             organisation: None,
             divergence: score::compare::DEFAULT_DIVERGENCE,
             anonymise: false,
+            weight_by: Weighting::Groups,
         }
     }
+}
+
+/// One stakeholder group's part in the latest assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Turnout {
+    /// Group id (`whole-room` or `individuals` for records without a group).
+    pub group: String,
+    /// Its display name.
+    pub name: String,
+    /// How many records (responses) it sent.
+    pub responses: usize,
+    /// How many people took part: the participants the records name, and one for each
+    /// person's own record that names nobody.
+    pub people: usize,
 }
 
 /// What the report says about the framework.
@@ -206,10 +232,8 @@ pub struct RecordInfo {
     /// Whether this record is from the latest date, which the main scorecard describes.
     pub current: bool,
     /// This record's own overall score.
-    #[serde(serialize_with = "opt_score")]
     pub overall: Option<f64>,
     /// This record's own section scores, in framework order.
-    #[serde(serialize_with = "opt_scores")]
     pub sections: Vec<Option<f64>>,
     /// This record's completeness.
     pub completeness: CompletenessView,
@@ -219,10 +243,8 @@ pub struct RecordInfo {
 #[derive(Debug, Clone, Serialize)]
 pub struct ScoreView {
     /// On the framework's scale.
-    #[serde(serialize_with = "ser_score")]
     pub value: f64,
     /// Percent of the scale's range.
-    #[serde(serialize_with = "ser_percent")]
     pub percent: f64,
     /// Band name, if the framework has bands.
     pub band: Option<String>,
@@ -234,19 +256,14 @@ pub struct StatsView {
     /// How many values.
     pub count: usize,
     /// Mean.
-    #[serde(serialize_with = "ser_score")]
     pub mean: f64,
     /// Median.
-    #[serde(serialize_with = "ser_score")]
     pub median: f64,
     /// Smallest.
-    #[serde(serialize_with = "ser_score")]
     pub min: f64,
     /// Largest.
-    #[serde(serialize_with = "ser_score")]
     pub max: f64,
     /// Largest minus smallest.
-    #[serde(serialize_with = "ser_score")]
     pub spread: f64,
 }
 
@@ -262,7 +279,6 @@ pub struct CompletenessView {
     /// Not yet answered.
     pub unanswered: usize,
     /// Share with an answer (level or n/a).
-    #[serde(serialize_with = "ser_percent")]
     pub percent_complete: f64,
 }
 
@@ -331,7 +347,6 @@ pub struct Highlight {
     /// Its statement.
     pub statement: String,
     /// Its combined score.
-    #[serde(serialize_with = "ser_score")]
     pub score: f64,
 }
 
@@ -389,6 +404,19 @@ impl Report {
     /// When the records span several dates, the scorecard describes the latest date; earlier
     /// dates appear in the trend and the action follow-up.
     pub fn build_with(framework: &Framework, inputs: &[Input<'_>], options: &Options) -> Self {
+        // One stable order, whatever order the files came in: by date, then group (the known
+        // groups in their usual order, then alphabetically), then who scored, then file name.
+        // It fixes each record's place in every list, and so its colour and pattern in charts.
+        let mut sorted: Vec<&Input<'_>> = inputs.iter().collect();
+        sorted.sort_by_cached_key(|i| {
+            (
+                i.record.date.value,
+                score::compare::group_rank(score::group_of(i.record)),
+                i.record.scored_by.describe(),
+                i.file.clone(),
+            )
+        });
+        let inputs = sorted;
         let records: Vec<&Record> = inputs.iter().map(|i| i.record).collect();
         let latest = records.iter().map(|r| r.date.value).max();
         let current: Vec<&Record> = records
@@ -396,7 +424,7 @@ impl Report {
             .copied()
             .filter(|r| Some(r.date.value) == latest)
             .collect();
-        let card: Scorecard = score::score(framework, &current);
+        let card: Scorecard = score::score(framework, &current, options.weight_by);
         let own: Vec<score::RecordScore> = records
             .iter()
             .map(|r| score::score_record(framework, r))
@@ -520,13 +548,33 @@ impl Report {
                 score: i.score.as_ref().map_or(f64::NAN, |s| s.value),
             }
         };
-        let strengths = card.strengths.iter().map(highlight).collect();
-        let priorities = card.priorities.iter().map(highlight).collect();
+        let strengths = card.strengths.listed.iter().map(highlight).collect();
+        let priorities = card.priorities.listed.iter().map(highlight).collect();
+        let mut turnout: Vec<Turnout> = Vec::new();
+        for r in &current {
+            let (group, name) = score::compare::perspective(r);
+            let people = match (r.participants.len(), r.scored_by.kind.value) {
+                (0, crate::record::ScorerKind::Person) => 1,
+                (n, _) => n,
+            };
+            match turnout.iter_mut().find(|t| t.group == group) {
+                Some(t) => {
+                    t.responses += 1;
+                    t.people += people;
+                }
+                None => turnout.push(Turnout {
+                    group,
+                    name,
+                    responses: 1,
+                    people,
+                }),
+            }
+        }
 
         let perspectives = score::compare::perspectives(framework, &current, options.divergence)
             .map(|p| compare::perspectives_view(&p, &sections));
-        let trend =
-            score::compare::trend(framework, &records).map(|t| compare::trend_view(&t, &sections));
+        let trend = score::compare::trend(framework, &records, options.weight_by)
+            .map(|t| compare::trend_view(&t, &sections));
         let action_progress = score::compare::action_progress(&records)
             .map(|p| compare::action_progress_view(&p, &records));
 
@@ -588,8 +636,12 @@ impl Report {
             overall_stats: card.overall_stats.map(stats_view),
             completeness: completeness_view(card.completeness),
             sections,
+            weight_by: options.weight_by,
+            turnout,
             strengths,
+            strengths_more_tied: card.strengths.more_tied,
             priorities,
+            priorities_more_tied: card.priorities.more_tied,
             current_actions,
             actions,
             perspectives,
@@ -641,6 +693,33 @@ impl Report {
             .clone()
             .unwrap_or_else(|| "Overall".to_string())
     }
+}
+
+/// How the scores are worked out, in words: the same paragraph in every format that explains
+/// its method.
+pub fn method_text(report: &Report) -> String {
+    let noun = &report.framework.section_noun;
+    let overall = report.overall_name();
+    let combined = match report.weight_by {
+        Weighting::Groups => {
+            "With several records, each stakeholder group counts the same: a group's result \
+             for an indicator is the mean of its records' levels, and the combined result is \
+             the mean of the groups' results (so a group that sent more records does not \
+             outweigh the others)."
+        }
+        Weighting::Records => {
+            "With several records, each indicator's combined result is the mean of all the \
+             records' levels, so a group that sent more records weighs more (--weight-by \
+             records)."
+        }
+    };
+    format!(
+        "Each indicator scores the value of the level chosen. Not applicable and unanswered \
+         indicators are left out of every average. A {noun}'s score is the mean of its answered \
+         indicators; the {overall} score is the mean of the {noun}s. {combined} Scores are \
+         shown to one decimal place and percentages of the scale to the nearest whole number; \
+         a change over time is the difference of the scores as shown."
+    )
 }
 
 fn stats_view(s: Stats) -> StatsView {
@@ -699,6 +778,12 @@ pub fn score_text(x: f64) -> String {
     format!("{:.1}", round_score(x))
 }
 
+/// A change between two scores as shown: the difference of the rounded scores, so that
+/// "3.0 → 2.7" always reads with "−0.3" beside it.
+pub fn shown_change(from: f64, to: f64) -> f64 {
+    round_score(round_score(to) - round_score(from))
+}
+
 /// A change as text with its sign, e.g. "+0.7", "-0.3", "0.0".
 pub fn change_text(x: f64) -> String {
     let r = round_score(x);
@@ -725,25 +810,6 @@ pub fn percent_text(x: f64) -> String {
     format!("{:.0}%", round_percent(x))
 }
 
-pub(crate) fn ser_score<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64(round_score(*x))
-}
-
-pub(crate) fn ser_percent<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64(round_percent(*x))
-}
-
-pub(crate) fn opt_score<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
-    match x {
-        Some(v) => s.serialize_some(&round_score(*v)),
-        None => s.serialize_none(),
-    }
-}
-
-pub(crate) fn opt_scores<S: Serializer>(xs: &[Option<f64>], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(xs.iter().map(|x| x.map(round_score)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -758,5 +824,10 @@ mod tests {
         assert_eq!(change_text(0.65), "+0.7");
         assert_eq!(change_text(-0.04), "0.0");
         assert_eq!(change_text(-0.25), "-0.3");
+        // 2.96 shows as 3.0 and 2.66 as 2.7: the change shown is -0.3, not the exact -0.30
+        // rounded from -0.35 or the like.
+        assert_eq!(change_text(shown_change(2.96, 2.66)), "-0.3");
+        assert_eq!(change_text(shown_change(2.96, 2.6)), "-0.4");
+        assert_eq!(change_text(shown_change(3.04, 2.66)), "-0.3");
     }
 }

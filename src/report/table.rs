@@ -176,7 +176,7 @@ pub fn render(report: &Report, style: &Style, out: &mut dyn Write) -> std::io::R
         writeln!(out, "{}", bold(&headline))?;
         let mut t = new_table(width);
         if report.is_combined() {
-            t.set_header(vec!["ID", "Indicator", "Mean", "Min", "Max", "n"]);
+            t.set_header(vec!["ID", "Indicator", "Score", "Min", "Max", "n"]);
             for i in &s.indicators {
                 let mut row = vec![
                     Cell::new(i.id.to_uppercase()),
@@ -184,7 +184,11 @@ pub fn render(report: &Report, style: &Style, out: &mut dyn Write) -> std::io::R
                 ];
                 match &i.stats {
                     Some(st) => {
-                        for v in [st.mean, st.min, st.max] {
+                        row.push(
+                            Cell::new(opt_score(i.score.as_ref().map(|v| v.value)))
+                                .set_alignment(CellAlignment::Right),
+                        );
+                        for v in [st.min, st.max] {
                             row.push(Cell::new(score_text(v)).set_alignment(CellAlignment::Right));
                         }
                         row.push(Cell::new(st.count).set_alignment(CellAlignment::Right));
@@ -329,7 +333,7 @@ fn write_trend(
                 .map(|v| Cell::new(opt_score(*v)).set_alignment(CellAlignment::Right)),
         );
         row.push(Cell::new(
-            s.change
+            s.change_shown
                 .map(|c| {
                     format!(
                         "{} {}",

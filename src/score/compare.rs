@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Scorecard, score};
+use super::{Scorecard, Weighting, group_of, score};
 use crate::framework::Framework;
 use crate::record::{ActionStatus, IsoDate, Record, ScorerKind, group_name};
 
@@ -16,11 +16,13 @@ pub const TREND_STEP: f64 = 0.25;
 /// The perspective a record speaks for: its stakeholder group, else the whole room, else
 /// individuals without a group. Returns (id, display name).
 pub fn perspective(record: &Record) -> (String, String) {
-    match (&record.scored_by.group, record.scored_by.kind.value) {
-        (Some(g), _) => (g.clone(), group_name(g)),
-        (None, ScorerKind::Room) => ("whole-room".into(), "Whole room".into()),
-        (None, _) => ("individuals".into(), "Individuals".into()),
-    }
+    let id = group_of(record);
+    let name = match (&record.scored_by.group, record.scored_by.kind.value) {
+        (Some(g), _) => group_name(g),
+        (None, ScorerKind::Room) => "Whole room".into(),
+        (None, _) => "Individuals".into(),
+    };
+    (id.to_string(), name)
 }
 
 /// One value per group, and how far apart they are.
@@ -104,7 +106,7 @@ fn across<T>(
 }
 
 /// Orders group ids: the known groups in their usual order, then others alphabetically.
-fn group_rank(id: &str) -> (usize, String) {
+pub fn group_rank(id: &str) -> (usize, String) {
     let known = crate::record::KNOWN_GROUPS
         .iter()
         .position(|(k, _)| *k == id);
@@ -137,7 +139,7 @@ pub fn perspectives(
                 .copied()
                 .filter(|r| perspective(r).0 == *id)
                 .collect();
-            score(framework, &members)
+            score(framework, &members, Weighting::Groups)
         })
         .collect();
     let (overall, sections, indicators) = across(framework, &cards, |v| gap(v, threshold));
@@ -216,8 +218,9 @@ pub fn dates(records: &[&Record]) -> Vec<IsoDate> {
     d
 }
 
-/// Compares the assessments made on different dates; `None` when there is only one date.
-pub fn trend(framework: &Framework, records: &[&Record]) -> Option<Trend> {
+/// Compares the assessments made on different dates, each date's records combined by
+/// `weighting`; `None` when there is only one date.
+pub fn trend(framework: &Framework, records: &[&Record], weighting: Weighting) -> Option<Trend> {
     let dates = dates(records);
     if dates.len() < 2 {
         return None;
@@ -230,7 +233,7 @@ pub fn trend(framework: &Framework, records: &[&Record]) -> Option<Trend> {
                 .copied()
                 .filter(|r| r.date.value == *d)
                 .collect();
-            score(framework, &on_day)
+            score(framework, &on_day, weighting)
         })
         .collect();
     let (overall, sections, indicators) = across(framework, &cards, series);
@@ -321,8 +324,12 @@ pub struct ActionProgress {
     pub dropped: usize,
     /// Of those, not mentioned in the latest records at all.
     pub not_followed_up: usize,
-    /// Open actions in the latest records whose due date is before the latest assessment:
-    /// (record index, indicator id, action index in that answer).
+    /// Those not mentioned: (index of a previous record that agreed it, indicator id, action
+    /// index in that answer), in the order they were agreed.
+    pub not_followed_up_actions: Vec<(usize, String, usize)>,
+    /// Overdue actions in the latest records: agreed at an earlier date (the same indicator
+    /// and wording in an earlier record), due before the latest assessment date, and not done,
+    /// embedded or dropped. (record index, indicator id, action index in that answer).
     pub overdue: Vec<(usize, String, usize)>,
 }
 
@@ -349,15 +356,16 @@ pub fn action_progress(records: &[&Record]) -> Option<ActionProgress> {
             .enumerate()
             .filter(move |(_, r)| r.date.value == d)
     };
-    let mut agreed: Vec<(String, String)> = Vec::new();
-    for (_, r) in on(*previous) {
+    // (indicator, wording, where it was first agreed).
+    let mut agreed: Vec<(String, String, usize, usize)> = Vec::new();
+    for (ri, r) in on(*previous) {
         for a in &r.answers {
-            for act in &a.actions {
+            for (n, act) in a.actions.iter().enumerate() {
                 if !agreed
                     .iter()
-                    .any(|(i, w)| *i == a.indicator.value && same_action(w, &act.what))
+                    .any(|(i, w, _, _)| *i == a.indicator.value && same_action(w, &act.what))
                 {
-                    agreed.push((a.indicator.value.clone(), act.what.clone()));
+                    agreed.push((a.indicator.value.clone(), act.what.clone(), ri, n));
                 }
             }
         }
@@ -369,9 +377,10 @@ pub fn action_progress(records: &[&Record]) -> Option<ActionProgress> {
         open: 0,
         dropped: 0,
         not_followed_up: 0,
+        not_followed_up_actions: Vec::new(),
         overdue: Vec::new(),
     };
-    for (indicator, what) in &agreed {
+    for (indicator, what, ri, n) in &agreed {
         // The most advanced status any latest record gives it.
         let status = on(*latest)
             .flat_map(|(_, r)| r.answers.iter())
@@ -390,13 +399,31 @@ pub fn action_progress(records: &[&Record]) -> Option<ActionProgress> {
             Some(ActionStatus::Done | ActionStatus::Embedded) => progress.completed += 1,
             Some(ActionStatus::Dropped) => progress.dropped += 1,
             Some(_) => progress.open += 1,
-            None => progress.not_followed_up += 1,
+            None => {
+                progress.not_followed_up += 1;
+                progress
+                    .not_followed_up_actions
+                    .push((*ri, indicator.clone(), *n));
+            }
         }
     }
+    let agreed_earlier = |indicator: &str, what: &str| {
+        records.iter().any(|r| {
+            r.date.value < *latest
+                && r.answers
+                    .iter()
+                    .filter(|a| a.indicator.value == indicator)
+                    .flat_map(|a| a.actions.iter())
+                    .any(|act| same_action(&act.what, what))
+        })
+    };
     for (ri, r) in on(*latest) {
         for a in &r.answers {
             for (n, act) in a.actions.iter().enumerate() {
-                if act.status.is_open() && act.due.is_some_and(|d| d < *latest) {
+                if act.status.is_open()
+                    && act.due.is_some_and(|d| d < *latest)
+                    && agreed_earlier(&a.indicator.value, &act.what)
+                {
                     progress.overdue.push((ri, a.indicator.value.clone(), n));
                 }
             }
@@ -496,7 +523,7 @@ mod tests {
             None,
             &[("wc1", 4), ("wc2", 3), ("wc3", 3)],
         );
-        let t = trend(&f, &[&y2, &y1]).expect("two dates");
+        let t = trend(&f, &[&y2, &y1], Weighting::Groups).expect("two dates");
         assert_eq!(t.dates.len(), 2);
         assert_eq!(t.indicators[0][0].values, vec![Some(2.0), Some(4.0)]);
         assert_eq!(t.indicators[0][0].change, Some(2.0));
@@ -504,7 +531,7 @@ mod tests {
         assert_eq!(t.indicators[0][1].direction, Some(Direction::Slipped));
         assert_eq!(t.indicators[0][2].direction, Some(Direction::Same));
         assert_eq!(t.indicators[0][3].direction, None, "never answered");
-        assert!(trend(&f, &[&y1]).is_none());
+        assert!(trend(&f, &[&y1], Weighting::Groups).is_none());
     }
 
     #[test]
@@ -531,12 +558,26 @@ mod tests {
         y2.answers[1].actions = vec![
             act("Pay expenses", ActionStatus::InProgress, Some("2025-06-30")),
             act("New idea", ActionStatus::NotStarted, Some("2026-06-30")),
+            // Agreed today and due before today (a slip of the pen): not overdue, as it was
+            // not agreed at an earlier date.
+            act(
+                "Same-day idea",
+                ActionStatus::NotStarted,
+                Some("2025-12-01"),
+            ),
         ];
+        y2.answers[0].actions.push(act(
+            "Meet at night",
+            ActionStatus::Dropped,
+            Some("2025-06-30"),
+        ));
         let p = action_progress(&[&y1, &y2]).expect("two dates");
         assert_eq!(
             (p.agreed, p.completed, p.open, p.dropped, p.not_followed_up),
             (3, 1, 1, 0, 1)
         );
         assert_eq!(p.overdue, vec![(1, "wc2".to_string(), 0)]);
+        // "Meet at night" is under another indicator now, so wc3's was not followed up.
+        assert_eq!(p.not_followed_up_actions, vec![(0, "wc3".to_string(), 0)]);
     }
 }

@@ -7,18 +7,74 @@
 //! - The overall score is the weighted mean of the sections that have a score (each section
 //!   weighs 1 unless the framework says otherwise).
 //! - Percent of range: `(score − lowest level) / (highest level − lowest level) × 100`.
-//! - With several records, an indicator's combined score is the mean of the records' levels for
-//!   it; sections and overall are then computed from the combined indicator scores exactly as
-//!   for one record. Count, mean, median, min, max and spread (max − min) are given per
-//!   indicator over the records' levels, and per section and overall over the records' own
-//!   section and overall scores.
+//! - With several records, each stakeholder group counts the same by default
+//!   ([`Weighting::Groups`]): an indicator's combined score is the mean of the groups' results
+//!   for it, each group's result being the mean of its records' levels. With
+//!   [`Weighting::Records`] it is the mean of all the records' levels, so a group that sent more
+//!   records weighs more. Sections and overall are then computed from the combined indicator
+//!   scores exactly as for one record. Count, mean, median, min, max and spread (max − min) are
+//!   given per indicator over the records' levels, and per section and overall over the
+//!   records' own section and overall scores.
+//! - Strengths and priorities: the three highest and lowest combined indicator scores, and every
+//!   indicator tied with the third, up to six; further ties are counted, not dropped.
 
 pub mod compare;
 
 use serde::Serialize;
 
 use crate::framework::Framework;
-use crate::record::{Choice, Record};
+use crate::record::{Choice, Record, ScorerKind};
+
+/// How the records of several stakeholder groups are combined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Weighting {
+    /// Each stakeholder group counts the same: the mean of the groups' results, each the mean
+    /// of its records.
+    #[default]
+    Groups,
+    /// Each record counts the same: the mean of all records (a group that sent more records
+    /// weighs more).
+    Records,
+}
+
+/// The stakeholder group a record speaks for, as an id: its group, else `whole-room` for the
+/// whole room, else `individuals` for people scoring without a group.
+pub fn group_of(record: &Record) -> &str {
+    match (&record.scored_by.group, record.scored_by.kind.value) {
+        (Some(g), _) => g,
+        (None, ScorerKind::Room) => "whole-room",
+        (None, _) => "individuals",
+    }
+}
+
+/// The combined value of `(group, value)` pairs under a weighting; `None` when there are none.
+///
+/// Values are sorted before summing, so the order they come in cannot change the last bits.
+pub fn combine(values: &[(&str, f64)], weighting: Weighting) -> Option<f64> {
+    match weighting {
+        Weighting::Records => {
+            let mut all: Vec<f64> = values.iter().map(|(_, v)| *v).collect();
+            all.sort_by(f64::total_cmp);
+            mean(&all)
+        }
+        Weighting::Groups => {
+            let mut by_group: std::collections::BTreeMap<&str, Vec<f64>> = Default::default();
+            for (g, v) in values {
+                by_group.entry(g).or_default().push(*v);
+            }
+            let mut means: Vec<f64> = by_group
+                .into_values()
+                .filter_map(|mut vs| {
+                    vs.sort_by(f64::total_cmp);
+                    mean(&vs)
+                })
+                .collect();
+            means.sort_by(f64::total_cmp);
+            mean(&means)
+        }
+    }
+}
 
 /// Summary statistics of a set of values.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -156,7 +212,8 @@ impl Score {
 /// One indicator's result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndicatorScore {
-    /// The combined score (mean of the records' levels), if any record gave a level.
+    /// The combined score (by the weighting: the mean of the groups' means, or of the records'
+    /// levels), if any record gave a level.
     pub score: Option<Score>,
     /// Statistics over the records' levels.
     pub stats: Option<Stats>,
@@ -190,10 +247,20 @@ pub struct Scorecard {
     pub sections: Vec<SectionScore>,
     /// Each record scored on its own, in the order given.
     pub records: Vec<RecordScore>,
-    /// Indicators with the highest combined scores (section index, indicator index), best first.
-    pub strengths: Vec<(usize, usize)>,
-    /// Indicators with the lowest combined scores, lowest first.
-    pub priorities: Vec<(usize, usize)>,
+    /// Indicators with the highest combined scores, best first, with ties.
+    pub strengths: Highlights,
+    /// Indicators with the lowest combined scores, lowest first, with ties.
+    pub priorities: Highlights,
+}
+
+/// Indicators named as strengths or priorities.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Highlights {
+    /// (section index, indicator index), in rank order; ties in framework order.
+    pub listed: Vec<(usize, usize)>,
+    /// How many more indicators have the same score as the last one listed but are not
+    /// listed (the list stops at [`MAX_HIGHLIGHTS`]).
+    pub more_tied: usize,
 }
 
 /// One record's own results.
@@ -207,8 +274,32 @@ pub struct RecordScore {
     pub completeness: Completeness,
 }
 
-/// How many strengths and priorities a report names.
+/// How many strengths and priorities a report names, before ties.
 pub const HIGHLIGHTS: usize = 3;
+
+/// The most strengths or priorities a report lists when several are tied; further ties are
+/// counted.
+pub const MAX_HIGHLIGHTS: usize = 6;
+
+/// The first [`HIGHLIGHTS`] of `ranked` (already in rank order), and every one tied with the
+/// last of them, but never more than [`MAX_HIGHLIGHTS`] nor more than half of all, so that
+/// strengths and priorities never overlap.
+fn highlights(ranked: &[(f64, usize, usize)]) -> Highlights {
+    let cap = ranked.len() / 2;
+    let take = HIGHLIGHTS.min(cap);
+    let Some(last) = take.checked_sub(1).map(|i| ranked[i].0) else {
+        return Highlights::default();
+    };
+    let tied = |x: &(f64, usize, usize)| (x.0 - last).abs() < 1e-9;
+    let mut n = take;
+    while n < ranked.len() && n < cap.min(MAX_HIGHLIGHTS) && tied(&ranked[n]) {
+        n += 1;
+    }
+    Highlights {
+        listed: ranked[..n].iter().map(|&(_, s, i)| (s, i)).collect(),
+        more_tied: ranked[n..].iter().take_while(|x| tied(x)).count(),
+    }
+}
 
 fn weight(w: Option<&crate::diagnostic::Placed<f64>>) -> f64 {
     w.map_or(1.0, |w| w.value)
@@ -272,11 +363,11 @@ pub fn score_record(framework: &Framework, record: &Record) -> RecordScore {
     }
 }
 
-/// Scores one or more records of the same framework together.
+/// Scores one or more records of the same framework together, combining them by `weighting`.
 ///
 /// The result does not depend on the order of `records` except for `Scorecard::records`, which
 /// follows it.
-pub fn score(framework: &Framework, records: &[&Record]) -> Scorecard {
+pub fn score(framework: &Framework, records: &[&Record], weighting: Weighting) -> Scorecard {
     let per_record: Vec<RecordScore> = records.iter().map(|r| score_record(framework, r)).collect();
     let mut completeness = Completeness::default();
     let mut combined: Vec<Vec<Option<f64>>> = Vec::new();
@@ -289,19 +380,22 @@ pub fn score(framework: &Framework, records: &[&Record]) -> Scorecard {
         for ind in &section.indicators.value {
             let mut c = Completeness::default();
             let mut values = Vec::new();
+            let mut grouped = Vec::new();
             for r in records {
                 let choice = r.choice_at(&ind.id.value, position);
                 c.add(choice);
                 if let Some(v) = choice.and_then(Choice::value) {
                     values.push(f64::from(v));
+                    grouped.push((group_of(r), f64::from(v)));
                 }
             }
             position += 1;
             let st = stats(&values);
-            combined_section.push(st.map(|s| s.mean));
+            let value = combine(&grouped, weighting);
+            combined_section.push(value);
             section_completeness.merge(c);
             indicators.push(IndicatorScore {
-                score: st.map(|s| Score::new(framework, s.mean)),
+                score: value.map(|v| Score::new(framework, v)),
                 stats: st,
                 completeness: c,
             });
@@ -334,10 +428,9 @@ pub fn score(framework: &Framework, records: &[&Record]) -> Scorecard {
         })
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
-    let take = HIGHLIGHTS.min(ranked.len() / 2);
-    let strengths = ranked.iter().take(take).map(|&(_, s, i)| (s, i)).collect();
+    let strengths = highlights(&ranked);
     ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then((a.1, a.2).cmp(&(b.1, b.2))));
-    let priorities = ranked.iter().take(take).map(|&(_, s, i)| (s, i)).collect();
+    let priorities = highlights(&ranked);
 
     Scorecard {
         overall: overall.map(|v| Score::new(framework, v)),
@@ -389,6 +482,11 @@ mod properties {
     use crate::diagnostic::unplaced;
     use crate::record::{Answer, IsoDate, ScoredBy, ScorerKind};
 
+    /// Scores with the default weighting (each group counts the same).
+    fn score(f: &Framework, records: &[&Record]) -> Scorecard {
+        super::score(f, records, Weighting::Groups)
+    }
+
     /// The built-in framework, parsed once for all cases.
     fn framework() -> Framework {
         static F: std::sync::OnceLock<Framework> = std::sync::OnceLock::new();
@@ -420,6 +518,32 @@ mod properties {
             })
             .collect();
         r
+    }
+
+    /// The same, scored by a stakeholder group.
+    fn grouped(f: &Framework, group: &str, choices: &[Option<Choice>]) -> Record {
+        let mut r = record(f, choices);
+        r.scored_by.kind = unplaced(ScorerKind::Group);
+        r.scored_by.group = Some(group.to_string());
+        r
+    }
+
+    const GROUPS: [&str; 3] = ["parent-carers", "local-authority", "health"];
+
+    /// Records, each with one of three groups.
+    fn grouped_records() -> impl Strategy<Value = Vec<(usize, Vec<Option<Choice>>)>> {
+        prop::collection::vec((0usize..3, prop::collection::vec(choice(), 24)), 1..7)
+    }
+
+    fn results(c: &Scorecard) -> (Option<Score>, Vec<Option<Score>>, Vec<Option<Score>>) {
+        (
+            c.overall.clone(),
+            c.sections.iter().map(|s| s.score.clone()).collect(),
+            c.sections
+                .iter()
+                .flat_map(|s| s.indicators.iter().map(|i| i.score.clone()))
+                .collect(),
+        )
     }
 
     fn choice() -> impl Strategy<Value = Option<Choice>> {
@@ -468,6 +592,50 @@ mod properties {
             prop_assert_eq!(&a.sections, &b.sections);
             prop_assert_eq!(&a.strengths, &b.strengths);
             prop_assert_eq!(a.priorities, b.priorities);
+        }
+
+        #[test]
+        fn a_copy_of_each_of_a_groups_records_never_changes_the_combined_result(
+            rs in grouped_records(), which in 0usize..3
+        ) {
+            let f = framework();
+            let recs: Vec<Record> = rs.iter().map(|(g, c)| grouped(&f, GROUPS[*g], c)).collect();
+            let mut more = recs.clone();
+            more.extend(recs.iter().filter(|r| group_of(r) == GROUPS[which]).cloned());
+            let a = score(&f, &recs.iter().collect::<Vec<_>>());
+            let b = score(&f, &more.iter().collect::<Vec<_>>());
+            prop_assert_eq!(results(&a), results(&b));
+        }
+
+        #[test]
+        fn a_copy_of_a_groups_only_record_never_changes_the_combined_result(
+            rs in grouped_records(), extra in prop::collection::vec(choice(), 24)
+        ) {
+            let f = framework();
+            let mut recs: Vec<Record> =
+                rs.iter().map(|(g, c)| grouped(&f, GROUPS[*g], c)).collect();
+            recs.push(grouped(&f, "education", &extra));
+            let mut more = recs.clone();
+            more.push(grouped(&f, "education", &extra));
+            let a = score(&f, &recs.iter().collect::<Vec<_>>());
+            let b = score(&f, &more.iter().collect::<Vec<_>>());
+            prop_assert_eq!(results(&a), results(&b));
+        }
+
+        #[test]
+        fn order_of_grouped_records_never_changes_a_result(rs in grouped_records(), seed in any::<usize>()) {
+            let f = framework();
+            let recs: Vec<Record> = rs.iter().map(|(g, c)| grouped(&f, GROUPS[*g], c)).collect();
+            let mut moved: Vec<&Record> = recs.iter().collect();
+            moved.rotate_left(seed % recs.len());
+            moved.reverse();
+            for w in [Weighting::Groups, Weighting::Records] {
+                let a = super::score(&f, &recs.iter().collect::<Vec<_>>(), w);
+                let b = super::score(&f, &moved, w);
+                prop_assert_eq!(results(&a), results(&b));
+                prop_assert_eq!(&a.strengths, &b.strengths);
+                prop_assert_eq!(&a.priorities, &b.priorities);
+            }
         }
 
         #[test]
@@ -569,6 +737,65 @@ mod properties {
                 unanswered: 1
             }
         );
+    }
+
+    #[test]
+    fn each_group_counts_the_same_unless_records_are_weighed() {
+        let f = framework();
+        let mut recs: Vec<Record> = (0..3)
+            .map(|_| grouped(&f, "parent-carers", &[Some(Choice::Level(1)); 24]))
+            .collect();
+        recs.push(grouped(
+            &f,
+            "local-authority",
+            &[Some(Choice::Level(5)); 24],
+        ));
+        let refs: Vec<&Record> = recs.iter().collect();
+        let by_group = super::score(&f, &refs, Weighting::Groups);
+        let by_record = super::score(&f, &refs, Weighting::Records);
+        let wc1 = |c: &Scorecard| {
+            c.sections[0].indicators[0]
+                .score
+                .clone()
+                .expect("score")
+                .value
+        };
+        // Groups: mean(1, 5) = 3. Records: mean(1, 1, 1, 5) = 2.
+        assert_eq!(wc1(&by_group), 3.0);
+        assert_eq!(wc1(&by_record), 2.0);
+        assert_eq!(by_group.overall.expect("overall").value, 3.0);
+        assert_eq!(by_record.overall.expect("overall").value, 2.0);
+        // The statistics are over the records either way.
+        assert_eq!(
+            by_group.sections[0].indicators[0]
+                .stats
+                .expect("stats")
+                .count,
+            4
+        );
+        // Within a group, its records are averaged first: 1, 1, 3 -> 5/3; with 5 -> (5/3 + 5) / 2.
+        recs[2] = grouped(&f, "parent-carers", &[Some(Choice::Level(3)); 24]);
+        let refs: Vec<&Record> = recs.iter().collect();
+        let card = super::score(&f, &refs, Weighting::Groups);
+        assert!((wc1(&card) - (5.0 / 3.0 + 5.0) / 2.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn ties_are_listed_with_the_third_and_counted_past_the_limit() {
+        let f = framework();
+        // Welcome and Care: 5, 4, 4, 4, 1, 1; everything else 3.
+        let mut choices = vec![Some(Choice::Level(3)); 24];
+        for (i, v) in [5, 4, 4, 4, 1, 1].into_iter().enumerate() {
+            choices[i] = Some(Choice::Level(v));
+        }
+        let card = score(&f, &[&record(&f, &choices)]);
+        // Strengths: 5, 4, 4 and the 4 tied with the third.
+        assert_eq!(card.strengths.listed, vec![(0, 0), (0, 1), (0, 2), (0, 3)]);
+        assert_eq!(card.strengths.more_tied, 0);
+        // Priorities: 1, 1, then 3 (the third) tied with 17 more: four more listed, 14 counted.
+        assert_eq!(card.priorities.listed.len(), MAX_HIGHLIGHTS);
+        assert_eq!(&card.priorities.listed[..3], &[(0, 4), (0, 5), (1, 0)]);
+        assert_eq!(card.priorities.more_tied, 14);
     }
 
     #[test]

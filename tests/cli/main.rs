@@ -8,6 +8,7 @@ mod framework;
 mod inputs;
 mod languages;
 mod pdf;
+mod pdf_scripts;
 mod report;
 mod settings;
 mod toolchain;

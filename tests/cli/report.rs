@@ -550,3 +550,74 @@ fn colour_only_in_a_terminal_and_never_with_no_color() {
         "no escape sequences with NO_COLOR"
     );
 }
+
+/// Issue 11: each CSV row carried the latest date's combined scores, so a trend built from the
+/// CSV was flat.
+#[test]
+fn csv_rows_carry_their_own_dates_scores() {
+    let out = report(&all_years(), "csv");
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let headers = reader.headers().expect("headers").clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let (date, indicator, score) = (col("date"), col("indicator"), col("date_indicator_score"));
+    let mut wc3: Vec<(String, String)> = reader
+        .records()
+        .map(|r| r.expect("row"))
+        .filter(|r| &r[indicator] == "wc3")
+        .map(|r| (r[date].to_string(), r[score].to_string()))
+        .collect();
+    wc3.sort();
+    wc3.dedup();
+    let scores: Vec<&str> = wc3.iter().map(|(_, s)| s.as_str()).collect();
+    // The yearly means 1.67, 2.25 and 3.25, one per date.
+    assert_eq!(scores, ["1.7", "2.3", "3.3"]);
+}
+
+#[test]
+fn the_same_records_in_another_order_give_the_same_bytes() {
+    let files = all_years();
+    let mut reversed = files.clone();
+    reversed.reverse();
+    for format in ["table", "markdown", "json", "csv"] {
+        assert_eq!(
+            report(&files, format),
+            report(&reversed, format),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn groups_count_the_same_unless_records_are_weighed() {
+    // Three parent-carer records against one from the local authority.
+    let mut files = vec!["examples/2026/local-authority.yaml".to_string()];
+    files.extend(std::iter::repeat_n(
+        "examples/2026/parent-carers.yaml".to_string(),
+        3,
+    ));
+    let run = |extra: &[&str]| -> f64 {
+        let mut args = vec!["report", "--format", "json"];
+        args.extend(extra);
+        args.extend(files.iter().map(String::as_str));
+        let out = Test::new().with_examples().args(&args).run();
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+        json["sections"][0]["indicators"][0]["score"]["value"]
+            .as_f64()
+            .expect("wc1")
+    };
+    let one = |f: &str| run_one(f);
+    let (la, pc) = (one("local-authority"), one("parent-carers"));
+    assert_eq!(run(&[]), (la + pc) / 2.0);
+    assert_eq!(run(&["--weight-by", "groups"]), (la + pc) / 2.0);
+    assert_eq!(run(&["--weight-by", "records"]), (la + 3.0 * pc) / 4.0);
+}
+
+fn run_one(group: &str) -> f64 {
+    let json: serde_json::Value =
+        serde_json::from_str(&report(&[format!("examples/2026/{group}.yaml")], "json"))
+            .expect("json");
+    json["sections"][0]["indicators"][0]["score"]["value"]
+        .as_f64()
+        .expect("wc1")
+}

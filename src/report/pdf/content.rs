@@ -639,7 +639,7 @@ fn section(flow: &mut Flow<'_>, report: &Report, index: usize, labels: &[String]
         let columns = vec![
             col("ID", 32.0, Align::Left),
             col("Statement", 130.0, Align::Left),
-            col("Mean", 32.0, Align::Right),
+            col("Score", 32.0, Align::Right),
             col("Min", 28.0, Align::Right),
             col("Max", 28.0, Align::Right),
             col("Answers", 42.0, Align::Right),
@@ -651,7 +651,9 @@ fn section(flow: &mut Flow<'_>, report: &Report, index: usize, labels: &[String]
             .map(|i| {
                 let nums: Vec<Vec<Para>> = match &i.stats {
                     Some(st) => [
-                        score_text(st.mean),
+                        i.score
+                            .as_ref()
+                            .map_or_else(|| "–".to_string(), |v| score_text(v.value)),
                         score_text(st.min),
                         score_text(st.max),
                         st.count.to_string(),
@@ -698,8 +700,8 @@ fn section(flow: &mut Flow<'_>, report: &Report, index: usize, labels: &[String]
             columns,
             rows,
             summary: format!(
-                "Indicators of {}: each statement's mean, lowest and highest level across the \
-                 records, how many records answered it, and their evidence notes.",
+                "Indicators of {}: each statement's combined score, lowest and highest level \
+                 across the records, how many records answered it, and their evidence notes.",
                 s.title
             ),
             row_headers: true,
@@ -813,16 +815,8 @@ fn actions(flow: &mut Flow<'_>, report: &Report, labels: &[String]) -> Vec<Node>
 fn appendix(flow: &mut Flow<'_>, report: &Report) -> Vec<Node> {
     let mut out = Vec::new();
     let f = &report.framework;
-    let noun = &f.section_noun;
     flow.heading(2, "Appendix: how the scores are worked out", true, &mut out);
-    let method = format!(
-        "Each indicator scores the value of the level chosen. Not applicable and unanswered \
-         indicators are left out of every average. A {noun}'s score is the mean of its answered \
-         indicators; the {overall} score is the mean of the {noun}s. With several records, each \
-         indicator's score is the mean of the records' levels. Scores are shown to one decimal \
-         place and percentages of the scale to the nearest whole number.",
-        overall = report.overall_name(),
-    );
+    let method = crate::report::method_text(report);
     p_text(flow, method, &mut out);
     let framework = Para::spans(
         vec![
@@ -1162,7 +1156,8 @@ fn trend(flow: &mut Flow<'_>, report: &Report) -> Vec<Node> {
     flow.heading(2, "Over time", true, &mut out);
     let intro = format!(
         "The combined result at each assessment, earliest first. A change of less than {} of a \
-         level counts as about the same; changes are worked out before rounding.",
+         level on the exact scores counts as about the same; a change shown is the difference \
+         of the scores as shown.",
         t.step
     );
     p_text(flow, intro, &mut out);
@@ -1185,7 +1180,7 @@ fn trend(flow: &mut Flow<'_>, report: &Report) -> Vec<Node> {
     let row = |name: Para, s: &SeriesView| {
         let mut row = vec![vec![name]];
         row.extend(s.values.iter().map(|v| vec![opt_cell(*v)]));
-        row.push(vec![match s.change {
+        row.push(vec![match s.change_shown {
             Some(c) => cell(format!(
                 "{} {}",
                 change_text(c),
@@ -1278,7 +1273,7 @@ fn trend(flow: &mut Flow<'_>, report: &Report) -> Vec<Node> {
                     format!(
                         "{} ({})",
                         i.id.to_uppercase(),
-                        i.change.map(change_text).unwrap_or_default()
+                        i.change_shown.map(change_text).unwrap_or_default()
                     )
                 })
                 .collect::<Vec<_>>()

@@ -12,7 +12,9 @@ use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, LineCap, LineJoin, Stroke, StrokeDash};
 use krilla::surface::Surface;
-use krilla::tagging::{ArtifactType, ContentTag, Identifier, SpanTag, TagGroup, TagTree};
+use krilla::tagging::{
+    ArtifactType, ContentTag, Identifier, SpanTag, Tag, TagGroup, TagKind, TagTree,
+};
 use krilla::{Document, SerializeSettings};
 
 use super::layout::{Bookmark, Item, MarkKind, Node, PAGE_H, PAGE_W, Page, Pen, Seg};
@@ -49,7 +51,7 @@ pub fn export(
         ..SerializeSettings::default()
     };
     let mut document = Document::new_with(settings);
-    let mut leaves: Vec<Option<Identifier>> = Vec::new();
+    let mut leaves: Vec<Option<Leaf>> = Vec::new();
     let page_settings = PageSettings::from_wh(PAGE_W, PAGE_H)
         .ok_or_else(|| "the page size is invalid".to_string())?;
     for page in pages {
@@ -71,7 +73,10 @@ pub fn export(
                 if leaves.len() <= n {
                     leaves.resize(n + 1, None);
                 }
-                leaves[n] = Some(id);
+                leaves[n] = Some(Leaf {
+                    id,
+                    actual: actual_text(arena, &mark.items),
+                });
             }
         }
         surface.finish();
@@ -100,17 +105,32 @@ pub fn export(
     document.finish().map_err(describe)
 }
 
-fn convert(
-    node: Node,
-    leaves: &[Option<Identifier>],
-) -> Result<Option<krilla::tagging::Node>, String> {
+/// A drawn leaf of the structure tree.
+#[derive(Clone)]
+struct Leaf {
+    id: Identifier,
+    /// Its text in reading order, when the glyphs do not say it (see [`actual_text`]).
+    actual: Option<String>,
+}
+
+fn convert(node: Node, leaves: &[Option<Leaf>]) -> Result<Option<krilla::tagging::Node>, String> {
     match node {
-        Node::Leaf(n) => leaves
-            .get(n)
-            .copied()
-            .flatten()
-            .map(|id| Some(id.into()))
-            .ok_or_else(|| format!("structure leaf {n} was never drawn")),
+        Node::Leaf(n) => {
+            let leaf = leaves
+                .get(n)
+                .cloned()
+                .flatten()
+                .ok_or_else(|| format!("structure leaf {n} was never drawn"))?;
+            Ok(Some(match leaf.actual {
+                // A Span that says what the glyphs mean, for screen readers and text tools
+                // that follow the structure tree.
+                Some(text) => {
+                    let tag: TagKind = Tag::Span.with_actual_text(Some(text)).into();
+                    TagGroup::with_children(tag, vec![leaf.id.into()]).into()
+                }
+                None => leaf.id.into(),
+            }))
+        }
         Node::Group(tag, children) => {
             let mut kids = Vec::with_capacity(children.len());
             for c in children {
@@ -142,6 +162,29 @@ fn build_outline(marks: &[Bookmark]) -> Outline {
         outline.push_child(done);
     }
     outline
+}
+
+/// The text of a run of content in reading order, when some of its lines need it said
+/// (see [`super::text::Line::actual`]); lines are joined by their own spaces, else a newline.
+fn actual_text(arena: &[Shaped], items: &[Item]) -> Option<String> {
+    let lines: Vec<&super::text::Line> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text { line, .. } => Some(line),
+            _ => None,
+        })
+        .collect();
+    if lines.iter().all(|l| l.actual.is_none()) {
+        return None;
+    }
+    let mut out = String::new();
+    for line in lines {
+        if !out.is_empty() && !out.ends_with(char::is_whitespace) {
+            out.push('\n');
+        }
+        out.push_str(&line.reading_text(arena));
+    }
+    Some(out)
 }
 
 /// Rounds a coordinate to a hundredth of a point: invisible, and shorter to write.
@@ -188,7 +231,7 @@ fn draw(surface: &mut Surface<'_>, fonts: &Fonts, arena: &[Shaped], item: &Item)
                 surface.draw_glyphs(
                     Point::from_xy(round(x), round(*y)),
                     &run.glyphs[piece.glyphs.clone()],
-                    fonts.face(run.weight).font.clone(),
+                    fonts.get(run.face).font.clone(),
                     &run.text,
                     run.size,
                     false,

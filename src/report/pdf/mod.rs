@@ -18,7 +18,9 @@ pub mod draw;
 pub mod layout;
 pub mod text;
 
+use std::collections::BTreeSet;
 use std::io::Write;
+use std::path::PathBuf;
 
 use layout::{Flow, GREY, Item, LEFT, Mark, MarkKind, PAGE_H, Pen, RULE, WIDTH};
 use text::{Fonts, Weight};
@@ -30,6 +32,17 @@ use super::Report;
 pub struct Options {
     /// The document language (BCP 47, e.g. `en-GB` or `cy`); default: the framework's.
     pub language: Option<String>,
+    /// Font files to use, after the bundled ones, for characters those lack (`--font`).
+    pub fonts: Vec<PathBuf>,
+}
+
+/// A PDF and what the reader should be told about it.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The PDF.
+    pub bytes: Vec<u8>,
+    /// Warnings, one sentence each (characters no font has).
+    pub warnings: Vec<String>,
 }
 
 /// Writes the report as a PDF.
@@ -40,7 +53,15 @@ pub fn render(report: &Report, options: &Options, out: &mut dyn Write) -> std::i
 
 /// The report as PDF bytes, or why it could not be made.
 pub fn to_bytes(report: &Report, options: &Options) -> Result<Vec<u8>, String> {
-    let fonts = Fonts::load().ok_or("the embedded fonts cannot be read")?;
+    render_with_warnings(report, options).map(|r| r.bytes)
+}
+
+/// The report as PDF bytes with its warnings, or why it could not be made.
+pub fn render_with_warnings(report: &Report, options: &Options) -> Result<Rendered, String> {
+    let mut fonts = Fonts::load().ok_or("the embedded fonts cannot be read")?;
+    for file in &options.fonts {
+        fonts.add_file(file)?;
+    }
     let language = options
         .language
         .clone()
@@ -55,10 +76,44 @@ pub fn to_bytes(report: &Report, options: &Options) -> Result<Vec<u8>, String> {
     // The program's own words are English; say so when the document's language is another.
     let ui_lang = (!is_english(&language)).then(|| "en-GB".to_string());
 
-    let mut flow = Flow::new(&fonts, ui_lang);
+    // Characters the bundled fonts lack are looked for among the system's fonts, and the
+    // pages laid out again with them.
+    {
+        let (flow, tree) = lay_out(&fonts, report, ui_lang.clone());
+        let missing = fonts.missing();
+        if missing.is_empty() {
+            return export(&fonts, flow, tree, report, language);
+        }
+    }
+    let missing = fonts.missing();
+    if fonts.add_system(&missing) > 0 {
+        fonts.clear_missing();
+    }
+    let (flow, tree) = lay_out(&fonts, report, ui_lang);
+    export(&fonts, flow, tree, report, language)
+}
+
+/// Every page laid out, with the structure tree.
+fn lay_out<'f>(
+    fonts: &'f Fonts,
+    report: &Report,
+    ui_lang: Option<String>,
+) -> (Flow<'f>, Vec<layout::Node>) {
+    let mut flow = Flow::new(fonts, ui_lang);
     let tree = content::build(&mut flow, report);
     footers(&mut flow, &report.title);
+    (flow, tree)
+}
 
+/// The laid-out pages as PDF bytes, with the warnings for characters no font had.
+fn export(
+    fonts: &Fonts,
+    flow: Flow<'_>,
+    tree: Vec<layout::Node>,
+    report: &Report,
+    language: String,
+) -> Result<Rendered, String> {
+    let warnings = missing_warning(&fonts.missing()).into_iter().collect();
     let date = report.dates.last().and_then(|d| {
         let d = d.parse::<jiff::civil::Date>().ok()?;
         Some((
@@ -81,7 +136,41 @@ pub fn to_bytes(report: &Report, options: &Options) -> Result<Vec<u8>, String> {
         creator: format!("coprod {}", env!("CARGO_PKG_VERSION")),
         date,
     };
-    draw::export(&fonts, &flow.arena, &flow.pages, tree, &flow.outline, &info)
+    let bytes = draw::export(fonts, &flow.arena, &flow.pages, tree, &flow.outline, &info)?;
+    Ok(Rendered { bytes, warnings })
+}
+
+/// The warning for characters no font has, naming them by code point (and showing each that
+/// is a real character).
+fn missing_warning(missing: &BTreeSet<char>) -> Option<String> {
+    if missing.is_empty() {
+        return None;
+    }
+    const SHOWN: usize = 20;
+    let mut names: Vec<String> = missing
+        .iter()
+        .take(SHOWN)
+        .map(|&c| {
+            let assigned = !matches!(
+                unicode_properties::UnicodeGeneralCategory::general_category(c),
+                unicode_properties::GeneralCategory::Unassigned
+            );
+            if assigned {
+                format!("{c} (U+{:04X})", u32::from(c))
+            } else {
+                format!("U+{:04X}", u32::from(c))
+            }
+        })
+        .collect();
+    if missing.len() > SHOWN {
+        names.push(format!("and {} more", missing.len() - SHOWN));
+    }
+    Some(format!(
+        "no font has {}: {}\n  they are drawn as a replacement mark, but copy, search and read \
+         aloud as themselves\nhelp: install a font that has them, or give one with --font FILE",
+        crate::report::plural(missing.len(), "character"),
+        names.join(", ")
+    ))
 }
 
 /// Whether a language tag looks like BCP 47: letters, digits and hyphens, starting with a
