@@ -7,7 +7,7 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
@@ -18,6 +18,9 @@ pub struct Source {
     pub name: String,
     /// The whole text of the file.
     pub text: Arc<str>,
+    /// Byte offsets where each line starts, found once on first use and shared by every
+    /// diagnostic on this file, so that finding a line never reads the file from the top.
+    line_starts: Arc<OnceLock<Vec<usize>>>,
 }
 
 impl Source {
@@ -26,6 +29,7 @@ impl Source {
         Self {
             name: path.display().to_string(),
             text: text.into(),
+            line_starts: Arc::default(),
         }
     }
 
@@ -34,7 +38,69 @@ impl Source {
         Self {
             name: name.into(),
             text: text.into(),
+            line_starts: Arc::default(),
         }
+    }
+
+    /// Byte offsets where each line starts (the first is 0).
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
+    }
+
+    /// The byte offset where 1-based `line` starts, clamped to the last line.
+    fn line_start(&self, line: usize) -> usize {
+        let starts = self.line_starts();
+        starts[line.clamp(1, starts.len()) - 1]
+    }
+
+    /// `pos`, or, when it is past the end of the file (the empty "line" after the final line
+    /// break, where parsers report the end of input), the end of the last line, which is
+    /// worth quoting.
+    fn settle(&self, pos: Pos) -> Pos {
+        let starts = self.line_starts();
+        if pos.line >= starts.len() && starts.len() > 1 && self.text.ends_with('\n') {
+            let line = starts.len() - 1;
+            let text = &self.text[starts[line - 1]..self.text.len() - 1];
+            let text = text.strip_suffix('\r').unwrap_or(text);
+            Pos {
+                line,
+                column: text.chars().count() + 1,
+            }
+        } else {
+            pos
+        }
+    }
+
+    /// Lines `first..=last` (1-based, clamped to the file, without the last line's line break)
+    /// as a source of their own for quoting under a caret, with every control, bidi and
+    /// invisible character replaced by one visible character ([`crate::clean::terminal_char`]),
+    /// so columns stay where they were; tabs are left for the snippet renderer to expand.
+    /// Returns the excerpt and the number of its first line.
+    pub fn excerpt(&self, first: usize, last: usize) -> (Self, usize) {
+        let count = self.line_starts().len();
+        let first = first.clamp(1, count);
+        let last = last.clamp(first, count);
+        let start = self.line_start(first);
+        let end = if last < count {
+            self.line_start(last + 1)
+        } else {
+            self.text.len()
+        };
+        let lines = &self.text[start..end];
+        let lines = lines.strip_suffix('\n').unwrap_or(lines);
+        let lines = lines.strip_suffix('\r').unwrap_or(lines);
+        let text: String = lines
+            .chars()
+            .map(|c| match c {
+                '\n' | '\r' | '\t' => c,
+                c => crate::clean::terminal_char(c),
+            })
+            .collect();
+        (Self::named(self.name.clone(), text), first)
     }
 
     /// Byte range of the character at 1-based `line` and `column`, clamped to the line.
@@ -43,13 +109,7 @@ impl Source {
     /// caret needs. Out-of-range positions are clamped rather than trusted.
     pub fn span_at(&self, line: usize, column: usize) -> Range<usize> {
         let text = &*self.text;
-        let mut start = 0;
-        for _ in 1..line.max(1) {
-            match text[start..].find('\n') {
-                Some(i) => start += i + 1,
-                None => break,
-            }
-        }
+        let start = self.line_start(line);
         let end_of_line = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let line_text = &text[start..end_of_line];
         let mut offset = line_text.len();
@@ -70,7 +130,9 @@ impl Source {
     /// Used where the parser gives the place of a whole mapping but the problem is one key.
     pub fn key_after(&self, from: Option<Pos>, key: &str) -> Option<Pos> {
         let from = from?;
-        for (n, line) in self.text.lines().enumerate().skip(from.line - 1) {
+        let first = from.line.max(1);
+        let rest = &self.text[self.line_start(first)..];
+        for (n, line) in rest.lines().enumerate().map(|(n, l)| (n + first - 1, l)) {
             let trimmed = line.trim_start();
             let rest = trimmed.trim_start_matches(['{', ',', ' ']);
             if let Some(after) = rest.strip_prefix(key)
@@ -173,6 +235,12 @@ pub const fn unplaced<T>(value: T) -> Placed<T> {
     }
 }
 
+impl<T: Default> Default for Placed<T> {
+    fn default() -> Self {
+        unplaced(T::default())
+    }
+}
+
 impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Placed<T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let spanned = serde_saphyr::Spanned::<T>::deserialize(d)?;
@@ -270,45 +338,89 @@ impl Diagnostic {
     }
 
     /// Renders the diagnostic with a source snippet, optionally with colour.
+    ///
+    /// Only the lines pointed at are quoted (a place far from the main one gets a snippet of
+    /// its own), so the cost does not grow with the size of the file. Every piece of text is
+    /// cleaned for the terminal: control, bidi and invisible characters from the file, its name
+    /// or the message are shown visibly, never sent raw.
     pub fn render(&self, color: bool) -> String {
+        use crate::clean::{terminal, terminal_line, terminal_name};
         let renderer = if color {
             Renderer::styled()
         } else {
             Renderer::plain()
         };
-        let title = Level::ERROR.primary_title(self.message.as_str());
+        let message = terminal_line(&self.message);
+        let label = self.label.as_deref().map(terminal_line);
+        let title = Level::ERROR.primary_title(message.as_ref());
         let mut groups = Vec::new();
         match (&self.source, self.pos) {
             (Some(source), Some(pos)) => {
-                let primary = match self.width {
-                    Some(n) => source.chars_at(pos.line, pos.column, n),
-                    None => source.word_at(pos.line, pos.column),
+                let pos = source.settle(pos);
+                let name = terminal_name(&source.name);
+                // Places near the main one share its snippet (the lines between are folded);
+                // a far one gets a snippet of its own, so no snippet holds more than a few
+                // hundred lines.
+                const NEAR: usize = 200;
+                let (near, far): (Vec<_>, Vec<_>) = self
+                    .also
+                    .iter()
+                    .map(|(p, l)| (*p, terminal_line(l)))
+                    .partition(|(p, _)| p.line.abs_diff(pos.line) <= NEAR);
+                let first = near.iter().map(|(p, _)| p.line).fold(pos.line, usize::min);
+                let last = near.iter().map(|(p, _)| p.line).fold(pos.line, usize::max);
+                let (main, from) = source.excerpt(first, last);
+                let at = |p: Pos, ex: &Source, from: usize| {
+                    ex.word_at(p.line.saturating_sub(from) + 1, p.column)
                 };
-                let mut snippet = Snippet::source(&*source.text)
-                    .path(source.name.as_str())
+                let primary = match self.width {
+                    Some(n) => main.chars_at(pos.line.saturating_sub(from) + 1, pos.column, n),
+                    None => at(pos, &main, from),
+                };
+                let mut snippet = Snippet::source(main.text.to_string())
+                    .line_start(from)
+                    .path(name.to_string())
                     .fold(true)
                     .annotation(
                         AnnotationKind::Primary
                             .span(primary)
-                            .label(self.label.as_deref()),
+                            .label(label.as_deref()),
                     );
-                for (p, label) in &self.also {
+                for (p, l) in &near {
                     snippet = snippet.annotation(
                         AnnotationKind::Context
-                            .span(source.word_at(p.line, p.column))
-                            .label(label.as_str()),
+                            .span(at(*p, &main, from))
+                            .label(l.to_string()),
                     );
                 }
-                groups.push(title.element(snippet));
+                let mut group = title.element(snippet);
+                for (p, l) in &far {
+                    let (ex, from) = source.excerpt(p.line, p.line);
+                    group = group.element(
+                        Snippet::source(ex.text.to_string())
+                            .line_start(from)
+                            .path(name.to_string())
+                            .fold(true)
+                            .annotation(
+                                AnnotationKind::Context
+                                    .span(at(*p, &ex, from))
+                                    .label(l.to_string()),
+                            ),
+                    );
+                }
+                groups.push(group);
             }
             (Some(source), None) => {
-                groups.push(title.element(annotate_snippets::Origin::path(source.name.as_str())));
+                groups.push(title.element(annotate_snippets::Origin::path(
+                    terminal_name(&source.name).to_string(),
+                )));
             }
             (None, _) => groups.push(Group::with_title(title)),
         }
-        if let Some(help) = &self.help {
+        let help = self.help.as_deref().map(terminal);
+        if let Some(help) = &help {
             groups.push(Group::with_title(
-                Level::HELP.secondary_title(help.as_str()),
+                Level::HELP.secondary_title(help.as_ref()),
             ));
         }
         renderer.render(&groups).to_string()
@@ -317,11 +429,12 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let location = self.location();
+        let location = crate::clean::terminal_name(&self.location()).into_owned();
+        let message = crate::clean::terminal_line(&self.message);
         if location.is_empty() {
-            write!(f, "{}", self.message)
+            write!(f, "{message}")
         } else {
-            write!(f, "{location}: {}", self.message)
+            write!(f, "{location}: {message}")
         }
     }
 }
@@ -330,13 +443,24 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug, Clone)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
+/// How many problems are shown in full; the rest are counted. A file with thousands of
+/// problems usually has one mistake repeated, and the first few say what it is.
+pub const MAX_SHOWN: usize = 50;
+
 impl Diagnostics {
-    /// Renders every diagnostic, separated by blank lines, with a closing count.
+    /// Renders the first [`MAX_SHOWN`] diagnostics, separated by blank lines, with "and N
+    /// more" for the rest and a closing count.
     pub fn render(&self, color: bool) -> String {
         let mut out = String::new();
-        for d in &self.0 {
+        for d in self.0.iter().take(MAX_SHOWN) {
             out.push_str(&d.render(color));
             out.push_str("\n\n");
+        }
+        if let Some(more) = self.0.len().checked_sub(MAX_SHOWN).filter(|&n| n > 0) {
+            out.push_str(&format!(
+                "… and {more} more {} not shown\n",
+                if more == 1 { "problem" } else { "problems" }
+            ));
         }
         if self.0.len() > 1 {
             out.push_str(&format!("{} problems found\n", self.0.len()));
@@ -353,11 +477,14 @@ impl From<Diagnostic> for Diagnostics {
 
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.0.iter().enumerate() {
+        for (i, d) in self.0.iter().take(MAX_SHOWN).enumerate() {
             if i > 0 {
                 writeln!(f)?;
             }
             write!(f, "{d}")?;
+        }
+        if let Some(more) = self.0.len().checked_sub(MAX_SHOWN).filter(|&n| n > 0) {
+            write!(f, "\n… and {more} more")?;
         }
         Ok(())
     }

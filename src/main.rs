@@ -23,7 +23,7 @@ fn main() -> ExitCode {
             match &err {
                 Error::Input(d) => eprintln!("{}", d.render(color)),
                 // Stopping on purpose is not an error; the message says how to carry on.
-                Error::Interrupted(msg) => eprintln!("\n{msg}"),
+                Error::Interrupted(msg) => eprintln!("\n{}", coprod::clean::terminal(msg)),
                 other => {
                     let mut msg = format!("error: {other}");
                     let mut cause = std::error::Error::source(other);
@@ -31,7 +31,8 @@ fn main() -> ExitCode {
                         msg.push_str(&format!(": {c}"));
                         cause = c.source();
                     }
-                    eprintln!("{msg}");
+                    // File names and values in the message may hold anything a file can.
+                    eprintln!("{}", coprod::clean::terminal(&msg));
                 }
             }
             ExitCode::from(err.exit_code())

@@ -221,6 +221,17 @@ pub struct Answer {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[schemars(with = "BTreeMap<String, Choice>")]
     pub levels: BTreeMap<String, Placed<Choice>>,
+    /// The room agreed to disagree instead of agreeing a level: what the views were and why
+    /// they differ (not blank). Only without `level`, and not in a workshop record, where each
+    /// group gives its own level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub disagreed: Option<Placed<String>>,
+    /// How many people chose each level before the room agreed: counts only, never names.
+    /// One tally per source of votes (and per group, when the vote was split by group); the
+    /// tallies add up to the round's distribution.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub votes: Vec<Tally>,
     /// What the room said: examples, evidence, disagreements.
     // (An `Arc` so that reports share the text instead of copying it.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -229,6 +240,284 @@ pub struct Answer {
     /// What the partnership agreed to do about it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
+    /// Text being typed when the record was last saved, not yet committed; offered back when
+    /// the assessment is resumed, and cleared when the text is committed.
+    #[serde(default, skip_serializing_if = "Draft::is_empty")]
+    pub draft: Draft,
+}
+
+impl Answer {
+    /// An answer to `indicator` with nothing in it yet.
+    pub fn new(indicator: impl Into<String>) -> Self {
+        Self {
+            indicator: unplaced(indicator.into()),
+            level: None,
+            levels: BTreeMap::new(),
+            disagreed: None,
+            votes: Vec::new(),
+            evidence: None,
+            actions: Vec::new(),
+            draft: Draft::default(),
+        }
+    }
+
+    /// Whether the room has dealt with this indicator without the walk's knowing about groups:
+    /// a level, n/a, or agreed to disagree.
+    pub fn is_decided(&self) -> bool {
+        self.level.is_some() || self.disagreed.is_some()
+    }
+}
+
+/// One source's count of a round of votes on an indicator: how many people chose each level,
+/// not applicable, or did not know. Counts only: no names are ever kept with votes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Tally {
+    /// Where the votes came from.
+    #[serde(default)]
+    #[schemars(with = "VoteSource")]
+    pub from: Placed<VoteSource>,
+    /// The stakeholder group that voted, when the vote was split by group (in a workshop
+    /// record, one of `scored_by.groups`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub group: Option<Placed<String>>,
+    /// How many people chose each level, by level value, e.g. `{2: 3, 3: 5}`. Levels nobody
+    /// chose may be left out.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(with = "BTreeMap<u32, Count>")]
+    pub levels: BTreeMap<VoteLevel, Placed<Count>>,
+    /// How many people said it does not apply here.
+    #[serde(default, skip_serializing_if = "Count::is_zero")]
+    pub not_applicable: Count,
+    /// How many people did not know.
+    #[serde(default, skip_serializing_if = "Count::is_zero")]
+    pub dont_know: Count,
+}
+
+impl Tally {
+    /// An empty tally from `from`, for `group` if the vote is split by group.
+    pub fn new(from: VoteSource, group: Option<String>) -> Self {
+        Self {
+            from: unplaced(from),
+            group: group.map(unplaced),
+            levels: BTreeMap::new(),
+            not_applicable: Count(0),
+            dont_know: Count(0),
+        }
+    }
+
+    /// How many chose level `value`.
+    pub fn count(&self, value: u32) -> u32 {
+        self.levels.get(&VoteLevel(value)).map_or(0, |c| c.value.0)
+    }
+
+    /// Sets how many chose level `value` (0 removes the level from the tally).
+    pub fn set_count(&mut self, value: u32, count: u32) {
+        if count == 0 {
+            self.levels.remove(&VoteLevel(value));
+        } else {
+            self.levels.insert(VoteLevel(value), unplaced(Count(count)));
+        }
+    }
+
+    /// Everyone counted in this tally: levels, not applicable and don't know.
+    pub fn total(&self) -> u64 {
+        let levels: u64 = self.levels.values().map(|c| u64::from(c.value.0)).sum();
+        levels + u64::from(self.not_applicable.0) + u64::from(self.dont_know.0)
+    }
+
+    /// The group this tally is for, if split by group.
+    pub fn group(&self) -> Option<&str> {
+        self.group.as_ref().map(|g| g.value.as_str())
+    }
+}
+
+/// Where a tally of votes came from.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum VoteSource {
+    /// Counted in the room (cards held up, paper, hands) and typed in by the facilitator.
+    #[default]
+    Cards,
+    /// Respondents' levels imported from a form or survey export (`coprod import`).
+    Form,
+    /// Votes sent from people's phones.
+    Phones,
+}
+
+impl VoteSource {
+    /// The words shown on screens and reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Cards => "Counted in the room",
+            Self::Form => "From a form",
+            Self::Phones => "From phones",
+        }
+    }
+}
+
+/// A level value used as a key in a tally, with an error people understand when it is not one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct VoteLevel(pub u32);
+
+impl<'de> Deserialize<'de> for VoteLevel {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = VoteLevel;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a level number from the scale")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<VoteLevel, E> {
+                u32::try_from(v)
+                    .map(VoteLevel)
+                    .map_err(|_| E::custom(format!("level {v} is far too large")))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<VoteLevel, E> {
+                u64::try_from(v)
+                    .map_err(|_| E::custom(format!("level {v} is below zero; votes are counted under level numbers from the scale")))
+                    .and_then(|v| self.visit_u64(v))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<VoteLevel, E> {
+                Err(E::custom(format!(
+                    "level {v} is not a whole number; votes are counted under level numbers from the scale"
+                )))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<VoteLevel, E> {
+                let t = v.trim();
+                if let Ok(n) = t.parse::<u64>() {
+                    return self.visit_u64(n);
+                }
+                let lower = t.to_ascii_lowercase();
+                Err(E::custom(match lower.as_str() {
+                    "n/a" | "na" | "not applicable" | "not_applicable" => format!(
+                        "`{t}` is not a level; count not-applicable votes under `not_applicable:`, beside `levels:`"
+                    ),
+                    "don't know" | "dont know" | "dont_know" | "?" => format!(
+                        "`{t}` is not a level; count don't-know votes under `dont_know:`, beside `levels:`"
+                    ),
+                    _ => format!(
+                        "`{t}` is not a level; votes are counted under level numbers from the scale, e.g. `3: 5`"
+                    ),
+                }))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// How many people voted one way: a whole number, 0 or more.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Count(pub u32);
+
+impl Count {
+    /// Whether nobody is counted.
+    pub fn is_zero(&self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Count;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("how many people voted this way, a whole number")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Count, E> {
+                u32::try_from(v)
+                    .map(Count)
+                    .map_err(|_| E::custom(format!("count {v} is far too large for a vote")))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Count, E> {
+                u64::try_from(v)
+                    .map_err(|_| E::custom(format!("count {v} is below zero; a count is how many people voted this way, 0 or more")))
+                    .and_then(|v| self.visit_u64(v))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Count, E> {
+                Err(E::custom(format!(
+                    "count {v} is not a whole number; a count is how many people voted this way"
+                )))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Count, E> {
+                match v.trim().parse::<u64>() {
+                    Ok(n) => self.visit_u64(n),
+                    Err(_) => Err(E::custom(format!(
+                        "`{}` is not a count; write how many people voted this way as a number, e.g. 3",
+                        v.trim()
+                    ))),
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for Count {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Count".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "How many people voted this way.",
+            "type": "integer",
+            "minimum": 0
+        })
+    }
+}
+
+/// Text being typed for an answer when the record was saved: kept so that nothing typed is
+/// lost, offered back on resume, and cleared when the text is committed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    /// Evidence notes being typed: the whole text as it stood, to replace `evidence` when
+    /// committed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    /// An action being typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<ActionDraft>,
+    /// The note on agreeing to disagree being typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disagreed: Option<String>,
+}
+
+impl Draft {
+    /// Whether nothing is being typed.
+    pub fn is_empty(&self) -> bool {
+        self.evidence.is_none() && self.action.is_none() && self.disagreed.is_none()
+    }
+}
+
+/// An action as far as it was typed. Every part is text as typed (a due date may be half
+/// written), checked only when the action is committed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActionDraft {
+    /// Which of the indicator's actions is being changed (1 for the first); absent for a new
+    /// action. If there is no such action any more, the draft is offered as a new one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub changes: Option<u32>,
+    /// What will be done.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub what: String,
+    /// Who will make sure it happens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// When it should be done by, as typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    /// A word on progress.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A level on the scale, or "not applicable".
@@ -518,7 +807,7 @@ impl Record {
                         .iter()
                         .all(|g| a.levels.contains_key(g))
             }
-            Some(a) => a.level.is_some(),
+            Some(a) => a.is_decided(),
         }
     }
 
@@ -544,9 +833,16 @@ impl Record {
                 for a in &mut r.answers {
                     a.level = a.levels.get(g).cloned();
                     a.levels.clear();
+                    // Each group's votes go with its record; votes not split by group go with
+                    // the first, like the evidence, so that nothing is counted twice.
+                    a.votes.retain(|t| match t.group() {
+                        Some(tg) => tg == g,
+                        None => n == 0,
+                    });
                     if n > 0 {
                         a.evidence = None;
                         a.actions.clear();
+                        a.draft = Draft::default();
                     }
                 }
                 r
@@ -705,6 +1001,7 @@ impl Record {
                     );
                 }
             }
+            self.check_votes(source, framework, answer, &mut errors);
             for level in answer.level.iter().chain(answer.levels.values()) {
                 let Choice::Level(v) = level.value else {
                     continue;
@@ -728,6 +1025,122 @@ impl Record {
             Ok(())
         } else {
             Err(Diagnostics(errors))
+        }
+    }
+
+    /// Checks an answer's votes and agreeing to disagree against the framework and the scorer.
+    fn check_votes(
+        &self,
+        source: &Source,
+        framework: &Framework,
+        answer: &Answer,
+        errors: &mut Vec<Diagnostic>,
+    ) {
+        let id = &answer.indicator.value;
+        let workshop = self.scored_by.kind.value == ScorerKind::Workshop;
+        if let Some(note) = &answer.disagreed {
+            let at = Pos::of(note).or(Pos::of(&answer.indicator));
+            if workshop {
+                errors.push(
+                    Diagnostic::at(source, at, format!("`{id}` says the room agreed to disagree, but this is a workshop record"))
+                        .label("`disagreed` is for a room, group or person record")
+                        .help("in a workshop record each group gives its own level under `levels:`; put what divided the room in `evidence`"),
+                );
+            } else if let Some(level) = &answer.level {
+                errors.push(
+                    Diagnostic::at(source, at, format!("`{id}` has an agreed level and also says the room agreed to disagree"))
+                        .label("agreed to disagree")
+                        .also(Pos::of(level), "agreed level".to_string())
+                        .help("keep `level` if the room agreed one, or `disagreed` with a note if it did not"),
+                );
+            } else if note.value.trim().is_empty() {
+                errors.push(
+                    Diagnostic::at(
+                        source,
+                        at,
+                        format!("`{id}` says the room agreed to disagree, with no note"),
+                    )
+                    .label("empty note")
+                    .help("write in a few words what the views were and why they differ"),
+                );
+            }
+        }
+        let (lo, hi) = framework.scale_range();
+        let mut seen: Vec<(VoteSource, Option<&str>, Option<Pos>)> = Vec::new();
+        for tally in &answer.votes {
+            let at = tally
+                .group
+                .as_ref()
+                .and_then(Pos::of)
+                .or(Pos::of(&tally.from))
+                .or_else(|| tally.levels.values().find_map(Pos::of))
+                .or(Pos::of(&answer.indicator));
+            let group = tally.group();
+            let from = tally.from.value;
+            if let Some((_, _, first)) = seen.iter().find(|(f, g, _)| *f == from && *g == group) {
+                let whose = group.map_or(String::new(), |g| format!(" for `{g}`"));
+                let mut d = Diagnostic::at(
+                    source,
+                    at,
+                    format!("`{id}` has two tallies of votes from `{}`{whose}", serde_name(from)),
+                )
+                .label("second tally")
+                .help("add the counts up into one tally; tallies from different sources (or groups) add up");
+                if let Some(first) = first {
+                    d = d.also(Some(*first), "first tally".to_string());
+                }
+                errors.push(d);
+            } else {
+                seen.push((from, group, at));
+            }
+            if let Some(g) = &tally.group {
+                if !is_slug(&g.value) {
+                    errors.push(
+                        Diagnostic::at(
+                            source,
+                            Pos::of(g),
+                            format!("the group `{}` is not a simple id", g.value),
+                        )
+                        .help("use lower-case words joined by `-`, e.g. `parent-carers`"),
+                    );
+                } else if workshop && !self.scored_by.groups.contains(&g.value) {
+                    let groups = self.scored_by.groups.join(", ");
+                    let help = match crate::diagnostic::suggest(
+                        &g.value,
+                        self.scored_by.groups.iter().map(String::as_str),
+                    ) {
+                        Some(s) => format!(
+                            "did you mean `{s}`? The groups are listed under `scored_by.groups`: {groups}"
+                        ),
+                        None => format!("the groups are listed under `scored_by.groups`: {groups}"),
+                    };
+                    errors.push(
+                        Diagnostic::at(
+                            source,
+                            Pos::of(g),
+                            format!("`{}` is not one of this workshop's groups", g.value),
+                        )
+                        .label("votes from this group")
+                        .help(help),
+                    );
+                }
+            }
+            for (level, count) in &tally.levels {
+                if framework.level(level.0).is_none() {
+                    errors.push(
+                        Diagnostic::at(
+                            source,
+                            Pos::of(count).or(at),
+                            format!("votes for level {}, which is not on the scale ({lo} to {hi})", level.0),
+                        )
+                        .label("not a level of this framework")
+                        .help(format!(
+                            "count votes under the scale's levels ({}); not applicable under `not_applicable`, don't know under `dont_know`",
+                            framework.scale.value.iter().map(|l| l.value.value.to_string()).collect::<Vec<_>>().join(", ")
+                        )),
+                    );
+                }
+            }
         }
     }
 
@@ -787,6 +1200,15 @@ fn plain_io(e: &std::io::Error) -> String {
     match text.find(" at path ") {
         Some(i) => text[..i].to_string(),
         None => text,
+    }
+}
+
+/// A vote source as it is written in a record, e.g. `cards`.
+fn serde_name(from: VoteSource) -> &'static str {
+    match from {
+        VoteSource::Cards => "cards",
+        VoteSource::Form => "form",
+        VoteSource::Phones => "phones",
     }
 }
 
@@ -962,6 +1384,131 @@ mod tests {
             fs::read_to_string(dir.path().join("r.yaml")).expect("read"),
             "saved"
         );
+    }
+
+    const WITH_VOTES: &str = "\
+format: 1
+framework:
+  id: four-cornerstones
+  version: \"1.0\"
+partnership: P
+date: \"2026-03-04\"
+scored_by:
+  kind: room
+answers:
+- indicator: wc1
+  level: 3
+  votes:
+  - from: cards
+    levels:
+      2: 4
+      3: 5
+    not_applicable: 1
+  - from: phones
+    group: parent-carers
+    levels:
+      1: 2
+    dont_know: 3
+- indicator: wc2
+  disagreed: Parent carers see far less of this than the council does.
+  votes:
+  - from: cards
+    levels:
+      1: 3
+      4: 3
+  draft:
+    evidence: The minutes show
+    action:
+      changes: 1
+      what: Ask the forum
+      due: 2026-0
+- indicator: wc3
+  draft:
+    disagreed: Half the room
+";
+
+    fn parse(text: &str) -> Record {
+        let source = Source::named("r.yaml", text);
+        let r = Record::parse(&source).expect("parses");
+        let f = Framework::built_in(crate::framework::DEFAULT_ID).expect("framework");
+        r.check(&source, &f, FrameworkCheck::Strict)
+            .expect("checks");
+        r
+    }
+
+    #[test]
+    fn votes_disagreement_and_drafts_round_trip() {
+        let r = parse(WITH_VOTES);
+        let text = r.to_yaml().expect("yaml");
+        let body = text.split_once('\n').expect("comment line").1;
+        assert_eq!(body, WITH_VOTES, "written back exactly as read");
+        let again = parse(&text);
+        assert_eq!(again.to_yaml().expect("yaml"), text);
+        let wc2 = again.answer("wc2").expect("wc2");
+        assert_eq!(wc2.votes[0].count(4), 3);
+        assert_eq!(wc2.votes[0].from.value, VoteSource::Cards);
+        let draft = wc2.draft.action.as_ref().expect("action draft");
+        assert_eq!(
+            (draft.changes, draft.due.as_deref()),
+            (Some(1), Some("2026-0"))
+        );
+    }
+
+    #[test]
+    fn agreeing_to_disagree_answers_an_indicator_and_a_draft_does_not() {
+        let r = parse(WITH_VOTES);
+        assert!(r.is_answered("wc1"));
+        assert!(r.is_answered("wc2"), "agreed to disagree is an answer");
+        assert_eq!(r.choice("wc2"), None, "but no level to score");
+        assert!(!r.is_answered("wc3"), "a draft alone is not an answer");
+    }
+
+    #[test]
+    fn a_record_without_votes_or_drafts_is_written_as_before() {
+        let mut r = parse(WITH_VOTES);
+        for a in &mut r.answers {
+            a.votes.clear();
+            a.disagreed = None;
+            a.draft = Draft::default();
+        }
+        let text = r.to_yaml().expect("yaml");
+        assert!(!text.contains("votes") && !text.contains("draft") && !text.contains("disagreed"));
+        assert!(text.contains("- indicator: wc3\n"), "{text}");
+    }
+
+    #[test]
+    fn tallies_count_and_set_levels() {
+        let mut t = Tally::new(VoteSource::Cards, None);
+        t.set_count(3, 4);
+        t.set_count(2, 1);
+        t.set_count(2, 0);
+        t.not_applicable = Count(2);
+        assert_eq!((t.count(3), t.count(2), t.total()), (4, 0, 6));
+        assert_eq!(t.levels.len(), 1, "a count of 0 leaves the level out");
+    }
+
+    #[test]
+    fn vote_counts_that_are_not_counts_are_clear_errors() {
+        let cases = [
+            ("3: -1", "count -1 is below zero"),
+            ("3: 2.5", "count 2.5 is not a whole number"),
+            ("3: two", "`two` is not a count"),
+            ("3: 99999999999", "count 99999999999 is far too large"),
+            (
+                "n/a: 2",
+                "count not-applicable votes under `not_applicable:`",
+            ),
+            ("three: 2", "`three` is not a level"),
+            ("-1: 2", "level -1 is below zero"),
+        ];
+        for (levels, expected) in cases {
+            let text = WITH_VOTES.replace("      2: 4\n", &format!("      {levels}\n"));
+            let err = Record::parse(&Source::named("r.yaml", text.as_str()))
+                .expect_err(levels)
+                .to_string();
+            assert!(err.contains(expected), "{levels}: {err}");
+            assert!(err.contains("r.yaml:15:"), "{levels}: placed: {err}");
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Placed, Pos, Source, suggest, unplaced};
+use crate::diagnostic::{Diagnostic, Diagnostics, Placed, Pos, Source, suggest};
 use crate::framework::Framework;
 use crate::record::{Answer, Choice, IsoDate, ScoredBy, ScorerKind};
 
@@ -554,11 +554,10 @@ fn parse_csv(
             .filter(|t| !t.is_empty())
             .map(str::to_string);
         answers.push(Answer {
-            indicator: unplaced(id),
             level,
             levels,
             evidence: evidence.map(Into::into),
-            actions: Vec::new(),
+            ..Answer::new(id)
         });
     }
     if !errors.is_empty() {

@@ -43,16 +43,7 @@ pub fn answer_mut<'r>(record: &'r mut Record, framework: &Framework, id: &str) -
                 .iter()
                 .position(|a| order(&a.indicator.value) > rank)
                 .unwrap_or(record.answers.len());
-            record.answers.insert(
-                at,
-                Answer {
-                    indicator: unplaced(id.to_string()),
-                    level: None,
-                    levels: Default::default(),
-                    evidence: None,
-                    actions: Vec::new(),
-                },
-            );
+            record.answers.insert(at, Answer::new(id));
             at
         }
     };

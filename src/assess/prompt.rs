@@ -7,6 +7,8 @@
 use std::collections::VecDeque;
 use std::io::{BufRead, Write};
 
+use crate::clean::{terminal, terminal_line};
+
 /// Why a prompt did not return an answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stop {
@@ -99,7 +101,8 @@ impl<R: BufRead, W: Write> Plain<R, W> {
 
     fn say(&mut self, text: &str) {
         // A failed write to the terminal shows up at the next read; nothing to do here.
-        let _ = writeln!(self.output, "{text}");
+        // Text from records and frameworks never reaches the terminal raw.
+        let _ = writeln!(self.output, "{}", terminal(text));
     }
 }
 
@@ -159,10 +162,11 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         if !help.is_empty() {
             self.say(help);
         }
+        let question = terminal_line(question);
         if default.is_empty() {
             let _ = write!(self.output, "{question}: ");
         } else {
-            let _ = write!(self.output, "{question} [{default}]: ");
+            let _ = write!(self.output, "{question} [{}]: ", terminal_line(default));
         }
         let answer = self.line()?;
         if answer.trim().eq_ignore_ascii_case("esc") {
@@ -228,7 +232,7 @@ fn map_err(e: inquire::InquireError) -> Result<Reply, Stop> {
 
 impl Prompter for Fancy {
     fn show(&mut self, text: &str) {
-        println!("{text}");
+        println!("{}", terminal(text));
     }
 
     fn choose(
@@ -237,8 +241,11 @@ impl Prompter for Fancy {
         items: &[Item],
         default: usize,
     ) -> Result<Option<usize>, Stop> {
-        let labels: Vec<String> = items.iter().map(|i| i.label.clone()).collect();
-        let answer = inquire::Select::new(question, labels)
+        let labels: Vec<String> = items
+            .iter()
+            .map(|i| terminal_line(&i.label).into_owned())
+            .collect();
+        let answer = inquire::Select::new(&terminal_line(question), labels)
             .with_starting_cursor(default.min(items.len().saturating_sub(1)))
             .with_page_size(items.len().max(1))
             .with_help_message(
@@ -252,18 +259,25 @@ impl Prompter for Fancy {
     }
 
     fn text(&mut self, question: &str, default: &str, help: &str) -> Result<Reply, Stop> {
-        let mut prompt = inquire::Text::new(question).with_initial_value(default);
+        // The text offered for editing is shown cleaned; left as it was, the original (with
+        // whatever it holds) is kept, so Enter never changes what is in the record.
+        let shown = terminal_line(default);
+        let question = terminal_line(question);
+        let help = terminal_line(help);
+        let mut prompt = inquire::Text::new(&question).with_initial_value(&shown);
         if !help.is_empty() {
-            prompt = prompt.with_help_message(help);
+            prompt = prompt.with_help_message(&help);
         }
         match prompt.prompt() {
+            Ok(t) if t == shown && shown != default => Ok(Reply::Text(default.trim().to_string())),
             Ok(t) => Ok(Reply::Text(t.trim().to_string())),
             Err(e) => map_err(e),
         }
     }
 
     fn editor(&mut self, question: &str, initial: &str) -> Result<Reply, Stop> {
-        let prompt = inquire::Editor::new(question)
+        let question = terminal_line(question);
+        let prompt = inquire::Editor::new(&question)
             .with_predefined_text(initial)
             .with_file_extension(".txt")
             .with_help_message("Enter opens your editor ($EDITOR); save and close it to come back");
@@ -274,7 +288,7 @@ impl Prompter for Fancy {
     }
 
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool, Stop> {
-        match inquire::Confirm::new(question)
+        match inquire::Confirm::new(&terminal_line(question))
             .with_default(default)
             .prompt()
         {

@@ -244,7 +244,8 @@ fn install_interrupt_handler() {
             Some(cmd) => {
                 let _ = writeln!(
                     err,
-                    "\nStopped. Every answer so far is saved.\nTo carry on: {cmd}"
+                    "\nStopped. Every answer so far is saved.\nTo carry on: {}",
+                    crate::clean::terminal_line(cmd)
                 );
             }
             None => {
@@ -688,7 +689,7 @@ fn from_answers(
     }
     eprintln!(
         "Saved {}: {} of {} indicators answered.",
-        out.display(),
+        crate::clean::terminal_name(&out.display().to_string()),
         framework.indicator_count() - missing.len(),
         framework.indicator_count()
     );

@@ -2,11 +2,13 @@
 
 use std::io::Write;
 
+use crate::clean::{terminal_line as clean, terminal_name as clean_name};
 use crate::cli::{FrameworkCommand, SchemaKind};
 use crate::diagnostic::{Diagnostics, display_path};
 use crate::error::Error;
 use crate::framework::{BUILT_IN, Framework, Text};
 use crate::record::Record;
+use crate::report::plural;
 
 /// Runs `coprod framework ...`.
 pub fn execute(cmd: FrameworkCommand) -> Result<(), Error> {
@@ -50,13 +52,12 @@ pub fn execute(cmd: FrameworkCommand) -> Result<(), Error> {
                         let f = file.own();
                         writeln!(
                             out,
-                            "{}: valid framework `{}` version {} ({} {}s, {} indicators)",
-                            shown.display(),
+                            "{}: valid framework `{}` version {} ({}, {})",
+                            clean_name(&shown.display().to_string()),
                             f.id.value,
-                            f.version,
-                            f.sections.value.len(),
-                            f.section_noun,
-                            f.indicator_count()
+                            clean(&f.version),
+                            clean(&plural(f.sections.value.len(), &f.section_noun)),
+                            plural(f.indicator_count(), "indicator")
                         )
                         .map_err(stdout_err)?;
                         write_missing(&shown, &file, &mut out).map_err(stdout_err)?;
@@ -88,30 +89,24 @@ fn write_missing(
     file: &Framework<Text>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    use crate::report::table::clean;
+    let name = shown.display().to_string();
+    let shown = clean_name(&name);
     for (tag, lacking) in file.missing() {
         let tag = clean(&tag);
         if lacking.is_empty() {
             writeln!(out, "  {tag}: every text is translated")?;
             continue;
         }
-        let n = lacking.len();
-        let texts = if n == 1 { "text" } else { "texts" };
         writeln!(
             out,
-            "  {tag}: {n} {texts} not yet translated (shown in {} until they are):",
+            "  {tag}: {} not yet translated (shown in {} until they are):",
+            plural(lacking.len(), "text"),
             clean(&file.language)
         )?;
         for (pos, what) in lacking {
             match pos {
-                Some(p) => writeln!(
-                    out,
-                    "    {}:{}:{}: {what}",
-                    shown.display(),
-                    p.line,
-                    p.column
-                )?,
-                None => writeln!(out, "    {}: {what}", shown.display())?,
+                Some(p) => writeln!(out, "    {shown}:{}:{}: {what}", p.line, p.column)?,
+                None => writeln!(out, "    {shown}: {what}")?,
             }
         }
     }
@@ -120,7 +115,6 @@ fn write_missing(
 
 /// Prints a framework for people: scale, bands, then every section and indicator.
 pub fn write_framework(f: &Framework, out: &mut dyn Write) -> std::io::Result<()> {
-    use crate::report::table::clean;
     writeln!(out, "{} (version {})", clean(&f.title), clean(&f.version))?;
     writeln!(
         out,
@@ -162,7 +156,7 @@ pub fn write_framework(f: &Framework, out: &mut dyn Write) -> std::io::Result<()
         writeln!(
             out,
             "\n{} {} of {}: {}",
-            crate::report::capitalise(&f.section_noun),
+            clean(&crate::report::capitalise(&f.section_noun)),
             si + 1,
             f.sections.value.len(),
             clean(&s.title)
@@ -182,7 +176,7 @@ pub fn write_framework(f: &Framework, out: &mut dyn Write) -> std::io::Result<()
                 let ids: Vec<String> = i
                     .replaces
                     .iter()
-                    .map(|r| clean(&r.value.to_uppercase()))
+                    .map(|r| clean(&r.value.to_uppercase()).into_owned())
                     .collect();
                 writeln!(out, "      (was {})", ids.join(", "))?;
             }
@@ -280,7 +274,7 @@ fn new_framework(file: &std::path::Path) -> Result<(), Error> {
         true
     };
     if !crate::cli::quiet() {
-        eprintln!(
+        let text = format!(
             "Wrote {}{}. Edit it, then check it with:\n  coprod framework validate {}",
             file.display(),
             if wrote_schema {
@@ -290,6 +284,7 @@ fn new_framework(file: &std::path::Path) -> Result<(), Error> {
             },
             file.display()
         );
+        eprintln!("{}", crate::clean::terminal(&text));
     }
     Ok(())
 }

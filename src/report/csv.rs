@@ -104,14 +104,12 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Neutralises text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR at the
-/// start) by putting an apostrophe in front, which spreadsheets show as plain text.
+/// One cell, safe to open in a spreadsheet and to print on a terminal: control and invisible
+/// characters go, and text a spreadsheet would run as a formula (`=`, `+`, `-`, `@` or their
+/// full-width forms, also after spaces or invisible characters; tab, CR) gets an apostrophe in
+/// front, which spreadsheets show as plain text ([`crate::clean::csv`]).
 pub fn safe(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
+    crate::clean::csv(text).into_owned()
 }
 
 #[cfg(test)]
@@ -120,7 +118,17 @@ mod tests {
 
     #[test]
     fn formula_starts_are_neutralised() {
-        for bad in ["=1+1", "+SUM(A1)", "-2", "@cmd", "\tx", "\rx"] {
+        for bad in [
+            "=1+1",
+            "+SUM(A1)",
+            "-2",
+            "@cmd",
+            "\tx",
+            "\rx",
+            " =1",
+            "\u{200b}=1",
+            "＝1",
+        ] {
             assert!(safe(bad).starts_with('\''), "{bad:?}");
         }
         assert_eq!(safe("Plain text"), "Plain text");

@@ -5,8 +5,10 @@ use std::io::Write;
 
 use super::Report;
 
-/// Writes the report as pretty-printed JSON with a final newline.
+/// Writes the report as pretty-printed JSON with a final newline. C1 controls, bidi and
+/// invisible characters are written as `\uXXXX` escapes ([`crate::clean::json`]): the same
+/// text for a program, nothing raw for a terminal.
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report)?;
-    writeln!(out)
+    let text = serde_json::to_string_pretty(report)?;
+    writeln!(out, "{}", crate::clean::json(&text))
 }

@@ -8,24 +8,9 @@ use std::io::Write;
 use super::{Report, percent_text, score_text};
 
 /// Escapes text for use inside a Markdown line (after other text, in a list item or cell).
-/// Line breaks become spaces.
+/// Line breaks, a lone CR too, become spaces; see [`crate::clean::markdown`].
 pub fn inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for (i, line) in text.lines().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        for c in line.trim().chars() {
-            if matches!(
-                c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#'
-            ) {
-                out.push('\\');
-            }
-            out.push(c);
-        }
-    }
-    out
+    crate::clean::markdown(text)
 }
 
 /// Escapes text that starts a line of its own (a paragraph): as [`inline`], and a leading `-`,
@@ -44,9 +29,7 @@ pub fn block(text: &str) -> String {
 
 /// Escapes text for a table cell: as [`inline`], with line breaks kept as `<br>`.
 pub fn cell(text: &str) -> String {
-    let parts: Vec<String> = text
-        .trim()
-        .split('\n')
+    let parts: Vec<String> = crate::clean::lines(text.trim())
         .map(inline)
         .filter(|p| !p.is_empty())
         .collect();
@@ -55,7 +38,7 @@ pub fn cell(text: &str) -> String {
 
 /// Writes the report as Markdown.
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    let noun = report.section_heading();
+    let noun = inline(&report.section_heading());
     let scale_max = report.framework.scale_max;
     writeln!(out, "# {}\n", inline(&report.title))?;
     if let Some(org) = &report.organisation {
@@ -322,7 +305,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                     None => cell(&a.what),
                 },
                 a.owner.as_deref().map(cell).unwrap_or_default(),
-                a.due.as_deref().unwrap_or(""),
+                a.due.as_deref().map(cell).unwrap_or_default(),
                 a.status.label(),
                 cell(&report.records[a.record].scored_by)
             )?;
@@ -380,7 +363,7 @@ fn write_perspectives(report: &Report, out: &mut dyn Write) -> std::io::Result<(
         .collect();
     let header = format!(
         "| {} | {} | Gap |",
-        report.section_heading(),
+        cell(&report.section_heading()),
         names.join(" | ")
     );
     let rule = format!("|---|{}---:|", "---:|".repeat(names.len()));

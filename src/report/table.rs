@@ -91,7 +91,7 @@ pub fn render(report: &Report, style: &Style, out: &mut dyn Write) -> std::io::R
 
     let mut t = new_table(width);
     let mut header = vec![
-        report.section_heading(),
+        clean(&report.section_heading()),
         "Score".into(),
         "%".into(),
         "Band".into(),
@@ -272,7 +272,7 @@ fn write_perspectives(
         ))
     )?;
     let mut t = new_table(width);
-    let mut header = vec![report.section_heading()];
+    let mut header = vec![clean(&report.section_heading())];
     header.extend(p.groups.iter().map(|g| clean(&g.name)));
     header.push("Gap".into());
     t.set_header(header);
@@ -438,12 +438,12 @@ pub fn bar(percent: f64, cells: usize) -> String {
     s
 }
 
-/// Replaces control characters (including ESC) with a space, so user text cannot move the
-/// cursor, change colours or retitle the terminal.
+/// Text for one line of the terminal: control characters (ESC included), bidi overrides and
+/// invisible characters are shown as escapes such as `\u{1b}`, so user text cannot move the
+/// cursor, change colours, retitle the terminal or reorder what is shown
+/// ([`crate::clean::terminal_line`]).
 pub fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    crate::clean::terminal_line(text).into_owned()
 }
 
 #[cfg(test)]
@@ -467,6 +467,6 @@ mod tests {
 
     #[test]
     fn escape_sequences_are_removed() {
-        assert_eq!(clean("a\x1b[31mb"), "a [31mb");
+        assert_eq!(clean("a\x1b[31mb\u{202e}"), "a\\u{1b}[31mb\\u{202e}");
     }
 }

@@ -457,11 +457,8 @@ mod tests {
         r.answers = levels
             .iter()
             .map(|(id, v)| Answer {
-                indicator: unplaced((*id).to_string()),
                 level: Some(unplaced(Choice::Level(*v))),
-                levels: Default::default(),
-                evidence: None,
-                actions: Vec::new(),
+                ..Answer::new(*id)
             })
             .collect();
         r

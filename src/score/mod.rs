@@ -19,6 +19,7 @@
 //!   indicator tied with the third, up to six; further ties are counted, not dropped.
 
 pub mod compare;
+pub mod votes;
 
 use serde::Serialize;
 
@@ -510,11 +511,8 @@ mod properties {
             .indicators()
             .zip(choices)
             .map(|((_, i), c)| Answer {
-                indicator: unplaced(i.id.value.clone()),
                 level: c.map(unplaced),
-                levels: Default::default(),
-                evidence: None,
-                actions: Vec::new(),
+                ..Answer::new(i.id.value.clone())
             })
             .collect();
         r

@@ -123,15 +123,18 @@ fn export(
         ))
     });
     let dates: Vec<String> = report.dates.iter().map(|d| content::long_date(d)).collect();
+    // The document information is cleaned as the page text is: no control or invisible
+    // characters, one line each.
+    let meta = crate::clean::pdf_metadata;
     let info = draw::Info {
-        title: report.title.clone(),
-        authors: report.partnerships.clone(),
-        subject: format!(
+        title: meta(&report.title),
+        authors: report.partnerships.iter().map(|p| meta(p)).collect(),
+        subject: meta(&format!(
             "Co-production self-evaluation against {} (version {}), {}",
             report.framework.title,
             report.framework.version,
             dates.join(", ")
-        ),
+        )),
         language,
         creator: format!("coprod {}", env!("CARGO_PKG_VERSION")),
         date,
