@@ -330,6 +330,33 @@ pub fn json(serialised: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` as a TOML basic string (in double quotes), for settings printed to be read back:
+/// quotes and backslashes escaped, and every control, bidirectional and invisible character
+/// written as `\uXXXX` or `\UXXXXXXXX`, so the same text is read back and nothing raw reaches
+/// a terminal.
+pub fn toml_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if is_hidden(c) && u32::from(c) > 0xFFFF => {
+                let _ = write!(out, "\\U{:08X}", u32::from(c));
+            }
+            c if is_hidden(c) => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Text for the PDF's document information (title, author, subject, keywords): one line, with
 /// line breaks and tabs as spaces, control and invisible characters dropped, white space runs
 /// collapsed and the ends trimmed, as the text drawn on the page is.
@@ -460,6 +487,22 @@ mod tests {
         assert_eq!(back, HOSTILE);
         let flag = serde_json::to_string("\u{e007f}").expect("json");
         assert_eq!(json(&flag), "\"\\udb40\\udc7f\"");
+    }
+
+    #[test]
+    fn toml_strings_read_back_exactly() {
+        for text in [
+            HOSTILE,
+            "plain",
+            "quote \" and \\ back",
+            "two\nlines\r\t",
+            "\u{e0041}",
+        ] {
+            let line = format!("v = {}", toml_string(text));
+            assert!(raw_free(&line), "{line:?}");
+            let back: toml::Table = toml::from_str(&line).expect("valid TOML");
+            assert_eq!(back["v"].as_str(), Some(text), "{line}");
+        }
     }
 
     #[test]

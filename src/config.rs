@@ -42,25 +42,57 @@ pub struct Config {
     /// Where the settings came from.
     #[serde(skip)]
     pub path: Option<PathBuf>,
+    /// Settings files found but not read, each with the reason, for a warning.
+    #[serde(skip)]
+    pub ignored: Vec<String>,
 }
 
 impl Config {
     /// Finds and reads `coprod.toml` from `start` upwards; an empty config if there is none.
+    ///
+    /// As git does with `safe.directory`, a settings file that belongs to another user, or that
+    /// other users may change, is not read: it could send records with people's names into
+    /// someone else's folder. It is skipped (the search goes on) and named in
+    /// [`Config::ignored`], for a warning.
     pub fn discover(start: &Path) -> Result<Self, Error> {
+        let mut ignored = Vec::new();
         let mut dir = Some(start);
         let mut up = PathBuf::new();
+        let mut found = None;
         while let Some(d) = dir {
-            if d.join(FILE_NAME).is_file() {
+            let full = d.join(FILE_NAME);
+            if full.is_file() {
                 // Shown relative to where the command runs, as people think of it.
-                return Self::load(&up.join(FILE_NAME));
+                let shown = up.join(FILE_NAME);
+                match untrusted(&full) {
+                    Some(why) => ignored.push(ignored_message(&shown, &why)),
+                    None => {
+                        found = Some(shown);
+                        break;
+                    }
+                }
             }
             dir = d.parent();
             up.push("..");
         }
-        match user_config_file() {
-            Some(p) if p.is_file() => Self::load(&p),
-            _ => Ok(Self::default()),
+        if found.is_none()
+            && let Some(p) = user_config_file().filter(|p| p.is_file())
+        {
+            match untrusted(&p) {
+                Some(why) => ignored.push(ignored_message(&p, &why)),
+                None => found = Some(p),
+            }
         }
+        let mut config = match found {
+            Some(p) => Self::load(&p)?,
+            None => Self::default(),
+        };
+        // Said even with --quiet: settings someone may rely on are not in effect.
+        for message in &ignored {
+            eprintln!("{}", crate::clean::terminal(message));
+        }
+        config.ignored = ignored;
+        Ok(config)
     }
 
     /// Checks values the parser cannot, and applies group names for display.
@@ -104,6 +136,41 @@ impl Config {
     pub fn apply(&self) {
         crate::record::set_group_names(self.groups.clone());
     }
+}
+
+/// Why a settings file is not to be trusted: it belongs to another user, or others may write
+/// to it. `None` when it is the user's own (and on systems without user ids).
+fn untrusted(path: &Path) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::metadata(path).ok()?;
+        let me = rustix::process::geteuid().as_raw();
+        if meta.uid() != me {
+            return Some(format!(
+                "it belongs to another user (user id {}, not {me})",
+                meta.uid()
+            ));
+        }
+        if meta.mode() & 0o022 != 0 {
+            return Some("other users can change it".to_string());
+        }
+        None
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+fn ignored_message(path: &Path, why: &str) -> String {
+    format!(
+        "warning: not reading {}: {why}\n\
+         help: coprod only reads settings files that are yours and that only you can change; \
+         if you trust it, copy it into a folder of your own (or, if it is yours, run `chmod go-w` on it)",
+        path.display()
+    )
 }
 
 /// The user-wide configuration file, if a home or config folder is known.

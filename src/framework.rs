@@ -208,8 +208,10 @@ impl Framework {
     /// Loads a framework from a file path, or a built-in one by id, resolved to a language
     /// (`None`: the framework's own).
     ///
-    /// A path wins when a file of that name exists; otherwise the argument is looked up among
-    /// the built-in ids.
+    /// An argument that looks like a path (it holds a `/` or ends in `.yaml` or `.yml`) is a
+    /// file. Otherwise a built-in id is always the built-in framework, even when a file of that
+    /// name is in the current folder (so nobody's file can stand in for it); another name is a
+    /// file if one exists.
     pub fn load_in(path_or_id: &str, language: Option<&str>) -> Result<Self, Error> {
         Framework::<Text>::load_file(path_or_id)?
             .in_language(language)
@@ -455,21 +457,21 @@ impl Framework<Text> {
     /// Reads a framework file by path, or a built-in one by id, every language in it.
     pub fn load_file(path_or_id: &str) -> Result<Self, Error> {
         let path = Path::new(path_or_id);
-        if !path.exists() && path_or_id != "-" {
-            if let Some(f) = Self::built_in_file(path_or_id) {
-                return Ok(f);
-            }
-            if !path_or_id.ends_with(".yaml")
-                && !path_or_id.ends_with(".yml")
-                && !path_or_id.contains('/')
-            {
-                let ids: Vec<&str> = BUILT_IN.iter().map(|(id, _)| *id).collect();
-                return Err(Error::Usage(format!(
-                    "no built-in framework is called `{path_or_id}` and no file has that name\n\
-                     help: built-in frameworks: {}; or give the path of a framework YAML file",
-                    ids.join(", ")
-                )));
-            }
+        let looks_like_path = path_or_id.ends_with(".yaml")
+            || path_or_id.ends_with(".yml")
+            || path_or_id.contains('/')
+            || path_or_id.contains(std::path::MAIN_SEPARATOR);
+        if !looks_like_path && let Some(f) = Self::built_in_file(path_or_id) {
+            return Ok(f);
+        }
+        if !looks_like_path && !path.exists() && path_or_id != "-" {
+            let ids: Vec<&str> = BUILT_IN.iter().map(|(id, _)| *id).collect();
+            return Err(Error::Usage(format!(
+                "no built-in framework is called `{}` and no file has that name\n\
+                 help: built-in frameworks: {}; or give the path of a framework YAML file",
+                crate::clean::terminal_name(path_or_id),
+                ids.join(", ")
+            )));
         }
         let source = crate::yaml::read_source(path)?;
         Ok(Self::read(&source)?)

@@ -12,6 +12,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod framework;
+pub mod names;
 pub mod record;
 pub mod report;
 pub mod score;

@@ -6,6 +6,7 @@
 
 pub mod answers;
 pub mod prompt;
+pub mod screen;
 
 use crate::diagnostic::unplaced;
 use crate::framework::{Framework, Indicator, Section};

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::assess::prompt::{Fancy, Item, Plain, Prompter, Reply, Stop};
+use crate::assess::screen::{self, state::Commands, state::State};
 use crate::assess::{Outcome, answers, carry_forward, first_unanswered, unanswered, walk_with};
 use crate::cli::AssessArgs;
 use crate::config::Config;
@@ -183,17 +184,19 @@ pub fn run(
     install_interrupt_handler();
 
     let answered = framework.indicator_count() - unanswered(&framework, &record).len();
-    prompter.show(&format!(
-        "{} · {} · {} · {}\nSaving to {} after every answer. {} of {} indicators answered so far.\n\
-         Choose Help at any indicator for the keys; Ctrl-C saves and stops.",
-        framework.title,
-        record.partnership,
-        record.date.value,
-        record.scored_by.describe(),
-        path.display(),
-        answered,
-        framework.indicator_count()
-    ));
+    if plain {
+        prompter.show(&format!(
+            "{} · {} · {} · {}\nSaving to {} after every answer. {} of {} indicators answered so far.\n\
+             Choose Help at any indicator for the keys; Ctrl-C saves and stops.",
+            framework.title,
+            record.partnership,
+            record.date.value,
+            record.scored_by.describe(),
+            path.display(),
+            answered,
+            framework.indicator_count()
+        ));
+    }
     let mut outcome = Outcome::Finished;
     if let Some(prev) = &previous {
         outcome = carry_forward(&framework, prev, &mut record, prompter, &mut |r| {
@@ -201,14 +204,32 @@ pub fn run(
         })?;
     }
     if outcome == Outcome::Finished {
-        outcome = walk_with(
-            &framework,
-            &mut record,
-            start,
-            prompter,
-            &mut |r| save(r, &path),
-            previous.as_ref(),
-        )?;
+        outcome = if plain {
+            walk_with(
+                &framework,
+                &mut record,
+                start,
+                prompter,
+                &mut |r| save(r, &path),
+                previous.as_ref(),
+            )?
+        } else {
+            let mut state = State::new(&framework, record.clone(), start, previous.as_ref());
+            if let Some(d) = config.divergence {
+                state.divergence = d;
+            }
+            state.commands = Commands {
+                resume: resume_cmd.clone(),
+                report: format!("coprod report {}", shell_word(&path.display().to_string())),
+            };
+            let result = screen::run(&mut state, &mut |r| save(r, &path));
+            record = state.record;
+            match result? {
+                // Quitting a record with nothing left to answer is finishing it.
+                Outcome::Quit if unanswered(&framework, &record).is_empty() => Outcome::Finished,
+                o => o,
+            }
+        };
     }
     save(&record, &path)?;
     match outcome {
@@ -238,6 +259,11 @@ fn save(record: &Record, path: &Path) -> Result<(), Error> {
 fn install_interrupt_handler() {
     // Ctrl-C outside a prompt (or SIGTERM): wait for any save in progress, then stop.
     let _ = ctrlc::set_handler(|| {
+        if screen::active() {
+            // The full screen listens for signals itself: it saves, restores the terminal
+            // and stops.
+            return;
+        }
         let guard = lock();
         let mut err = std::io::stderr();
         match &*guard {

@@ -13,7 +13,12 @@ pub fn execute() -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
     let err = |e| Error::io("cannot write to standard output", e);
     match &config.path {
-        Some(p) => writeln!(out, "# Settings from {}", p.display()).map_err(err)?,
+        Some(p) => writeln!(
+            out,
+            "# Settings from {}",
+            crate::clean::terminal_name(&p.display().to_string())
+        )
+        .map_err(err)?,
         None => {
             let user =
                 user_config_file().map_or_else(String::new, |p| format!(" or {}", p.display()));
@@ -25,7 +30,7 @@ pub fn execute() -> Result<(), Error> {
         }
     }
     // Printed as TOML that coprod reads back: a setting not made is a comment.
-    let text = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let text = crate::clean::toml_string;
     let show = |key: &str, v: &Option<String>| match v {
         Some(s) => format!("{key} = {}", text(s)),
         None => format!("# {key} = \"\"  (not set)"),

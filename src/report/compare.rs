@@ -249,31 +249,11 @@ pub fn action_progress_view(p: &ActionProgress, records: &[&Record]) -> ActionPr
 
 /// Removes people's names: participant lists go, named scorers become their group, file names
 /// become "record N", and any name (or a part of one, three letters or more) in evidence,
-/// actions and owners is replaced with "[name removed]".
+/// actions and owners is replaced with "[name removed]", whatever its case or accents.
 pub fn anonymise(report: &mut super::Report, names: &[String]) {
-    let mut words: Vec<String> = names
-        .iter()
-        .flat_map(|n| {
-            let mut parts: Vec<String> = n
-                .split_whitespace()
-                .filter(|p| p.chars().count() >= 3)
-                .map(str::to_string)
-                .collect();
-            parts.push(n.trim().to_string());
-            parts
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    // Longest first, so a full name is replaced before its parts.
-    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-    words.dedup();
-    let scrub = |text: &str| -> String {
-        let mut out = text.to_string();
-        for w in &words {
-            out = replace_word(&out, w, "[name removed]");
-        }
-        out
-    };
+    // Names are found in any case and with or without accents (see `crate::names`).
+    let names = crate::names::Names::new(names);
+    let scrub = |text: &str| -> String { names.replace(text, "[name removed]") };
     for (n, r) in report.records.iter_mut().enumerate() {
         r.participants.clear();
         r.file = format!("record {}", n + 1);
@@ -302,43 +282,6 @@ pub fn anonymise(report: &mut super::Report, names: &[String]) {
         p.not_followed_up_actions.iter_mut().for_each(fix);
     }
     report.anonymised = true;
-}
-
-/// Replaces whole-word occurrences of `word` (letters around it are not part of the match).
-fn replace_word(text: &str, word: &str, with: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find(word) {
-        let before = rest[..i].chars().next_back();
-        let after = rest[i + word.len()..].chars().next();
-        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-        if boundary(before) && boundary(after) {
-            out.push_str(&rest[..i]);
-            out.push_str(with);
-        } else {
-            out.push_str(&rest[..i + word.len()]);
-        }
-        rest = &rest[i + word.len()..];
-    }
-    out.push_str(rest);
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::replace_word;
-
-    #[test]
-    fn whole_words_only() {
-        assert_eq!(
-            replace_word("Siân said Siânna", "Siân", "X"),
-            "X said Siânna"
-        );
-        assert_eq!(
-            replace_word("Ann, Anne and Ann.", "Ann", "X"),
-            "X, Anne and X."
-        );
-    }
 }
 
 /// Framework versions among the records, as the report shows them.

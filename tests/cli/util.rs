@@ -107,6 +107,35 @@ impl Test {
     }
 
     fn spawn(&self, dir: &Path, args: &[String], extra_env: &[(String, String)]) -> Output {
+        let out = self.spawn_raw(dir, args, extra_env);
+        let output = Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        };
+        assert_ne!(output.code, 101, "coprod panicked:\n{}", output.stderr);
+        output
+    }
+
+    /// Runs the binary in the test's folder and returns its output bytes exactly as written.
+    pub fn run_raw(&self, args: &[&str]) -> std::process::Output {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        let out = self.spawn_raw(self.dir.path(), &args, &[]);
+        assert_ne!(
+            out.status.code(),
+            Some(101),
+            "coprod panicked:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    }
+
+    fn spawn_raw(
+        &self,
+        dir: &Path,
+        args: &[String],
+        extra_env: &[(String, String)],
+    ) -> std::process::Output {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_coprod"));
         cmd.args(args)
             .current_dir(dir)
@@ -134,14 +163,7 @@ impl Test {
                 _ => {}
             }
         }
-        let out = child.wait_with_output().expect("wait for coprod");
-        let output = Output {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        };
-        assert_ne!(output.code, 101, "coprod panicked:\n{}", output.stderr);
-        output
+        child.wait_with_output().expect("wait for coprod")
     }
 
     /// Runs the binary again in the same folder with other arguments.

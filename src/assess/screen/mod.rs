@@ -1,0 +1,179 @@
+//! The full-screen workshop view of `coprod assess`, for a laptop on a projector.
+//!
+//! The shape is the one ratatui's examples use: the [`state::State`] is a plain struct; a key
+//! becomes an [`state::Action`] ([`keys::action`]); an action changes the state and, where the
+//! record changes, saves it through the same save function the line-by-line walk uses
+//! ([`state::State::apply`]); drawing is a pure function of the state ([`draw::draw`]). Only
+//! [`run`] touches the terminal, so every screen is tested with ratatui's `TestBackend` and
+//! every rule without a terminal.
+
+pub mod draw;
+pub mod form;
+pub mod keys;
+pub mod state;
+pub mod text;
+pub mod vote;
+
+#[cfg(test)]
+mod tests;
+
+use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::{cursor, execute, terminal};
+
+use crate::assess::{Outcome, Save};
+use crate::error::Error;
+use state::{Action, State};
+
+/// Whether the full screen has the terminal: signal handlers set up before it leave the
+/// signals to it.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Whether the full screen is showing (and handles SIGINT, SIGTERM and SIGHUP itself).
+pub fn active() -> bool {
+    ACTIVE.load(Ordering::SeqCst)
+}
+
+/// How often the screen wakes without a key: the clocks in the header, and drafts saved after
+/// a pause in typing.
+const TICK: Duration = Duration::from_millis(200);
+
+fn terminal_error(e: std::io::Error) -> Error {
+    Error::io("the terminal stopped working", e)
+}
+
+/// Puts the terminal back as it was: raw mode off, the normal screen, the cursor shown.
+/// Safe to call more than once, and from a panic; errors are ignored because the terminal may
+/// already be gone (a hang-up).
+pub fn restore() {
+    let _ = terminal::disable_raw_mode();
+    let mut out = std::io::stdout();
+    let _ = execute!(
+        out,
+        event::DisableBracketedPaste,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = out.flush();
+}
+
+/// Holds the terminal in full-screen mode; dropping it restores the terminal, on every way out
+/// of [`run`] (an error, a signal, the end). A panic restores it through the panic hook.
+struct Guard {
+    signals: Vec<signal_hook::SigId>,
+}
+
+impl Guard {
+    fn enter(stop: &Arc<AtomicBool>) -> Result<Self, Error> {
+        let mut signals = Vec::new();
+        for sig in [
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+            signal_hook::consts::SIGINT,
+        ] {
+            let id = signal_hook::flag::register(sig, Arc::clone(stop))
+                .map_err(|e| Error::io("cannot listen for signals", e))?;
+            signals.push(id);
+        }
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+        let guard = Self { signals };
+        ACTIVE.store(true, Ordering::SeqCst);
+        terminal::enable_raw_mode().map_err(terminal_error)?;
+        execute!(
+            std::io::stdout(),
+            terminal::EnterAlternateScreen,
+            terminal::Clear(terminal::ClearType::All),
+            event::EnableBracketedPaste,
+            cursor::Hide
+        )
+        .map_err(terminal_error)?;
+        Ok(guard)
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+        ACTIVE.store(false, Ordering::SeqCst);
+        for id in self.signals.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+        // The panic hook stays: restoring an already restored terminal does no harm.
+    }
+}
+
+/// Runs the screen until the room quits, Ctrl-C, or a signal (SIGTERM, SIGHUP, SIGINT).
+/// Whatever ends it, everything typed is saved (drafts included) and the terminal is restored
+/// before this returns.
+pub fn run(state: &mut State<'_>, save: &mut Save<'_>) -> Result<Outcome, Error> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let guard = Guard::enter(&stop)?;
+    let result = event_loop(state, save, &stop);
+    drop(guard);
+    result
+}
+
+fn event_loop(
+    state: &mut State<'_>,
+    save: &mut Save<'_>,
+    stop: &AtomicBool,
+) -> Result<Outcome, Error> {
+    let mut terminal =
+        Terminal::new(CrosstermBackend::new(std::io::stdout())).map_err(terminal_error)?;
+    let start = Instant::now();
+    loop {
+        if stop.load(Ordering::SeqCst) && state.outcome.is_none() {
+            state.apply(Action::Interrupt, save)?;
+        }
+        if let Some(outcome) = state.outcome {
+            return Ok(outcome);
+        }
+        if let Err(e) = terminal.draw(|f| draw::draw(f, state)) {
+            // The terminal went away (a hang-up): keep what was typed, then stop.
+            state.apply(Action::Interrupt, save)?;
+            return Err(terminal_error(e));
+        }
+        let ready = match event::poll(TICK) {
+            Ok(ready) => ready,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => false,
+            Err(e) => {
+                state.apply(Action::Interrupt, save)?;
+                return Err(terminal_error(e));
+            }
+        };
+        if ready {
+            match event::read() {
+                Ok(Event::Key(key)) => {
+                    if let Some(action) = keys::action(state, key) {
+                        state.apply(action, save)?;
+                    }
+                }
+                Ok(Event::Paste(text)) => {
+                    for action in keys::paste(state, &text) {
+                        state.apply(action, save)?;
+                    }
+                }
+                Ok(Event::Resize(..)) => {
+                    terminal.autoresize().map_err(terminal_error)?;
+                }
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    state.apply(Action::Interrupt, save)?;
+                    return Err(terminal_error(e));
+                }
+            }
+        }
+        state.apply(Action::Tick(start.elapsed()), save)?;
+    }
+}

@@ -1,0 +1,1041 @@
+//! What the screen knows, and the rules that change it: a plain struct and one function,
+//! [`State::apply`], that takes an [`Action`] and saves through the walk's save function where
+//! the record changes. Nothing here touches the terminal.
+
+use std::time::Duration;
+
+use crate::assess::{Outcome, Save, answer_mut, unanswered};
+use crate::diagnostic::unplaced;
+use crate::error::Error;
+use crate::framework::{Framework, Indicator, Section};
+use crate::record::{Choice, Record, ScorerKind, group_name};
+
+use super::form::ActionForm;
+use super::text::Editor;
+use super::vote::{Stage, VoteForm};
+
+/// How long typing must pause before a draft is saved.
+pub const DRAFT_PAUSE: Duration = Duration::from_millis(1500);
+
+/// Which screen is showing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    /// One indicator: the statement, guidance, level meanings and the answer.
+    Indicator,
+    /// The keys and what they do.
+    Help,
+    /// Every indicator by section; Enter goes to the one under the cursor. `end` when it is
+    /// shown because the walk reached the end.
+    Overview {
+        /// The line the cursor is on (an index into the framework's indicators).
+        cursor: usize,
+        /// Whether this is the end-of-session summary.
+        end: bool,
+    },
+    /// Evidence notes being typed.
+    Evidence(Editor),
+    /// The indicator's actions: the cursor's line (one past the last is "add an action"), and
+    /// whether deleting the one under the cursor waits for a yes.
+    Actions {
+        /// The line the cursor is on.
+        cursor: usize,
+        /// Waiting for `y` to delete the action under the cursor.
+        deleting: bool,
+    },
+    /// An action being typed or changed.
+    Action(Box<ActionForm>),
+    /// A vote being counted, then agreed.
+    Vote(Box<VoteForm>),
+}
+
+/// The line under the key bar: what just happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// Something was saved or done.
+    Done(String),
+    /// A key that means nothing here, or a choice that cannot be made.
+    Refused(String),
+}
+
+impl Status {
+    /// The words shown.
+    pub fn text(&self) -> &str {
+        match self {
+            Self::Done(t) | Self::Refused(t) => t,
+        }
+    }
+}
+
+/// One thing a key asks for. Keys are turned into actions by `keys::action`, which knows which
+/// keys mean something on which screen; an action is applied by [`State::apply`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// A digit typed for a level (several digits on scales that go past 9).
+    Digit(char),
+    /// Enter on the indicator screen: completes digits typed for a level.
+    Confirm,
+    /// Not applicable.
+    NotApplicable,
+    /// Leave this indicator unanswered for now and go on.
+    Skip,
+    /// The previous indicator.
+    Previous,
+    /// The next indicator.
+    Next,
+    /// Open the overview to go to any indicator.
+    GoTo,
+    /// Type evidence notes.
+    Evidence,
+    /// The indicator's actions (on the actions screen: add one).
+    Actions,
+    /// Delete the action under the cursor (asks first).
+    Delete,
+    /// Count a vote.
+    Vote,
+    /// Agree to disagree (after a vote).
+    Disagree,
+    /// Yes to a question on the screen.
+    Yes,
+    /// The next field of a form.
+    NextField,
+    /// The previous field of a form.
+    PreviousField,
+    /// Show the keys.
+    Help,
+    /// Save and quit.
+    Quit,
+    /// Ctrl-C, SIGTERM, SIGHUP: save everything, drafts included, and stop.
+    Interrupt,
+    /// Close this screen (Esc).
+    Close,
+    /// Scroll the guidance, or move the cursor, by this many lines (negative is up).
+    Scroll(i32),
+    /// Next group row (workshop mode).
+    NextGroup,
+    /// Previous group row (workshop mode).
+    PreviousGroup,
+    /// Enter in a list: go to the line under the cursor.
+    Open,
+    /// A key typed into text being edited.
+    Edit(EditKey),
+    /// A key that means nothing on this screen: its name.
+    Nothing(String),
+    /// Time passed: the session has now lasted this long.
+    Tick(Duration),
+}
+
+/// Keys that edit text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditKey {
+    /// A character.
+    Char(char),
+    /// A line break.
+    Newline,
+    /// Delete before the cursor.
+    Backspace,
+    /// Delete under the cursor.
+    Delete,
+    /// Cursor left.
+    Left,
+    /// Cursor right.
+    Right,
+    /// Cursor up.
+    Up,
+    /// Cursor down.
+    Down,
+    /// Start of the line.
+    Home,
+    /// End of the line.
+    End,
+}
+
+/// Everything the screen shows, and where the walk has got to.
+pub struct State<'a> {
+    /// The framework being scored.
+    pub framework: &'a Framework,
+    /// Its indicators in order, with their sections.
+    pub order: Vec<(&'a Section, &'a Indicator)>,
+    /// The record being filled in; saved after every change.
+    pub record: Record,
+    /// Last time's record (`--from`), shown as context.
+    pub previous: Option<&'a Record>,
+    /// The indicator showing (`order.len()` is past the end).
+    pub at: usize,
+    /// In workshop mode, the group whose level the digits choose.
+    pub group: usize,
+    /// The screen showing.
+    pub screen: Screen,
+    /// The status line.
+    pub status: Option<Status>,
+    /// How far the guidance and level meanings are scrolled.
+    pub scroll: u16,
+    /// How long the session has lasted.
+    pub elapsed: Duration,
+    /// When the room arrived at this indicator (on the session's clock).
+    pub arrived: Duration,
+    /// When text was last typed and not yet saved as a draft.
+    pub typed_at: Option<Duration>,
+    /// Digits typed for a level, on scales with levels of two digits.
+    pub digits: String,
+    /// Stay on the indicator after choosing a level instead of moving on.
+    pub stay: bool,
+    /// Set when the session should end.
+    pub outcome: Option<Outcome>,
+    /// The spread of a vote, in levels, from which it is flagged "talk about this".
+    pub divergence: f64,
+    /// The commands shown at the end: to carry on, and to report.
+    pub commands: Commands,
+}
+
+/// The commands the end of a session points to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Commands {
+    /// The command that carries on with this record.
+    pub resume: String,
+    /// The command that reports it.
+    pub report: String,
+}
+
+impl<'a> State<'a> {
+    /// The screen at indicator `start` of `record`.
+    pub fn new(
+        framework: &'a Framework,
+        record: Record,
+        start: usize,
+        previous: Option<&'a Record>,
+    ) -> Self {
+        let order: Vec<_> = framework.indicators().collect();
+        let at = start.min(order.len());
+        let mut state = Self {
+            framework,
+            order,
+            record,
+            previous,
+            at,
+            group: 0,
+            screen: Screen::Indicator,
+            status: None,
+            scroll: 0,
+            elapsed: Duration::ZERO,
+            arrived: Duration::ZERO,
+            typed_at: None,
+            digits: String::new(),
+            stay: false,
+            outcome: None,
+            divergence: crate::score::compare::DEFAULT_DIVERGENCE,
+            commands: Commands::default(),
+        };
+        state.arrive(at);
+        state.offer_drafts();
+        state
+    }
+
+    /// The indicator showing, with its section, unless past the end.
+    pub fn current(&self) -> Option<(&'a Section, &'a Indicator)> {
+        self.order.get(self.at).copied()
+    }
+
+    /// Whether the record scores groups side by side.
+    pub fn workshop(&self) -> bool {
+        self.record.scored_by.kind.value == ScorerKind::Workshop
+    }
+
+    /// The groups of a workshop record.
+    pub fn groups(&self) -> &[String] {
+        &self.record.scored_by.groups
+    }
+
+    /// How a choice is said: "3 Developing", "n/a Not applicable".
+    pub fn choice_words(&self, choice: Choice) -> String {
+        match choice {
+            Choice::Level(v) => match self.framework.level(v) {
+                Some(l) => format!("{v} {}", l.label),
+                None => v.to_string(),
+            },
+            Choice::NotApplicable => "n/a Not applicable".to_string(),
+        }
+    }
+
+    /// The current choice for indicator `id` (for `group` in workshop mode).
+    pub fn choice_for(&self, id: &str, group: Option<&str>) -> Option<Choice> {
+        let answer = self.record.answer(id)?;
+        match group {
+            Some(g) => answer.levels.get(g).map(|c| c.value),
+            None => answer.level.as_ref().map(|c| c.value),
+        }
+    }
+
+    fn arrive(&mut self, at: usize) {
+        self.at = at.min(self.order.len());
+        self.scroll = 0;
+        self.digits.clear();
+        self.arrived = self.elapsed;
+        // In workshop mode start at the first group still to give a level.
+        self.group = 0;
+        if let Some((_, ind)) = self.current() {
+            let id = ind.id.value.clone();
+            let first = self
+                .groups()
+                .iter()
+                .position(|g| self.choice_for(&id, Some(g)).is_none());
+            self.group = first.unwrap_or(0);
+        }
+        if self.at >= self.order.len() {
+            let cursor = crate::assess::first_unanswered(self.framework, &self.record)
+                .unwrap_or(self.order.len().saturating_sub(1));
+            self.screen = Screen::Overview { cursor, end: true };
+        } else {
+            self.screen = Screen::Indicator;
+        }
+    }
+
+    fn refuse(&mut self, text: impl Into<String>) {
+        self.status = Some(Status::Refused(text.into()));
+    }
+
+    fn done(&mut self, text: impl Into<String>) {
+        self.status = Some(Status::Done(text.into()));
+    }
+
+    /// Applies one action; saves through `save` whenever the record changes.
+    pub fn apply(&mut self, action: Action, save: &mut Save<'_>) -> Result<(), Error> {
+        if let Action::Tick(now) = action {
+            self.elapsed = now;
+            return self.save_draft_after_pause(save);
+        }
+        if let Action::Nothing(key) = &action {
+            let text = format!("{key} means nothing here; nothing was recorded.");
+            self.refuse(text);
+            return Ok(());
+        }
+        if !matches!(action, Action::Digit(_) | Action::Confirm) {
+            self.digits.clear();
+        }
+        match self.screen.clone() {
+            Screen::Indicator => self.on_indicator(action, save),
+            Screen::Help => {
+                match action {
+                    Action::Close | Action::Help => self.screen = Screen::Indicator,
+                    Action::Quit => self.outcome = Some(Outcome::Quit),
+                    Action::Interrupt => self.outcome = Some(Outcome::Interrupted),
+                    _ => {}
+                }
+                Ok(())
+            }
+            Screen::Overview { cursor, end } => self.on_overview(action, cursor, end),
+            Screen::Evidence(editor) => self.on_evidence(action, editor, save),
+            Screen::Actions { cursor, deleting } => self.on_actions(action, cursor, deleting, save),
+            Screen::Action(form) => self.on_form(action, *form, save),
+            Screen::Vote(form) => self.on_vote(action, *form, save),
+        }
+    }
+
+    fn on_indicator(&mut self, action: Action, save: &mut Save<'_>) -> Result<(), Error> {
+        match action {
+            Action::Digit(d) => return self.digit(d, save),
+            Action::Confirm => {
+                if self.digits.is_empty() {
+                    self.refuse("Enter means nothing here: type a level's number to choose it.");
+                } else {
+                    let typed = std::mem::take(&mut self.digits);
+                    match typed
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|v| self.framework.level(*v).is_some())
+                    {
+                        Some(v) => return self.choose(Choice::Level(v), save),
+                        None => self.refuse(format!("There is no level {typed}.")),
+                    }
+                }
+            }
+            Action::NotApplicable => return self.choose(Choice::NotApplicable, save),
+            Action::Skip => {
+                if let Some((_, ind)) = self.current() {
+                    let id = ind.id.value.to_uppercase();
+                    self.arrive(self.at + 1);
+                    self.done(format!("Skipped {id}; it stays unanswered for now."));
+                }
+            }
+            Action::Previous => {
+                if self.at == 0 {
+                    self.refuse("This is the first indicator; there is none before it.");
+                } else {
+                    self.arrive(self.at - 1);
+                    self.status = None;
+                }
+            }
+            Action::Next => {
+                self.arrive(self.at + 1);
+                self.status = None;
+            }
+            Action::GoTo => {
+                self.screen = Screen::Overview {
+                    cursor: self.at.min(self.order.len().saturating_sub(1)),
+                    end: false,
+                }
+            }
+            Action::Evidence => {
+                if let Some((_, ind)) = self.current() {
+                    let answer = self.record.answer(&ind.id.value);
+                    let draft = answer.and_then(|a| a.draft.evidence.clone());
+                    self.status = draft.is_some().then(|| {
+                        Status::Done(
+                            "These are the notes being typed when coprod stopped; Esc saves them."
+                                .to_string(),
+                        )
+                    });
+                    let current = draft
+                        .or_else(|| {
+                            answer
+                                .and_then(|a| a.evidence.as_deref())
+                                .map(str::to_string)
+                        })
+                        .unwrap_or_default();
+                    self.screen = Screen::Evidence(Editor::new(&current));
+                }
+            }
+            Action::Vote => {
+                if let Some((_, ind)) = self.current() {
+                    let group = if self.workshop() {
+                        self.groups().get(self.group).cloned()
+                    } else {
+                        None
+                    };
+                    let earlier = self.record.answer(&ind.id.value).and_then(|a| {
+                        a.votes.iter().find(|t| {
+                            t.from.value == crate::record::VoteSource::Cards
+                                && t.group() == group.as_deref()
+                        })
+                    });
+                    let form = VoteForm::new(self.framework, group, earlier);
+                    self.screen = Screen::Vote(Box::new(form));
+                    self.done(
+                        "Type how many chose each level; ↑ ↓ move between levels; Enter when done.",
+                    );
+                }
+            }
+            Action::Actions => {
+                self.screen = Screen::Actions {
+                    cursor: 0,
+                    deleting: false,
+                };
+                self.status = None;
+            }
+            Action::Help => self.screen = Screen::Help,
+            Action::Quit => self.outcome = Some(Outcome::Quit),
+            Action::Interrupt => self.outcome = Some(Outcome::Interrupted),
+            Action::Scroll(n) => {
+                let s = i64::from(self.scroll) + i64::from(n);
+                self.scroll = u16::try_from(s.max(0)).unwrap_or(u16::MAX);
+            }
+            Action::NextGroup | Action::PreviousGroup if self.workshop() => {
+                let n = self.groups().len().max(1);
+                self.group = if action == Action::NextGroup {
+                    (self.group + 1) % n
+                } else {
+                    (self.group + n - 1) % n
+                };
+            }
+            Action::NextGroup | Action::PreviousGroup => {
+                self.refuse("Tab means nothing here: this record has no groups.")
+            }
+            Action::Close => self.refuse("Esc means nothing here; nothing was recorded."),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn digit(&mut self, d: char, save: &mut Save<'_>) -> Result<(), Error> {
+        self.digits.push(d);
+        let typed = self.digits.clone();
+        let values: Vec<u32> = self
+            .framework
+            .scale
+            .value
+            .iter()
+            .map(|l| l.value.value)
+            .collect();
+        let exact = typed
+            .parse::<u32>()
+            .ok()
+            .filter(|v| values.contains(v) && typed == v.to_string());
+        let longer = values
+            .iter()
+            .any(|v| v.to_string().starts_with(&typed) && v.to_string() != typed);
+        match (exact, longer) {
+            (Some(v), false) => {
+                self.digits.clear();
+                self.choose(Choice::Level(v), save)
+            }
+            (exact, true) => {
+                let text = match exact {
+                    Some(v) => format!("Type the next digit, or Enter for level {v}."),
+                    None => "Type the next digit of the level.".to_string(),
+                };
+                self.done(text);
+                Ok(())
+            }
+            (None, false) => {
+                self.digits.clear();
+                let (lo, hi) = self.framework.scale_range();
+                self.refuse(format!(
+                    "There is no level {typed}: the levels go from {lo} to {hi}. Nothing was recorded."
+                ));
+                Ok(())
+            }
+        }
+    }
+
+    /// Records a level or n/a for the indicator (and group) showing, saves, and moves on.
+    fn choose(&mut self, choice: Choice, save: &mut Save<'_>) -> Result<(), Error> {
+        let Some((_, ind)) = self.current() else {
+            return Ok(());
+        };
+        let id = ind.id.value.clone();
+        let group = if self.workshop() {
+            self.groups().get(self.group).cloned()
+        } else {
+            None
+        };
+        let answer = answer_mut(&mut self.record, self.framework, &id);
+        match &group {
+            Some(g) => {
+                answer.levels.insert(g.clone(), unplaced(choice));
+            }
+            None => {
+                answer.level = Some(unplaced(choice));
+                answer.disagreed = None;
+            }
+        }
+        save(&self.record)?;
+        let words = self.choice_words(choice);
+        let whose = match &group {
+            Some(g) => format!(" for {} ({})", id.to_uppercase(), group_name(g)),
+            None => format!(" for {}", id.to_uppercase()),
+        };
+        self.done(format!("Saved: {words}{whose}"));
+        if let Some(g) = group {
+            // Next the first group after this one still without a level, else move on.
+            let groups = self.groups().to_vec();
+            let next = (1..groups.len())
+                .map(|k| (self.group + k) % groups.len())
+                .find(|&k| self.choice_for(&id, Some(&groups[k])).is_none());
+            if let Some(k) = next {
+                self.group = k;
+                return Ok(());
+            }
+            let _ = g;
+        }
+        if !self.stay {
+            let status = self.status.take();
+            self.arrive(self.at + 1);
+            self.status = status;
+        }
+        Ok(())
+    }
+
+    fn on_overview(&mut self, action: Action, cursor: usize, end: bool) -> Result<(), Error> {
+        let last = self.order.len().saturating_sub(1);
+        match action {
+            Action::Scroll(n) => {
+                let c = (i64::try_from(cursor).unwrap_or(0) + i64::from(n)).clamp(0, last as i64);
+                self.screen = Screen::Overview {
+                    cursor: usize::try_from(c).unwrap_or(0),
+                    end,
+                };
+            }
+            Action::Open => {
+                self.arrive(cursor);
+                self.status = None;
+            }
+            Action::Close | Action::GoTo if !end => self.screen = Screen::Indicator,
+            Action::Previous if end => {
+                self.arrive(last);
+                self.status = None;
+            }
+            Action::Quit => self.outcome = Some(Outcome::Quit),
+            Action::Interrupt => self.outcome = Some(Outcome::Interrupted),
+            Action::Help => self.refuse("Help is on the indicator screen; Enter opens one."),
+            _ => self.refuse("That key means nothing here; nothing was recorded."),
+        }
+        Ok(())
+    }
+
+    fn on_evidence(
+        &mut self,
+        action: Action,
+        mut editor: Editor,
+        save: &mut Save<'_>,
+    ) -> Result<(), Error> {
+        let Some((_, ind)) = self.current() else {
+            self.screen = Screen::Indicator;
+            return Ok(());
+        };
+        let id = ind.id.value.clone();
+        match action {
+            Action::Edit(key) => {
+                edit(&mut editor, key);
+                self.typed_at = Some(self.elapsed);
+                self.screen = Screen::Evidence(editor);
+            }
+            Action::Close => {
+                let text = editor.text().trim().to_string();
+                let answer = answer_mut(&mut self.record, self.framework, &id);
+                let before = answer.evidence.as_deref().unwrap_or("").to_string();
+                let had_draft = answer.draft.evidence.take().is_some();
+                answer.evidence = (!text.is_empty()).then(|| text.clone().into());
+                self.typed_at = None;
+                if before != text || had_draft {
+                    save(&self.record)?;
+                    self.done(format!(
+                        "Saved the evidence notes for {}.",
+                        id.to_uppercase()
+                    ));
+                } else {
+                    self.status = None;
+                }
+                self.screen = Screen::Indicator;
+            }
+            Action::Interrupt => {
+                self.screen = Screen::Evidence(editor);
+                self.keep_draft(save)?;
+                self.outcome = Some(Outcome::Interrupted);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn save_draft_after_pause(&mut self, save: &mut Save<'_>) -> Result<(), Error> {
+        if let Some(t) = self.typed_at
+            && self.elapsed.saturating_sub(t) >= DRAFT_PAUSE
+        {
+            self.keep_draft(save)?;
+        }
+        Ok(())
+    }
+
+    /// Saves the text being typed (evidence notes or an action) as the answer's draft, if it
+    /// differs from what the record holds.
+    pub fn keep_draft(&mut self, save: &mut Save<'_>) -> Result<(), Error> {
+        self.typed_at = None;
+        let Some((_, ind)) = self.current() else {
+            return Ok(());
+        };
+        let id = ind.id.value.clone();
+        let framework = self.framework;
+        let changed = match &self.screen {
+            Screen::Evidence(editor) => {
+                let text = editor.text();
+                let answer = answer_mut(&mut self.record, framework, &id);
+                let same = answer.draft.evidence.as_deref() == Some(text.as_str())
+                    || (answer.draft.evidence.is_none()
+                        && answer.evidence.as_deref().unwrap_or("") == text);
+                if !same {
+                    answer.draft.evidence = Some(text);
+                }
+                !same
+            }
+            Screen::Vote(form) => {
+                let Stage::Disagreeing(editor) = &form.stage else {
+                    return Ok(());
+                };
+                let text = editor.text();
+                let answer = answer_mut(&mut self.record, framework, &id);
+                let same = answer.draft.disagreed.as_deref() == Some(text.as_str());
+                if !same {
+                    answer.draft.disagreed = Some(text);
+                }
+                !same
+            }
+            Screen::Action(form) => {
+                let draft = form.to_draft();
+                let blank = form.is_blank() && form.changes.is_none();
+                let answer = answer_mut(&mut self.record, framework, &id);
+                let want = (!blank).then_some(draft);
+                let same = answer.draft.action == want;
+                if !same {
+                    answer.draft.action = want;
+                }
+                !same
+            }
+            _ => false,
+        };
+        if changed {
+            save(&self.record)?;
+        }
+        Ok(())
+    }
+
+    /// Opens text that was being typed when the last session stopped, if any: the first
+    /// indicator with a draft is shown with its editor open.
+    pub fn offer_drafts(&mut self) {
+        let found = self.order.iter().enumerate().find_map(|(i, (_, ind))| {
+            let a = self.record.answer(&ind.id.value)?;
+            (a.draft.evidence.is_some() || a.draft.action.is_some()).then_some(i)
+        });
+        let Some(at) = found else { return };
+        self.arrive(at);
+        let Some((_, ind)) = self.current() else {
+            return;
+        };
+        let Some(answer) = self.record.answer(&ind.id.value) else {
+            return;
+        };
+        let id = ind.id.value.to_uppercase();
+        if let Some(text) = &answer.draft.evidence {
+            self.screen = Screen::Evidence(Editor::new(text));
+            self.done(format!(
+                "These notes for {id} were being typed when coprod stopped; Esc saves them."
+            ));
+        } else if let Some(draft) = &answer.draft.action {
+            let form = ActionForm::from_draft(draft, &answer.actions);
+            self.screen = Screen::Action(Box::new(form));
+            self.done(format!(
+                "This action for {id} was being typed when coprod stopped; Esc saves it."
+            ));
+        }
+    }
+
+    fn on_actions(
+        &mut self,
+        action: Action,
+        cursor: usize,
+        deleting: bool,
+        save: &mut Save<'_>,
+    ) -> Result<(), Error> {
+        let Some((_, ind)) = self.current() else {
+            self.screen = Screen::Indicator;
+            return Ok(());
+        };
+        let id = ind.id.value.clone();
+        let actions = self
+            .record
+            .answer(&id)
+            .map(|a| a.actions.clone())
+            .unwrap_or_default();
+        let n = actions.len();
+        let here = |cursor, deleting| Screen::Actions { cursor, deleting };
+        if deleting {
+            match action {
+                Action::Yes if cursor < n => {
+                    let answer = answer_mut(&mut self.record, self.framework, &id);
+                    let gone = answer.actions.remove(cursor);
+                    save(&self.record)?;
+                    self.done(format!(
+                        "Deleted the action “{}”.",
+                        super::text::clean(&gone.what)
+                    ));
+                    self.screen = here(cursor.min(n - 1), false);
+                }
+                Action::Interrupt => self.outcome = Some(Outcome::Interrupted),
+                _ => {
+                    self.done("Not deleted.");
+                    self.screen = here(cursor, false);
+                }
+            }
+            return Ok(());
+        }
+        match action {
+            Action::Scroll(d) => {
+                let c = (i64::try_from(cursor).unwrap_or(0) + i64::from(d))
+                    .clamp(0, i64::try_from(n).unwrap_or(0));
+                self.screen = here(usize::try_from(c).unwrap_or(0), false);
+            }
+            Action::Open if cursor < n => {
+                self.screen = Screen::Action(Box::new(ActionForm::edit(cursor, &actions[cursor])));
+                self.status = None;
+            }
+            Action::Open | Action::Actions => {
+                let draft = self.record.answer(&id).and_then(|a| a.draft.action.clone());
+                let form = match draft {
+                    Some(d) => {
+                        self.done("This action was being typed before; Esc saves it.");
+                        ActionForm::from_draft(&d, &actions)
+                    }
+                    None => {
+                        self.status = None;
+                        ActionForm::new()
+                    }
+                };
+                self.screen = Screen::Action(Box::new(form));
+            }
+            Action::Delete if cursor < n => {
+                self.refuse(format!(
+                    "Delete the action “{}”? y deletes it, any other key keeps it.",
+                    super::text::clean(&actions[cursor].what)
+                ));
+                self.screen = here(cursor, true);
+            }
+            Action::Delete => self.refuse("There is no action on this line to delete."),
+            Action::Close => {
+                self.screen = Screen::Indicator;
+                self.status = None;
+            }
+            Action::Quit => self.outcome = Some(Outcome::Quit),
+            Action::Interrupt => self.outcome = Some(Outcome::Interrupted),
+            _ => self.refuse("That key means nothing here; nothing was recorded."),
+        }
+        Ok(())
+    }
+
+    /// Saves the vote's counts as the answer's tally from the cards (for its group), replacing
+    /// an earlier one; a vote with no counts removes it.
+    fn save_tally(&mut self, form: &VoteForm, save: &mut Save<'_>) -> Result<u64, Error> {
+        let Some((_, ind)) = self.current() else {
+            return Ok(0);
+        };
+        let id = ind.id.value.clone();
+        let tally = form.tally();
+        let total = tally.total();
+        let answer = answer_mut(&mut self.record, self.framework, &id);
+        let at = answer.votes.iter().position(|t| {
+            t.from.value == crate::record::VoteSource::Cards && t.group() == tally.group()
+        });
+        let changed = match (at, total) {
+            (Some(i), 0) => {
+                answer.votes.remove(i);
+                true
+            }
+            (Some(i), _) if answer.votes[i] != tally => {
+                answer.votes[i] = tally;
+                true
+            }
+            (None, n) if n > 0 => {
+                answer.votes.push(tally);
+                true
+            }
+            _ => false,
+        };
+        if changed {
+            save(&self.record)?;
+        }
+        Ok(total)
+    }
+
+    fn on_vote(
+        &mut self,
+        action: Action,
+        mut form: VoteForm,
+        save: &mut Save<'_>,
+    ) -> Result<(), Error> {
+        let Some((_, ind)) = self.current() else {
+            self.screen = Screen::Indicator;
+            return Ok(());
+        };
+        let id = ind.id.value.to_uppercase();
+        match (&mut form.stage, action.clone()) {
+            (_, Action::Interrupt) => {
+                self.screen = Screen::Vote(Box::new(form.clone()));
+                if form.stage == Stage::Counting {
+                    self.save_tally(&form, save)?;
+                } else {
+                    self.keep_draft(save)?;
+                }
+                self.outcome = Some(Outcome::Interrupted);
+                return Ok(());
+            }
+            (Stage::Counting, Action::Digit(d)) => {
+                if !form.digit(d) {
+                    self.refuse("That is more people than a count can hold.");
+                }
+            }
+            (Stage::Counting, Action::Edit(EditKey::Backspace)) => form.backspace(),
+            (Stage::Counting, Action::Scroll(n)) => form.step(n),
+            (Stage::Counting, Action::Confirm) => {
+                let total = self.save_tally(&form, save)?;
+                if total == 0 {
+                    self.refuse("No votes typed yet: type how many chose each level, or Esc.");
+                } else {
+                    let d = form.distribution(self.framework);
+                    let mut text = format!("Saved the vote on {id}: {total} counted.");
+                    if d.talk_about_this(self.divergence) {
+                        text.push_str(" Views are far apart: talk about this.");
+                    }
+                    text.push_str(" Now agree a level (its number)");
+                    if !self.workshop() {
+                        text.push_str(", or d to agree to disagree");
+                    }
+                    text.push('.');
+                    self.done(text);
+                    form.stage = Stage::Agreeing;
+                }
+            }
+            (Stage::Counting, Action::Close) => {
+                let total = self.save_tally(&form, save)?;
+                if total > 0 {
+                    self.done(format!("Saved the vote on {id}: {total} counted."));
+                } else {
+                    self.status = None;
+                }
+                self.screen = Screen::Indicator;
+                return Ok(());
+            }
+            (Stage::Counting, Action::Quit) => {
+                self.save_tally(&form, save)?;
+                self.outcome = Some(Outcome::Quit);
+            }
+            (Stage::Agreeing, Action::Digit(_) | Action::NotApplicable) => {
+                self.screen = Screen::Indicator;
+                return self.on_indicator(action, save);
+            }
+            (Stage::Agreeing, Action::Disagree) if self.workshop() => {
+                self.refuse("In a workshop each group gives its own level: press its number.");
+            }
+            (Stage::Agreeing, Action::Disagree) => {
+                let earlier = self
+                    .record
+                    .answer(&ind.id.value)
+                    .and_then(|a| {
+                        a.draft
+                            .disagreed
+                            .clone()
+                            .or_else(|| a.disagreed.as_ref().map(|d| d.value.clone()))
+                    })
+                    .unwrap_or_default();
+                form.stage = Stage::Disagreeing(Editor::new(&earlier));
+                self.done("What are the views, and why do they differ? Esc saves the note.");
+            }
+            (Stage::Agreeing, Action::Close) => {
+                self.screen = Screen::Indicator;
+                self.status = None;
+                return Ok(());
+            }
+            (Stage::Agreeing, Action::Quit) => self.outcome = Some(Outcome::Quit),
+            (Stage::Disagreeing(editor), Action::Edit(key)) => {
+                edit(editor, key);
+                self.typed_at = Some(self.elapsed);
+            }
+            (Stage::Disagreeing(editor), Action::Close) => {
+                let note = editor.text().trim().to_string();
+                let answer = answer_mut(&mut self.record, self.framework, &ind.id.value);
+                answer.draft.disagreed = None;
+                self.typed_at = None;
+                if note.is_empty() {
+                    save(&self.record)?;
+                    self.done("No note, so nothing was recorded. Agree a level, or d again.");
+                    form.stage = Stage::Agreeing;
+                } else {
+                    answer.disagreed = Some(unplaced(note));
+                    answer.level = None;
+                    save(&self.record)?;
+                    self.done(format!("Saved: the room agreed to disagree on {id}."));
+                    if !self.stay {
+                        let status = self.status.take();
+                        self.arrive(self.at + 1);
+                        self.status = status;
+                    } else {
+                        self.screen = Screen::Indicator;
+                    }
+                    return Ok(());
+                }
+            }
+            _ => self.refuse("That key means nothing here; nothing was recorded."),
+        }
+        self.screen = Screen::Vote(Box::new(form));
+        Ok(())
+    }
+
+    fn on_form(
+        &mut self,
+        action: Action,
+        mut form: ActionForm,
+        save: &mut Save<'_>,
+    ) -> Result<(), Error> {
+        let Some((_, ind)) = self.current() else {
+            self.screen = Screen::Indicator;
+            return Ok(());
+        };
+        let id = ind.id.value.clone();
+        match action {
+            Action::Edit(key) => {
+                let multi = form.multi_line();
+                match (form.editor_mut(), key) {
+                    (None, EditKey::Left) => form.cycle_status(true),
+                    (None, EditKey::Right) => form.cycle_status(false),
+                    (None, EditKey::Newline) => form.step(false),
+                    (None, _) => {
+                        self.refuse("Status is chosen with ← and →; Tab goes to the next field.")
+                    }
+                    (Some(_), EditKey::Newline) if !multi => form.step(false),
+                    (Some(editor), key) => edit(editor, key),
+                }
+                self.typed_at = Some(self.elapsed);
+            }
+            Action::NextField => form.step(false),
+            Action::PreviousField => form.step(true),
+            Action::Close => {
+                let cursor;
+                if form.is_blank() && form.changes.is_none() {
+                    let answer = answer_mut(&mut self.record, self.framework, &id);
+                    let had_draft = answer.draft.action.take().is_some();
+                    cursor = answer.actions.len();
+                    if had_draft {
+                        save(&self.record)?;
+                    }
+                    self.done("Nothing was typed, so no action was added.");
+                } else {
+                    match form.to_action() {
+                        Err(why) => {
+                            self.refuse(why);
+                            self.screen = Screen::Action(Box::new(form));
+                            return Ok(());
+                        }
+                        Ok(new) => {
+                            let answer = answer_mut(&mut self.record, self.framework, &id);
+                            match form.changes.filter(|&i| i < answer.actions.len()) {
+                                Some(i) => {
+                                    answer.actions[i] = new;
+                                    cursor = i;
+                                }
+                                None => {
+                                    answer.actions.push(new);
+                                    cursor = answer.actions.len() - 1;
+                                }
+                            }
+                            answer.draft.action = None;
+                            save(&self.record)?;
+                            self.done(format!("Saved the action for {}.", id.to_uppercase()));
+                        }
+                    }
+                }
+                self.typed_at = None;
+                self.screen = Screen::Actions {
+                    cursor,
+                    deleting: false,
+                };
+                return Ok(());
+            }
+            Action::Interrupt => {
+                self.screen = Screen::Action(Box::new(form));
+                self.keep_draft(save)?;
+                self.outcome = Some(Outcome::Interrupted);
+                return Ok(());
+            }
+            _ => {}
+        }
+        self.screen = Screen::Action(Box::new(form));
+        Ok(())
+    }
+
+    /// How many indicators are answered (level or n/a, every group in workshop mode).
+    pub fn answered(&self) -> usize {
+        self.order.len() - unanswered(self.framework, &self.record).len()
+    }
+}
+
+/// Applies an editing key to text being typed.
+fn edit(editor: &mut Editor, key: EditKey) {
+    match key {
+        EditKey::Char(c) => editor.insert(c),
+        EditKey::Newline => editor.newline(),
+        EditKey::Backspace => editor.backspace(),
+        EditKey::Delete => editor.delete(),
+        EditKey::Left => editor.left(),
+        EditKey::Right => editor.right(),
+        EditKey::Up => editor.up(),
+        EditKey::Down => editor.down(),
+        EditKey::Home => editor.home(),
+        EditKey::End => editor.end(),
+    }
+}

@@ -1,0 +1,228 @@
+//! The full-screen workshop view through a real pseudo-terminal: keys in, the record file and
+//! the terminal's state checked. (What the screen shows is pinned by the snapshot tests in
+//! `src/assess/screen`; a pseudo-terminal sees only the changes ratatui writes.)
+
+use std::time::{Duration, Instant};
+
+use nix::sys::termios::{LocalFlags, tcgetattr};
+use rexpect::process::{Signal, WaitStatus};
+use rexpect::session::PtySession;
+
+use crate::util::Test;
+
+const TIMEOUT_MS: u64 = 20_000;
+
+const IDS: [&str; 24] = [
+    "wc1", "wc2", "wc3", "wc4", "wc5", "wc6", "vi1", "vi2", "vi3", "vi4", "vi5", "vi6", "cm1",
+    "cm2", "cm3", "cm4", "cm5", "cm6", "wp1", "wp2", "wp3", "wp4", "wp5", "wp6",
+];
+
+/// Starts `coprod assess` on the full screen for partnership P on 2026-11-12 (whole room,
+/// record `r.yaml`, no participants), and waits until the screen has the terminal.
+fn start(t: &Test, more: &[&str]) -> PtySession {
+    let mut args = vec!["assess", "--partnership", "P", "--date", "2026-11-12"];
+    if more.is_empty() {
+        args.extend(["--room", "-o", "r.yaml"]);
+    }
+    args.extend_from_slice(more);
+    let mut p = crate::util::pty(t, &args, false, TIMEOUT_MS);
+    if !more.contains(&"--resume") {
+        p.exp_string("Who is taking part?").expect("participants");
+        std::thread::sleep(Duration::from_millis(60));
+        keys(&mut p, "\r");
+    }
+    on_screen(&mut p);
+    p
+}
+
+/// Waits for the switch to the full screen (the alternate screen, raw mode already on).
+fn on_screen(p: &mut PtySession) {
+    p.exp_string("\u{1b}[?1049h")
+        .expect("the full screen starts");
+}
+
+fn keys(p: &mut PtySession, text: &str) {
+    p.send(text).expect("send keys");
+    p.flush().expect("flush keys");
+}
+
+/// Waits until the record file satisfies `ok`; returns its text.
+fn record_when(t: &Test, what: &str, ok: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + Duration::from_millis(TIMEOUT_MS);
+    loop {
+        let text = std::fs::read_to_string(t.path().join("r.yaml")).unwrap_or_default();
+        if ok(&text) {
+            return text;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting for {what}:\n{text}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn level_line(id: &str, level: &str) -> String {
+    format!("- indicator: {id}\n  level: {level}\n")
+}
+
+fn exit_code(p: &PtySession) -> i32 {
+    match p.process().wait().expect("wait for coprod") {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("coprod did not exit normally: {other:?}"),
+    }
+}
+
+/// The terminal is as a shell expects: line editing and signal keys on (raw mode turns them
+/// off; echo was off from the start in the test's pseudo-terminal), and the last things
+/// written restore the screen and show the cursor.
+fn assert_restored(p: &PtySession, output: &str) {
+    let handle = p.process().get_file_handle().expect("terminal handle");
+    let modes = tcgetattr(&handle).expect("terminal modes");
+    assert!(
+        modes
+            .local_flags
+            .contains(LocalFlags::ICANON | LocalFlags::ISIG | LocalFlags::IEXTEN),
+        "raw mode is still on: {:?}",
+        modes.local_flags
+    );
+    let leave = output.rfind("\u{1b}[?1049l").expect("left the full screen");
+    let show = output.rfind("\u{1b}[?25h").expect("cursor shown");
+    let hide = output.rfind("\u{1b}[?25l").unwrap_or(0);
+    assert!(show > hide && leave > 0, "the cursor is shown at the end");
+}
+
+#[test]
+fn a_full_walk_by_keys_alone_then_reported() {
+    let t = Test::new();
+    let mut p = start(&t, &[]);
+    for (n, id) in IDS.iter().enumerate() {
+        let level = ["1", "2", "3", "4", "5"][n % 5];
+        keys(&mut p, level);
+        record_when(&t, id, |r| r.contains(&level_line(id, level)));
+    }
+    // Past the last indicator the overview shows; q finishes.
+    keys(&mut p, "q");
+    let before = p.exp_string("Done. Summary").expect("summary");
+    p.exp_string("Next: coprod report r.yaml")
+        .expect("next command");
+    let rest = p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 0);
+    assert_restored(&p, &format!("{before}{rest}"));
+
+    let out = t.run_args(&["report", "r.yaml", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+    assert_eq!(v["completeness"]["answered"], 24);
+    assert_eq!(
+        v["sections"][3]["indicators"][5]["responses"][0]["level"],
+        4
+    );
+}
+
+#[test]
+fn keys_that_mean_nothing_record_nothing() {
+    let t = Test::new();
+    let mut p = start(&t, &[]);
+    // Letters, digits off the scale, Esc, Tab, Enter, a function key, a paste of a level.
+    keys(&mut p, "xhyz70\u{1b}\t\r\u{1b}[15~");
+    keys(&mut p, "\u{1b}[200~3\u{1b}[201~");
+    std::thread::sleep(Duration::from_millis(300));
+    keys(&mut p, "4");
+    let text = record_when(&t, "wc1", |r| r.contains(&level_line("wc1", "4")));
+    assert_eq!(text.matches("- indicator:").count(), 1, "{text}");
+    keys(&mut p, "q");
+    p.exp_string("To carry on later").expect("quit message");
+    let rest = p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 0);
+    assert!(rest.contains("coprod assess --resume r.yaml"), "{rest}");
+}
+
+#[test]
+fn ctrl_c_stops_with_the_resume_command_and_the_terminal_restored() {
+    let t = Test::new();
+    let mut p = start(&t, &[]);
+    keys(&mut p, "3");
+    record_when(&t, "wc1", |r| r.contains(&level_line("wc1", "3")));
+    p.send_control('c').expect("ctrl-c");
+    let before = p
+        .exp_string("To carry on: coprod assess --resume r.yaml")
+        .expect("resume hint");
+    let rest = p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 130);
+    assert_restored(&p, &format!("{before}{rest}"));
+
+    // Resuming starts at the first unanswered indicator.
+    let mut p = start(&t, &["--resume", "r.yaml"]);
+    keys(&mut p, "5");
+    let text = record_when(&t, "wc2", |r| r.contains(&level_line("wc2", "5")));
+    assert!(text.contains(&level_line("wc1", "3")), "{text}");
+    keys(&mut p, "q");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 0);
+}
+
+fn stopped_by(signal: Signal) {
+    let t = Test::new();
+    let mut p = start(&t, &[]);
+    for (id, level) in [("wc1", "2"), ("wc2", "4")] {
+        keys(&mut p, level);
+        record_when(&t, id, |r| r.contains(&level_line(id, level)));
+    }
+    p.process_mut().signal(signal).expect("signal");
+    let rest = p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 130, "{signal:?}: {rest}");
+    assert_restored(&p, &rest);
+    assert!(
+        rest.contains("To carry on: coprod assess --resume r.yaml"),
+        "{signal:?}: {rest}"
+    );
+    let out = t.run_args(&["report", "r.yaml", "--format", "json"]);
+    assert_eq!(out.code, 0, "the record is whole: {}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+    assert_eq!(v["completeness"]["answered"], 2);
+}
+
+#[test]
+fn sigterm_mid_walk_restores_the_terminal_and_keeps_the_record() {
+    stopped_by(Signal::SIGTERM);
+}
+
+#[test]
+fn sighup_mid_walk_restores_the_terminal_and_keeps_the_record() {
+    stopped_by(Signal::SIGHUP);
+}
+
+#[test]
+fn ctrl_c_while_typing_evidence_then_resume_shows_the_draft() {
+    let t = Test::new();
+    let mut p = start(&t, &[]);
+    keys(&mut p, "e");
+    std::thread::sleep(Duration::from_millis(100));
+    keys(&mut p, "Hybrid room worked well\rSecond line q3");
+    std::thread::sleep(Duration::from_millis(100));
+    p.send_control('c').expect("ctrl-c");
+    p.exp_string("To carry on: coprod assess --resume r.yaml")
+        .expect("resume hint");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 130);
+    let text = t.read("r.yaml");
+    assert!(text.contains("draft:"), "{text}");
+    assert!(text.contains("Hybrid room worked well"), "{text}");
+    assert!(
+        !text.contains("level:"),
+        "nothing typed became a level: {text}"
+    );
+
+    // The next session opens the notes where they were; Esc saves them as the evidence.
+    let mut p = start(&t, &["--resume", "r.yaml"]);
+    keys(&mut p, " more\u{1b}");
+    let text = record_when(&t, "the evidence", |r| !r.contains("draft:"));
+    assert!(
+        text.contains("evidence: |-\n    Hybrid room worked well\n    Second line q3 more\n"),
+        "{text}"
+    );
+    keys(&mut p, "q");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 0);
+}
