@@ -110,8 +110,9 @@ pub struct AssessArgs {
     /// Carry on although the framework changed since the record was started.
     #[arg(long)]
     pub accept_changed_framework: bool,
-    /// With --answers: replace the output file if it exists.
-    #[arg(long, requires = "answers")]
+    /// With --answers: replace the output file if it exists. With --resume: take the record's
+    /// lock from another coprod that holds it (one that is no longer running).
+    #[arg(long)]
     pub force: bool,
 }
 

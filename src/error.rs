@@ -28,6 +28,13 @@ pub enum Error {
     /// The person stopped the program (Ctrl-C) after their work was saved.
     #[error("{0}")]
     Interrupted(String),
+    /// The record is open in another assessment, or was changed on disk by someone else since
+    /// coprod last saved it: nothing was overwritten.
+    #[error("{0}")]
+    Conflict(String),
+    /// coprod's own fault (e.g. a record it made that its own rules refuse): a bug to report.
+    #[error("{0}")]
+    Internal(String),
 }
 
 impl Error {
@@ -47,6 +54,19 @@ impl Error {
             Self::Io { .. } => exit::IO,
             Self::NoTerminal(_) => exit::NO_TERMINAL,
             Self::Interrupted(_) => exit::INTERRUPTED,
+            Self::Conflict(_) => exit::CONFLICT,
+            Self::Internal(_) => exit::FAILURE,
+        }
+    }
+}
+
+impl From<crate::storage::Error> for Error {
+    fn from(e: crate::storage::Error) -> Self {
+        use crate::storage::Error as S;
+        match e {
+            S::Refused(m) => Self::Usage(m),
+            S::Io { context, source } => Self::Io { context, source },
+            S::Locked(m) | S::Changed(m) => Self::Conflict(m),
         }
     }
 }
@@ -77,6 +97,9 @@ pub mod exit {
     pub const IO: u8 = 4;
     /// An interactive command had no terminal to talk to.
     pub const NO_TERMINAL: u8 = 5;
+    /// The record is open in another assessment (its lock is held), or was changed on disk by
+    /// someone else during this one; nothing was overwritten.
+    pub const CONFLICT: u8 = 6;
     /// Stopped by the user (Ctrl-C); work so far was saved.
     pub const INTERRUPTED: u8 = 130;
 }

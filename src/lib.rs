@@ -15,8 +15,10 @@ pub mod framework;
 pub mod import;
 pub mod names;
 pub mod record;
+pub mod record_file;
 pub mod report;
 pub mod score;
+pub mod storage;
 pub mod yaml;
 
 pub use error::Error;

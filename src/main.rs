@@ -10,6 +10,8 @@ use coprod::error::exit;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Ctrl-C, SIGTERM and SIGHUP remove temporary files and locks in every command.
+    coprod::storage::catch_interrupts();
     match run(cli) {
         Ok(()) => ExitCode::from(exit::OK),
         Err(err) => {

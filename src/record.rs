@@ -2,8 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use jiff::civil::Date;
 use schemars::JsonSchema;
@@ -751,7 +750,7 @@ impl Record {
     }
 
     /// Checks who scored the record: a group where one is needed, ids that are simple.
-    fn validate_scorer(&self, source: &Source) -> Vec<Diagnostic> {
+    pub fn validate_scorer(&self, source: &Source) -> Vec<Diagnostic> {
         let mut errors = Vec::new();
         let kind = &self.scored_by.kind;
         match (kind.value, &self.scored_by.group) {
@@ -1162,7 +1161,7 @@ impl Record {
         let name: String = self
             .partnership
             .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
+            .map(|c| if yaml_comment_char(c) { c } else { ' ' })
             .collect();
         Ok(format!(
             "# coprod record: {name} — {}\n{body}",
@@ -1170,9 +1169,9 @@ impl Record {
         ))
     }
 
-    /// Writes the record atomically: a temporary file in the same folder, flushed to disk, then
-    /// renamed over the target. A crash at any moment leaves the old or the new file, whole.
-    /// A record that cannot be written out as YAML is an error, never an empty file.
+    /// Writes the record with [`crate::storage::write`]: atomically for a file (a crash at any
+    /// moment leaves the old or the new file, whole), in place for `-` or a pipe. A record that
+    /// cannot be written out as YAML is an error, never an empty file.
     pub fn save(&self, path: &Path) -> Result<(), Error> {
         let text = self.to_yaml().map_err(|e| {
             Error::io(
@@ -1180,16 +1179,8 @@ impl Record {
                 std::io::Error::other(e.to_string()),
             )
         })?;
-        write_atomic(path, text.as_bytes())
-    }
-}
-
-/// An I/O error's reason without the temporary path some wrappers add.
-fn plain_io(e: &std::io::Error) -> String {
-    let text = e.to_string();
-    match text.find(" at path ") {
-        Some(i) => text[..i].to_string(),
-        None => text,
+        crate::storage::write(path, text.as_bytes())?;
+        Ok(())
     }
 }
 
@@ -1202,179 +1193,23 @@ fn serde_name(from: VoteSource) -> &'static str {
     }
 }
 
-fn is_slug(s: &str) -> bool {
+/// Whether a group id is a simple id: lower-case letters, digits, `-` and `_`.
+pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
-/// How long a temporary file must have been left before it counts as abandoned. A save takes
-/// milliseconds and a large report seconds; older ones were left by a save that was killed.
-const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
-
-/// How many random letters and digits a temporary file's name has.
-const TEMPORARY_RANDOM: usize = 6;
-
-/// The start of the name of a temporary file that will become `path`: hidden, and named after
-/// the file it is for, e.g. `.parent-carers.yaml.coprod-Xy12Zw.tmp`.
-fn temporary_prefix(path: &Path) -> String {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    // Short enough that the whole name fits every file system's limit of 255 bytes.
-    let mut short = String::new();
-    for c in name.chars() {
-        if short.len() + c.len_utf8() > 120 {
-            break;
-        }
-        short.push(c);
-    }
-    format!(".{short}.coprod-")
-}
-
-/// Removes temporary files that a killed save left for the same file (`prefix` from
-/// [`temporary_prefix`]). Only files with exactly that prefix, a random part of the length the
-/// saver uses and `.tmp`, and only when older than [`ABANDONED_AFTER`], so that a save in
-/// progress in another process is never touched. Failures are ignored: this is tidying only.
-fn remove_abandoned(dir: &Path, prefix: &str) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let Some(cutoff) = std::time::SystemTime::now().checked_sub(ABANDONED_AFTER) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(random) = name
-            .to_str()
-            .and_then(|n| n.strip_prefix(prefix))
-            .and_then(|n| n.strip_suffix(".tmp"))
-        else {
-            continue;
-        };
-        let ours =
-            random.len() == TEMPORARY_RANDOM && random.chars().all(|c| c.is_ascii_alphanumeric());
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .is_ok_and(|t| t < cutoff);
-        if ours && old {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-}
-
-/// Writes `bytes` to `path` atomically (temporary file in the same folder, fsync, rename).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    write_atomic_with(path, &mut |w| w.write_all(bytes))
-}
-
-/// As [`write_atomic`], with the content written by `fill` (buffered), so large output need not
-/// be held in memory first. If `fill` fails, the target is left as it was.
-pub fn write_atomic_with(
-    path: &Path,
-    fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<(), Error> {
-    let dir: PathBuf = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let shown = path.display();
-    let ctx = |what: &str| format!("cannot {what} {shown}");
-    if !dir.is_dir() {
-        let why = if dir.exists() {
-            format!("{} is a file, not a folder", dir.display())
-        } else {
-            format!("the folder {} does not exist", dir.display())
-        };
-        return Err(Error::io(
-            ctx("write"),
-            std::io::Error::new(std::io::ErrorKind::NotFound, why),
-        ));
-    }
-    let fail =
-        |e: std::io::Error| Error::io(ctx("write"), std::io::Error::new(e.kind(), plain_io(&e)));
-    let prefix = temporary_prefix(path);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .rand_bytes(TEMPORARY_RANDOM)
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(fail)?;
-    // Temporary files are private; a record should get the usual permissions (or keep the
-    // ones the file it replaces had).
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let perms = std::fs::metadata(path)
-            .map(|m| m.permissions())
-            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
-        tmp.as_file().set_permissions(perms).map_err(fail)?;
-    }
-    {
-        let mut buffered = std::io::BufWriter::new(&mut tmp);
-        fill(&mut buffered)
-            .and_then(|()| buffered.flush())
-            .map_err(fail)?;
-    }
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    // Make the rename itself durable where the platform allows it.
-    #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    remove_abandoned(&dir, &prefix);
-    Ok(())
+/// Whether a character may stand in a YAML comment line: printable in YAML's sense (no control
+/// characters, no U+FFFE or U+FFFF) and not one that ends a line.
+fn yaml_comment_char(c: char) -> bool {
+    matches!(c, '\t' | ' '..='~' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+        && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
 }
 
 #[cfg(test)]
 mod tests {
-    use std::fs;
-    use std::time::{Duration, SystemTime};
-
     use super::*;
-
-    /// A file in `dir` whose modification time is `age` ago.
-    fn file_aged(dir: &Path, name: &str, age: Duration) {
-        let path = dir.join(name);
-        fs::write(&path, "partial").expect("write");
-        let file = fs::File::options().write(true).open(&path).expect("open");
-        file.set_modified(SystemTime::now() - age)
-            .expect("set time");
-    }
-
-    #[test]
-    fn a_save_removes_only_its_own_abandoned_temporary_files() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let old = Duration::from_secs(600);
-        file_aged(dir.path(), ".r.yaml.coprod-Ab12Cd.tmp", old); // abandoned: goes
-        file_aged(dir.path(), ".r.yaml.coprod-Ef34Gh.tmp", Duration::ZERO); // may be in use
-        file_aged(dir.path(), ".other.yaml.coprod-Ab12Cd.tmp", old); // another file's
-        file_aged(dir.path(), ".r.yaml.coprod-notes.txt", old); // not one of ours
-        file_aged(dir.path(), ".r.yaml.coprod-Ab12Cd-x.tmp", old); // not one of ours
-        write_atomic(&dir.path().join("r.yaml"), b"saved").expect("save");
-        let mut left: Vec<String> = fs::read_dir(dir.path())
-            .expect("list")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        left.sort();
-        assert_eq!(
-            left,
-            [
-                ".other.yaml.coprod-Ab12Cd.tmp",
-                ".r.yaml.coprod-Ab12Cd-x.tmp",
-                ".r.yaml.coprod-Ef34Gh.tmp",
-                ".r.yaml.coprod-notes.txt",
-                "r.yaml"
-            ]
-        );
-        assert_eq!(
-            fs::read_to_string(dir.path().join("r.yaml")).expect("read"),
-            "saved"
-        );
-    }
 
     const WITH_VOTES: &str = "\
 format: 1
@@ -1499,18 +1334,5 @@ answers:
             assert!(err.contains(expected), "{levels}: {err}");
             assert!(err.contains("r.yaml:15:"), "{levels}: placed: {err}");
         }
-    }
-
-    #[test]
-    fn temporary_names_stay_within_file_name_limits() {
-        let long = "é".repeat(120) + ".yaml";
-        let prefix = temporary_prefix(Path::new(&long));
-        assert!(
-            prefix.len() + TEMPORARY_RANDOM + ".tmp".len() <= 255,
-            "{}",
-            prefix.len()
-        );
-        let dir = tempfile::tempdir().expect("temp dir");
-        write_atomic(&dir.path().join(&long), b"x").expect("save a long name");
     }
 }

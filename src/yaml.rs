@@ -38,14 +38,12 @@ pub fn read_source(path: &Path) -> Result<Source, Error> {
                 .into(),
         ));
     }
-    let file = fs::File::open(path)
-        .map_err(|e| Error::io(format!("cannot read {}", shown.display()), e))?;
-    // One allocation of the right size, so a file is read in one or two calls.
-    let size = usize::try_from(meta.len().min(MAX_INPUT_BYTES + 1)).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(size + 1);
-    file.take(MAX_INPUT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(format!("cannot read {}", shown.display()), e))?;
+    let bytes = crate::storage::read(path, MAX_INPUT_BYTES).map_err(|e| match e {
+        crate::storage::Error::Io { source, .. } => {
+            Error::io(format!("cannot read {}", shown.display()), source)
+        }
+        other => other.into(),
+    })?;
     source_from_bytes(&shown, bytes)
 }
 

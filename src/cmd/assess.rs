@@ -14,6 +14,7 @@ use crate::diagnostic::unplaced;
 use crate::error::Error;
 use crate::framework::{DEFAULT_ID, Framework};
 use crate::record::{FrameworkCheck, IsoDate, KNOWN_GROUPS, Record, ScoredBy, ScorerKind};
+use crate::record_file::RecordFile;
 use crate::report::{Input, Report, percent_text, score_text};
 
 /// The command that resumes the current record, once there is one. Saves hold this lock, so
@@ -95,9 +96,11 @@ pub fn run(
     plain: bool,
     prompter: &mut dyn Prompter,
 ) -> Result<(), Error> {
-    let (framework, mut record, path, start) = match &args.resume {
+    let mut notes = Vec::new();
+    let (framework, mut record, mut file, start) = match &args.resume {
         Some(path) => {
-            let loaded = Record::load(path)?;
+            let (file, loaded, note) = RecordFile::open(path, args.force)?;
+            notes.extend(note);
             let framework = load_framework(framework_arg, Some(&loaded.record))?;
             let mode = if args.accept_changed_framework {
                 FrameworkCheck::AcceptChanged
@@ -107,13 +110,15 @@ pub fn run(
             loaded.record.check(&loaded.source, &framework, mode)?;
             let mut record = loaded.record;
             record.adopt_renamed_ids(&framework);
-            if mode == FrameworkCheck::AcceptChanged {
-                // From now on the record belongs to the framework as it is.
+            if mode == FrameworkCheck::AcceptChanged && retired(&framework, &record).is_empty() {
+                // From now on the record belongs to the framework as it is. (While it holds
+                // answers for indicators that are gone, it keeps the framework it was made
+                // with, so that it is read with --accept-changed-framework as before.)
                 record.framework.version = framework.version.clone();
                 record.framework.fingerprint = Some(unplaced(framework.fingerprint()));
             }
             let start = first_unanswered(&framework, &record).unwrap_or(0);
-            (framework, record, path.clone(), start)
+            (framework, record, file, start)
         }
         None => {
             // With --from and no framework given, the earlier record's framework is used.
@@ -124,18 +129,39 @@ pub fn run(
             };
             let framework = load_framework(framework_arg, earlier.as_ref())?;
             match setup(args, config, &framework, earlier.as_ref(), prompter)? {
-                Some((record, path, resume)) => {
-                    let start = if resume {
-                        first_unanswered(&framework, &record).unwrap_or(0)
-                    } else {
-                        0
-                    };
-                    (framework, record, path, start)
+                Some((record, _, Some(file))) => {
+                    let start = first_unanswered(&framework, &record).unwrap_or(0);
+                    (framework, record, file, start)
+                }
+                Some((record, path, None)) => {
+                    let (file, note) = RecordFile::create(&path, args.force)?;
+                    notes.extend(note);
+                    (framework, record, file, 0)
                 }
                 None => return Ok(()),
             }
         }
     };
+    // Opening the record wrote nothing; saving it as it is now writes nothing either.
+    if file.path().exists() {
+        file.baseline(&record)?;
+    }
+    let gone = retired(&framework, &record);
+    let save_mode = if gone.is_empty() {
+        FrameworkCheck::Strict
+    } else {
+        FrameworkCheck::AcceptChanged
+    };
+    let path = file.path().to_path_buf();
+    for note in &notes {
+        prompter.show(note);
+    }
+    if !gone.is_empty() {
+        prompter.show(&format!(
+            "Kept for reference, left out of the scores: answers to {}, which the framework no longer has.",
+            gone.join(", ")
+        ));
+    }
 
     // Flags given with --resume correct the record, and say so.
     let corrections = if args.resume.is_some() {
@@ -174,30 +200,16 @@ pub fn run(
     if let Some(p) = &args.from {
         resume_cmd.push_str(&format!(" --from {}", shell_word(&p.display().to_string())));
     }
+    if save_mode == FrameworkCheck::AcceptChanged {
+        resume_cmd.push_str(" --accept-changed-framework");
+    }
     if plain {
         resume_cmd.push_str(" --plain");
     }
     *lock() = Some(resume_cmd.clone());
     // Opening a record changes nothing on disk: it is written when something in it changes
     // (a new record at once, so that the file exists from the start).
-    let mut written = if args.resume.is_some() || path.exists() {
-        record.to_yaml().ok()
-    } else {
-        None
-    };
-    if !corrections.is_empty() {
-        written = None;
-    }
-    let mut save_changed = |r: &Record| -> Result<(), Error> {
-        let text = r.to_yaml().ok();
-        if text.is_some() && text == written {
-            return Ok(());
-        }
-        save(r, &path)?;
-        written = text;
-        Ok(())
-    };
-    save_changed(&record)?;
+    save(&mut file, &record, &framework, save_mode)?;
     install_interrupt_handler();
     for line in &corrections {
         prompter.show(line);
@@ -218,10 +230,17 @@ pub fn run(
             framework.indicator_count()
         ));
     }
-    let next = next_command(&path, framework_arg, args.from.as_deref());
+    let next = next_command(
+        &path,
+        framework_arg,
+        args.from.as_deref(),
+        save_mode == FrameworkCheck::AcceptChanged,
+    );
     let mut outcome = Outcome::Finished;
     if let Some(prev) = &previous {
-        outcome = carry_forward(&framework, prev, &mut record, prompter, &mut save_changed)?;
+        outcome = carry_forward(&framework, prev, &mut record, prompter, &mut |r| {
+            save(&mut file, r, &framework, save_mode)
+        })?;
     }
     if outcome == Outcome::Finished {
         outcome = if plain {
@@ -230,7 +249,7 @@ pub fn run(
                 &mut record,
                 start,
                 prompter,
-                &mut save_changed,
+                &mut |r| save(&mut file, r, &framework, save_mode),
                 previous.as_ref(),
             )?
         } else {
@@ -242,7 +261,9 @@ pub fn run(
                 resume: resume_cmd.clone(),
                 report: next.clone(),
             };
-            let result = screen::run(&mut state, &mut save_changed);
+            let result = screen::run(&mut state, &mut |r| {
+                save(&mut file, r, &framework, save_mode)
+            });
             record = state.record;
             match result? {
                 // Quitting a record with nothing left to answer is finishing it.
@@ -251,7 +272,7 @@ pub fn run(
             }
         };
     }
-    save_changed(&record)?;
+    save(&mut file, &record, &framework, save_mode)?;
     let complete = unanswered(&framework, &record).is_empty();
     match outcome {
         Outcome::Finished => {
@@ -283,18 +304,35 @@ pub fn run(
     }
 }
 
-fn save(record: &Record, path: &Path) -> Result<(), Error> {
+/// Saves the record if it changed (see [`RecordFile::save`]), never while Ctrl-C is stopping
+/// the program.
+fn save(
+    file: &mut RecordFile,
+    record: &Record,
+    framework: &Framework,
+    mode: FrameworkCheck,
+) -> Result<(), Error> {
     let _guard = lock();
-    record.save(path)
+    file.save(record, framework, mode).map(|_| ())
+}
+
+/// Answers for indicators the framework no longer has (after a changed framework was accepted).
+fn retired(framework: &Framework, record: &Record) -> Vec<String> {
+    record
+        .answers
+        .iter()
+        .filter(|a| framework.indicator_for(&a.indicator.value).is_none())
+        .map(|a| a.indicator.value.clone())
+        .collect()
 }
 
 fn install_interrupt_handler() {
     // Ctrl-C outside a prompt (or SIGTERM): wait for any save in progress, then stop.
-    let _ = ctrlc::set_handler(|| {
+    crate::storage::on_interrupt(|| {
         if screen::active() {
             // The full screen listens for signals itself: it saves, restores the terminal
             // and stops.
-            return;
+            return false;
         }
         let guard = lock();
         let mut err = std::io::stderr();
@@ -310,7 +348,9 @@ fn install_interrupt_handler() {
                 let _ = writeln!(err, "\nStopped.");
             }
         }
-        std::process::exit(i32::from(crate::error::exit::INTERRUPTED));
+        // Hold the lock until the process ends, so that no save starts after these words.
+        std::mem::forget(guard);
+        true
     });
 }
 
@@ -321,7 +361,7 @@ fn setup(
     framework: &Framework,
     earlier: Option<&Record>,
     prompter: &mut dyn Prompter,
-) -> Result<Option<(Record, PathBuf, bool)>, Error> {
+) -> Result<Option<(Record, PathBuf, Option<RecordFile>)>, Error> {
     prompter.show(&format!(
         "coprod assess: {} (version {}), {} indicators.\n",
         framework.title,
@@ -417,12 +457,15 @@ fn setup(
             );
             match ask(prompter.confirm(&question, true))? {
                 Some(true) => {
-                    let mut loaded = Record::load(&path)?;
+                    let (file, mut loaded, note) = RecordFile::open(&path, args.force)?;
+                    if let Some(n) = note {
+                        prompter.show(&n);
+                    }
                     loaded
                         .record
                         .check(&loaded.source, framework, FrameworkCheck::Strict)?;
                     loaded.record.adopt_renamed_ids(framework);
-                    return Ok(Some((loaded.record, path, true)));
+                    return Ok(Some((loaded.record, path, Some(file))));
                 }
                 Some(false) => {
                     prompter.show(
@@ -458,7 +501,7 @@ fn setup(
             .filter(|s| !s.is_empty())
             .collect();
     }
-    Ok(Some((record, path, false)))
+    Ok(Some((record, path, None)))
 }
 
 /// `Ok(None)` when the person stopped (Ctrl-C or end of input) during set-up: nothing to save.
@@ -486,6 +529,13 @@ pub fn check_groups(args: &AssessArgs, config: &Config) -> Result<(), Error> {
         .collect();
     let given = args.groups.iter().chain(args.group.iter());
     for g in given {
+        // The rule a record's scorer is read by: simple ids only.
+        if !crate::record::is_slug(g) {
+            return Err(Error::Usage(format!(
+                "the group `{}` is not a simple id\nhelp: use lower-case words joined by `-`, e.g. `parent-carers`",
+                crate::clean::terminal_line(g)
+            )));
+        }
         if known.contains(&g.as_str()) {
             continue;
         }
@@ -721,7 +771,14 @@ fn summary(framework: &Framework, record: &Record, path: &Path, next: &str) -> S
 
 /// The report command to run next: the earlier record first (for the trend), this one, and
 /// the framework when it is not the built-in default.
-fn next_command(path: &Path, framework_arg: Option<&str>, from: Option<&Path>) -> String {
+/// The report command to run next; `accept_changed` when the record keeps answers the framework
+/// no longer has, so that it is read only with `--accept-changed-framework`.
+fn next_command(
+    path: &Path,
+    framework_arg: Option<&str>,
+    from: Option<&Path>,
+    accept_changed: bool,
+) -> String {
     let mut cmd = String::from("coprod report");
     if let Some(p) = from {
         cmd.push_str(&format!(" {}", shell_word(&p.display().to_string())));
@@ -731,6 +788,9 @@ fn next_command(path: &Path, framework_arg: Option<&str>, from: Option<&Path>) -
         && f != DEFAULT_ID
     {
         cmd.push_str(&format!(" --framework {}", shell_word(f)));
+    }
+    if accept_changed {
+        cmd.push_str(" --accept-changed-framework");
     }
     cmd
 }
@@ -827,13 +887,16 @@ fn from_answers(
     let mut record = Record::new(&framework, partnership, date.0, scored_by);
     record.participants = parsed.participants;
     record.answers = parsed.answers;
-    let problems: Vec<_> = [record
-        .check(&source, &framework, FrameworkCheck::Strict)
-        .err()]
-    .into_iter()
-    .flatten()
-    .flat_map(|Diagnostics(d)| d)
-    .collect();
+    // The rules a record is read by, so that what is saved can be read back.
+    let mut problems = record.validate_scorer(&source);
+    problems.extend(
+        [record
+            .check(&source, &framework, FrameworkCheck::Strict)
+            .err()]
+        .into_iter()
+        .flatten()
+        .flat_map(|Diagnostics(d)| d),
+    );
     if !problems.is_empty() {
         return Err(Error::Input(Diagnostics(problems)));
     }
@@ -842,32 +905,39 @@ fn from_answers(
         .output
         .clone()
         .unwrap_or_else(|| default_path(config, &record));
-    if out == Path::new("-") {
-        // The record goes to standard output, for a pipe or a redirection.
-        let text = record.to_yaml().map_err(|e| {
-            Error::io(
-                "cannot write the record",
-                std::io::Error::other(e.to_string()),
-            )
-        })?;
-        return crate::cmd::report::write_output(None, &mut |w| w.write_all(text.as_bytes()));
+    let mut inputs: Vec<(&Path, &str)> = vec![(path, "the answers file")];
+    if let Some(f) = framework_arg {
+        inputs.push((Path::new(f), "the framework"));
     }
-    if out.is_dir() {
-        return Err(Error::Usage(format!(
-            "{} is a folder\nhelp: give a file name with -o FILE",
-            out.display()
-        )));
+    if let Some(c) = &config.path {
+        inputs.push((c, "the settings file"));
     }
-    if out.exists() && !args.force {
+    crate::storage::refuse_inputs(&out, &inputs)?;
+    let replaces =
+        matches!(crate::storage::target(&out)?, crate::storage::Target::Replace(p) if p.exists());
+    if replaces && !args.force {
         return Err(Error::Usage(format!(
             "{} already exists, and coprod never overwrites a record without being asked\n\
              help: choose another name with -o FILE, or pass --force to replace it",
             out.display()
         )));
     }
-    record.save(&out)?;
+    // Never saved unless it reads back; never over a record open in an assessment.
+    let text = record.to_yaml().map_err(|e| {
+        Error::Internal(format!(
+            "coprod could not write the record as YAML ({e}); this is a bug in coprod"
+        ))
+    })?;
+    crate::record_file::read_back(&text, &out, &framework, FrameworkCheck::Strict)?;
+    // Only an existing record can be open in an assessment.
+    let _lock = if replaces {
+        Some(crate::storage::Lock::acquire(&out, false)?)
+    } else {
+        None
+    };
+    let to = crate::storage::write(&out, text.as_bytes())?;
     let missing = unanswered(&framework, &record);
-    if crate::cli::quiet() {
+    if crate::cli::quiet() || to.is_stdout() {
         return Ok(());
     }
     eprintln!(

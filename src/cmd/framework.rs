@@ -226,7 +226,7 @@ fn new_framework(file: &std::path::Path) -> Result<(), Error> {
             file.display()
         )));
     }
-    crate::record::write_atomic(file, TEMPLATE.as_bytes())?;
+    crate::storage::write(file, TEMPLATE.as_bytes())?;
     let schema_path = file
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -239,7 +239,7 @@ fn new_framework(file: &std::path::Path) -> Result<(), Error> {
     } else {
         let schema =
             serde_json::to_string_pretty(&schemars::schema_for!(Framework)).unwrap_or_default();
-        crate::record::write_atomic(&schema_path, format!("{schema}\n").as_bytes())?;
+        crate::storage::write(&schema_path, format!("{schema}\n").as_bytes())?;
         true
     };
     if !crate::cli::quiet() {

@@ -42,10 +42,17 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
         )));
     }
     let records = expanded.files;
-    refuse_overwriting_inputs(args.output.as_deref(), &records)?;
+    refuse_overwriting_inputs(
+        args.output.as_deref(),
+        &records,
+        args.framework.as_deref(),
+        config.path.as_deref(),
+    )?;
     let format = output_format(args.format, args.output.as_deref())?;
-    let framework = match &args.framework {
-        Some(f) => Framework::load(f)?,
+    // The first record is read once only, also when it names the framework: a pipe can be
+    // read only once.
+    let (framework, first) = match &args.framework {
+        Some(f) => (Framework::load(f)?, None),
         None => framework_of(&records)?,
     };
     let mode = if args.accept_changed_framework {
@@ -53,7 +60,7 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
     } else {
         FrameworkCheck::Strict
     };
-    let loaded = load_records(&records, &framework, mode)?;
+    let loaded = load_records(&records, first, &framework, mode)?;
     // A workshop record counts as one record per group.
     let expanded: Vec<(String, Record)> = loaded
         .into_iter()
@@ -150,7 +157,10 @@ fn extension_of(format: Format) -> &'static str {
 
 /// Renders the report in the format asked for and writes it where asked.
 fn write_report(args: &ReportArgs, format: Format, report: &Report) -> Result<(), Error> {
-    let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
+    let to_stdout = args
+        .output
+        .as_deref()
+        .is_none_or(|p| crate::storage::target(p).is_ok_and(|t| t.is_stdout()));
     let style = Style {
         width: terminal_width(to_stdout),
         color: to_stdout && use_color(std::io::stdout().is_terminal()),
@@ -262,29 +272,13 @@ fn pdf_options(args: &ReportArgs, to_stdout: bool) -> Result<pdf::Options, Error
     })
 }
 
-/// Writes output to standard output, or atomically to a file.
+/// Writes output where asked (standard output by default) with [`crate::storage::write_with`].
 pub fn write_output(
     path: Option<&Path>,
     fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Error> {
-    match path {
-        Some(p) if p != Path::new("-") => {
-            if p.is_dir() {
-                return Err(Error::Usage(format!(
-                    "{} is a folder\nhelp: give a file name for the report, e.g. {}/report.md",
-                    p.display(),
-                    p.display()
-                )));
-            }
-            crate::record::write_atomic_with(p, fill)
-        }
-        _ => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            fill(&mut out)
-                .and_then(|()| out.flush())
-                .map_err(|e| Error::io("cannot write to standard output", e))
-        }
-    }
+    crate::storage::write_with(path.unwrap_or(Path::new("-")), fill)?;
+    Ok(())
 }
 
 /// The width to lay tables out in: `COLUMNS`, else the terminal's, else 100.
@@ -301,44 +295,49 @@ pub fn terminal_width(to_stdout: bool) -> u16 {
     100
 }
 
-/// A report written over one of its own records would destroy the record: refuse.
-fn refuse_overwriting_inputs(output: Option<&Path>, records: &[PathBuf]) -> Result<(), Error> {
-    let Some(out) = output.filter(|p| *p != Path::new("-")) else {
+/// A report written over one of the files it reads (a record, the framework, the settings)
+/// would destroy it: refuse.
+fn refuse_overwriting_inputs(
+    output: Option<&Path>,
+    records: &[PathBuf],
+    framework: Option<&str>,
+    config: Option<&Path>,
+) -> Result<(), Error> {
+    let Some(out) = output else {
         return Ok(());
     };
-    let Ok(target) = out.canonicalize() else {
-        return Ok(()); // It does not exist yet, so it is no record.
-    };
-    if records
+    let mut inputs: Vec<(&Path, &str)> = records
         .iter()
-        .any(|r| r.canonicalize().is_ok_and(|r| r == target))
-    {
-        return Err(Error::Usage(format!(
-            "{} is one of the records being reported on, and writing the report there would destroy it\n\
-             help: choose another file name with -o, e.g. -o report.md",
-            out.display()
-        )));
+        .map(|r| (r.as_path(), "one of the records"))
+        .collect();
+    if let Some(f) = framework {
+        inputs.push((Path::new(f), "the framework"));
     }
+    if let Some(c) = config {
+        inputs.push((c, "the settings file"));
+    }
+    crate::storage::refuse_inputs(out, &inputs)?;
     Ok(())
 }
 
 /// The framework the records were scored on, when none is named: the built-in framework the
 /// first readable record names.
-fn framework_of(paths: &[PathBuf]) -> Result<Framework, Error> {
-    for path in paths {
+fn framework_of(paths: &[PathBuf]) -> Result<(Framework, Option<(usize, Loaded)>), Error> {
+    for (i, path) in paths.iter().enumerate() {
         if let Ok(l) = Record::load(path) {
             let id = &l.record.framework.id.value;
-            return Framework::built_in(id).ok_or_else(|| {
+            let framework = Framework::built_in(id).ok_or_else(|| {
                 Error::Usage(format!(
                     "{} was scored on the framework `{id}`, which is not built in\n\
                      help: pass its file with `--framework PATH`",
                     l.source.name
                 ))
-            });
+            })?;
+            return Ok((framework, Some((i, l))));
         }
     }
     // No record can be read: the loading below reports why.
-    Framework::default_framework()
+    Ok((Framework::default_framework()?, None))
 }
 
 /// Loads and checks record files against their framework, in parallel when there are many,
@@ -346,8 +345,10 @@ fn framework_of(paths: &[PathBuf]) -> Result<Framework, Error> {
 ///
 /// Every file is read even when some fail, so that all problems are reported at once. Each
 /// file's text is dropped as soon as its record is checked, so memory holds the records only.
+/// `first` is a record already read (its index in `paths`), which is not read again.
 pub fn load_records(
     paths: &[PathBuf],
+    first: Option<(usize, Loaded)>,
     framework: &Framework,
     mode: FrameworkCheck,
 ) -> Result<Vec<(String, Record)>, Error> {
@@ -355,8 +356,24 @@ pub fn load_records(
         .map_or(1, |n| n.get())
         .min(8);
     let chunk = paths.len().div_ceil(threads).max(64);
-    let one = |p: &PathBuf| -> Result<(String, Record), Error> {
-        let Loaded { mut record, source } = Record::load(p)?;
+    let first = std::sync::Mutex::new(first);
+    let one = |(i, p): (usize, &PathBuf)| -> Result<(String, Record), Error> {
+        let already = {
+            let mut f = first
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            match f.take() {
+                Some((at, l)) if at == i => Some(l),
+                other => {
+                    *f = other;
+                    None
+                }
+            }
+        };
+        let Loaded { mut record, source } = match already {
+            Some(l) => l,
+            None => Record::load(p)?,
+        };
         record.check(&source, framework, mode)?;
         record.adopt_renamed_ids(framework);
         // Lists grow by doubling while parsing; thousands of records add that up.
@@ -366,13 +383,14 @@ pub fn load_records(
     // The first share is loaded on this thread rather than a new one: one thread fewer, and
     // the memory that parsing frees here is reused when the report is built, which keeps the
     // peak lower than when every record is parsed in another thread's allocator arena.
+    let numbered: Vec<(usize, &PathBuf)> = paths.iter().enumerate().collect();
     let results: Vec<Result<(String, Record), Error>> = std::thread::scope(|scope| {
-        let mut parts = paths.chunks(chunk);
+        let mut parts = numbered.chunks(chunk);
         let first = parts.next().unwrap_or_default();
         let handles: Vec<_> = parts
-            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+            .map(|part| scope.spawn(move || part.iter().copied().map(one).collect::<Vec<_>>()))
             .collect();
-        let mut all: Vec<_> = first.iter().map(one).collect();
+        let mut all: Vec<_> = first.iter().copied().map(one).collect();
         for h in handles {
             all.extend(
                 h.join()

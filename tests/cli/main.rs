@@ -16,5 +16,6 @@ mod report;
 mod screen;
 mod settings;
 mod spreadsheet;
+mod storage;
 mod toolchain;
 mod util;
