@@ -104,6 +104,11 @@ pub struct AssessArgs {
     /// context at each indicator.
     #[arg(long, value_name = "RECORD")]
     pub from: Option<PathBuf>,
+    /// The language to show the framework in, e.g. en-GB or cy: one the framework is written
+    /// in (`coprod framework list` shows them) [default: from coprod.toml, else the record's
+    /// when resuming, else the framework's own].
+    #[arg(long, value_name = "TAG")]
+    pub language: Option<String>,
     /// Plain prompts for screen readers: numbered choices, no cursor movement or colour.
     #[arg(long)]
     pub plain: bool,
@@ -143,7 +148,9 @@ pub struct ReportArgs {
     /// A title for the report (default: framework and partnership).
     #[arg(long)]
     pub title: Option<String>,
-    /// With --format pdf: the document's language, e.g. en-GB or cy (default: the framework's).
+    /// The language of the framework's texts in the report, and of the PDF's language tag,
+    /// e.g. en-GB or cy: one the framework is written in [default: from coprod.toml, else the
+    /// framework's own].
     #[arg(long, value_name = "TAG")]
     pub language: Option<String>,
     /// With --format pdf: a font file for characters the bundled fonts lack, such as Chinese or
@@ -222,7 +229,7 @@ pub struct ImportArgs {
 /// `coprod framework ...`.
 #[derive(Debug, Subcommand)]
 pub enum FrameworkCommand {
-    /// List the built-in frameworks.
+    /// List the built-in frameworks, with their languages and editions.
     List,
     /// Write a starting framework file to edit: it validates as it is, and names its JSON
     /// Schema so editors can check and complete it.
@@ -236,8 +243,12 @@ pub enum FrameworkCommand {
         /// A built-in id or a YAML file.
         #[arg(default_value = crate::framework::DEFAULT_ID, value_name = "PATH|ID")]
         framework: String,
+        /// Show it in this language (one it is written in), e.g. cy.
+        #[arg(long, value_name = "TAG")]
+        language: Option<String>,
     },
-    /// Check framework files and report every problem found.
+    /// Check framework files and report every problem found, and what each translation still
+    /// lacks.
     Validate {
         /// Framework YAML files.
         #[arg(required = true, value_name = "FILE")]

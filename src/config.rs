@@ -31,6 +31,9 @@ pub struct Config {
     pub organisation: Option<String>,
     /// Where `coprod assess` saves new records (relative to the folder holding `coprod.toml`).
     pub output_dir: Option<PathBuf>,
+    /// The language to show frameworks in (walk and reports), e.g. `cy`, when the framework is
+    /// written in it.
+    pub language: Option<String>,
     /// The gap between groups, in levels, from which an indicator is flagged for discussion.
     pub divergence: Option<f64>,
     /// Display names of stakeholder groups, by id, e.g. `parent-carers = "Parent Carer Forum"`.
@@ -192,6 +195,7 @@ pub const KEYS: &[&str] = &[
     "output_dir",
     "divergence",
     "groups",
+    "language",
 ];
 
 fn key_list() -> String {

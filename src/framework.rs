@@ -13,6 +13,10 @@ use sha2::{Digest, Sha256};
 use crate::diagnostic::{Diagnostic, Diagnostics, Placed, Pos, Source, unplaced};
 use crate::error::Error;
 
+pub mod text;
+
+pub use text::Text;
+
 /// The built-in frameworks: (id, YAML text).
 pub const BUILT_IN: &[(&str, &str)] = &[(
     "four-cornerstones",
@@ -23,40 +27,59 @@ pub const BUILT_IN: &[(&str, &str)] = &[(
 pub const DEFAULT_ID: &str = "four-cornerstones";
 
 /// A quality-indicator framework.
+///
+/// `T` is how a text is held: [`Text`] as written in the file (a plain string or a map of
+/// languages), or `String` once the framework is resolved to one language, which is what every
+/// part of coprod after loading works with.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Framework {
+#[schemars(rename = "Framework")]
+pub struct Framework<T = String>
+where
+    T: Default + From<String>,
+{
     /// Short, stable identifier, e.g. `four-cornerstones`. Records name their framework by it.
     #[schemars(with = "String")]
     pub id: Placed<String>,
     /// Full title shown on reports.
-    pub title: String,
+    pub title: T,
     /// Version of the framework text, e.g. "1.0". Change it when you change the wording.
     pub version: String,
-    /// Language of the texts as a BCP 47 tag (default `en-GB`; `cy` for Welsh).
+    /// The framework's own language as a BCP 47 tag (default `en-GB`; `cy` for Welsh): every
+    /// text is written in it. Once resolved, the language the texts are shown in.
     #[serde(default = "default_language")]
     pub language: String,
+    /// Other languages the texts are written in, e.g. `[cy]`. A text in several languages is a
+    /// map such as `{en-GB: Welcome, cy: Croeso}`.
+    #[serde(default, skip_serializing)]
+    #[schemars(with = "Vec<String>")]
+    pub translations: Vec<Placed<String>>,
+    /// The edition, when this is not the standard one, e.g. `easy-read`. An edition has the same
+    /// sections, indicators and scale as the standard edition, in other words, so records of
+    /// both combine.
+    #[serde(default, skip_serializing)]
+    pub edition: Option<String>,
     /// What the framework is for and how to use it.
     #[serde(default)]
-    pub description: String,
+    pub description: T,
     /// Where the framework comes from, and credit to its authors.
     #[serde(default)]
-    pub source: String,
+    pub source: T,
     /// What the framework calls its sections, e.g. "cornerstone" or "principle".
-    #[serde(default = "default_section_noun")]
-    pub section_noun: String,
+    #[serde(default = "default_section_noun::<T>")]
+    pub section_noun: T,
     /// A name for the overall result, e.g. "Trust" for the Four Cornerstones.
     #[serde(default)]
-    pub overall_label: Option<String>,
+    pub overall_label: Option<T>,
     /// The rating scale, lowest level first.
-    #[schemars(with = "Vec<Level>")]
-    pub scale: Placed<Vec<Level>>,
+    #[schemars(with = "Vec<Level<T>>")]
+    pub scale: Placed<Vec<Level<T>>>,
     /// Named ranges of a result, lowest first, covering the whole scale without gaps.
     #[serde(default)]
-    pub bands: Vec<Band>,
+    pub bands: Vec<Band<T>>,
     /// The sections, each with its indicators.
-    #[schemars(with = "Vec<Section>")]
-    pub sections: Placed<Vec<Section>>,
+    #[schemars(with = "Vec<Section<T>>")]
+    pub sections: Placed<Vec<Section<T>>>,
     /// The fingerprint, worked out once (checking many records asks for it many times).
     #[serde(skip)]
     #[schemars(skip)]
@@ -66,23 +89,31 @@ pub struct Framework {
 /// One level of the rating scale.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Level {
+#[schemars(rename = "Level")]
+pub struct Level<T = String>
+where
+    T: Default + From<String>,
+{
     /// The number recorded and averaged, e.g. 3.
     #[schemars(with = "u32")]
     pub value: Placed<u32>,
     /// A short name, e.g. "Developing".
-    pub label: String,
+    pub label: T,
     /// What this level means in general.
     #[serde(default)]
-    pub meaning: String,
+    pub meaning: T,
 }
 
 /// A named range of results, e.g. "Established" for 3.0 up to (not including) 4.0.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Band {
+#[schemars(rename = "Band")]
+pub struct Band<T = String>
+where
+    T: Default + From<String>,
+{
     /// The band's name.
-    pub label: String,
+    pub label: T,
     /// Lowest result in the band (inclusive).
     #[schemars(with = "f64")]
     pub min: Placed<f64>,
@@ -91,46 +122,54 @@ pub struct Band {
     pub max: Placed<f64>,
     /// What a result in this band means.
     #[serde(default)]
-    pub meaning: String,
+    pub meaning: T,
 }
 
 /// A section (a cornerstone, a principle) of the framework.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Section {
+#[schemars(rename = "Section")]
+pub struct Section<T = String>
+where
+    T: Default + From<String>,
+{
     /// Stable identifier, unique in the framework.
     #[schemars(with = "String")]
     pub id: Placed<String>,
     /// The section's name.
-    pub title: String,
+    pub title: T,
     /// One or two sentences on what the section is about.
     #[serde(default)]
-    pub summary: String,
+    pub summary: T,
     /// Weight in the overall result (default 1).
     #[serde(default)]
     #[schemars(with = "Option<f64>")]
     pub weight: Option<Placed<f64>>,
     /// The indicators of this section.
-    #[schemars(with = "Vec<Indicator>")]
-    pub indicators: Placed<Vec<Indicator>>,
+    #[schemars(with = "Vec<Indicator<T>>")]
+    pub indicators: Placed<Vec<Indicator<T>>>,
 }
 
 /// One quality indicator: a statement the room scores on the scale.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Indicator {
+#[schemars(rename = "Indicator")]
+pub struct Indicator<T = String>
+where
+    T: Default + From<String>,
+{
     /// Stable identifier, unique in the framework; records refer to it.
     #[schemars(with = "String")]
     pub id: Placed<String>,
     /// The statement being scored.
-    pub statement: String,
+    pub statement: T,
     /// Questions that help the room discuss it.
     #[serde(default)]
-    pub guidance: Vec<String>,
+    pub guidance: Vec<T>,
     /// What each level looks like for this indicator, keyed by level value.
-    #[serde(default = "no_levels")]
-    #[schemars(with = "BTreeMap<u32, String>")]
-    pub levels: Placed<BTreeMap<u32, String>>,
+    #[serde(default = "no_levels::<T>")]
+    #[schemars(with = "BTreeMap<u32, T>")]
+    pub levels: Placed<BTreeMap<u32, T>>,
     /// Weight within its section (default 1).
     #[serde(default)]
     #[schemars(with = "Option<f64>")]
@@ -142,7 +181,7 @@ pub struct Indicator {
     pub replaces: Vec<Placed<String>>,
 }
 
-fn no_levels() -> Placed<BTreeMap<u32, String>> {
+fn no_levels<T: Default + From<String>>() -> Placed<BTreeMap<u32, T>> {
     unplaced(BTreeMap::new())
 }
 
@@ -150,8 +189,8 @@ fn default_language() -> String {
     "en-GB".to_string()
 }
 
-fn default_section_noun() -> String {
-    "section".to_string()
+fn default_section_noun<T: From<String>>() -> T {
+    T::from("section".to_string())
 }
 
 /// The largest scale value a framework may use. Scales are short (1 to 5, or 0 to 100), and the
@@ -172,61 +211,38 @@ fn number(x: f64) -> String {
 pub const MAX_WEIGHT: f64 = 1000.0;
 
 impl Framework {
-    /// Parses and validates a framework from a source.
+    /// Parses and validates a framework from a source, in the framework's own language.
     pub fn parse(source: &Source) -> Result<Self, Diagnostics> {
-        let framework: Self = crate::yaml::parse(source)?;
-        framework.validate(source)?;
-        Ok(framework)
+        let file = Framework::<Text>::read(source)?;
+        Ok(file.own())
     }
 
-    /// Loads a framework from a file path, or a built-in one by id.
+    /// Loads a framework from a file path, or a built-in one by id, in its own language.
+    pub fn load(path_or_id: &str) -> Result<Self, Error> {
+        Self::load_in(path_or_id, None)
+    }
+
+    /// Loads a framework from a file path, or a built-in one by id, resolved to a language
+    /// (`None`: the framework's own).
     ///
     /// An argument that looks like a path (it holds a `/` or ends in `.yaml` or `.yml`) is a
     /// file. Otherwise a built-in id is always the built-in framework, even when a file of that
     /// name is in the current folder (so nobody's file can stand in for it); another name is a
     /// file if one exists.
-    pub fn load(path_or_id: &str) -> Result<Self, Error> {
-        let path = Path::new(path_or_id);
-        let looks_like_path = path_or_id.ends_with(".yaml")
-            || path_or_id.ends_with(".yml")
-            || path_or_id.contains('/')
-            || path_or_id.contains(std::path::MAIN_SEPARATOR);
-        if !looks_like_path && let Some(f) = Self::built_in(path_or_id) {
-            return Ok(f);
-        }
-        if !looks_like_path && !path.exists() && path_or_id != "-" {
-            let ids: Vec<&str> = BUILT_IN.iter().map(|(id, _)| *id).collect();
-            return Err(Error::Usage(format!(
-                "no built-in framework is called `{}` and no file has that name\n\
-                 help: built-in frameworks: {}; or give the path of a framework YAML file",
-                crate::clean::terminal_name(path_or_id),
-                ids.join(", ")
-            )));
-        }
-        let source = crate::yaml::read_source(path)?;
-        Ok(Self::parse(&source)?)
+    pub fn load_in(path_or_id: &str, language: Option<&str>) -> Result<Self, Error> {
+        Framework::<Text>::load_file(path_or_id)?
+            .in_language(language)
+            .map_err(Error::Usage)
     }
 
-    /// A built-in framework by id.
+    /// A built-in framework by id, in its own language.
     pub fn built_in(id: &str) -> Option<Self> {
-        let (name, text) = BUILT_IN.iter().find(|(i, _)| *i == id)?;
-        let source = Source::named(format!("<built-in {name}>"), *text);
-        // The built-in texts are checked by the test suite, so failure here is a build defect;
-        // still, report it rather than panic.
-        Self::parse(&source).ok()
+        Framework::<Text>::built_in_file(id).map(|f| f.own())
     }
 
     /// The default framework (Four Cornerstones).
     pub fn default_framework() -> Result<Self, Error> {
         Self::load(DEFAULT_ID)
-    }
-
-    /// Lowest and highest values on the scale.
-    pub fn scale_range(&self) -> (u32, u32) {
-        let values = self.scale.value.iter().map(|l| l.value.value);
-        let min = values.clone().min().unwrap_or(0);
-        let max = values.max().unwrap_or(0);
-        (min, max)
     }
 
     /// The levels of the scale as a list people read, e.g. `1 Not yet, 2 Emerging`.
@@ -240,13 +256,54 @@ impl Framework {
         labels.join(", ")
     }
 
+    /// The band a result falls in, if the framework names bands.
+    pub fn band_for(&self, score: f64) -> Option<&Band> {
+        let last = self.bands.len().checked_sub(1)?;
+        self.bands.iter().enumerate().find_map(|(i, b)| {
+            let inside = score >= b.min.value
+                && (score < b.max.value || (i == last && score <= b.max.value));
+            inside.then_some(b)
+        })
+    }
+
+    /// A fingerprint of the framework's content: SHA-256 of its canonical JSON form in the
+    /// framework's own language.
+    ///
+    /// Comments, key order and layout of the YAML do not change it; any change to a word,
+    /// level, weight or id does. Translations do not: a framework resolved to another language
+    /// keeps the fingerprint of its own language, so records scored in different languages of
+    /// the same framework combine, and adding a translation leaves earlier records valid.
+    /// Records store it so that a report can tell when the framework changed after the record
+    /// was scored.
+    pub fn fingerprint(&self) -> String {
+        self.fingerprint_cache
+            .get_or_init(|| {
+                // Serializing plain data to JSON cannot fail; fall back to an empty body just in case.
+                let canonical = serde_json::to_vec(self).unwrap_or_default();
+                let digest = Sha256::digest(&canonical);
+                let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+                format!("sha256:{hex}")
+            })
+            .clone()
+    }
+}
+
+impl<T: Default + From<String>> Framework<T> {
+    /// Lowest and highest values on the scale.
+    pub fn scale_range(&self) -> (u32, u32) {
+        let values = self.scale.value.iter().map(|l| l.value.value);
+        let min = values.clone().min().unwrap_or(0);
+        let max = values.max().unwrap_or(0);
+        (min, max)
+    }
+
     /// The scale level with this value, if any.
-    pub fn level(&self, value: u32) -> Option<&Level> {
+    pub fn level(&self, value: u32) -> Option<&Level<T>> {
         self.scale.value.iter().find(|l| l.value.value == value)
     }
 
     /// All indicators, in framework order, with the section each belongs to.
-    pub fn indicators(&self) -> impl Iterator<Item = (&Section, &Indicator)> {
+    pub fn indicators(&self) -> impl Iterator<Item = (&Section<T>, &Indicator<T>)> {
         self.sections
             .value
             .iter()
@@ -254,7 +311,7 @@ impl Framework {
     }
 
     /// The indicator with this id, with its section.
-    pub fn indicator(&self, id: &str) -> Option<(&Section, &Indicator)> {
+    pub fn indicator(&self, id: &str) -> Option<(&Section<T>, &Indicator<T>)> {
         self.indicators().find(|(_, i)| i.id.value == id)
     }
 
@@ -263,7 +320,7 @@ impl Framework {
     ///
     /// Ids are found whatever their case (`WC1` is `wc1`), as `framework show` prints them in
     /// capitals.
-    pub fn indicator_for(&self, id: &str) -> Option<&Indicator> {
+    pub fn indicator_for(&self, id: &str) -> Option<&Indicator<T>> {
         let exact = |id: &str| {
             self.indicator(id).map(|(_, i)| i).or_else(|| {
                 self.indicators()
@@ -297,33 +354,350 @@ impl Framework {
             .sum()
     }
 
-    /// The band a result falls in, if the framework names bands.
-    pub fn band_for(&self, score: f64) -> Option<&Band> {
-        let last = self.bands.len().checked_sub(1)?;
-        self.bands.iter().enumerate().find_map(|(i, b)| {
-            let inside = score >= b.min.value
-                && (score < b.max.value || (i == last && score <= b.max.value));
-            inside.then_some(b)
-        })
+    /// Every text of the framework with a short description of where it is, in file order.
+    fn texts(&self) -> Vec<(String, &T)> {
+        let mut all = vec![("title".to_string(), &self.title)];
+        all.push(("description".into(), &self.description));
+        all.push(("source".into(), &self.source));
+        all.push(("section_noun".into(), &self.section_noun));
+        if let Some(o) = &self.overall_label {
+            all.push(("overall_label".into(), o));
+        }
+        for l in &self.scale.value {
+            let v = l.value.value;
+            all.push((format!("scale level {v} label"), &l.label));
+            all.push((format!("scale level {v} meaning"), &l.meaning));
+        }
+        for (n, b) in self.bands.iter().enumerate() {
+            all.push((format!("band {} label", n + 1), &b.label));
+            all.push((format!("band {} meaning", n + 1), &b.meaning));
+        }
+        for s in &self.sections.value {
+            let id = &s.id.value;
+            all.push((format!("section `{id}` title"), &s.title));
+            all.push((format!("section `{id}` summary"), &s.summary));
+            for i in &s.indicators.value {
+                let id = &i.id.value;
+                all.push((format!("indicator `{id}` statement"), &i.statement));
+                for (n, g) in i.guidance.iter().enumerate() {
+                    all.push((format!("indicator `{id}` guidance {}", n + 1), g));
+                }
+                for (v, d) in &i.levels.value {
+                    all.push((format!("indicator `{id}` level {v}"), d));
+                }
+            }
+        }
+        all
     }
 
-    /// A fingerprint of the framework's content: SHA-256 of its canonical JSON form.
-    ///
-    /// Comments, key order and layout of the YAML do not change it; any change to a word,
-    /// level, weight or id does. Records store it so that a report can tell when the
-    /// framework changed after the record was scored.
-    pub fn fingerprint(&self) -> String {
-        self.fingerprint_cache
-            .get_or_init(|| {
-                // Serializing plain data to JSON cannot fail; fall back to an empty body just in case.
-                let canonical = serde_json::to_vec(self).unwrap_or_default();
-                let digest = Sha256::digest(&canonical);
-                let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-                format!("sha256:{hex}")
+    /// The same framework with every text changed by `f`; ids, values, weights and places stay.
+    fn map_text<U: Default + From<String>>(&self, f: &impl Fn(&T) -> U) -> Framework<U> {
+        let level = |l: &Level<T>| Level {
+            value: l.value.clone(),
+            label: f(&l.label),
+            meaning: f(&l.meaning),
+        };
+        let band = |b: &Band<T>| Band {
+            label: f(&b.label),
+            min: b.min.clone(),
+            max: b.max.clone(),
+            meaning: f(&b.meaning),
+        };
+        let indicator = |i: &Indicator<T>| Indicator {
+            id: i.id.clone(),
+            statement: f(&i.statement),
+            guidance: i.guidance.iter().map(f).collect(),
+            levels: Placed {
+                value: i.levels.value.iter().map(|(k, v)| (*k, f(v))).collect(),
+                line: i.levels.line,
+                column: i.levels.column,
+            },
+            weight: i.weight.clone(),
+            replaces: i.replaces.clone(),
+        };
+        let section = |s: &Section<T>| Section {
+            id: s.id.clone(),
+            title: f(&s.title),
+            summary: f(&s.summary),
+            weight: s.weight.clone(),
+            indicators: Placed {
+                value: s.indicators.value.iter().map(indicator).collect(),
+                line: s.indicators.line,
+                column: s.indicators.column,
+            },
+        };
+        Framework {
+            id: self.id.clone(),
+            title: f(&self.title),
+            version: self.version.clone(),
+            language: self.language.clone(),
+            translations: self.translations.clone(),
+            edition: self.edition.clone(),
+            description: f(&self.description),
+            source: f(&self.source),
+            section_noun: f(&self.section_noun),
+            overall_label: self.overall_label.as_ref().map(f),
+            scale: Placed {
+                value: self.scale.value.iter().map(level).collect(),
+                line: self.scale.line,
+                column: self.scale.column,
+            },
+            bands: self.bands.iter().map(band).collect(),
+            sections: Placed {
+                value: self.sections.value.iter().map(section).collect(),
+                line: self.sections.line,
+                column: self.sections.column,
+            },
+            fingerprint_cache: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+/// The texts one language of a framework lacks: (language, where each missing text is).
+pub type Missing = Vec<(String, Vec<(Option<Pos>, String)>)>;
+
+impl Framework<Text> {
+    /// Reads and checks a framework file as written, every language in it.
+    pub fn read(source: &Source) -> Result<Self, Diagnostics> {
+        let file: Self = crate::yaml::parse(source)?;
+        let mut errors = file.check_languages(source);
+        if let Err(Diagnostics(mut d)) = file.own().validate(source) {
+            errors.append(&mut d);
+        }
+        if errors.is_empty() {
+            Ok(file)
+        } else {
+            Err(Diagnostics(errors))
+        }
+    }
+
+    /// Reads a framework file by path, or a built-in one by id, every language in it.
+    pub fn load_file(path_or_id: &str) -> Result<Self, Error> {
+        let path = Path::new(path_or_id);
+        let looks_like_path = path_or_id.ends_with(".yaml")
+            || path_or_id.ends_with(".yml")
+            || path_or_id.contains('/')
+            || path_or_id.contains(std::path::MAIN_SEPARATOR);
+        if !looks_like_path && let Some(f) = Self::built_in_file(path_or_id) {
+            return Ok(f);
+        }
+        if !looks_like_path && !path.exists() && path_or_id != "-" {
+            let ids: Vec<&str> = BUILT_IN.iter().map(|(id, _)| *id).collect();
+            return Err(Error::Usage(format!(
+                "no built-in framework is called `{}` and no file has that name\n\
+                 help: built-in frameworks: {}; or give the path of a framework YAML file",
+                crate::clean::terminal_name(path_or_id),
+                ids.join(", ")
+            )));
+        }
+        let source = crate::yaml::read_source(path)?;
+        Ok(Self::read(&source)?)
+    }
+
+    /// A built-in framework by id, every language in it.
+    pub fn built_in_file(id: &str) -> Option<Self> {
+        let (name, text) = BUILT_IN.iter().find(|(i, _)| *i == id)?;
+        let source = Source::named(format!("<built-in {name}>"), *text);
+        // The built-in texts are checked by the test suite, so failure here is a build defect;
+        // still, report it rather than panic.
+        Self::read(&source).ok()
+    }
+
+    /// Every language the framework is written in: its own first, then its translations.
+    pub fn languages(&self) -> Vec<&str> {
+        std::iter::once(self.language.as_str())
+            .chain(self.translations.iter().map(|t| t.value.as_str()))
+            .collect()
+    }
+
+    /// The framework in its own language.
+    pub fn own(&self) -> Framework {
+        let lang = self.language.clone();
+        self.map_text(&|t: &Text| t.resolve(&lang, &lang))
+    }
+
+    /// The framework in one of its languages (`None`: its own), with the fingerprint of its
+    /// own language. A text not yet translated is shown in the framework's own language.
+    pub fn in_language(&self, language: Option<&str>) -> Result<Framework, String> {
+        let own = self.own();
+        let Some(wanted) = language else {
+            return Ok(own);
+        };
+        if !text::valid_tag(wanted) {
+            return Err(format!(
+                "`{wanted}` is not a language tag\nhelp: use a tag such as en-GB or cy"
+            ));
+        }
+        let Some(tag) = self
+            .languages()
+            .into_iter()
+            .find(|l| text::same_tag(l, wanted))
+            .map(str::to_string)
+        else {
+            return Err(format!(
+                "the framework `{}` is not written in `{wanted}`\nhelp: it is written in {}; \
+                 `coprod framework validate` lists what a translation still lacks",
+                self.id.value,
+                self.languages().join(", ")
+            ));
+        };
+        let source = self.language.clone();
+        let mut resolved = self.map_text(&|t: &Text| t.resolve(&tag, &source));
+        resolved.language = tag;
+        let fingerprint = own.fingerprint();
+        let _ = resolved.fingerprint_cache.set(fingerprint);
+        Ok(resolved)
+    }
+
+    /// What each translation still lacks: for every language besides the framework's own, the
+    /// texts written in the framework's language but not in that one.
+    pub fn missing(&self) -> Missing {
+        let texts = self.texts();
+        self.translations
+            .iter()
+            .map(|tag| {
+                let lacking = texts
+                    .iter()
+                    .filter(|(_, t)| !t.is_empty() && t.get(&tag.value, &self.language).is_none())
+                    .map(|(what, t)| (t.pos(), what.clone()))
+                    .collect();
+                (tag.value.clone(), lacking)
             })
-            .clone()
+            .collect()
     }
 
+    /// Checks the languages: well-formed tags, declared once, and every map of languages using
+    /// only declared ones and holding the framework's own.
+    fn check_languages(&self, source: &Source) -> Vec<Diagnostic> {
+        let mut errors = Vec::new();
+        let first_line = Some(Pos { line: 1, column: 1 });
+        if !text::valid_tag(&self.language) {
+            errors.push(
+                Diagnostic::at(
+                    source,
+                    source.key_after(first_line, "language"),
+                    format!("`{}` is not a language tag", self.language),
+                )
+                .help("use a BCP 47 tag such as en-GB or cy"),
+            );
+        }
+        let mut declared: Vec<&Placed<String>> = Vec::new();
+        for t in &self.translations {
+            if !text::valid_tag(&t.value) {
+                errors.push(
+                    Diagnostic::at(
+                        source,
+                        Pos::of(t),
+                        format!("`{}` is not a language tag", t.value),
+                    )
+                    .label("not a language tag")
+                    .help("use a BCP 47 tag such as cy or fr"),
+                );
+            } else if text::same_tag(&t.value, &self.language) {
+                errors.push(
+                    Diagnostic::at(source, Pos::of(t), format!("`{}` is the framework's own language", t.value))
+                        .label("already the `language`")
+                        .help("list under `translations` only the other languages the texts are written in"),
+                );
+            } else if let Some(first) = declared.iter().find(|d| text::same_tag(&d.value, &t.value))
+            {
+                errors.push(
+                    Diagnostic::at(
+                        source,
+                        Pos::of(t),
+                        format!("the language `{}` is listed twice", t.value),
+                    )
+                    .label("second time")
+                    .also(Pos::of(first), "first time")
+                    .help("list each language once"),
+                );
+            } else {
+                declared.push(t);
+            }
+        }
+        let known: Vec<&str> = std::iter::once(self.language.as_str())
+            .chain(declared.iter().map(|d| d.value.as_str()))
+            .collect();
+        let languages = known.join(", ");
+        for (what, t) in self.texts() {
+            let Text::Languages(map) = t else { continue };
+            if map.value.is_empty() {
+                errors.push(
+                    Diagnostic::at(
+                        source,
+                        Pos::of(map),
+                        format!("the {what} is an empty map of languages"),
+                    )
+                    .label("no text in any language")
+                    .help(format!(
+                        "write the text, or a map such as `{{{}: ...}}`",
+                        self.language
+                    )),
+                );
+                continue;
+            }
+            let mut seen: Vec<&Placed<String>> = Vec::new();
+            for (tag, _) in &map.value {
+                if let Some(first) = seen.iter().find(|s| text::same_tag(&s.value, &tag.value)) {
+                    errors.push(
+                        Diagnostic::at(
+                            source,
+                            Pos::of(tag),
+                            format!("the {what} gives the language `{}` twice", tag.value),
+                        )
+                        .label("second time")
+                        .also(Pos::of(first), "first time")
+                        .help("keep one of them"),
+                    );
+                    continue;
+                }
+                seen.push(tag);
+                if !known.iter().any(|l| text::same_tag(l, &tag.value)) {
+                    let help = if text::valid_tag(&tag.value) {
+                        format!(
+                            "the framework is written in {languages}; add `{}` to `translations` to write the texts in it too, or correct the tag",
+                            tag.value
+                        )
+                    } else {
+                        format!(
+                            "`{}` is not a language tag; the framework is written in {languages}",
+                            tag.value
+                        )
+                    };
+                    errors.push(
+                        Diagnostic::at(
+                            source,
+                            Pos::of(tag),
+                            format!("the {what} is given in `{}`, which is not one of the framework's languages", tag.value),
+                        )
+                        .label("not a language of this framework")
+                        .help(help),
+                    );
+                }
+            }
+            if t.get(&self.language, &self.language).is_none() {
+                errors.push(
+                    Diagnostic::at(
+                        source,
+                        Pos::of(map),
+                        format!(
+                            "the {what} has no `{}` text, the framework's own language",
+                            self.language
+                        ),
+                    )
+                    .label(format!("`{}` missing", self.language))
+                    .help(format!(
+                        "every text needs its {} version; translations may leave texts out for now",
+                        self.language
+                    )),
+                );
+            }
+        }
+        errors
+    }
+}
+
+impl Framework {
     /// Checks everything the parser cannot: unique ids, a sane scale, bands, weights.
     pub fn validate(&self, source: &Source) -> Result<(), Diagnostics> {
         let mut errors = Vec::new();

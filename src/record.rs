@@ -52,6 +52,14 @@ pub struct FrameworkRef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub fingerprint: Option<Placed<String>>,
+    /// The language the framework's texts were shown in (a BCP 47 tag such as en-GB or cy;
+    /// absent in older records: the framework's own). Records scored in different languages
+    /// of the same framework combine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The edition of the framework used, when not the standard one, e.g. `easy-read`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
 }
 
 /// Who scored a record.
@@ -709,6 +717,8 @@ impl Record {
                 id: unplaced(framework.id.value.clone()),
                 version: framework.version.clone(),
                 fingerprint: Some(unplaced(framework.fingerprint())),
+                language: Some(framework.language.clone()),
+                edition: framework.edition.clone(),
             },
             partnership,
             date: unplaced(IsoDate(date)),

@@ -185,6 +185,20 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
         }
         _ => raw,
     };
+    // Inside an alias the place comes before "(defined at …)": the alias's place is shown.
+    let inner;
+    let msg = match msg.split_once(" at line ") {
+        Some((head, rest)) if rest.starts_with(|c: char| c.is_ascii_digit()) => {
+            match rest.split_once(" (defined at ") {
+                Some((_, tail)) => {
+                    inner = format!("{head} (defined at {tail}");
+                    inner.as_str()
+                }
+                None => msg,
+            }
+        }
+        _ => msg,
+    };
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let (field, expected) = word_and_choices(rest);
         let mut d = Diagnostic::at(source, pos, format!("unknown key `{field}`"))
@@ -253,6 +267,11 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
         return Diagnostic::at(source, pos, "more text follows a closing quote on this line")
             .label("after the closing quote")
             .help("a quote opened earlier and never closed makes YAML read up to this line's quote as one text, so check the quotes above; for quotes inside a text, put the whole text in the other kind of quotes");
+    }
+    if msg.starts_with("invalid type: sequence, expected a text") {
+        return Diagnostic::at(source, value_after_key(source, pos), "expected text here")
+            .label("a list")
+            .help("a text is written on the same line, in quotes if it contains `: ` or starts with a symbol; a text in several languages is a map such as `{en-GB: Welcome, cy: Croeso}`");
     }
     if msg == "simple key expected ':'" {
         return Diagnostic::at(source, pos, "this line has no `:` after its key")
@@ -482,6 +501,36 @@ fn quoted_line(line: &str) -> Option<String> {
         format!("\"{value}\"")
     };
     Some(format!("{}: {quoted}", key.trim().trim_start_matches("- ")))
+}
+
+/// Where the value of the `key:` at `pos` starts: after the colon on the same line, or else at
+/// the first line below that holds something other than a comment.
+fn value_after_key(source: &Source, pos: Option<Pos>) -> Option<Pos> {
+    let p = pos?;
+    let mut lines = source
+        .text
+        .lines()
+        .enumerate()
+        .skip(p.line.saturating_sub(1));
+    let (_, line) = lines.next()?;
+    if let Some((key, rest)) = line.split_once(':') {
+        let value = rest.trim_start();
+        if !value.is_empty() && !value.starts_with('#') {
+            let column =
+                key.chars().count() + 1 + (rest.chars().count() - value.chars().count()) + 1;
+            return Some(Pos {
+                line: p.line,
+                column,
+            });
+        }
+    }
+    lines
+        .find(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|(n, l)| Pos {
+            line: n + 1,
+            column: l.chars().count() - l.trim_start().chars().count() + 1,
+        })
+        .or(pos)
 }
 
 /// A character YAML keeps for itself (`@`, `` ` ``, `%`, `|`, `>`) where text begins.

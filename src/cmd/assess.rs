@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostics;
 use crate::diagnostic::unplaced;
 use crate::error::Error;
-use crate::framework::{DEFAULT_ID, Framework};
+use crate::framework::{DEFAULT_ID, Framework, Text};
 use crate::record::{FrameworkCheck, IsoDate, KNOWN_GROUPS, Record, ScoredBy, ScorerKind};
 use crate::record_file::RecordFile;
 use crate::report::{Input, Report, percent_text, score_text};
@@ -71,17 +71,30 @@ pub fn execute(args: &AssessArgs) -> Result<(), Error> {
     )
 }
 
-fn load_framework(arg: Option<&str>, record: Option<&Record>) -> Result<Framework, Error> {
-    match (arg, record) {
-        (Some(f), _) => Framework::load(f),
-        (None, Some(r)) => Framework::built_in(&r.framework.id.value).ok_or_else(|| {
+/// The framework to assess, in the language asked for: `--language`, else the record's when
+/// resuming, else coprod.toml's, else the framework's own.
+fn load_framework(
+    arg: Option<&str>,
+    record: Option<&Record>,
+    args: &AssessArgs,
+    config: &Config,
+) -> Result<Framework, Error> {
+    let file = match (arg, record) {
+        (Some(f), _) => Framework::<Text>::load_file(f)?,
+        (None, Some(r)) => Framework::<Text>::built_in_file(&r.framework.id.value).ok_or_else(|| {
             Error::Usage(format!(
                 "the record was scored on the framework `{}`, which is not built in\nhelp: pass its file with `--framework PATH`",
                 r.framework.id.value
             ))
-        }),
-        (None, None) => Framework::load(DEFAULT_ID),
-    }
+        })?,
+        (None, None) => Framework::<Text>::load_file(DEFAULT_ID)?,
+    };
+    let language = args
+        .language
+        .as_deref()
+        .or_else(|| record.and_then(|r| r.framework.language.as_deref()))
+        .or(config.language.as_deref());
+    file.in_language(language).map_err(Error::Usage)
 }
 
 fn today() -> IsoDate {
@@ -101,7 +114,7 @@ pub fn run(
         Some(path) => {
             let (file, loaded, note) = RecordFile::open(path, args.force)?;
             notes.extend(note);
-            let framework = load_framework(framework_arg, Some(&loaded.record))?;
+            let framework = load_framework(framework_arg, Some(&loaded.record), args, config)?;
             let mode = if args.accept_changed_framework {
                 FrameworkCheck::AcceptChanged
             } else {
@@ -117,6 +130,8 @@ pub fn run(
                 record.framework.version = framework.version.clone();
                 record.framework.fingerprint = Some(unplaced(framework.fingerprint()));
             }
+            // The record remembers the language it is being scored in now.
+            record.framework.language = Some(framework.language.clone());
             let start = first_unanswered(&framework, &record).unwrap_or(0);
             (framework, record, file, start)
         }
@@ -127,7 +142,7 @@ pub fn run(
                 Some(p) => Some(Record::load(p)?.record),
                 None => None,
             };
-            let framework = load_framework(framework_arg, earlier.as_ref())?;
+            let framework = load_framework(framework_arg, earlier.as_ref(), args, config)?;
             match setup(args, config, &framework, earlier.as_ref(), prompter)? {
                 Some((record, _, Some(file))) => {
                     let start = first_unanswered(&framework, &record).unwrap_or(0);
@@ -206,6 +221,7 @@ pub fn run(
     if plain {
         resume_cmd.push_str(" --plain");
     }
+
     *lock() = Some(resume_cmd.clone());
     // Opening a record changes nothing on disk: it is written when something in it changes
     // (a new record at once, so that the file exists from the start).
@@ -850,7 +866,7 @@ fn from_answers(
     framework_arg: Option<&str>,
     path: &Path,
 ) -> Result<(), Error> {
-    let framework = load_framework(framework_arg, None)?;
+    let framework = load_framework(framework_arg, None, args, config)?;
     let source = crate::yaml::read_source(path)?;
     let parsed = answers::parse(&source, &framework, &args.groups)?;
     if parsed.answers.is_empty() {
@@ -982,6 +998,7 @@ mod resume_tests {
             person: None,
             groups: Vec::new(),
             from: None,
+            language: None,
             plain: true,
             accept_changed_framework: accept,
             force: false,

@@ -6,7 +6,7 @@ use crate::clean::{terminal_line as clean, terminal_name as clean_name};
 use crate::cli::{FrameworkCommand, SchemaKind};
 use crate::diagnostic::{Diagnostics, display_path};
 use crate::error::Error;
-use crate::framework::{BUILT_IN, Framework};
+use crate::framework::{BUILT_IN, Framework, Text};
 use crate::record::Record;
 use crate::report::plural;
 
@@ -17,13 +17,15 @@ pub fn execute(cmd: FrameworkCommand) -> Result<(), Error> {
     match cmd {
         FrameworkCommand::List => {
             for (id, _) in BUILT_IN {
-                if let Some(f) = Framework::built_in(id) {
+                if let Some(file) = Framework::<Text>::built_in_file(id) {
+                    let f = file.own();
                     writeln!(
                         out,
-                        "{id}\t{} (version {}, {} indicators)",
+                        "{id}\t{} (version {}, {} indicators; languages: {})",
                         f.title,
                         f.version,
-                        f.indicator_count()
+                        f.indicator_count(),
+                        file.languages().join(", ")
                     )
                     .map_err(stdout_err)?;
                 }
@@ -31,8 +33,11 @@ pub fn execute(cmd: FrameworkCommand) -> Result<(), Error> {
             Ok(())
         }
         FrameworkCommand::New { file } => new_framework(&file),
-        FrameworkCommand::Show { framework } => {
-            let f = Framework::load(&framework)?;
+        FrameworkCommand::Show {
+            framework,
+            language,
+        } => {
+            let f = Framework::load_in(&framework, language.as_deref())?;
             write_framework(&f, &mut out).map_err(stdout_err)
         }
         FrameworkCommand::Validate { files } => {
@@ -40,19 +45,23 @@ pub fn execute(cmd: FrameworkCommand) -> Result<(), Error> {
             for file in &files {
                 let shown = display_path(file);
                 match crate::yaml::read_source(file)
-                    .and_then(|s| Framework::parse(&s).map_err(Error::Input))
+                    .and_then(|s| Framework::<Text>::read(&s).map_err(Error::Input))
                 {
                     Ok(_) if crate::cli::quiet() => {}
-                    Ok(f) => writeln!(
-                        out,
-                        "{}: valid framework `{}` version {} ({}, {})",
-                        clean_name(&shown.display().to_string()),
-                        f.id.value,
-                        clean(&f.version),
-                        clean(&plural(f.sections.value.len(), &f.section_noun)),
-                        plural(f.indicator_count(), "indicator")
-                    )
-                    .map_err(stdout_err)?,
+                    Ok(file) => {
+                        let f = file.own();
+                        writeln!(
+                            out,
+                            "{}: valid framework `{}` version {} ({}, {})",
+                            clean_name(&shown.display().to_string()),
+                            f.id.value,
+                            clean(&f.version),
+                            clean(&plural(f.sections.value.len(), &f.section_noun)),
+                            plural(f.indicator_count(), "indicator")
+                        )
+                        .map_err(stdout_err)?;
+                        write_missing(&shown, &file, &mut out).map_err(stdout_err)?;
+                    }
                     Err(Error::Input(Diagnostics(mut d))) => problems.append(&mut d),
                     Err(e) => return Err(e),
                 }
@@ -80,6 +89,36 @@ pub fn execute(cmd: FrameworkCommand) -> Result<(), Error> {
             writeln!(out, "{text}").map_err(stdout_err)
         }
     }
+}
+
+/// Lists, for each translation of a framework, how complete it is and which texts it lacks.
+fn write_missing(
+    shown: &std::path::Path,
+    file: &Framework<Text>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let name = shown.display().to_string();
+    let shown = clean_name(&name);
+    for (tag, lacking) in file.missing() {
+        let tag = clean(&tag);
+        if lacking.is_empty() {
+            writeln!(out, "  {tag}: every text is translated")?;
+            continue;
+        }
+        writeln!(
+            out,
+            "  {tag}: {} not yet translated (shown in {} until they are):",
+            plural(lacking.len(), "text"),
+            clean(&file.language)
+        )?;
+        for (pos, what) in lacking {
+            match pos {
+                Some(p) => writeln!(out, "    {shown}:{}:{}: {what}", p.line, p.column)?,
+                None => writeln!(out, "    {shown}: {what}")?,
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Prints a framework for people: scale, bands, then every section and indicator.

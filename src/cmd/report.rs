@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::{ReportArgs, use_color};
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
-use crate::framework::Framework;
+use crate::framework::{Framework, Text};
 use crate::record::{FrameworkCheck, Loaded, Record};
 use crate::report::{Format, Input, Report, Style, pdf};
 
@@ -49,12 +49,14 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
         config.path.as_deref(),
     )?;
     let format = output_format(args.format, args.output.as_deref())?;
+    let language = args.language.as_deref().or(config.language.as_deref());
     // The first record is read once only, also when it names the framework: a pipe can be
     // read only once.
     let (framework, first) = match &args.framework {
-        Some(f) => (Framework::load(f)?, None),
+        Some(f) => (Framework::<Text>::load_file(f)?, None),
         None => framework_of(&records)?,
     };
+    let framework = framework.in_language(language).map_err(Error::Usage)?;
     let mode = if args.accept_changed_framework {
         FrameworkCheck::AcceptChanged
     } else {
@@ -187,11 +189,6 @@ fn write_report(args: &ReportArgs, format: Format, report: &Report) -> Result<()
             "a workbook cannot be shown in the terminal\nhelp: write it to a file with `-o report.xlsx`".into(),
         ));
     }
-    if args.language.is_some() {
-        return Err(Error::Usage(
-            "--language sets the language of a PDF\nhelp: use it with --format pdf".into(),
-        ));
-    }
     if !args.font.is_empty() {
         return Err(Error::Usage(
             "--font adds a font to a PDF\nhelp: use it with --format pdf".into(),
@@ -246,13 +243,6 @@ fn pdf_options(args: &ReportArgs, to_stdout: bool) -> Result<pdf::Options, Error
                 .into(),
         ));
     }
-    if let Some(tag) = &args.language
-        && !pdf::valid_language(tag)
-    {
-        return Err(Error::Usage(format!(
-            "`{tag}` is not a language tag\nhelp: use a tag such as en-GB, cy or cy-GB"
-        )));
-    }
     for file in &args.font {
         let problem = if file.is_file() {
             pdf::text::Fonts::check_file(file).err()
@@ -266,8 +256,9 @@ fn pdf_options(args: &ReportArgs, to_stdout: bool) -> Result<pdf::Options, Error
             )));
         }
     }
+    // The document's language is the one the framework was resolved to.
     Ok(pdf::Options {
-        language: args.language.clone(),
+        language: None,
         fonts: args.font.clone(),
     })
 }
@@ -322,11 +313,14 @@ fn refuse_overwriting_inputs(
 
 /// The framework the records were scored on, when none is named: the built-in framework the
 /// first readable record names.
-fn framework_of(paths: &[PathBuf]) -> Result<(Framework, Option<(usize, Loaded)>), Error> {
+/// A record already read, with its place among the files given.
+type FirstRecord = Option<(usize, Loaded)>;
+
+fn framework_of(paths: &[PathBuf]) -> Result<(Framework<Text>, FirstRecord), Error> {
     for (i, path) in paths.iter().enumerate() {
         if let Ok(l) = Record::load(path) {
             let id = &l.record.framework.id.value;
-            let framework = Framework::built_in(id).ok_or_else(|| {
+            let framework = Framework::<Text>::built_in_file(id).ok_or_else(|| {
                 Error::Usage(format!(
                     "{} was scored on the framework `{id}`, which is not built in\n\
                      help: pass its file with `--framework PATH`",
@@ -337,7 +331,10 @@ fn framework_of(paths: &[PathBuf]) -> Result<(Framework, Option<(usize, Loaded)>
         }
     }
     // No record can be read: the loading below reports why.
-    Ok((Framework::default_framework()?, None))
+    Ok((
+        Framework::<Text>::load_file(crate::framework::DEFAULT_ID)?,
+        None,
+    ))
 }
 
 /// Loads and checks record files against their framework, in parallel when there are many,
@@ -348,7 +345,7 @@ fn framework_of(paths: &[PathBuf]) -> Result<(Framework, Option<(usize, Loaded)>
 /// `first` is a record already read (its index in `paths`), which is not read again.
 pub fn load_records(
     paths: &[PathBuf],
-    first: Option<(usize, Loaded)>,
+    first: FirstRecord,
     framework: &Framework,
     mode: FrameworkCheck,
 ) -> Result<Vec<(String, Record)>, Error> {

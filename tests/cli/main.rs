@@ -9,6 +9,7 @@ mod framework;
 mod hostile;
 mod import;
 mod inputs;
+mod languages;
 mod pdf;
 mod pdf_limits;
 mod pdf_scripts;

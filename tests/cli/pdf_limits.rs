@@ -17,6 +17,9 @@ fn huge_scale_framework() -> String {
             format!("{indent}- value: 1000")
         } else if let Some(rest) = trimmed.strip_prefix("5: ") {
             format!("{indent}1000: {rest}")
+        } else if trimmed == "5:" {
+            // A descriptor given in several languages: the texts follow on their own lines.
+            format!("{indent}1000:")
         } else if trimmed == "max: 5.0" {
             format!("{indent}max: 1000.0")
         } else {
