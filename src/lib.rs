@@ -19,6 +19,7 @@ pub mod record_file;
 pub mod report;
 pub mod score;
 pub mod storage;
+pub mod vote;
 pub mod yaml;
 
 pub use error::Error;
