@@ -145,7 +145,7 @@ pub fn lines(state: &State<'_>, form: &VoteForm, w: usize) -> Vec<Line<'static>>
         return out;
     }
     for (group, d) in groups {
-        let who = group.map_or("Phones".to_string(), |g| {
+        let who = group.map_or("Phones, no group given".to_string(), |g| {
             format!("Phones, {}", crate::record::group_name(&g))
         });
         let mut text: Vec<String> = d
@@ -196,4 +196,219 @@ pub fn qr_beside(
     let code = ratatui::layout::Rect::new(rect.x + rect.width - w, rect.y, w, h);
     let lines = link.qr.iter().map(|l| Line::from(l.clone())).collect();
     (counts, Some((code, lines)))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Read, Write};
+    use std::net::{IpAddr, Ipv4Addr, TcpStream};
+    use std::time::{Duration, Instant};
+
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::super::draw::draw;
+    use super::super::state::{Action, State};
+    use crate::diagnostic::unplaced;
+    use crate::framework::{DEFAULT_ID, Framework};
+    use crate::record::{Record, ScoredBy, ScorerKind, VoteSource};
+    use crate::vote::Link;
+
+    fn framework() -> Framework {
+        Framework::built_in(DEFAULT_ID).expect("built-in framework")
+    }
+
+    fn record(f: &Framework, groups: &[&str]) -> Record {
+        let kind = if groups.is_empty() {
+            ScorerKind::Room
+        } else {
+            ScorerKind::Workshop
+        };
+        Record::new(
+            f,
+            "P".into(),
+            "2026-11-12"
+                .parse::<crate::record::IsoDate>()
+                .expect("date")
+                .0,
+            ScoredBy {
+                kind: unplaced(kind),
+                group: None,
+                name: None,
+                groups: groups.iter().map(|g| (*g).to_string()).collect(),
+            },
+        )
+    }
+
+    fn screen(s: &State<'_>, w: u16, h: u16) -> String {
+        let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+        t.draw(|f| draw(f, s)).expect("draw");
+        let buf = t.backend().buffer();
+        let mut out = String::new();
+        for y in 0..h {
+            for x in 0..w {
+                out.push_str(buf[(x, y)].symbol());
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Sends one request to the server on loopback; the status and the response.
+    fn send(port: u16, raw: &str) -> (u16, String) {
+        let mut s = TcpStream::connect((Ipv4Addr::LOCALHOST, port)).expect("connect");
+        s.set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        s.write_all(raw.as_bytes()).expect("send");
+        let mut out = String::new();
+        let _ = s.read_to_string(&mut out);
+        let status = out.get(9..12).and_then(|c| c.parse().ok()).unwrap_or(0);
+        (status, out)
+    }
+
+    fn post(port: u16, path: &str, cookie: &str, body: &str) -> (u16, String) {
+        send(
+            port,
+            &format!(
+                "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: application/json\r\n\
+                 Cookie: coprod_phone={cookie}\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+                 Content-Length: {}\r\n\r\n{body}",
+                body.len()
+            ),
+        )
+    }
+
+    /// Joins; the phone's cookie token and form key.
+    fn join(port: u16, code: &str, group: &str) -> (String, String) {
+        let (status, out) = post(port, "/join", "", &format!("code={code}&group={group}"));
+        assert_eq!(status, 303, "{out}");
+        let token = out
+            .split("coprod_phone=")
+            .nth(1)
+            .and_then(|t| t.split(';').next())
+            .expect("cookie")
+            .to_string();
+        let (_, page) = send(
+            port,
+            &format!("GET /vote HTTP/1.1\r\nHost: x\r\nCookie: coprod_phone={token}\r\n\r\n"),
+        );
+        let key = page
+            .split("name=\"k\" value=\"")
+            .nth(1)
+            .and_then(|k| k.split('"').next())
+            .unwrap_or_default()
+            .to_string();
+        (token, key)
+    }
+
+    fn round_of(port: u16, token: &str) -> String {
+        let (_, page) = send(
+            port,
+            &format!("GET /vote HTTP/1.1\r\nHost: x\r\nCookie: coprod_phone={token}\r\n\r\n"),
+        );
+        page.split("name=\"r\" value=\"")
+            .nth(1)
+            .and_then(|k| k.split('"').next())
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Votes from a thread while the screen saves, as its loop does; the status.
+    fn vote(s: &mut State<'_>, port: u16, token: &str, body: String) -> u16 {
+        let token = token.to_string();
+        let phone = std::thread::spawn(move || post(port, "/vote", &token, &body).0);
+        let until = Instant::now() + Duration::from_secs(10);
+        while !phone.is_finished() && Instant::now() < until {
+            s.sync_phones(&mut |_| Ok(())).expect("save");
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        phone.join().expect("phone thread")
+    }
+
+    #[test]
+    fn phones_vote_the_screen_counts_then_reveals_and_the_record_keeps_counts() {
+        let f = framework();
+        let mut s = State::new(&f, record(&f, &["parent-carers", "health"]), 0, None);
+        let link = Link::start(
+            IpAddr::V4(Ipv4Addr::LOCALHOST),
+            Some(0),
+            vec![f.clone()],
+            vec!["parent-carers".into(), "health".into()],
+        )
+        .expect("server");
+        let port = link.port();
+        let code = link.code.clone();
+        s.phones = Some(link);
+        s.apply(Action::Vote, &mut |_| Ok(()))
+            .expect("open the vote");
+        let text = screen(&s, 120, 40);
+        assert!(
+            text.contains(&format!("Vote at http://127.0.0.1:{port}  code {code}")),
+            "{text}"
+        );
+        assert!(text.contains("0 voted (of 0 joined)"), "{text}");
+        assert!(text.contains('▀'), "the QR code shows at 120x40:\n{text}");
+        let small = screen(&s, 80, 24);
+        assert!(small.contains(&format!("code {code}")), "{small}");
+
+        let (a, ka) = join(port, &code.to_lowercase(), "parent-carers");
+        let (b, kb) = join(port, &code, "");
+        let r = round_of(port, &a);
+        assert!(!r.is_empty());
+        assert_eq!(
+            vote(&mut s, port, &a, format!("k={ka}&r={r}&choice=1")),
+            200
+        );
+        assert_eq!(
+            vote(&mut s, port, &b, format!("k={kb}&r={r}&choice=4")),
+            200
+        );
+        // A second vote from one phone replaces its first.
+        assert_eq!(
+            vote(&mut s, port, &a, format!("k={ka}&r={r}&choice=2")),
+            200
+        );
+        // Without the phone's key, or off the scale, nothing is counted.
+        assert_eq!(
+            vote(&mut s, port, &b, format!("k=nope&r={r}&choice=3")),
+            403
+        );
+        assert_eq!(
+            vote(&mut s, port, &b, format!("k={kb}&r={r}&choice=9")),
+            400
+        );
+
+        let text = screen(&s, 120, 40);
+        assert!(text.contains("2 voted (of 2 joined)"), "{text}");
+        // Counts only while the round is open: the phones' levels are nowhere on screen.
+        assert!(text.contains("0 counted"), "{text}");
+        let answer = s.record.answer("wc1").expect("answer");
+        let phones: Vec<_> = answer
+            .votes
+            .iter()
+            .filter(|t| t.from.value == VoteSource::Phones)
+            .collect();
+        assert_eq!(phones.len(), 2, "one tally per group");
+        assert_eq!((phones[0].group(), phones[0].count(4)), (None, 1));
+        assert_eq!(
+            (phones[1].group(), phones[1].count(2), phones[1].count(1)),
+            (Some("parent-carers"), 1, 0)
+        );
+
+        // Cards typed in add to the phones', and Enter reveals them all.
+        s.apply(Action::Digit('1'), &mut |_| Ok(()))
+            .expect("a card");
+        s.apply(Action::Confirm, &mut |_| Ok(())).expect("reveal");
+        let text = screen(&s, 120, 40);
+        assert!(text.contains("3 counted · spread 3.0 levels"), "{text}");
+        assert!(text.contains("Phones, Parent carers: 2: 1"), "{text}");
+        assert!(text.contains("TALK ABOUT THIS"), "{text}");
+        // The round is closed: a late vote is refused.
+        assert_eq!(
+            vote(&mut s, port, &b, format!("k={kb}&r={r}&choice=3")),
+            409
+        );
+        let yaml = s.record.to_yaml().expect("yaml");
+        assert!(!yaml.contains(&a) && !yaml.contains(&ka) && !yaml.contains("127.0.0.1"));
+    }
 }
