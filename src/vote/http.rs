@@ -199,8 +199,11 @@ fn body_length(request: &Request) -> Result<usize, HttpError> {
     if lengths.next().is_some() {
         return Err(HttpError::Bad("two Content-Length headers"));
     }
-    if first.is_empty() || first.len() > 6 || !first.bytes().all(|b| b.is_ascii_digit()) {
+    if first.is_empty() || !first.bytes().all(|b| b.is_ascii_digit()) {
         return Err(HttpError::Bad("Content-Length is not a number"));
+    }
+    if first.len() > 6 {
+        return Err(HttpError::TooLarge("the request's body is too large"));
     }
     let n: usize = first
         .parse()

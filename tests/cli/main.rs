@@ -13,6 +13,7 @@ mod languages;
 mod pdf;
 mod pdf_limits;
 mod pdf_scripts;
+mod phones;
 mod report;
 mod screen;
 mod settings;
