@@ -405,7 +405,7 @@ impl Response {
         let mut head = format!(
             "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\
              Cache-Control: no-store\r\nContent-Security-Policy: {CSP}\r\n\
-             X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n\
+             X-Content-Type-Options: nosniff\r\nReferrer-Policy: same-origin\r\n\
              X-Frame-Options: DENY\r\nCross-Origin-Resource-Policy: same-origin\r\n\
              Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n",
             self.status,

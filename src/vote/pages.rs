@@ -41,7 +41,7 @@ fn page(title: &str, body: &str, script: bool) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"referrer\" content=\"no-referrer\">\n\
+         <meta name=\"referrer\" content=\"same-origin\">\n\
          <title>{}</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n{script}</head>\n\
          <body>\n<main id=\"main\">\n{body}</main>\n</body>\n</html>\n",
         escape(title)

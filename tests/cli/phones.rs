@@ -100,8 +100,25 @@ pub fn send(port: u16, raw: &[u8]) -> (u16, String, String) {
     s.set_read_timeout(Some(Duration::from_secs(15)))
         .expect("timeout");
     s.write_all(raw).expect("send the request");
+    // Read to the end of the body (by its Content-Length), or until the server closes.
     let mut out = Vec::new();
-    let _ = s.read_to_end(&mut out);
+    let mut chunk = [0u8; 8192];
+    loop {
+        if let Some(end) = out.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&out[..end]).to_ascii_lowercase();
+            let length = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse::<usize>().ok());
+            if length.is_some_and(|n| out.len() >= end + 4 + n) {
+                break;
+            }
+        }
+        match s.read(&mut chunk) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => out.extend_from_slice(&chunk[..n]),
+        }
+    }
     let text = String::from_utf8_lossy(&out).into_owned();
     let status = text.get(9..12).and_then(|c| c.parse().ok()).unwrap_or(0);
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
@@ -379,4 +396,370 @@ fn hostile_requests_get_short_refusals_and_the_server_carries_on() {
     p.exp_eof().expect("coprod stops");
     // When coprod stops, so does the server.
     assert!(TcpStream::connect((Ipv4Addr::LOCALHOST, port)).is_err());
+}
+
+/// ChromeDriver, started for one test on a free loopback port and stopped when dropped.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Where Debian's Chromium and its driver are, if installed.
+fn browser() -> Option<(String, String)> {
+    let find = |names: &[&str]| {
+        names
+            .iter()
+            .map(std::path::Path::new)
+            .find(|p| p.exists())
+            .map(|p| p.display().to_string())
+    };
+    Some((
+        find(&["/usr/bin/chromium", "/usr/bin/chromium-browser"])?,
+        find(&["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"])?,
+    ))
+}
+
+/// One WebDriver command over plain HTTP to ChromeDriver on loopback; the answer's `value`.
+fn wd(port: u16, method: &str, path: &str, body: Option<serde_json::Value>) -> serde_json::Value {
+    let body = body.map(|b| b.to_string()).unwrap_or_default();
+    let raw = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    let (_, _, answer) = send(port, raw.as_bytes());
+    let value: serde_json::Value = serde_json::from_str(&answer)
+        .unwrap_or_else(|e| panic!("WebDriver answered {answer:?}: {e}"));
+    value["value"].clone()
+}
+
+/// A browser session: a phone.
+struct Browser {
+    driver: u16,
+    session: String,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    fn open(driver: &Driver, chromium: &str, script: bool) -> Self {
+        let profile = tempfile::tempdir().expect("a fresh profile");
+        let mut args = vec![
+            "--headless".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-quic".into(),
+            "--no-first-run".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--disable-default-apps".into(),
+            "--disable-extensions".into(),
+            "--no-default-browser-check".into(),
+            "--window-size=412,915".into(),
+            format!("--user-data-dir={}", profile.path().display()),
+        ];
+        let mut prefs = serde_json::json!({});
+        if !script {
+            args.push("--blink-settings=scriptEnabled=false".into());
+            prefs = serde_json::json!({"profile.managed_default_content_settings.javascript": 2});
+        }
+        let caps = serde_json::json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {"binary": chromium, "args": args, "prefs": prefs}
+        }}});
+        let value = wd(driver.port, "POST", "/session", Some(caps));
+        let session = value["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no browser session: {value}"))
+            .to_string();
+        Self {
+            driver: driver.port,
+            session,
+            _profile: profile,
+        }
+    }
+
+    fn cmd(&self, method: &str, path: &str, body: Option<serde_json::Value>) -> serde_json::Value {
+        wd(
+            self.driver,
+            method,
+            &format!("/session/{}{path}", self.session),
+            body,
+        )
+    }
+
+    fn go(&self, url: &str) {
+        self.cmd("POST", "/url", Some(serde_json::json!({ "url": url })));
+    }
+
+    /// Waits until the page's address ends with `end`.
+    fn wait_url(&self, end: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !self.url().ends_with(end) {
+            assert!(
+                Instant::now() < deadline,
+                "{} never became …{end}",
+                self.url()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn url(&self) -> String {
+        self.cmd("GET", "/url", None)
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// The element's id, waiting a while for a page still loading.
+    fn find(&self, css: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let value = self.cmd(
+                "POST",
+                "/element",
+                Some(serde_json::json!({"using": "css selector", "value": css})),
+            );
+            if let Some(id) = value["element-6066-11e4-a52e-4f735466cecf"].as_str() {
+                return id.to_string();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no element {css}: {value}\n{}",
+                self.cmd("GET", "/source", None)
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn click(&self, css: &str) {
+        let id = self.find(css);
+        self.cmd(
+            "POST",
+            &format!("/element/{id}/click"),
+            Some(serde_json::json!({})),
+        );
+    }
+
+    fn text(&self, css: &str) -> String {
+        let id = self.find(css);
+        self.cmd("GET", &format!("/element/{id}/text"), None)
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Waits until the element's text contains `want`.
+    fn wait_text(&self, css: &str, want: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let text = self.text(css);
+            if text.contains(want) {
+                return text;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{css} never said {want:?}: {text:?}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn script(&self, source: &str) -> serde_json::Value {
+        self.cmd(
+            "POST",
+            "/execute/sync",
+            Some(serde_json::json!({"script": source, "args": []})),
+        )
+    }
+
+    fn screenshot(&self, to: &std::path::Path) {
+        let b64 = self.cmd("GET", "/screenshot", None);
+        let data = decode_base64(b64.as_str().unwrap_or_default());
+        std::fs::write(to, data).expect("write the screenshot");
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.cmd("DELETE", "", None);
+    }
+}
+
+fn decode_base64(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    let sextets: Vec<u8> = text.bytes().filter_map(value).collect();
+    sextets
+        .chunks(4)
+        .flat_map(|c| {
+            let n = c.iter().fold(0u32, |acc, &s| acc << 6 | u32::from(s)) << (6 * (4 - c.len()));
+            let bytes = n.to_be_bytes();
+            bytes[1..c.len()].to_vec()
+        })
+        .collect()
+}
+
+fn start_driver(chromedriver: &str) -> Driver {
+    let port = std::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port");
+    let child = Command::new(chromedriver)
+        .arg(format!("--port={port}"))
+        .arg("--allowed-ips=127.0.0.1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromedriver");
+    let driver = Driver { child, port };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect((Ipv4Addr::LOCALHOST, port)).is_err() {
+        assert!(Instant::now() < deadline, "chromedriver did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    driver
+}
+
+/// axe-core's script, where `.ci/run` installs it from npm.
+fn axe() -> Option<String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/npm/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(path).ok()
+}
+
+#[test]
+fn real_browsers_join_and_vote_with_script_and_without() {
+    let Some((chromium, chromedriver)) = browser() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI installs chromium and chromium-driver, but they are missing"
+        );
+        eprintln!(
+            "SKIPPED: the headless browser test needs Debian's chromium and chromium-driver \
+             (apt-get install -y chromium chromium-driver)"
+        );
+        return;
+    };
+    let t = Test::new();
+    let (mut p, port, code) = start(&t);
+    let driver = start_driver(&chromedriver);
+    let base = format!("http://127.0.0.1:{port}");
+
+    // A phone with script on: the code comes in the QR code's address.
+    let on = Browser::open(&driver, &chromium, true);
+    on.go(&format!("{base}/?code={code}"));
+    on.click("button.primary");
+    on.wait_url("/vote");
+    on.click("button.pick[value=\"3\"]");
+    on.wait_text("#status", "Your vote is saved: 3 Developing");
+    // The script sent it: the page did not reload.
+    assert!(on.url().ends_with("/vote"), "{}", on.url());
+    on.click("button.pick[value=\"4\"]");
+    on.wait_text("#status", "Your vote is saved: 4 Established");
+    let pressed = on.script(
+        "return Array.from(document.querySelectorAll('[aria-pressed=true]')).map(b => b.value)",
+    );
+    assert_eq!(pressed, serde_json::json!(["4"]));
+
+    // A phone with script off: plain forms, the group said, the code typed by hand.
+    let off = Browser::open(&driver, &chromium, false);
+    off.go(&base);
+    let typed = code.to_lowercase();
+    let input = off.find("#code");
+    off.cmd(
+        "POST",
+        &format!("/element/{input}/value"),
+        Some(serde_json::json!({ "text": typed })),
+    );
+    off.click("#g-1");
+    off.click("button.primary");
+    off.wait_url("/vote");
+    off.click("button.pick[value=\"2\"]");
+    // Without script the form is sent and the page loads again.
+    off.wait_url("/vote?saved=1");
+    off.wait_text("main", "Your vote is saved: 2 Emerging");
+    off.click("button.pick[value=\"na\"]");
+    off.wait_text("main", "Your vote is saved: Not applicable");
+    assert!(off.text("footer").contains("You joined as: Health."));
+
+    // Both votes, the second of each phone, are in the record, as counts.
+    let record = record_when(&t, "the browsers' votes", |r| {
+        let wc1 = phone_counts(r, "wc1");
+        wc1.contains("4: 1") && wc1.contains("not_applicable: 1")
+    });
+    let wc1 = phone_counts(&record, "wc1");
+    assert!(!wc1.contains("3: 1") && !wc1.contains("2: 1"), "{wc1}");
+
+    // The phone page passes axe-core's WCAG 2.2 A and AA rules.
+    match axe() {
+        Some(source) => {
+            on.script(&source);
+            let result = on.cmd(
+                "POST",
+                "/execute/async",
+                Some(serde_json::json!({"script":
+                    "const done = arguments[arguments.length - 1];\
+                     axe.run(document, {runOnly: {type: 'tag', values: \
+                     ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})\
+                     .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' ' + \
+                     v.nodes.map(n => n.html).join(' | '))))\
+                     .catch(e => done(['axe failed: ' + e]));",
+                    "args": []})),
+            );
+            assert_eq!(result, serde_json::json!([]), "accessibility violations");
+            on.go(&format!("{base}/"));
+            on.cmd("DELETE", "/cookie", None);
+            on.go(&format!("{base}/"));
+            on.script(&source);
+            let result = on.cmd(
+                "POST",
+                "/execute/async",
+                Some(serde_json::json!({"script":
+                    "const done = arguments[arguments.length - 1];\
+                     axe.run(document, {runOnly: {type: 'tag', values: \
+                     ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})\
+                     .then(r => done(r.violations.map(v => v.id + ': ' + v.help)));",
+                    "args": []})),
+            );
+            assert_eq!(
+                result,
+                serde_json::json!([]),
+                "accessibility violations on the join page"
+            );
+        }
+        None => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI installs axe-core from npm, but it is missing"
+            );
+            eprintln!(
+                "SKIPPED the accessibility check: npm install --prefix target/npm axe-core@4"
+            );
+        }
+    }
+    if let Some(dir) = std::env::var_os("COPROD_SCREENSHOTS") {
+        let dir = std::path::PathBuf::from(dir);
+        off.go(&format!("{base}/vote"));
+        off.screenshot(&dir.join("phone-vote.png"));
+    }
+    drop(on);
+    drop(off);
+    keys(&mut p, "\u{1b}");
+    std::thread::sleep(Duration::from_millis(100));
+    keys(&mut p, "q");
+    p.exp_eof().expect("coprod stops");
 }
