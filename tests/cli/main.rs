@@ -16,6 +16,7 @@ mod pdf_scripts;
 mod report;
 mod screen;
 mod settings;
+mod signals;
 mod spreadsheet;
 mod storage;
 mod toolchain;
