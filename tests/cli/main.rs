@@ -1,6 +1,7 @@
 //! Integration tests: every test runs the real `coprod` binary in a fresh temporary folder.
 
 mod assess;
+mod builtins;
 mod corpus;
 mod crash;
 mod errors;
@@ -17,6 +18,7 @@ mod phones;
 mod report;
 mod screen;
 mod settings;
+mod signals;
 mod spreadsheet;
 mod storage;
 mod toolchain;
