@@ -65,7 +65,18 @@ fn keys(p: &mut PtySession, text: &str) {
     p.flush().expect("flush keys");
 }
 
-fn rss_kib(pid: i32) -> u64 {
+/// The coprod process working in `dir`.
+fn coprod_pid(dir: &std::path::Path) -> Option<u32> {
+    let want = dir.canonicalize().ok()?;
+    std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
+        let pid: u32 = e.file_name().to_str()?.parse().ok()?;
+        let comm = std::fs::read_to_string(e.path().join("comm")).ok()?;
+        let cwd = std::fs::read_link(e.path().join("cwd")).ok()?;
+        (comm.trim() == "coprod" && cwd == want).then_some(pid)
+    })
+}
+
+fn rss_kib(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
         .and_then(|s| {
@@ -119,7 +130,7 @@ fn main() {
         .exp_regex(r"code (\x1b\[[0-9;]*m)*[A-Z0-9]{5}")
         .expect("code");
     let code: String = found[found.len() - 5..].to_string();
-    let pid = p.process().child_pid.as_raw();
+    let pid = coprod_pid(dir.path()).expect("coprod's process");
     let rss_before = rss_kib(pid);
 
     // Everyone joins.

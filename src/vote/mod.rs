@@ -21,7 +21,7 @@ pub mod qr;
 mod server;
 
 use std::io::Read;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, UdpSocket};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 use crate::error::Error;
@@ -168,8 +168,9 @@ impl Link {
         groups: Vec<String>,
     ) -> Result<Self, Error> {
         let listener = match port {
-            Some(p) => TcpListener::bind((ip, p)),
-            None => TcpListener::bind((ip, DEFAULT_PORT)).or_else(|_| TcpListener::bind((ip, 0))),
+            Some(p) => server::listen(SocketAddr::new(ip, p)),
+            None => server::listen(SocketAddr::new(ip, DEFAULT_PORT))
+                .or_else(|_| server::listen(SocketAddr::new(ip, 0))),
         }
         .map_err(|e| Error::io(format!("cannot listen for phones on {ip}"), e))?;
         let levels = frameworks

@@ -269,6 +269,26 @@ fn phones_join_vote_change_and_the_record_keeps_counts_only() {
             .page()
             .contains("Your vote: <strong lang=\"en-GB\">2 Emerging</strong>")
     );
+    // A phone can show the framework's words in Welsh.
+    let body = format!("k={}&l=1", phones[5].key);
+    let (status, _, _) = send(
+        port,
+        format!(
+            "POST /language HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: coprod_phone={}\r\nContent-Length: {}\r\n\r\n{body}",
+            phones[5].token,
+            body.len()
+        )
+        .as_bytes(),
+    );
+    assert_eq!(status, 303);
+    let welsh = phones[5].page();
+    assert!(
+        welsh.contains(
+            "lang=\"cy\">Mae rhieni-ofalwyr yn teimlo bod croeso iddyn nhw o&#39;r cyswllt cyntaf"
+        ),
+        "{welsh}"
+    );
+    assert!(welsh.contains("aria-current=\"true\">Cymraeg</button>"));
     // A vote off the scale, or from another page (without the phone's key), is refused.
     assert_eq!(phones[1].vote("9"), 400);
     let forged = Phone {
