@@ -120,7 +120,7 @@ pub fn group_name(id: &str) -> String {
     KNOWN_GROUPS.iter().find(|(k, _)| *k == id).map_or_else(
         || {
             let words = id.replace(['-', '_'], " ");
-            crate::report::capitalise(&words)
+            crate::words::capitalise(&words)
         },
         |(_, name)| (*name).to_string(),
     )

@@ -8,10 +8,10 @@ use crate::diagnostic::{Diagnostics, display_path};
 use crate::error::Error;
 use crate::framework::{BUILT_IN, Framework, Text};
 use crate::record::Record;
-use crate::report::plural;
+use crate::words::plural;
 
 /// Runs `coprod framework ...`.
-pub fn execute(cmd: FrameworkCommand) -> Result<(), Error> {
+pub fn execute(cmd: FrameworkCommand, quiet: bool) -> Result<(), Error> {
     let stdout_err = |e| Error::io("cannot write to standard output", e);
     let mut out = std::io::stdout().lock();
     match cmd {
@@ -32,7 +32,7 @@ pub fn execute(cmd: FrameworkCommand) -> Result<(), Error> {
             }
             Ok(())
         }
-        FrameworkCommand::New { file } => new_framework(&file),
+        FrameworkCommand::New { file } => new_framework(&file, quiet),
         FrameworkCommand::Show {
             framework,
             language,
@@ -47,7 +47,7 @@ pub fn execute(cmd: FrameworkCommand) -> Result<(), Error> {
                 match crate::yaml::read_source(file)
                     .and_then(|s| Framework::<Text>::read(&s).map_err(Error::Input))
                 {
-                    Ok(_) if crate::cli::quiet() => {}
+                    Ok(_) if quiet => {}
                     Ok(file) => {
                         let f = file.own();
                         writeln!(
@@ -152,8 +152,8 @@ pub fn write_framework(f: &Framework, out: &mut dyn Write) -> std::io::Result<()
             writeln!(
                 out,
                 "  {} to {}  {}",
-                crate::report::score_text(b.min.value),
-                crate::report::score_text(b.max.value),
+                crate::words::score_text(b.min.value),
+                crate::words::score_text(b.max.value),
                 clean(&b.label)
             )?;
         }
@@ -164,7 +164,7 @@ pub fn write_framework(f: &Framework, out: &mut dyn Write) -> std::io::Result<()
         writeln!(
             out,
             "\n{} {} of {}: {}",
-            clean(&crate::report::capitalise(&f.section_noun)),
+            clean(&crate::words::capitalise(&f.section_noun)),
             si + 1,
             f.sections.value.len(),
             clean(&s.title)
@@ -258,7 +258,7 @@ sections:
         statement: Information is clear, honest and on time.
 ";
 
-fn new_framework(file: &std::path::Path) -> Result<(), Error> {
+fn new_framework(file: &std::path::Path, quiet: bool) -> Result<(), Error> {
     if file.exists() {
         return Err(Error::Usage(format!(
             "{} already exists\nhelp: give another file name, e.g. `coprod framework new our-framework.yaml`",
@@ -281,7 +281,7 @@ fn new_framework(file: &std::path::Path) -> Result<(), Error> {
         crate::storage::write(&schema_path, format!("{schema}\n").as_bytes())?;
         true
     };
-    if !crate::cli::quiet() {
+    if !quiet {
         let text = format!(
             "Wrote {}{}. Edit it, then check it with:\n  coprod framework validate {}",
             file.display(),
