@@ -903,11 +903,11 @@ impl Record {
             ))
             .into());
         }
-        let current = framework.fingerprint();
-        let changed = match &fref.fingerprint {
-            Some(fp) if fp.value != current => Some(Pos::of(fp)),
-            None if fref.version != framework.version => Some(Pos::of(&fref.id)),
-            _ => None,
+        let fingerprint = fref.fingerprint.as_ref().map(|f| f.value.as_str());
+        let changed = if framework.is_current(&fref.version, fingerprint) {
+            None
+        } else {
+            Some(fref.fingerprint.as_ref().map_or(Pos::of(&fref.id), Pos::of))
         };
         if let Some(pos) = changed
             && mode == FrameworkCheck::Strict

@@ -125,7 +125,18 @@ pub fn run(
             loaded.record.check(&loaded.source, &framework, mode)?;
             let mut record = loaded.record;
             record.adopt_renamed_ids(&framework);
-            if mode == FrameworkCheck::AcceptChanged && retired(&framework, &record).is_empty() {
+            let scored_the_same = framework.is_current(
+                &record.framework.version,
+                record
+                    .framework
+                    .fingerprint
+                    .as_ref()
+                    .map(|f| f.value.as_str()),
+            );
+            if scored_the_same
+                || (mode == FrameworkCheck::AcceptChanged
+                    && retired(&framework, &record).is_empty())
+            {
                 // From now on the record belongs to the framework as it is. (While it holds
                 // answers for indicators that are gone, it keeps the framework it was made
                 // with, so that it is read with --accept-changed-framework as before.)
@@ -1004,7 +1015,7 @@ mod resume_tests {
         let err = run(&args(&path, false), &Config::default(), None, true, &mut p)
             .expect_err("must stop");
         let text = err.to_string();
-        assert!(text.contains("has changed since this record was scored: it was version 0.9 then and is version 1.0 now"), "{text}");
+        assert!(text.contains("has changed since this record was scored: it was version 0.9 then and is version 1.1 now"), "{text}");
         assert!(p.transcript.is_empty(), "nothing was asked");
         assert!(
             std::fs::read_to_string(&path)

@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostics, display_path};
 use crate::error::Error;
 use crate::framework::{BUILT_IN, Framework, Text};
 use crate::record::Record;
-use crate::words::plural;
+use crate::words::{plural, score_text};
 
 /// Runs `coprod framework ...`.
 pub fn execute(cmd: FrameworkCommand, quiet: bool) -> Result<(), Error> {
@@ -44,9 +44,12 @@ pub fn execute(cmd: FrameworkCommand, quiet: bool) -> Result<(), Error> {
             let mut problems = Vec::new();
             for file in &files {
                 let shown = display_path(file);
-                match crate::yaml::read_source(file)
-                    .and_then(|s| Framework::<Text>::read(&s).map_err(Error::Input))
-                {
+                let read = crate::yaml::read_source(file)
+                    .and_then(|s| Framework::<Text>::read(&s).map_err(Error::Input));
+                if let Ok(f) = &read {
+                    warn_band_clashes(&shown, f);
+                }
+                match read {
                     Ok(_) if quiet => {}
                     Ok(file) => {
                         let f = file.own();
@@ -92,6 +95,34 @@ pub fn execute(cmd: FrameworkCommand, quiet: bool) -> Result<(), Error> {
 }
 
 /// Lists, for each translation of a framework, how complete it is and which texts it lacks.
+/// Warns (on standard error) of a band that has a level's name but not its range: readers would
+/// take "Developing" overall for the level "Developing".
+fn warn_band_clashes(shown: &std::path::Path, file: &Framework<Text>) {
+    let name = shown.display().to_string();
+    let shown = clean_name(&name);
+    let mut seen = Vec::new();
+    for tag in file.languages() {
+        let Ok(f) = file.in_language(Some(tag)) else {
+            continue;
+        };
+        for (label, value, min, max, line) in f.band_level_clashes() {
+            if seen.contains(&(label.clone(), value)) {
+                continue;
+            }
+            eprintln!(
+                "{shown}:{line}: warning: the band `{}` ({} to {}) has the name of level {value}, \
+                 which is not in it: a result of {value}.0 is in another band\n\
+                 help: name bands in other words than the levels (e.g. Starting, Growing, Strong, \
+                 Thriving), or give a band the name of a level only if it holds that level",
+                clean(&label),
+                score_text(min),
+                score_text(max),
+            );
+            seen.push((label, value));
+        }
+    }
+}
+
 fn write_missing(
     shown: &std::path::Path,
     file: &Framework<Text>,
