@@ -11,8 +11,9 @@ use coprod::error::exit;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // Ctrl-C, SIGTERM and SIGHUP remove temporary files and locks in every command.
-    coprod::storage::catch_interrupts();
+    // Ctrl-C, SIGTERM and SIGHUP remove temporary files and locks in every command, and
+    // leave the terminal as it was (a prompt may have it in raw mode).
+    coprod::storage::catch_interrupts(coprod::assess::screen::restore_if_raw);
     match run(cli) {
         Ok(()) => ExitCode::from(exit::OK),
         Err(err) => {

@@ -885,9 +885,15 @@ pub fn clear_interrupt_hook() {
     *locked(&HOOK) = None;
 }
 
+/// Puts the terminal back when coprod stops on a signal (set once by the binary; storage knows
+/// nothing of terminals).
+static RESTORE: Mutex<Option<fn()>> = Mutex::new(None);
+
 /// Catches Ctrl-C, SIGTERM and SIGHUP for the whole program (once; later calls do nothing):
-/// runs the hook, removes temporary files and locks, and exits with 130.
-pub fn catch_interrupts() {
+/// runs the hook, removes temporary files and locks, puts the terminal back with `restore`
+/// (e.g. raw mode left on by a prompt), and exits with 130.
+pub fn catch_interrupts(restore: fn()) {
+    *locked(&RESTORE) = Some(restore);
     CATCH.call_once(|| {
         let _ = ctrlc::set_handler(|| {
             // Taking the hook out means a second signal while it runs does not run it again.
@@ -900,6 +906,9 @@ pub fn catch_interrupts() {
                     }
                 }
                 None => {
+                    if let Some(restore) = *locked(&RESTORE) {
+                        restore();
+                    }
                     let _ = writeln!(io::stderr(), "\nStopped.");
                 }
             }

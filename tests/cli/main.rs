@@ -1,6 +1,7 @@
 //! Integration tests: every test runs the real `coprod` binary in a fresh temporary folder.
 
 mod assess;
+mod builtins;
 mod corpus;
 mod crash;
 mod errors;
@@ -16,6 +17,7 @@ mod pdf_scripts;
 mod report;
 mod screen;
 mod settings;
+mod signals;
 mod spreadsheet;
 mod storage;
 mod toolchain;

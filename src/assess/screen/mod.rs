@@ -63,6 +63,18 @@ pub fn restore() {
     let _ = out.flush();
 }
 
+/// Puts the terminal back after a prompt, only if coprod left it in raw mode: raw mode off and
+/// the cursor shown (the full screen restores itself, alternate screen included). Otherwise
+/// writes nothing, so that output sent to a file or pipe stays clean.
+pub fn restore_if_raw() {
+    if terminal::is_raw_mode_enabled().unwrap_or(false) {
+        let _ = terminal::disable_raw_mode();
+        let mut out = std::io::stdout();
+        let _ = execute!(out, cursor::Show);
+        let _ = out.flush();
+    }
+}
+
 /// Holds the terminal in full-screen mode; dropping it restores the terminal, on every way out
 /// of [`run`] (an error, a signal, the end). A panic restores it through the panic hook.
 struct Guard {
