@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::error::Error;
 use crate::record::IsoDate;
 use crate::report::Format;
 
@@ -21,13 +20,6 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
-}
-
-static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// Whether `--quiet` was given.
-pub fn quiet() -> bool {
-    QUIET.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The subcommands.
@@ -280,7 +272,7 @@ pub enum FrameworkCommand {
         framework: String,
         /// What to write [default: from the extension of -o (.md, .csv, .xlsx), else markdown].
         #[arg(long, value_enum)]
-        format: Option<crate::cmd::form::FormFormat>,
+        format: Option<FormFormat>,
         /// Where to write it (`-` for standard output, the default).
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
@@ -291,6 +283,20 @@ pub enum FrameworkCommand {
         #[arg(value_enum, default_value_t = SchemaKind::Framework)]
         kind: SchemaKind,
     },
+}
+
+/// What `coprod framework form` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormFormat {
+    /// The questions and the scale, to copy into a form builder (Markdown).
+    Markdown,
+    /// The questions and the scale as CSV: one row per indicator.
+    Csv,
+    /// An empty answers sheet (CSV): a group column and a column per indicator, one row per
+    /// respondent, as `coprod import` reads it.
+    Template,
+    /// The same answers sheet as an Excel workbook, with a drop-down of the levels in every cell.
+    Xlsx,
 }
 
 /// The file types with a JSON Schema.
@@ -317,20 +323,4 @@ fn parse_group(s: &str) -> Result<String, String> {
     }
 }
 
-/// Whether to colour output written to this stream: a terminal, and `NO_COLOR` not set.
-pub fn use_color(is_terminal: bool) -> bool {
-    is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
-/// Runs a parsed command line.
-pub fn run(cli: Cli) -> Result<(), Error> {
-    QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
-    match cli.command {
-        Command::Config => crate::cmd::config::execute(),
-        Command::Assess(args) => crate::cmd::assess::execute(&args),
-        Command::Report(args) => crate::cmd::report::execute(&args),
-        Command::Import(args) => crate::cmd::import::execute(&args),
-        Command::Framework(cmd) => crate::cmd::framework::execute(cmd),
-        Command::Completions { shell } => crate::cmd::completions::execute(shell),
-        Command::Man => crate::cmd::man::execute(),
-    }
-}
+pub use crate::terminal::use_color;

@@ -16,6 +16,7 @@ use crate::framework::{DEFAULT_ID, Framework, Text};
 use crate::record::{FrameworkCheck, IsoDate, KNOWN_GROUPS, Record, ScoredBy, ScorerKind};
 use crate::record_file::RecordFile;
 use crate::report::{Input, Report, percent_text, score_text};
+use crate::words::slug;
 
 /// The command that resumes the current record, once there is one. Saves hold this lock, so
 /// Ctrl-C (which takes it too) can never stop the program half-way through a save.
@@ -28,7 +29,8 @@ fn lock() -> std::sync::MutexGuard<'static, Option<String>> {
 }
 
 /// Runs `coprod assess`.
-pub fn execute(args: &AssessArgs) -> Result<(), Error> {
+/// Runs `coprod assess`; `quiet` leaves out the note of what was written.
+pub fn execute(args: &AssessArgs, quiet: bool) -> Result<(), Error> {
     let cwd =
         std::env::current_dir().map_err(|e| Error::io("cannot find the current folder", e))?;
     let config = Config::discover(&cwd)?;
@@ -37,7 +39,7 @@ pub fn execute(args: &AssessArgs) -> Result<(), Error> {
     let framework_arg = args.framework.clone().or_else(|| config.framework.clone());
 
     if let Some(path) = &args.answers {
-        return from_answers(args, &config, framework_arg.as_deref(), path);
+        return from_answers(args, &config, framework_arg.as_deref(), path, quiet);
     }
     if args.output.as_deref() == Some(Path::new("-")) {
         return Err(Error::Usage(
@@ -123,7 +125,18 @@ pub fn run(
             loaded.record.check(&loaded.source, &framework, mode)?;
             let mut record = loaded.record;
             record.adopt_renamed_ids(&framework);
-            if mode == FrameworkCheck::AcceptChanged && retired(&framework, &record).is_empty() {
+            let scored_the_same = framework.is_current(
+                &record.framework.version,
+                record
+                    .framework
+                    .fingerprint
+                    .as_ref()
+                    .map(|f| f.value.as_str()),
+            );
+            if scored_the_same
+                || (mode == FrameworkCheck::AcceptChanged
+                    && retired(&framework, &record).is_empty())
+            {
                 // From now on the record belongs to the framework as it is. (While it holds
                 // answers for indicators that are gone, it keeps the framework it was made
                 // with, so that it is read with --accept-changed-framework as before.)
@@ -687,35 +700,6 @@ pub fn default_file_name(record: &Record) -> String {
     format!("{partnership}-{}-{who}.yaml", record.date.value)
 }
 
-/// Lower-case ASCII letters, digits and single dashes; common accented letters lose their
-/// accents; everything else becomes a dash. At most 40 characters.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.to_lowercase().chars() {
-        let base = match c {
-            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
-            'è' | 'é' | 'ê' | 'ë' | 'ē' => 'e',
-            'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
-            'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'ō' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
-            'ŵ' => 'w',
-            'ŷ' | 'ÿ' | 'ý' => 'y',
-            'ç' => 'c',
-            'ñ' => 'n',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if base == '-' && (out.is_empty() || out.ends_with('-')) {
-            continue;
-        }
-        out.push(base);
-        if out.len() >= 40 {
-            break;
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
 /// Quotes a word for a shell command line when it needs it.
 fn shell_word(s: &str) -> String {
     if s.chars()
@@ -865,6 +849,7 @@ fn from_answers(
     config: &Config,
     framework_arg: Option<&str>,
     path: &Path,
+    quiet: bool,
 ) -> Result<(), Error> {
     let framework = load_framework(framework_arg, None, args, config)?;
     let source = crate::yaml::read_source(path)?;
@@ -953,7 +938,7 @@ fn from_answers(
     };
     let to = crate::storage::write(&out, text.as_bytes())?;
     let missing = unanswered(&framework, &record);
-    if crate::cli::quiet() || to.is_stdout() {
+    if quiet || to.is_stdout() {
         return Ok(());
     }
     eprintln!(
@@ -1030,7 +1015,7 @@ mod resume_tests {
         let err = run(&args(&path, false), &Config::default(), None, true, &mut p)
             .expect_err("must stop");
         let text = err.to_string();
-        assert!(text.contains("has changed since this record was scored: it was version 0.9 then and is version 1.0 now"), "{text}");
+        assert!(text.contains("has changed since this record was scored: it was version 0.9 then and is version 1.1 now"), "{text}");
         assert!(p.transcript.is_empty(), "nothing was asked");
         assert!(
             std::fs::read_to_string(&path)

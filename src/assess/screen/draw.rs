@@ -865,7 +865,7 @@ fn vote_box(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, form: &VoteFor
 
 /// A spread in levels, as the reports write it.
 fn score_text(v: f64) -> String {
-    crate::report::score_text(v)
+    crate::words::score_text(v)
 }
 
 /// A line of a list: the cursor's line marked with ▶ and reversed.
