@@ -166,6 +166,14 @@ pub struct ReportArgs {
     /// emoji (tried after them and before the system's fonts); may be given more than once.
     #[arg(long, value_name = "FILE")]
     pub font: Vec<PathBuf>,
+    /// With --format pdf: `clear` print (12 pt body text, nothing under 11 pt but the footers,
+    /// as UK clear-print guidance asks of board papers) or the denser `compact` layout.
+    #[arg(long, value_name = "DENSITY", value_enum, default_value_t = PrintDensity::Clear)]
+    pub print: PrintDensity,
+    /// With --format pdf: name the person who scored a record (else their stakeholder group
+    /// stands for them).
+    #[arg(long)]
+    pub show_names: bool,
     /// Flag an indicator "talk about this" when stakeholder groups' results differ by at least
     /// this many levels [default: from coprod.toml, else 1.5].
     #[arg(long, value_name = "LEVELS", value_parser = parse_levels)]
@@ -179,6 +187,15 @@ pub struct ReportArgs {
     /// same, so a group that sent more records weighs more).
     #[arg(long, value_name = "HOW", value_enum, default_value_t = crate::score::Weighting::Groups)]
     pub weight_by: crate::score::Weighting,
+}
+
+/// How densely a PDF is set (`--print`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PrintDensity {
+    /// Clear print: 12 pt body text, generous spacing.
+    Clear,
+    /// The denser layout: 10.5 pt body text, 9 pt tables.
+    Compact,
 }
 
 fn parse_levels(s: &str) -> Result<f64, String> {

@@ -197,6 +197,11 @@ fn write_report(args: &ReportArgs, format: Format, report: &Report) -> Result<()
             "--font adds a font to a PDF\nhelp: use it with --format pdf".into(),
         ));
     }
+    if args.print != crate::cli::PrintDensity::Clear {
+        return Err(Error::Usage(
+            "--print sets how densely a PDF is printed\nhelp: use it with --format pdf".into(),
+        ));
+    }
     if args.excel {
         // What Excel opens without asking: a byte-order mark says UTF-8, and CRLF line ends.
         return write_output(args.output.as_deref(), &mut |w| {
@@ -263,6 +268,11 @@ fn pdf_options(args: &ReportArgs, to_stdout: bool) -> Result<pdf::Options, Error
     Ok(pdf::Options {
         language: None,
         fonts: args.font.clone(),
+        density: match args.print {
+            crate::cli::PrintDensity::Clear => pdf::Density::Clear,
+            crate::cli::PrintDensity::Compact => pdf::Density::Compact,
+        },
+        show_names: args.show_names,
     })
 }
 

@@ -130,9 +130,9 @@ fn single_record_reads_back_whole() {
     assert!(bytes.starts_with(b"%PDF-1.7"));
     let doc = load(&bytes);
     // Cover, summary (its lists run onto a second page), one page for each of the four
-    // cornerstones, actions, appendix.
+    // cornerstones, actions, appendix (the records on a page of their own).
     let pages = doc.get_pages().len();
-    assert_eq!(pages, 9);
+    assert_eq!(pages, 10);
     let text = text(&doc);
     assert!(text.contains(&format!("Page {pages} of {pages}")), "{text}");
     for expected in expected_words(&model(&files)) {
@@ -149,10 +149,10 @@ fn four_groups_read_back_whole() {
     let files = year(2026);
     let bytes = pdf(&files, &[]);
     let doc = load(&bytes);
-    // Cover, summary (its lists of strengths and priorities with ties run onto a second page),
-    // groups side by side, two pages for each cornerstone, actions, appendix.
+    // Cover, summary (its charts and lists run onto further pages), groups side by side,
+    // two or three pages for each cornerstone, actions, appendix.
     let pages = doc.get_pages().len();
-    assert_eq!(pages, 15);
+    assert_eq!(pages, 18);
     let text = text(&doc);
     assert!(text.contains(&format!("Page 1 of {pages}")), "{text}");
     let model = model(&files);
@@ -327,7 +327,7 @@ fn poppler_and_qpdf_accept_it() {
         assert!(info.contains("Suspects:        no"), "{info}");
         assert!(info.contains("Tagged:          yes"), "{info}");
         assert!(info.contains("(A4)"), "{info}");
-        assert!(info.contains("Pages:           15"), "{info}");
+        assert!(info.contains("Pages:           18"), "{info}");
         assert!(
             info.contains("Title:           Four Cornerstones of co-production"),
             "{info}"
@@ -339,7 +339,7 @@ fn poppler_and_qpdf_accept_it() {
 fn three_years_of_four_groups() {
     let files: Vec<String> = [2024, 2025, 2026].into_iter().flat_map(year).collect();
     let bytes = pdf(&files, &[]);
-    assert!(bytes.len() < 300_000, "{} bytes", bytes.len());
+    assert!(bytes.len() < 400_000, "{} bytes", bytes.len());
     let doc = load(&bytes);
     let text = text(&doc);
     // The scorecard is the latest assessment's; the earlier ones show the change.

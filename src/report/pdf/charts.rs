@@ -119,20 +119,30 @@ fn tick_label(v: f64) -> String {
     }
 }
 
-const LABEL_SIZE: f32 = 8.5;
-const GROUP_TITLE: f32 = 15.0;
-const AXIS_H: f32 = 30.0;
+/// The room a bar group's title takes, for labels of this size.
+fn group_title_h(label: f32) -> f32 {
+    label * 1.8
+}
 
-/// The height of a bar chart with these groups at this row pitch.
-pub fn bar_chart_height(groups: &[BarGroup], pitch: f32) -> f32 {
+/// The room under the plot for the axis numbers and caption, for labels of this size.
+fn axis_h(label: f32) -> f32 {
+    label * 3.6
+}
+
+/// The height of a bar chart with these groups at this row pitch, labels of this size.
+pub fn bar_chart_height(groups: &[BarGroup], pitch: f32, label: f32) -> f32 {
     groups
         .iter()
         .map(|g| {
-            let title = if g.title.is_some() { GROUP_TITLE } else { 0.0 };
+            let title = if g.title.is_some() {
+                group_title_h(label)
+            } else {
+                0.0
+            };
             title + g.bars.len() as f32 * pitch + 6.0
         })
         .sum::<f32>()
-        + AXIS_H
+        + axis_h(label)
 }
 
 /// A horizontal bar chart `width` wide; returns its items and height.
@@ -144,19 +154,20 @@ pub fn bar_chart(
     width: f32,
     pitch: f32,
 ) -> (Vec<Item>, f32) {
+    let label_size = flow.sizes.label;
     let mut items = Vec::new();
     let label_w = groups
         .iter()
         .flat_map(|g| &g.bars)
-        .map(|b| flow.fonts.width(&b.label, Weight::Regular, LABEL_SIZE))
+        .map(|b| flow.fonts.width(&b.label, Weight::Regular, label_size))
         .fold(0.0, f32::max)
         .min(width * 0.36)
         + 8.0;
     let x0 = label_w;
     let x1 = width - 4.0;
     let plot_w = x1 - x0;
-    let height = bar_chart_height(groups, pitch);
-    let plot_bottom = height - AXIS_H;
+    let height = bar_chart_height(groups, pitch, label_size);
+    let plot_bottom = height - axis_h(label_size);
 
     // Whole levels: grid lines beside each group's bars, numbers below the plot.
     let ticks: Vec<(f64, f32)> = scale
@@ -165,30 +176,30 @@ pub fn bar_chart(
         .map(|level| (level, x0 + scale.fraction(level) * plot_w))
         .collect();
     for &(level, x) in &ticks {
-        let para = Para::plain(tick_label(level), LABEL_SIZE, Weight::Regular, GREY)
+        let para = Para::plain(tick_label(level), label_size, Weight::Regular, GREY)
             .aligned(Align::Center);
-        if let Some(line) = flow.wrap(&para, 30.0).pop() {
+        if let Some(line) = flow.wrap(&para, 40.0).pop() {
             items.push(text_item(
                 line,
                 Align::Center,
                 para.leading,
-                LABEL_SIZE,
-                x - 15.0,
-                30.0,
+                label_size,
+                x - 20.0,
+                40.0,
                 plot_bottom + 2.0,
             ));
         }
     }
-    let caption = Para::plain(axis_caption, LABEL_SIZE, Weight::Regular, GREY);
+    let caption = Para::plain(axis_caption, label_size, Weight::Regular, GREY);
     if let Some(line) = flow.wrap(&caption, plot_w).into_iter().next() {
         items.push(text_item(
             line,
             Align::Left,
             caption.leading,
-            LABEL_SIZE,
+            label_size,
             x0,
             plot_w,
-            plot_bottom + 15.0,
+            plot_bottom + label_size * 1.75,
         ));
     }
 
@@ -196,19 +207,20 @@ pub fn bar_chart(
     let mut y = 0.0;
     for group in groups {
         if let Some(title) = &group.title {
-            let para = Para::plain(title.clone(), LABEL_SIZE + 0.5, Weight::Bold, INK);
+            let para = Para::plain(title.clone(), label_size + 0.5, Weight::Bold, INK);
+            let title_h = group_title_h(label_size);
             if let Some(line) = flow.wrap(&para, width).into_iter().next() {
                 items.push(text_item(
                     line,
                     Align::Left,
-                    GROUP_TITLE,
+                    title_h,
                     para.size,
                     0.0,
                     width,
                     y,
                 ));
             }
-            y += GROUP_TITLE;
+            y += title_h;
         }
         let bars_h = group.bars.len() as f32 * pitch;
         let mut grid = Vec::new();
@@ -223,14 +235,14 @@ pub fn bar_chart(
         });
         items.push(Item::line(x0, y, x0, y + bars_h, Pen::solid(INK, 0.8)));
         for bar in &group.bars {
-            let label = Para::plain(bar.label.clone(), LABEL_SIZE, Weight::Regular, INK)
+            let label = Para::plain(bar.label.clone(), label_size, Weight::Regular, INK)
                 .aligned(Align::Right);
             if let Some(line) = flow.wrap(&label, label_w - 8.0).into_iter().next() {
                 items.push(text_item(
                     line,
                     Align::Right,
                     pitch,
-                    LABEL_SIZE,
+                    label_size,
                     0.0,
                     label_w - 8.0,
                     y,
@@ -242,7 +254,7 @@ pub fn bar_chart(
                     let len = scale.fraction(v) * plot_w;
                     let fill = color(bar.series);
                     let text = score_text(v);
-                    let value_w = flow.fonts.width(&text, Weight::Bold, LABEL_SIZE);
+                    let value_w = flow.fonts.width(&text, Weight::Bold, label_size);
                     let cap = value_w + 8.0;
                     let inside = len >= cap + 2.0;
                     items.push(Item::Rect {
@@ -260,20 +272,20 @@ pub fn bar_chart(
                     } else {
                         (INK, x0 + len + 3.0)
                     };
-                    let para = Para::plain(text, LABEL_SIZE, Weight::Bold, color);
+                    let para = Para::plain(text, label_size, Weight::Bold, color);
                     let box_w = value_w + 2.0;
                     if let Some(line) = flow.wrap(&para, box_w).into_iter().next() {
-                        items.push(text_item(line, Align::Left, pitch, LABEL_SIZE, x, box_w, y));
+                        items.push(text_item(line, Align::Left, pitch, label_size, x, box_w, y));
                     }
                 }
                 None => {
-                    let para = Para::plain("no score", LABEL_SIZE, Weight::Regular, GREY);
+                    let para = Para::plain("no score", label_size, Weight::Regular, GREY);
                     if let Some(line) = flow.wrap(&para, plot_w).pop() {
                         items.push(text_item(
                             line,
                             Align::Left,
                             pitch,
-                            LABEL_SIZE,
+                            label_size,
                             x0 + 3.0,
                             plot_w,
                             y,
@@ -506,7 +518,7 @@ pub fn radar_chart(
 ) -> (Vec<Item>, f32) {
     let mut items = Vec::new();
     let n = axes.len();
-    let label_size = LABEL_SIZE;
+    let label_size = flow.sizes.label;
     let leading = label_size * 1.3;
     let angle = |j: usize| -PI / 2.0 + j as f32 * 2.0 * PI / n as f32;
     // Room beside the chart for the labels of side axes: at least their longest word.
@@ -574,19 +586,20 @@ pub fn radar_chart(
             stroke: Some(Pen::solid(GRID, 0.6)),
         });
         // The ring's number sits on its edge between the first two axes, clear of the labels.
-        let para = Para::plain(tick_label(level), 7.0, Weight::Regular, GREY);
-        if let Some(line) = flow.wrap(&para, 20.0).pop() {
+        let tick = label_size;
+        let para = Para::plain(tick_label(level), tick, Weight::Regular, GREY);
+        if let Some(line) = flow.wrap(&para, 30.0).pop() {
             let (ax, ay) = point(0, f);
             let (bx, by) = point(1 % n, f);
             let (x, y) = ((ax + bx) / 2.0, (ay + by) / 2.0);
             items.push(text_item(
                 line,
                 Align::Left,
-                9.0,
-                7.0,
+                tick * 1.3,
+                tick,
                 x + 1.5,
-                20.0,
-                y - 8.0,
+                30.0,
+                y - tick * 1.2,
             ));
         }
     }
@@ -665,7 +678,7 @@ pub fn radar_chart(
 
     // The legend: hatching as on the bars, line style and marker as on the radar, and name.
     if series.len() > 1 {
-        let row = 13.0;
+        let row = label_size * 1.55;
         height += 4.0;
         for s in series {
             let y = height;

@@ -10,7 +10,7 @@ use krilla::tagging::{Tag, TagKind};
 
 use super::charts::{self, Scale};
 use super::layout::{Align, BOTTOM, Column, Flow, GREY, INK, LEFT, Node, Para, TOP, Table, WIDTH};
-use super::text::{Span, Weight};
+use super::text::{Fonts, Span, Weight};
 use crate::report::Report;
 use crate::report::builder;
 use crate::report::document::{
@@ -18,9 +18,6 @@ use crate::report::document::{
 };
 
 pub use crate::report::builder::long_date;
-
-const BODY: f32 = 10.5;
-const SMALL: f32 = 9.0;
 
 /// Lays out the whole report; returns the structure tree's top-level nodes.
 pub fn build(flow: &mut Flow<'_>, report: &Report) -> Vec<Node> {
@@ -40,8 +37,9 @@ pub fn build(flow: &mut Flow<'_>, report: &Report) -> Vec<Node> {
             let fixed = is_ours(&part.title);
             flow.heading(2, &part.title.plain(), fixed, &mut out);
             let combined = report.is_combined();
+            let name = part.title.plain();
             for b in &part.blocks {
-                block(flow, b, combined, &mut out);
+                block(flow, b, combined, &name, &mut out);
             }
         }
         tree.push(Node::Group(Tag::Section.into(), out));
@@ -86,8 +84,12 @@ fn spans(text: &Text, base: Weight) -> Vec<Span> {
     out
 }
 
-fn para(text: &Text, size: f32) -> Para {
-    Para::spans(spans(text, Weight::Regular), size)
+/// A paragraph of a text at a size, with the density's line spacing.
+fn para(flow: &Flow<'_>, text: &Text, size: f32) -> Para {
+    Para {
+        leading: size * flow.sizes.leading,
+        ..Para::spans(spans(text, Weight::Regular), size)
+    }
 }
 
 fn paragraph(flow: &mut Flow<'_>, text: &Text, size: f32, out: &mut Vec<Node>) {
@@ -96,14 +98,15 @@ fn paragraph(flow: &mut Flow<'_>, text: &Text, size: f32, out: &mut Vec<Node>) {
     } else {
         Tag::P.into()
     };
-    flow.paragraph(&para(text, size), tag, out);
+    let p = para(flow, text, size);
+    flow.paragraph(&p, tag, out);
 }
 
 fn cover(flow: &mut Flow<'_>, doc: &document::Document, part: &Part, out: &mut Vec<Node>) {
     flow.y += 90.0;
     let mut blocks = part.blocks.iter();
     if let Some(Block::Paragraph { text }) = blocks.next() {
-        let kicker = Para::spans(spans(text, Weight::Bold), 12.0);
+        let kicker = Para::spans(spans(text, Weight::Bold), flow.sizes.cover);
         let kicker = Para {
             spans: kicker
                 .spans
@@ -119,86 +122,283 @@ fn cover(flow: &mut Flow<'_>, doc: &document::Document, part: &Part, out: &mut V
     flow.heading(1, &doc.title.plain(), false, out);
     flow.y += 8.0;
     let mut heading_seen = false;
+    let mut name = doc.title.plain();
     for b in blocks {
         match b {
             Block::Paragraph { text } if !heading_seen => {
-                paragraph(flow, text, 12.0, out);
+                paragraph(flow, text, flow.sizes.cover, out);
                 flow.y += 4.0;
             }
-            Block::Heading { .. } => {
+            Block::Heading { text, .. } => {
                 heading_seen = true;
                 flow.y += 26.0;
-                block(flow, b, false, out);
+                name = text.plain();
+                block(flow, b, false, &name, out);
             }
-            _ => block(flow, b, false, out),
+            _ => block(flow, b, false, &name, out),
         }
     }
 }
 
-fn block(flow: &mut Flow<'_>, b: &Block, combined: bool, out: &mut Vec<Node>) {
+fn block(flow: &mut Flow<'_>, b: &Block, combined: bool, part: &str, out: &mut Vec<Node>) {
     match b {
         Block::Heading { level, text } => {
             flow.heading(level + 2, &text.plain(), is_ours(text), out);
         }
         Block::Paragraph { text } => {
-            paragraph(flow, text, BODY, out);
+            paragraph(flow, text, flow.sizes.body, out);
             flow.y += 4.0;
         }
         Block::Note { text } => {
-            paragraph(flow, text, SMALL, out);
+            paragraph(flow, text, flow.sizes.small, out);
             flow.y += 4.0;
         }
         Block::Facts { facts } => {
             for (n, f) in facts.iter().enumerate() {
                 let text = f.label.clone().and(": ").strong().append(f.value.clone());
                 // The first fact is the headline result.
-                let size = if n == 0 { 14.0 } else { BODY };
+                let size = if n == 0 {
+                    flow.sizes.headline
+                } else {
+                    flow.sizes.body
+                };
                 paragraph(flow, &text, size, out);
                 flow.y += 3.0;
             }
             flow.y += 4.0;
         }
         Block::List { items } => {
-            let paras: Vec<Para> = items.iter().map(|t| para(t, SMALL)).collect();
+            let size = flow.sizes.small;
+            let paras: Vec<Para> = items.iter().map(|t| para(flow, t, size)).collect();
             flow.list(&paras, LEFT, WIDTH, out);
             flow.y += 4.0;
         }
         Block::Table(t) => {
-            table(flow, t, out);
+            table(flow, t, part, out);
             flow.y += 8.0;
         }
         Block::Chart(c) => chart(flow, c, combined, out),
     }
 }
 
-fn table(flow: &mut Flow<'_>, t: &document::Table, out: &mut Vec<Node>) {
-    let total: f32 = t.columns.iter().map(|c| f32::from(c.share.max(1))).sum();
-    let columns = t
-        .columns
+/// How wide a column's words are: its longest word (the narrowest it may be) and its longest
+/// line set on one line (the widest it needs), in points, padding included.
+#[derive(Debug, Clone, Copy)]
+struct Extent {
+    least: f32,
+    most: f32,
+}
+
+/// The widths of a text set at a size: its longest word and its whole length.
+fn text_extent(fonts: &Fonts, text: &Text, base: Weight, size: f32) -> (f32, f32) {
+    let mut least: f32 = 0.0;
+    let mut line: f32 = 0.0;
+    let mut most: f32 = 0.0;
+    let space = fonts.width(" ", base, size);
+    for s in spans(text, base) {
+        for (n, part) in s.text.split('\n').enumerate() {
+            if n > 0 {
+                most = most.max(line);
+                line = 0.0;
+            }
+            let mut first = true;
+            for word in part.split(' ') {
+                if !first {
+                    line += space;
+                }
+                first = false;
+                if word.is_empty() {
+                    continue;
+                }
+                let w = fonts.width(word, s.weight, size);
+                least = least.max(w);
+                line += w;
+            }
+        }
+    }
+    (least, most.max(line))
+}
+
+/// Room around a cell's text (both sides) and a little slack for rounding.
+const CELL_PAD: f32 = 2.0 * 4.0 + 0.5;
+
+/// Each column's extent: its header's words (bold) and its cells' words.
+fn extents(flow: &Flow<'_>, t: &document::Table) -> Vec<Extent> {
+    let size = flow.sizes.small;
+    t.columns
         .iter()
-        .map(|c| Column {
-            header: c.header.plain(),
-            width: WIDTH * f32::from(c.share.max(1)) / total,
-            align: align(c.align),
+        .enumerate()
+        .map(|(c, col)| {
+            let (hl, hm) = text_extent(flow.fonts, &col.header, Weight::Bold, size);
+            let mut least = hl;
+            let mut most = hm;
+            let mut cell_least: f32 = 0.0;
+            let mut cell_most: f32 = 0.0;
+            for row in &t.rows {
+                for p in row.cells.get(c).into_iter().flatten() {
+                    let base = if row.total {
+                        Weight::Bold
+                    } else {
+                        Weight::Regular
+                    };
+                    let (l, m) = text_extent(flow.fonts, p, base, size);
+                    cell_least = cell_least.max(l);
+                    cell_most = cell_most.max(m);
+                }
+            }
+            least = least.max(cell_least);
+            most = most.max(cell_most);
+            // Running text (statements, evidence) is never starved to a word a line.
+            if cell_most > 3.0 * cell_least.max(1.0) {
+                least = least.max(cell_most.min(WIDTH * 0.24));
+            }
+            Extent {
+                least: least + CELL_PAD,
+                most: most.max(least) + CELL_PAD,
+            }
+        })
+        .collect()
+}
+
+/// Widths for columns that fit in `width` (the sum of their least widths is at most that): the
+/// row's name gets all it wants if it can (so "Work in Partnership" stays on one line), every
+/// other column its least; then the room left goes to the columns that want more, in proportion
+/// to how much more; if every column has all it wants, the rest is shared in proportion to width.
+fn widths(extents: &[Extent], width: f32) -> Vec<f32> {
+    let most: f32 = extents.iter().map(|e| e.most).sum();
+    if most <= width {
+        let extra = width - most;
+        return extents
+            .iter()
+            .map(|e| e.most + extra * e.most / most.max(1.0))
+            .collect();
+    }
+    let mut start: Vec<f32> = extents.iter().map(|e| e.least).collect();
+    if let Some(first) = extents.first() {
+        let others: f32 = start.iter().skip(1).sum();
+        start[0] = first.most.min(width - others).max(first.least);
+    }
+    let used: f32 = start.iter().sum();
+    let want: f32 = extents
+        .iter()
+        .zip(&start)
+        .map(|(e, s)| (e.most - s).max(0.0))
+        .sum::<f32>()
+        .max(f32::EPSILON);
+    let room = (width - used).max(0.0);
+    extents
+        .iter()
+        .zip(&start)
+        .map(|(e, s)| s + room * (e.most - s).max(0.0) / want)
+        .collect()
+}
+
+/// How many leading columns name a row: the first, and the second too when both are words
+/// (an indicator's id and its statement).
+fn label_columns(t: &document::Table) -> usize {
+    let words = |i: usize| {
+        t.columns
+            .get(i)
+            .is_some_and(|c| c.align == document::Align::Left)
+    };
+    if t.columns.len() > 3 && words(0) && words(1) && t.columns[2].align == document::Align::Right {
+        2
+    } else {
+        1
+    }
+}
+
+/// Groups the columns after the row's name into pieces that fit the page beside it.
+fn column_pieces(extents: &[Extent], labels: usize) -> Vec<Vec<usize>> {
+    let base: f32 = extents[..labels].iter().map(|e| e.least).sum();
+    let mut pieces: Vec<Vec<usize>> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    let mut used = base;
+    for (i, e) in extents.iter().enumerate().skip(labels) {
+        if !current.is_empty() && used + e.least > WIDTH {
+            pieces.push(std::mem::take(&mut current));
+            used = base;
+        }
+        current.push(i);
+        used += e.least;
+    }
+    if !current.is_empty() || pieces.is_empty() {
+        pieces.push(current);
+    }
+    pieces
+}
+
+fn table(flow: &mut Flow<'_>, t: &document::Table, part: &str, out: &mut Vec<Node>) {
+    if t.columns.is_empty() {
+        return;
+    }
+    let extents = extents(flow, t);
+    let least: f32 = extents.iter().map(|e| e.least).sum();
+    let labels = label_columns(t).min(t.columns.len());
+    // A table too wide for the page is split into pieces of columns, each with the row names.
+    let pieces: Vec<Vec<usize>> = if least <= WIDTH || t.columns.len() <= labels {
+        vec![(0..t.columns.len()).collect()]
+    } else {
+        column_pieces(&extents, labels)
+            .into_iter()
+            .map(|piece| (0..labels).chain(piece).collect())
+            .collect()
+    };
+    let continued = format!("{part} (continued)");
+    for (n, piece) in pieces.iter().enumerate() {
+        if n > 0 {
+            flow.y += 6.0;
+            let caption = Para::plain(continued.clone(), flow.sizes.small, Weight::Bold, GREY);
+            let tag = flow.ui(Tag::P);
+            // Keep the caption with the table's header.
+            flow.need(caption.leading + 60.0);
+            flow.paragraph(&caption, tag, out);
+            flow.y += 2.0;
+        }
+        let chosen: Vec<Extent> = piece.iter().map(|&c| extents[c]).collect();
+        let widths = widths(&chosen, WIDTH);
+        piece_table(flow, t, piece, &widths, labels, &continued, out);
+    }
+}
+
+fn piece_table(
+    flow: &mut Flow<'_>,
+    t: &document::Table,
+    piece: &[usize],
+    widths: &[f32],
+    labels: usize,
+    continued: &str,
+    out: &mut Vec<Node>,
+) {
+    let columns = piece
+        .iter()
+        .zip(widths)
+        .map(|(&c, &width)| Column {
+            header: t.columns[c].header.plain(),
+            width,
+            align: align(t.columns[c].align),
         })
         .collect();
+    let size = flow.sizes.small;
     let rows = t
         .rows
         .iter()
         .map(|row| {
-            row.cells
+            piece
                 .iter()
-                .zip(&t.columns)
-                .map(|(paras, c)| {
-                    paras
-                        .iter()
+                .map(|&c| {
+                    let col = &t.columns[c];
+                    row.cells
+                        .get(c)
+                        .into_iter()
+                        .flatten()
                         .map(|p| {
                             let p = if row.total {
                                 p.clone().strong()
                             } else {
                                 p.clone()
                             };
-                            para(&p, SMALL).aligned(align(c.align))
+                            para(flow, &p, size).aligned(align(col.align))
                         })
                         .collect()
                 })
@@ -211,7 +411,9 @@ fn table(flow: &mut Flow<'_>, t: &document::Table, out: &mut Vec<Node>) {
             rows,
             summary: t.summary.plain(),
             row_headers: t.row_headers,
-            size: SMALL,
+            size,
+            continued: Some(continued.to_string()),
+            repeat: labels,
         },
         out,
     );
@@ -247,13 +449,14 @@ fn chart(flow: &mut Flow<'_>, c: &Chart, combined: bool, out: &mut Vec<Node>) {
                         .collect(),
                 })
                 .collect();
+            let label = flow.sizes.label;
             let pitch = if combined || groups.len() > 1 {
-                13.0
+                label * 1.55
             } else {
-                20.0
+                label * 2.3
             };
             flow.space(6.0);
-            for chunk in split_groups(groups, pitch, BOTTOM - TOP) {
+            for chunk in split_groups(groups, pitch, label, BOTTOM - TOP) {
                 let (items, h) = charts::bar_chart(flow, &chunk, scale, &caption, WIDTH, pitch);
                 out.push(flow.figure(items, LEFT, h, c.alt.plain()));
                 flow.y += 6.0;
@@ -282,6 +485,7 @@ fn chart(flow: &mut Flow<'_>, c: &Chart, combined: bool, out: &mut Vec<Node>) {
 fn split_groups(
     groups: Vec<charts::BarGroup>,
     pitch: f32,
+    label: f32,
     body: f32,
 ) -> Vec<Vec<charts::BarGroup>> {
     let mut out: Vec<Vec<charts::BarGroup>> = Vec::new();
@@ -289,7 +493,7 @@ fn split_groups(
     for g in groups {
         current.push(g);
         if current.len() > 1
-            && charts::bar_chart_height(&current, pitch) > body - 40.0
+            && charts::bar_chart_height(&current, pitch, label) > body - 40.0
             && let Some(last) = current.pop()
         {
             out.push(std::mem::take(&mut current));

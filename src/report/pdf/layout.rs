@@ -37,6 +37,74 @@ pub const HEADER_BG: Rgb = Rgb(0xe3, 0xe9, 0xf0);
 /// Every other table row.
 pub const STRIPE_BG: Rgb = Rgb(0xf5, 0xf7, 0xf9);
 
+/// How densely the report is set: clear print (the default) or the older, compact density.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Density {
+    /// UK clear-print guidance for board papers: 12 pt body text, nothing under 11 pt but the
+    /// footers, generous line spacing.
+    #[default]
+    Clear,
+    /// The denser layout of earlier versions: 10.5 pt body text, 9 pt tables and labels.
+    Compact,
+}
+
+/// The type sizes and spacing of one density, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sizes {
+    /// Paragraphs.
+    pub body: f32,
+    /// Tables, lists and notes.
+    pub small: f32,
+    /// Chart labels and numbers.
+    pub label: f32,
+    /// The headline result on the summary.
+    pub headline: f32,
+    /// The cover's lines under the title.
+    pub cover: f32,
+    /// Headings: level 1 (the title), 2 (a part) and 3 (within a part).
+    pub h1: f32,
+    /// See `h1`.
+    pub h2: f32,
+    /// See `h1`.
+    pub h3: f32,
+    /// Line height as a multiple of the type size.
+    pub leading: f32,
+    /// Footers (the only text allowed under `small`).
+    pub footer: f32,
+}
+
+impl Density {
+    /// The sizes this density sets type in.
+    pub fn sizes(self) -> Sizes {
+        match self {
+            Self::Clear => Sizes {
+                body: 12.0,
+                small: 11.0,
+                label: 11.0,
+                headline: 15.0,
+                cover: 13.0,
+                h1: 26.0,
+                h2: 19.0,
+                h3: 14.0,
+                leading: 1.45,
+                footer: 9.0,
+            },
+            Self::Compact => Sizes {
+                body: 10.5,
+                small: 9.0,
+                label: 8.5,
+                headline: 14.0,
+                cover: 12.0,
+                h1: 24.0,
+                h2: 17.0,
+                h3: 12.5,
+                leading: 1.38,
+                footer: 8.5,
+            },
+        }
+    }
+}
+
 /// Horizontal alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -288,6 +356,12 @@ pub struct Table {
     pub row_headers: bool,
     /// Font size of the header row.
     pub size: f32,
+    /// Said above the header row where the table continues on a new page ("Communicate
+    /// (continued)").
+    pub continued: Option<String>,
+    /// How many leading columns name the row (an indicator's id and statement): drawn again
+    /// when a row continues on a new page, so no part of a row is without its name.
+    pub repeat: usize,
 }
 
 const PAD_X: f32 = 4.0;
@@ -311,7 +385,13 @@ struct CellLines {
 }
 
 impl CellLines {
+    /// The height of the lines from `from` on (`usize::MAX`: all of them, drawn again).
     fn height_from(&self, from: usize) -> f32 {
+        let from = if from == usize::MAX {
+            0
+        } else {
+            from.min(self.lines.len())
+        };
         self.lines[from..]
             .iter()
             .enumerate()
@@ -341,12 +421,15 @@ pub struct Flow<'f> {
     pub outline: Vec<Bookmark>,
     /// Language of the fixed English words, when the document's language is another.
     pub ui_lang: Option<String>,
+    /// Type sizes and spacing.
+    pub sizes: Sizes,
 }
 
 impl<'f> Flow<'f> {
     /// Starts the first page.
-    pub fn new(fonts: &'f Fonts, ui_lang: Option<String>) -> Self {
+    pub fn new(fonts: &'f Fonts, ui_lang: Option<String>, density: Density) -> Self {
         Self {
+            sizes: density.sizes(),
             fonts,
             arena: Vec::new(),
             pages: vec![Page::default()],
@@ -477,10 +560,11 @@ impl<'f> Flow<'f> {
         width: f32,
         out: &mut Vec<Node>,
     ) {
+        let z = self.sizes;
         let (size, above, below) = match level {
-            1 => (24.0, 0.0, 10.0),
-            2 => (17.0, 14.0, 6.0),
-            _ => (12.5, 10.0, 4.0),
+            1 => (z.h1, 0.0, 10.0),
+            2 => (z.h2, 14.0, 6.0),
+            _ => (z.h3, 10.0 * z.h3 / 12.5, 4.0),
         };
         let para = Para {
             leading: size * 1.25,
@@ -508,12 +592,21 @@ impl<'f> Flow<'f> {
 
     /// A numbered list of paragraphs at `x`.
     pub fn list(&mut self, items: &[Para], x: f32, width: f32, out: &mut Vec<Node>) {
-        let label_w = 16.0;
+        // Room for the widest number, "10." say, and a space after it.
+        let size = items.first().map_or(9.0, |p| p.size);
+        let label_w = (self
+            .fonts
+            .width(&format!("{}.", items.len()), Weight::Regular, size)
+            + size * 0.6)
+            .max(16.0);
         let mut children = Vec::new();
         for (n, para) in items.iter().enumerate() {
             let lines = self.wrap(para, width - label_w);
             self.need(para.leading * lines.len().min(2) as f32);
-            let label = Para::plain(format!("{}.", n + 1), para.size, Weight::Regular, INK);
+            let label = Para {
+                leading: para.leading,
+                ..Para::plain(format!("{}.", n + 1), para.size, Weight::Regular, INK)
+            };
             let mut label_lines = self.wrap(&label, label_w);
             let label_leaf = label_lines.pop().map(|l| {
                 let item = Self::text_item(l, &label, x, label_w, self.y);
@@ -634,6 +727,12 @@ impl<'f> Flow<'f> {
                 merge(&mut cells, parts);
                 self.page_break();
                 self.repeat_header(table, &header);
+                // The row goes on: its name again, as decoration (it is in the tree once).
+                for c in 0..table.repeat.min(cursors.len()) {
+                    if row[c].lines.len() <= cursors[c] {
+                        cursors[c] = usize::MAX;
+                    }
+                }
             }
             let tagged = cells
                 .into_iter()
@@ -680,6 +779,20 @@ impl<'f> Flow<'f> {
     /// The header row again at the top of a continuation page: decoration, since the header
     /// cells are already in the structure tree once.
     fn repeat_header(&mut self, table: &Table, header: &[CellLines]) {
+        if let Some(caption) = &table.continued {
+            let para = Para::plain(caption.clone(), table.size, Weight::Bold, GREY);
+            let lines = self.wrap(&para, WIDTH);
+            let items = lines
+                .into_iter()
+                .map(|l| {
+                    let item = Self::text_item(l, &para, LEFT, WIDTH, self.y);
+                    self.y += para.leading;
+                    item
+                })
+                .collect();
+            self.decoration(items);
+            self.y += 2.0;
+        }
         let mut cursors = vec![0; header.len()];
         let _ = self.draw_cells(
             table,
@@ -703,6 +816,13 @@ impl<'f> Flow<'f> {
         decoration: bool,
     ) -> Vec<Vec<Vec<Node>>> {
         let avail = limit - 2.0 * PAD_Y;
+        // A cursor of usize::MAX: the cell's lines again from the start, as decoration.
+        let again: Vec<bool> = cursors.iter().map(|&c| c == usize::MAX).collect();
+        for c in cursors.iter_mut() {
+            if *c == usize::MAX {
+                *c = 0;
+            }
+        }
         let mut ends = Vec::with_capacity(row.len());
         let mut height: f32 = 0.0;
         for (cell, &from) in row.iter().zip(cursors.iter()) {
@@ -773,7 +893,7 @@ impl<'f> Flow<'f> {
                 y += l.leading;
             }
             for (para, items) in parts {
-                if decoration {
+                if decoration || again[c] {
                     self.decoration(items);
                 } else {
                     let leaf = self.content(items);
@@ -854,7 +974,7 @@ mod tests {
     #[test]
     fn a_long_table_breaks_pages_and_repeats_its_header() {
         let fonts = Fonts::load().expect("embedded fonts");
-        let mut flow = Flow::new(&fonts, None);
+        let mut flow = Flow::new(&fonts, None, Density::Compact);
         let cell = |t: String| vec![Para::plain(t, 9.0, Weight::Regular, INK)];
         let table = Table {
             columns: vec![
@@ -880,6 +1000,8 @@ mod tests {
             summary: "A test table.".into(),
             row_headers: true,
             size: 9.0,
+            continued: Some("Notes (continued)".into()),
+            repeat: 1,
         };
         let mut out = Vec::new();
         flow.table(&table, &mut out);

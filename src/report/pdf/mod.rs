@@ -23,6 +23,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use layout::{Flow, GREY, Item, LEFT, Mark, MarkKind, PAGE_H, Pen, RULE, WIDTH};
+
+pub use layout::Density;
 use text::{Fonts, Weight};
 
 use super::Report;
@@ -34,6 +36,11 @@ pub struct Options {
     pub language: Option<String>,
     /// Font files to use, after the bundled ones, for characters those lack (`--font`).
     pub fonts: Vec<PathBuf>,
+    /// Clear print (the default) or compact (`--print compact`).
+    pub density: Density,
+    /// Show who scored each record by name (`--show-names`); else the group stands for the
+    /// person.
+    pub show_names: bool,
 }
 
 /// A PDF and what the reader should be told about it.
@@ -79,7 +86,7 @@ pub fn render_with_warnings(report: &Report, options: &Options) -> Result<Render
     // Characters the bundled fonts lack are looked for among the system's fonts, and the
     // pages laid out again with them.
     {
-        let (flow, tree) = lay_out(&fonts, report, ui_lang.clone());
+        let (flow, tree) = lay_out(&fonts, report, ui_lang.clone(), options.density);
         let missing = fonts.missing();
         if missing.is_empty() {
             return export(&fonts, flow, tree, report, language);
@@ -89,7 +96,7 @@ pub fn render_with_warnings(report: &Report, options: &Options) -> Result<Render
     if fonts.add_system(&missing) > 0 {
         fonts.clear_missing();
     }
-    let (flow, tree) = lay_out(&fonts, report, ui_lang);
+    let (flow, tree) = lay_out(&fonts, report, ui_lang, options.density);
     export(&fonts, flow, tree, report, language)
 }
 
@@ -98,8 +105,9 @@ fn lay_out<'f>(
     fonts: &'f Fonts,
     report: &Report,
     ui_lang: Option<String>,
+    density: Density,
 ) -> (Flow<'f>, Vec<layout::Node>) {
-    let mut flow = Flow::new(fonts, ui_lang);
+    let mut flow = Flow::new(fonts, ui_lang, density);
     let tree = content::build(&mut flow, report);
     footers(&mut flow, &report.title);
     (flow, tree)
@@ -194,7 +202,7 @@ fn is_english(tag: &str) -> bool {
 
 /// Adds the footer to every page: the report's title and "Page X of Y", as artifacts.
 fn footers(flow: &mut Flow<'_>, title: &str) {
-    let size = 8.5;
+    let size = flow.sizes.footer;
     let total = flow.pages.len();
     let rule_y = PAGE_H - 48.0;
     let top = rule_y + 6.0;
