@@ -101,6 +101,11 @@ pub struct AssessArgs {
     /// when resuming, else the framework's own].
     #[arg(long, value_name = "TAG")]
     pub language: Option<String>,
+    /// The edition of the framework to walk, e.g. easy-read for the Four Cornerstones in short,
+    /// plain sentences (`coprod framework list` shows them) [default: the record's when
+    /// resuming, else the standard one]. Records of every edition combine in reports.
+    #[arg(long, value_name = "NAME")]
+    pub edition: Option<String>,
     /// Plain prompts for screen readers: numbered choices, no cursor movement or colour.
     #[arg(long)]
     pub plain: bool,
@@ -145,6 +150,10 @@ pub struct ReportArgs {
     /// framework's own].
     #[arg(long, value_name = "TAG")]
     pub language: Option<String>,
+    /// The edition of the framework whose words the report uses, e.g. easy-read [default: the
+    /// standard one]. Records of every edition combine; the report says which each used.
+    #[arg(long, value_name = "NAME")]
+    pub edition: Option<String>,
     /// With --format pdf: a font file for characters the bundled fonts lack, such as Chinese or
     /// emoji (tried after them and before the system's fonts); may be given more than once.
     #[arg(long, value_name = "FILE")]
@@ -255,6 +264,9 @@ pub enum FrameworkCommand {
         /// Show it in this language (one it is written in), e.g. cy.
         #[arg(long, value_name = "TAG")]
         language: Option<String>,
+        /// Show this edition of it, e.g. easy-read (`coprod framework list` shows them).
+        #[arg(long, value_name = "NAME")]
+        edition: Option<String>,
     },
     /// Check framework files and report every problem found, and what each translation still
     /// lacks.

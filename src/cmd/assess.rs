@@ -81,15 +81,23 @@ fn load_framework(
     args: &AssessArgs,
     config: &Config,
 ) -> Result<Framework, Error> {
+    // The edition: --edition, else the one the record was started in.
+    let edition = args
+        .edition
+        .as_deref()
+        .or_else(|| record.and_then(|r| r.framework.edition.as_deref()));
     let file = match (arg, record) {
-        (Some(f), _) => Framework::<Text>::load_file(f)?,
-        (None, Some(r)) => Framework::<Text>::built_in_file(&r.framework.id.value).ok_or_else(|| {
-            Error::Usage(format!(
-                "the record was scored on the framework `{}`, which is not built in\nhelp: pass its file with `--framework PATH`",
-                r.framework.id.value
-            ))
-        })?,
-        (None, None) => Framework::<Text>::load_file(DEFAULT_ID)?,
+        (Some(f), _) => Framework::<Text>::load_edition(f, edition)?,
+        (None, Some(r)) => {
+            let id = &r.framework.id.value;
+            if Framework::<Text>::built_in_file(id).is_none() {
+                return Err(Error::Usage(format!(
+                    "the record was scored on the framework `{id}`, which is not built in\nhelp: pass its file with `--framework PATH`"
+                )));
+            }
+            Framework::<Text>::load_edition(id, edition)?
+        }
+        (None, None) => Framework::<Text>::load_edition(DEFAULT_ID, edition)?,
     };
     let language = args
         .language
@@ -145,6 +153,7 @@ pub fn run(
             }
             // The record remembers the language it is being scored in now.
             record.framework.language = Some(framework.language.clone());
+            record.framework.edition = framework.edition.clone();
             let start = first_unanswered(&framework, &record).unwrap_or(0);
             (framework, record, file, start)
         }
@@ -220,8 +229,9 @@ pub fn run(
         "coprod assess --resume {}",
         shell_word(&path.display().to_string())
     );
+    // A built-in framework is found from the record; only a file needs naming.
     if let Some(f) = framework_arg
-        && f != DEFAULT_ID
+        && !crate::framework::BUILT_IN.iter().any(|(id, _)| *id == f)
     {
         resume_cmd.push_str(&format!(" --framework {}", shell_word(f)));
     }
@@ -784,8 +794,9 @@ fn next_command(
         cmd.push_str(&format!(" {}", shell_word(&p.display().to_string())));
     }
     cmd.push_str(&format!(" {}", shell_word(&path.display().to_string())));
+    // A built-in framework is found from the record; only a file needs naming.
     if let Some(f) = framework_arg
-        && f != DEFAULT_ID
+        && !crate::framework::BUILT_IN.iter().any(|(id, _)| *id == f)
     {
         cmd.push_str(&format!(" --framework {}", shell_word(f)));
     }
@@ -984,6 +995,7 @@ mod resume_tests {
             groups: Vec::new(),
             from: None,
             language: None,
+            edition: None,
             plain: true,
             accept_changed_framework: accept,
             force: false,
