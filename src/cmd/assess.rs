@@ -269,7 +269,7 @@ pub fn run(
                 previous.as_ref(),
             )?
         } else {
-            let mut state = State::new(&framework, record.clone(), start, previous.as_ref());
+            let mut state = State::new(&framework, record.clone(), start, previous.as_slice());
             if let Some(d) = config.divergence {
                 state.divergence = d;
             }

@@ -157,8 +157,9 @@ pub struct State<'a> {
     pub order: Vec<(&'a Section, &'a Indicator)>,
     /// The record being filled in; saved after every change.
     pub record: Record,
-    /// Last time's record (`--from`), shown as context.
-    pub previous: Option<&'a Record>,
+    /// Earlier records (`--from`: last year's, or last year's group records), shown beside
+    /// the indicator as "last time".
+    pub previous: &'a [Record],
     /// The indicator showing (`order.len()` is past the end).
     pub at: usize,
     /// In workshop mode, the group whose level the digits choose.
@@ -202,7 +203,7 @@ impl<'a> State<'a> {
         framework: &'a Framework,
         record: Record,
         start: usize,
-        previous: Option<&'a Record>,
+        previous: &'a [Record],
     ) -> Self {
         let order: Vec<_> = framework.indicators().collect();
         let at = start.min(order.len());
