@@ -112,6 +112,10 @@ pub struct AssessArgs {
     /// Plain prompts for screen readers: numbered choices, no cursor movement or colour.
     #[arg(long)]
     pub plain: bool,
+    /// On the full screen, stay on the indicator after a level is chosen instead of moving on
+    /// to the next one (→ moves on) [default: `stay` in coprod.toml, else move on].
+    #[arg(long)]
+    pub stay: bool,
     /// Carry on although the framework changed since the record was started.
     #[arg(long)]
     pub accept_changed_framework: bool,

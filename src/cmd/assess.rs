@@ -273,6 +273,7 @@ pub fn run(
             if let Some(d) = config.divergence {
                 state.divergence = d;
             }
+            state.stay = args.stay || config.stay.unwrap_or(false);
             state.commands = Commands {
                 resume: resume_cmd.clone(),
                 report: next.clone(),
@@ -1000,6 +1001,7 @@ mod resume_tests {
             from: None,
             language: None,
             plain: true,
+            stay: false,
             accept_changed_framework: accept,
             force: false,
         }

@@ -734,3 +734,58 @@ fn several_earlier_records_each_have_their_line() {
         "{text}"
     );
 }
+
+#[test]
+fn with_stay_a_chosen_level_keeps_the_indicator_on_screen() {
+    let f = framework();
+    let mut s = state(&f, record(&f), 0);
+    s.stay = true;
+    assert_eq!(press(&mut s, &[KeyCode::Char('3')]), 1);
+    assert_eq!(s.record.choice("wc1"), Some(Choice::Level(3)));
+    assert_eq!(s.at, 0, "the indicator stays");
+    let text = screen(&s, 80, 24);
+    assert!(text.contains("[3 Developing]"), "{text}");
+    assert!(
+        text.contains("Saved: 3 Developing for WC1. → goes on to the next indicator."),
+        "{text}"
+    );
+    // Changing it is one key, and → moves on.
+    assert_eq!(press(&mut s, &[KeyCode::Char('4')]), 1);
+    assert_eq!(s.record.choice("wc1"), Some(Choice::Level(4)));
+    press(&mut s, &[KeyCode::Right]);
+    assert_eq!(s.at, 1);
+}
+
+#[test]
+fn a_due_date_before_the_assessment_is_saved_with_a_warning() {
+    let f = framework();
+    let mut s = state(&f, record(&f), 0);
+    press(&mut s, &[KeyCode::Char('a'), KeyCode::Enter]);
+    let mut typing = chars("Write to every family");
+    typing.extend([KeyCode::Tab, KeyCode::Tab]);
+    typing.extend(chars("2026-01-31"));
+    press(&mut s, &typing);
+    assert_eq!(press(&mut s, &[KeyCode::Esc]), 1, "it is saved");
+    let saved = s
+        .record
+        .answer("wc1")
+        .map(|a| a.actions.clone())
+        .unwrap_or_default();
+    assert_eq!(saved.len(), 1);
+    let text = screen(&s, 120, 40);
+    assert!(
+        text.contains("! Saved the action for WC1. Note: it is due 2026-01-31, before the date of this assessment (2026-11-12)"),
+        "{text}"
+    );
+    // A date after the assessment says nothing more.
+    press(&mut s, &[KeyCode::Char('a')]);
+    let mut typing = chars("Ask again in spring");
+    typing.extend([KeyCode::Tab, KeyCode::Tab]);
+    typing.extend(chars("2027-04-30"));
+    press(&mut s, &typing);
+    press(&mut s, &[KeyCode::Esc]);
+    assert_eq!(
+        s.status,
+        Some(Status::Done("Saved the action for WC1.".into()))
+    );
+}
