@@ -93,9 +93,10 @@ pub struct AssessArgs {
     #[arg(long, value_name = "GROUP,GROUP,...", value_delimiter = ',', value_parser = parse_group, conflicts_with_all = ["room", "group", "person"])]
     pub groups: Vec<String>,
     /// Follow up the actions of an earlier record ("you said, we did") and show its levels as
-    /// context at each indicator.
+    /// context at each indicator. Give it more than once for several earlier records (last
+    /// year's group records, say): each is followed up and shown.
     #[arg(long, value_name = "RECORD")]
-    pub from: Option<PathBuf>,
+    pub from: Vec<PathBuf>,
     /// The language to show the framework in, e.g. en-GB or cy: one the framework is written
     /// in (`coprod framework list` shows them) [default: from coprod.toml, else the record's
     /// when resuming, else the framework's own].
@@ -109,6 +110,10 @@ pub struct AssessArgs {
     /// Plain prompts for screen readers: numbered choices, no cursor movement or colour.
     #[arg(long)]
     pub plain: bool,
+    /// On the full screen, stay on the indicator after a level is chosen instead of moving on
+    /// to the next one (→ moves on) [default: `stay` in coprod.toml, else move on].
+    #[arg(long)]
+    pub stay: bool,
     /// Carry on although the framework changed since the record was started.
     #[arg(long)]
     pub accept_changed_framework: bool,

@@ -160,12 +160,13 @@ pub fn run(
         None => {
             // With --from and no framework given, the earlier record's framework is used.
             // With --from, the partnership and scorer are the earlier record's unless given.
-            let earlier = match &args.from {
-                Some(p) => Some(Record::load(p)?.record),
-                None => None,
-            };
-            let framework = load_framework(framework_arg, earlier.as_ref(), args, config)?;
-            match setup(args, config, &framework, earlier.as_ref(), prompter)? {
+            let earlier = args
+                .from
+                .iter()
+                .map(|p| Record::load(p).map(|l| l.record))
+                .collect::<Result<Vec<_>, _>>()?;
+            let framework = load_framework(framework_arg, earlier.first(), args, config)?;
+            match setup(args, config, &framework, &earlier, prompter)? {
                 Some((record, _, Some(file))) => {
                     let start = first_unanswered(&framework, &record).unwrap_or(0);
                     (framework, record, file, start)
@@ -207,23 +208,21 @@ pub fn run(
         Vec::new()
     };
 
-    let previous = match &args.from {
-        Some(p) => {
-            let loaded = Record::load(p)?;
-            if loaded.record.framework.id.value != framework.id.value {
-                return Err(Error::Usage(format!(
-                    "{} was scored on the framework `{}`, not `{}`, so its actions cannot be followed up here",
-                    p.display(),
-                    loaded.record.framework.id.value,
-                    framework.id.value
-                )));
-            }
-            let mut record = loaded.record;
-            record.adopt_renamed_ids(&framework);
-            Some(record)
+    let mut previous = Vec::new();
+    for p in &args.from {
+        let loaded = Record::load(p)?;
+        if loaded.record.framework.id.value != framework.id.value {
+            return Err(Error::Usage(format!(
+                "{} was scored on the framework `{}`, not `{}`, so its actions cannot be followed up here",
+                p.display(),
+                loaded.record.framework.id.value,
+                framework.id.value
+            )));
         }
-        None => None,
-    };
+        let mut record = loaded.record;
+        record.adopt_renamed_ids(&framework);
+        previous.push(record);
+    }
 
     let mut resume_cmd = format!(
         "coprod assess --resume {}",
@@ -235,7 +234,7 @@ pub fn run(
     {
         resume_cmd.push_str(&format!(" --framework {}", shell_word(f)));
     }
-    if let Some(p) = &args.from {
+    for p in &args.from {
         resume_cmd.push_str(&format!(" --from {}", shell_word(&p.display().to_string())));
     }
     if save_mode == FrameworkCheck::AcceptChanged {
@@ -272,11 +271,14 @@ pub fn run(
     let next = next_command(
         &path,
         framework_arg,
-        args.from.as_deref(),
+        &args.from,
         save_mode == FrameworkCheck::AcceptChanged,
     );
     let mut outcome = Outcome::Finished;
-    if let Some(prev) = &previous {
+    for prev in &previous {
+        if outcome != Outcome::Finished {
+            break;
+        }
         outcome = carry_forward(&framework, prev, &mut record, prompter, &mut |r| {
             save(&mut file, r, &framework, save_mode)
         })?;
@@ -289,13 +291,14 @@ pub fn run(
                 start,
                 prompter,
                 &mut |r| save(&mut file, r, &framework, save_mode),
-                previous.as_ref(),
+                &previous,
             )?
         } else {
-            let mut state = State::new(&framework, record.clone(), start, previous.as_ref());
+            let mut state = State::new(&framework, record.clone(), start, previous.as_slice());
             if let Some(d) = config.divergence {
                 state.divergence = d;
             }
+            state.stay = args.stay || config.stay.unwrap_or(false);
             state.commands = Commands {
                 resume: resume_cmd.clone(),
                 report: next.clone(),
@@ -393,12 +396,48 @@ fn install_interrupt_handler() {
     });
 }
 
+/// Who scores a new record started from earlier ones (`--from`), unless flags say: the earlier
+/// record's scorer; for several earlier records with one scorer, that one; for the records of
+/// different stakeholder groups (last year's group records), a workshop of those groups.
+/// `None` (ask) when the earlier records were scored in other ways that do not add up.
+fn earlier_scorer(earlier: &[Record]) -> Option<ScoredBy> {
+    let first = earlier.first()?;
+    let same = |a: &ScoredBy, b: &ScoredBy| {
+        a.kind.value == b.kind.value
+            && a.group == b.group
+            && a.name == b.name
+            && a.groups == b.groups
+    };
+    if earlier.iter().all(|e| same(&e.scored_by, &first.scored_by)) {
+        return Some(ScoredBy {
+            kind: unplaced(first.scored_by.kind.value),
+            ..first.scored_by.clone()
+        });
+    }
+    let mut groups: Vec<String> = Vec::new();
+    for e in earlier {
+        let g = match (e.scored_by.kind.value, &e.scored_by.group) {
+            (ScorerKind::Group, Some(g)) => g.clone(),
+            _ => return None,
+        };
+        if !groups.contains(&g) {
+            groups.push(g);
+        }
+    }
+    (groups.len() > 1).then(|| ScoredBy {
+        kind: unplaced(ScorerKind::Workshop),
+        group: None,
+        name: None,
+        groups,
+    })
+}
+
 /// Asks who, when and where; returns the new (or resumed) record and its path.
 fn setup(
     args: &AssessArgs,
     config: &Config,
     framework: &Framework,
-    earlier: Option<&Record>,
+    earlier: &[Record],
     prompter: &mut dyn Prompter,
 ) -> Result<Option<(Record, PathBuf, Option<RecordFile>)>, Error> {
     prompter.show(&format!(
@@ -407,11 +446,20 @@ fn setup(
         framework.version,
         framework.indicator_count()
     ));
-    let partnership = match (args.partnership.clone(), earlier) {
+    // Taken from the earlier records when they agree on it.
+    let shared_partnership = earlier
+        .first()
+        .filter(|e| earlier.iter().all(|o| o.partnership == e.partnership));
+    let partnership = match (args.partnership.clone(), shared_partnership) {
         (Some(p), _) => p,
         (None, Some(e)) => {
+            let whence = if earlier.len() > 1 {
+                "the earlier records"
+            } else {
+                "the earlier record"
+            };
             prompter.show(&format!(
-                "Partnership: {} (from the earlier record; --partnership changes it)",
+                "Partnership: {} (from {whence}; --partnership changes it)",
                 crate::clean::terminal_line(&e.partnership)
             ));
             e.partnership.clone()
@@ -445,17 +493,19 @@ fn setup(
             }
         },
     };
-    let scored_by = match (who_from_flags(args), earlier) {
+    let scored_by = match (who_from_flags(args), earlier_scorer(earlier)) {
         (Some(w), _) => w,
-        (None, Some(e)) => {
+        (None, Some(who)) => {
+            let whence = if earlier.len() > 1 {
+                "from the earlier records"
+            } else {
+                "as in the earlier record"
+            };
             prompter.show(&format!(
-                "Scoring: {} (as in the earlier record; --room, --group, --person or --groups change it)",
-                crate::clean::terminal_line(&e.scored_by.describe())
+                "Scoring: {} ({whence}; --room, --group, --person or --groups change it)",
+                crate::clean::terminal_line(&who.describe())
             ));
-            ScoredBy {
-                kind: unplaced(e.scored_by.kind.value),
-                ..e.scored_by.clone()
-            }
+            who
         }
         (None, None) => match ask_who(prompter)? {
             Some(w) => w,
@@ -786,11 +836,11 @@ fn summary(framework: &Framework, record: &Record, path: &Path, next: &str) -> S
 fn next_command(
     path: &Path,
     framework_arg: Option<&str>,
-    from: Option<&Path>,
+    from: &[PathBuf],
     accept_changed: bool,
 ) -> String {
     let mut cmd = String::from("coprod report");
-    if let Some(p) = from {
+    for p in from {
         cmd.push_str(&format!(" {}", shell_word(&p.display().to_string())));
     }
     cmd.push_str(&format!(" {}", shell_word(&path.display().to_string())));
@@ -993,10 +1043,11 @@ mod resume_tests {
             group: None,
             person: None,
             groups: Vec::new(),
-            from: None,
+            from: Vec::new(),
             language: None,
             edition: None,
             plain: true,
+            stay: false,
             accept_changed_framework: accept,
             force: false,
         }
