@@ -12,6 +12,7 @@ mod inputs;
 mod languages;
 mod pdf;
 mod pdf_limits;
+mod pdf_print;
 mod pdf_scripts;
 mod report;
 mod screen;
