@@ -18,10 +18,21 @@ pub mod text;
 pub use text::Text;
 
 /// The built-in frameworks: (id, YAML text).
-pub const BUILT_IN: &[(&str, &str)] = &[(
-    "four-cornerstones",
-    include_str!("../frameworks/four-cornerstones.yaml"),
-)];
+pub const BUILT_IN: &[(&str, &str)] = &[
+    (
+        "four-cornerstones",
+        include_str!("../frameworks/four-cornerstones.yaml"),
+    ),
+    (
+        "wales-audit",
+        include_str!("../frameworks/wales-audit.yaml"),
+    ),
+    (
+        "young-people",
+        include_str!("../frameworks/young-people.yaml"),
+    ),
+    ("ladder", include_str!("../frameworks/ladder.yaml")),
+];
 
 /// The framework used when none is named.
 pub const DEFAULT_ID: &str = "four-cornerstones";
@@ -71,6 +82,12 @@ where
     /// A name for the overall result, e.g. "Trust" for the Four Cornerstones.
     #[serde(default)]
     pub overall_label: Option<T>,
+    /// A second note asked for at every indicator and kept apart from the evidence, e.g. "What
+    /// young people say" in young people's participation standards. Reports show it under its
+    /// own heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<ExtraNote<T>>")]
+    pub extra_note: Option<ExtraNote<T>>,
     /// The rating scale, lowest level first.
     #[schemars(with = "Vec<Level<T>>")]
     pub scale: Placed<Vec<Level<T>>>,
@@ -84,6 +101,21 @@ where
     #[serde(skip)]
     #[schemars(skip)]
     fingerprint_cache: std::sync::OnceLock<String>,
+}
+
+/// A note asked for at every indicator besides the evidence (see [`Framework::extra_note`]).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "ExtraNote")]
+pub struct ExtraNote<T = String>
+where
+    T: Default + From<String>,
+{
+    /// Its heading in reports and its name in the walk, e.g. "What young people say".
+    pub label: T,
+    /// The question the walk asks for it, e.g. "What do young people say about this?".
+    #[serde(default)]
+    pub question: T,
 }
 
 /// One level of the rating scale.
@@ -363,6 +395,10 @@ impl<T: Default + From<String>> Framework<T> {
         if let Some(o) = &self.overall_label {
             all.push(("overall_label".into(), o));
         }
+        if let Some(n) = &self.extra_note {
+            all.push(("extra_note label".into(), &n.label));
+            all.push(("extra_note question".into(), &n.question));
+        }
         for l in &self.scale.value {
             let v = l.value.value;
             all.push((format!("scale level {v} label"), &l.label));
@@ -437,6 +473,10 @@ impl<T: Default + From<String>> Framework<T> {
             source: f(&self.source),
             section_noun: f(&self.section_noun),
             overall_label: self.overall_label.as_ref().map(f),
+            extra_note: self.extra_note.as_ref().map(|n| ExtraNote {
+                label: f(&n.label),
+                question: f(&n.question),
+            }),
             scale: Placed {
                 value: self.scale.value.iter().map(level).collect(),
                 line: self.scale.line,

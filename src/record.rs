@@ -236,6 +236,11 @@ pub struct Answer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub evidence: Option<std::sync::Arc<str>>,
+    /// The framework's extra note, when it asks for one (e.g. what young people say), kept
+    /// apart from the evidence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub extra_note: Option<std::sync::Arc<str>>,
     /// What the partnership agreed to do about it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
@@ -255,6 +260,7 @@ impl Answer {
             disagreed: None,
             votes: Vec::new(),
             evidence: None,
+            extra_note: None,
             actions: Vec::new(),
             draft: Draft::default(),
         }

@@ -623,6 +623,49 @@ fn follow_ups(
         save(record)?;
     }
 
+    // The framework's extra note (e.g. what young people say), kept apart from the evidence.
+    if let Some(note) = &framework.extra_note {
+        let saved: String = record
+            .answer(id)
+            .and_then(|a| a.extra_note.as_deref())
+            .unwrap_or_default()
+            .to_string();
+        let question = if note.question.is_empty() {
+            &note.label
+        } else {
+            &note.question
+        };
+        let help = match (plain, saved.is_empty()) {
+            (true, true) => {
+                "Type it on one line and press Enter, or just Enter for none. esc goes back to the level."
+            }
+            (true, false) => {
+                "Press Enter to keep it. Type a new one to replace it, /clear to remove it, esc to go back to the level."
+            }
+            (false, true) => "Enter skips · Esc goes back to the level",
+            (false, false) => "Enter keeps · /clear removes it · Esc goes back to the level",
+        };
+        let reply = prompter.text(
+            &format!(
+                "{} ({upper}, optional)",
+                crate::clean::terminal_line(question)
+            ),
+            &saved,
+            help,
+        );
+        let text = match stop_to_outcome(reply)? {
+            Err(outcome) => return Ok(FollowUp::Stop(outcome)),
+            Ok(Reply::Back) => return Ok(FollowUp::Again),
+            Ok(Reply::Text(t)) if t.trim() == "/clear" => String::new(),
+            Ok(Reply::Text(t)) => t.trim().to_string(),
+        };
+        if text != saved.trim() {
+            let answer = answer_mut(record, framework, id);
+            answer.extra_note = (!text.is_empty()).then(|| text.into());
+            save(record)?;
+        }
+    }
+
     // An action typed last time and never finished is offered back first.
     if let Some(draft) = record.answer(id).and_then(|a| a.draft.action.clone()) {
         let question = format!(

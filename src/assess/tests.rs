@@ -583,3 +583,37 @@ fn last_time_shows_each_group_of_a_workshop_record() {
         p.transcript
     );
 }
+
+#[test]
+fn a_frameworks_extra_note_is_asked_after_the_evidence_and_kept_apart() {
+    let f = Framework::built_in("young-people").expect("built-in framework");
+    let mut r = new_record(&f);
+    let script = vec![
+        Say::Key("3"),
+        Say::Type("The pledge is on the website".into()),
+        Say::Type("They said it, but we never see them".into()),
+        Say::No,
+        Say::Key("2"),
+        Say::Enter, // no evidence
+        Say::Enter, // nothing young people said
+        Say::No,
+        Say::Key("q"),
+    ];
+    let (outcome, _, p) = run(&f, &mut r, 0, script);
+    assert_eq!(outcome, Outcome::Quit);
+    assert!(p.finished(), "script left over");
+    let a = r.answer("v1").expect("answer");
+    assert_eq!(a.evidence.as_deref(), Some("The pledge is on the website"));
+    assert_eq!(
+        a.extra_note.as_deref(),
+        Some("They said it, but we never see them")
+    );
+    assert_eq!(r.answer("v2").and_then(|a| a.extra_note.as_deref()), None);
+    assert!(
+        p.transcript
+            .iter()
+            .any(|t| t.contains("What do young people say about this?")),
+        "{:?}",
+        p.transcript
+    );
+}

@@ -136,6 +136,12 @@ pub fn write_framework(f: &Framework, out: &mut dyn Write) -> std::io::Result<()
     if !f.source.is_empty() {
         writeln!(out, "\nSource: {}", clean(&f.source))?;
     }
+    if let Some(n) = &f.extra_note {
+        writeln!(out, "\nAlso noted at every indicator: {}", clean(&n.label))?;
+        if !n.question.is_empty() {
+            writeln!(out, "  ? {}", clean(&n.question))?;
+        }
+    }
     writeln!(out, "\nScale")?;
     for l in &f.scale.value {
         writeln!(

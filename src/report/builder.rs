@@ -968,29 +968,23 @@ impl Builder<'_> {
             self.single_indicators(index)
         }));
         if r.is_combined() && self.c.evidence {
-            let labels = self.labels();
-            let notes: Vec<Text> = s
-                .indicators
-                .iter()
-                .flat_map(|i| {
-                    let labels = &labels;
-                    i.responses
-                        .iter()
-                        .filter(|x| r.records[x.record].current)
-                        .filter_map(move |x| {
-                            let e = x.evidence.as_deref()?.trim();
-                            (!e.is_empty()).then(|| {
-                                id(&i.id)
-                                    .and(", ")
-                                    .and_theirs_strong(labels[x.record].clone())
-                                    .and(": ")
-                                    .and_theirs(e)
-                            })
-                        })
-                })
-                .collect();
+            let notes = self.notes(index, |x| x.evidence.as_deref());
             if !notes.is_empty() {
                 blocks.push(heading("Evidence"));
+                blocks.push(Block::List { items: notes });
+            }
+        }
+        // The framework's extra note (what young people say) stands apart from the evidence,
+        // under the framework's own heading, wherever evidence is shown.
+        if self.c.evidence
+            && let Some(label) = &r.framework.extra_note
+        {
+            let notes = self.notes(index, |x| x.extra_note.as_deref());
+            if !notes.is_empty() {
+                blocks.push(Block::Heading {
+                    level: 1,
+                    text: Text::theirs(label.clone()),
+                });
                 blocks.push(Block::List { items: notes });
             }
         }
@@ -999,6 +993,40 @@ impl Builder<'_> {
             title: Text::theirs(s.title.clone()),
             blocks,
         }
+    }
+
+    /// One note per answer of the latest records to the section's indicators, in framework
+    /// order: "WC1, Parent carers: …" (without the record's name when there is one record).
+    fn notes(
+        &self,
+        index: usize,
+        pick: impl Fn(&super::Response) -> Option<&str> + Copy,
+    ) -> Vec<Text> {
+        let r = self.r;
+        let labels = self.labels();
+        r.sections[index]
+            .indicators
+            .iter()
+            .flat_map(|i| {
+                let labels = &labels;
+                i.responses
+                    .iter()
+                    .filter(|x| r.records[x.record].current)
+                    .filter_map(move |x| {
+                        let e = pick(x)?.trim();
+                        (!e.is_empty()).then(|| {
+                            let who = if r.is_combined() {
+                                id(&i.id)
+                                    .and(", ")
+                                    .and_theirs_strong(labels[x.record].clone())
+                            } else {
+                                id(&i.id)
+                            };
+                            who.and(": ").and_theirs(e)
+                        })
+                    })
+            })
+            .collect()
     }
 
     fn single_indicators(&self, index: usize) -> Table {

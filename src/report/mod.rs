@@ -183,6 +183,10 @@ pub struct FrameworkInfo {
     pub section_noun: String,
     /// Name of the overall result, e.g. "Trust".
     pub overall_label: Option<String>,
+    /// The heading of the extra note the framework asks for at every indicator, e.g. "What
+    /// young people say", if it asks for one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extra_note: Option<String>,
     /// Lowest level value.
     pub scale_min: u32,
     /// Highest level value.
@@ -242,6 +246,10 @@ pub struct RecordInfo {
     pub sections: Vec<Option<f64>>,
     /// This record's completeness.
     pub completeness: CompletenessView,
+    /// The edition of the framework it was scored on, when not the standard one, e.g.
+    /// `easy-read`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
 }
 
 /// A score as shown: value, percent of range, band.
@@ -340,6 +348,9 @@ pub struct Response {
     pub not_applicable: bool,
     /// Evidence notes (shared with the record, not copied).
     pub evidence: Option<std::sync::Arc<str>>,
+    /// The framework's extra note (e.g. what young people say), when it asks for one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extra_note: Option<std::sync::Arc<str>>,
 }
 
 /// An indicator named as a strength or a priority.
@@ -467,6 +478,7 @@ impl Report {
                 overall: own.overall,
                 sections: own.sections.clone(),
                 completeness: completeness_view(own.completeness),
+                edition: input.record.framework.edition.clone(),
             })
             .collect();
 
@@ -526,6 +538,7 @@ impl Report {
                                     }),
                                     not_applicable: choice == Some(Choice::NotApplicable),
                                     evidence: answer.and_then(|a| a.evidence.clone()),
+                                    extra_note: answer.and_then(|a| a.extra_note.clone()),
                                 }
                             })
                             .collect();
@@ -611,6 +624,7 @@ impl Report {
                 language: framework.language.clone(),
                 section_noun: framework.section_noun.clone(),
                 overall_label: framework.overall_label.clone(),
+                extra_note: framework.extra_note.as_ref().map(|n| n.label.clone()),
                 scale_min: lo,
                 scale_max: hi,
                 scale: framework

@@ -1,6 +1,7 @@
 //! Integration tests: every test runs the real `coprod` binary in a fresh temporary folder.
 
 mod assess;
+mod builtins;
 mod corpus;
 mod crash;
 mod errors;
