@@ -14,6 +14,7 @@ mod inputs;
 mod languages;
 mod pdf;
 mod pdf_limits;
+mod pdf_print;
 mod pdf_scripts;
 mod report;
 mod screen;
