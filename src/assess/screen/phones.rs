@@ -162,7 +162,7 @@ pub fn lines(state: &State<'_>, form: &VoteForm, w: usize) -> Vec<Line<'static>>
         }
         let mut line = format!("{who}: {}", text.join(", "));
         if let Some(sp) = d.spread() {
-            line.push_str(&format!(" · spread {}", crate::report::score_text(sp)));
+            line.push_str(&format!(" · spread {}", crate::words::score_text(sp)));
         }
         for l in wrap(&line, w, 0, 2) {
             out.push(Line::from(l));
@@ -328,7 +328,7 @@ mod tests {
     #[test]
     fn phones_vote_the_screen_counts_then_reveals_and_the_record_keeps_counts() {
         let f = framework();
-        let mut s = State::new(&f, record(&f, &["parent-carers", "health"]), 0, None);
+        let mut s = State::new(&f, record(&f, &["parent-carers", "health"]), 0, &[]);
         let link = Link::start(
             IpAddr::V4(Ipv4Addr::LOCALHOST),
             Some(0),
