@@ -257,6 +257,14 @@ impl Link {
         pending
     }
 
+    /// Makes a new join code and puts every phone out (see [`Ballot::reset`]); their votes in
+    /// the open round go at the next save.
+    pub fn new_code(&mut self) {
+        self.code = join_code();
+        self.ballot().reset(self.code.clone());
+        self.qr = qr::lines(&format!("{}/?code={}", self.address, self.code));
+    }
+
     /// The record on disk now holds every vote up to `change`: phones waiting for it are told.
     pub fn saved(&self, change: u64) {
         let mut b = self.ballot();

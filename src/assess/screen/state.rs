@@ -93,6 +93,8 @@ pub enum Action {
     Delete,
     /// Count a vote.
     Vote,
+    /// A new join code for the phones, every phone out (on the vote screen, with `--vote`).
+    NewCode,
     /// Agree to disagree (after a vote).
     Disagree,
     /// Yes to a question on the screen.
@@ -851,6 +853,7 @@ impl<'a> State<'a> {
                     self.refuse("That is more people than a count can hold.");
                 }
             }
+            (Stage::Counting, Action::NewCode) => self.phones_new_code(),
             (Stage::Counting, Action::Edit(EditKey::Backspace)) => form.backspace(),
             (Stage::Counting, Action::Scroll(n)) => form.step(n),
             (Stage::Counting, Action::Confirm) => {
