@@ -25,7 +25,7 @@ const LAYERS: &[&str] = &[
     "config",
     // Pure scoring.
     "score",
-    // Votes from phones: the server, its pages and the ballot (the screen holds it).
+    // Votes from phones: the server and its pages, used by the workshop screen.
     "vote",
     // What is built on the model and the scores.
     "assess",
