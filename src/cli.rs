@@ -277,7 +277,7 @@ pub enum FrameworkCommand {
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Print the JSON Schema of framework or record files, for editors.
+    /// Print the JSON Schema of framework or record files (for editors), or of the report JSON.
     Schema {
         /// Which file type.
         #[arg(value_enum, default_value_t = SchemaKind::Framework)]
@@ -306,6 +306,8 @@ pub enum SchemaKind {
     Framework,
     /// Record files.
     Record,
+    /// The JSON that `coprod report --format json` writes.
+    Report,
 }
 
 /// Checks a stakeholder group id given on the command line.

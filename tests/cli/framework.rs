@@ -31,7 +31,7 @@ fn the_shipped_framework_file_validates() {
 
 #[test]
 fn schemas_are_json() {
-    for kind in ["framework", "record"] {
+    for kind in ["framework", "record", "report"] {
         let out = Test::new().args(&["framework", "schema", kind]).run();
         assert_eq!(out.code, 0);
         let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("schema is JSON");

@@ -142,7 +142,13 @@ fn dash_is_standard_input_and_output() {
         .run();
     assert_eq!(out.code, 0, "{}", out.transcript());
     assert_eq!(levels(&out.stdout), "wc1=2");
-    assert!(out.stdout.starts_with("# coprod record"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .starts_with("# yaml-language-server: $schema=./record.schema.json\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("\n# coprod record"), "{}", out.stdout);
     let out = Test::new()
         .stdin("partnership: P\nanswers:\n  - {indicator: cm1, level: 1}\n")
         .args(&["assess", "--answers", "-", "--room", "-o", "-"])

@@ -15,6 +15,7 @@ mod pdf;
 mod pdf_limits;
 mod pdf_scripts;
 mod report;
+mod schema;
 mod screen;
 mod settings;
 mod signals;
