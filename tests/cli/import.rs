@@ -1,5 +1,6 @@
-//! `coprod import`: real-shaped exports of Microsoft Forms (xlsx), Google Forms (CSV with grid
-//! questions), SurveyMonkey (two header rows) and a plain sheet, checked against the answers
+//! `coprod import`: real-shaped exports of Microsoft Forms (xlsx, also on standard input), Google
+//! Forms (CSV with grid questions), SurveyMonkey and SmartSurvey (two header rows) and a plain
+//! sheet, checked against the answers
 //! we know the respondents gave.
 
 use crate::util::Test;
@@ -273,7 +274,7 @@ fn microsoft_forms_xlsx_is_read_as_it_comes() {
         }
     }
     let bytes = book.save_to_buffer().expect("xlsx");
-    let t = Test::new().file("Co-production survey(1-3).xlsx", bytes);
+    let t = Test::new().file("Co-production survey(1-3).xlsx", &bytes);
     let out = t.run_args(&[
         "import",
         "Co-production survey(1-3).xlsx",
@@ -293,6 +294,56 @@ fn microsoft_forms_xlsx_is_read_as_it_comes() {
         t.read("p-2026-05-04-young-people.yaml")
             .contains("Youth club evenings")
     );
+
+    // The same workbook on standard input (`coprod import -`) is known by its first bytes.
+    let piped = Test::new().stdin(bytes);
+    let out = piped.run_args(&["import", "-", "--partnership", "P"]);
+    assert_eq!(out.code, 0, "{}", out.transcript());
+    for name in [
+        "p-2026-05-04-young-people.yaml",
+        "p-2026-05-04-education.yaml",
+    ] {
+        assert_eq!(piped.read(name), t.read(name), "{name} from standard input");
+    }
+}
+
+/// SmartSurvey (a UK tool many councils use): respondent columns first (UserID, IP Address,
+/// Started, Ended, Tracking Link), a matrix question's title over its statements in a first
+/// header row and the statements in a second, day-first dates, a UTF-8 BOM and CRLF line ends;
+/// one respondent stopped after the first statement and one skipped the group question.
+#[test]
+fn smartsurvey_two_header_rows_and_day_first_dates() {
+    let csv = format!(
+        "\u{feff}UserID,Name,Email,IP Address,Unique ID,Started,Ended,Tracking Link,Custom Value,Which of these best describes you?,How true are these statements for our partnership?,,,Any evidence or examples for WC1?\r\n\
+         ,,,,,,,,,,\"{WC1}\",\"{WC2}\",\"{WC3}\",\r\n\
+         1001,,,10.1.1.1,,13/03/2026 09:01,13/03/2026 09:09,Web Link,,Parent carer,4 - Established,3 - Developing,Not applicable,\"Coffee, a smile, and name badges\"\r\n\
+         1002,,,10.1.1.2,,13/03/2026 10:15,13/03/2026 10:20,Web Link,,Parent carer,2 - Emerging,3 - Developing,2 - Emerging,\r\n\
+         1003,,,10.1.1.3,,14/03/2026 19:30,14/03/2026 19:31,Web Link,,Health,5 - Embedded,,,\r\n\
+         1004,,,10.1.1.4,,14/03/2026 20:00,14/03/2026 20:04,Web Link,,Health,3 - Developing,Don't know,4 - Established,\r\n"
+    );
+    let t = Test::new().file("smartsurvey-export.csv", csv);
+    let out = t.run_args(&[
+        "import",
+        "smartsurvey-export.csv",
+        "--partnership",
+        "P",
+        "--group-map",
+        "Parent carer=parent-carers",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.transcript());
+    // The latest response is on 14 March (day first), so that is the assessment date.
+    let parents = t.read("p-2026-03-14-parent-carers.yaml");
+    let health = t.read("p-2026-03-14-health.yaml");
+    assert_eq!(
+        summary(&parents),
+        "wc1=2[2:1 4:1] wc2=3[3:2] wc3=2[2:1 na:1]"
+    );
+    assert_eq!(summary(&health), "wc1=3[3:1 5:1] wc2=-[dk:1] wc3=4[4:1]");
+    assert!(
+        parents.contains("Coffee, a smile, and name badges"),
+        "{parents}"
+    );
+    assert!(!parents.contains("10.1.1.1"), "{parents}");
 }
 
 #[test]
