@@ -93,17 +93,36 @@ pub struct AssessArgs {
     #[arg(long, value_name = "GROUP,GROUP,...", value_delimiter = ',', value_parser = parse_group, conflicts_with_all = ["room", "group", "person"])]
     pub groups: Vec<String>,
     /// Follow up the actions of an earlier record ("you said, we did") and show its levels as
-    /// context at each indicator.
+    /// context at each indicator. Give it more than once for several earlier records (last
+    /// year's group records, say): each is followed up and shown.
     #[arg(long, value_name = "RECORD")]
-    pub from: Option<PathBuf>,
+    pub from: Vec<PathBuf>,
     /// The language to show the framework in, e.g. en-GB or cy: one the framework is written
     /// in (`coprod framework list` shows them) [default: from coprod.toml, else the record's
     /// when resuming, else the framework's own].
     #[arg(long, value_name = "TAG")]
     pub language: Option<String>,
+    /// The edition of the framework to walk, e.g. easy-read for the Four Cornerstones in short,
+    /// plain sentences (`coprod framework list` shows them) [default: the record's when
+    /// resuming, else the standard one]. Records of every edition combine in reports.
+    #[arg(long, value_name = "NAME")]
+    pub edition: Option<String>,
     /// Plain prompts for screen readers: numbered choices, no cursor movement or colour.
     #[arg(long)]
     pub plain: bool,
+    /// On the full screen, stay on the indicator after a level is chosen instead of moving on
+    /// to the next one (→ moves on) [default: `stay` in coprod.toml, else move on].
+    #[arg(long)]
+    pub stay: bool,
+    /// Let people vote from their phones, on the room's own network: a small web server runs
+    /// while the screen is open, and the vote screen (`v`) shows its address, QR code and join
+    /// code.
+    #[arg(long, conflicts_with_all = ["plain", "answers"])]
+    pub vote: bool,
+    /// Where phones reach the vote: an IP address of this laptop, with a port if you like
+    /// (port 0: any free port) [default: the laptop's local network address, port 8080].
+    #[arg(long, value_name = "IP[:PORT]", requires = "vote")]
+    pub vote_address: Option<String>,
     /// Carry on although the framework changed since the record was started.
     #[arg(long)]
     pub accept_changed_framework: bool,
@@ -145,6 +164,10 @@ pub struct ReportArgs {
     /// framework's own].
     #[arg(long, value_name = "TAG")]
     pub language: Option<String>,
+    /// The edition of the framework whose words the report uses, e.g. easy-read [default: the
+    /// standard one]. Records of every edition combine; the report says which each used.
+    #[arg(long, value_name = "NAME")]
+    pub edition: Option<String>,
     /// With --format pdf: a font file for characters the bundled fonts lack, such as Chinese or
     /// emoji (tried after them and before the system's fonts); may be given more than once.
     #[arg(long, value_name = "FILE")]
@@ -255,6 +278,9 @@ pub enum FrameworkCommand {
         /// Show it in this language (one it is written in), e.g. cy.
         #[arg(long, value_name = "TAG")]
         language: Option<String>,
+        /// Show this edition of it, e.g. easy-read (`coprod framework list` shows them).
+        #[arg(long, value_name = "NAME")]
+        edition: Option<String>,
     },
     /// Check framework files and report every problem found, and what each translation still
     /// lacks.

@@ -224,7 +224,7 @@ pub fn walk(
     prompter: &mut dyn Prompter,
     save: &mut Save<'_>,
 ) -> Result<Outcome, crate::Error> {
-    walk_with(framework, record, start, prompter, save, None)
+    walk_with(framework, record, start, prompter, save, &[])
 }
 
 /// How a choice is said: "3 Developing", "not applicable" or "not yet".
@@ -273,7 +273,7 @@ pub fn walk_with(
     start: usize,
     prompter: &mut dyn Prompter,
     save: &mut Save<'_>,
-    previous: Option<&Record>,
+    previous: &[Record],
 ) -> Result<Outcome, crate::Error> {
     let order: Vec<(&Section, &Indicator)> = framework.indicators().collect();
     let (items, steps) = level_items(framework);
@@ -333,10 +333,15 @@ pub fn walk_with(
         prompter.show(&indicator_screen(
             framework, section, i, indicator, record, width, plain,
         ));
-        if let Some(prev) = previous
-            && let Some(words) = last_time(framework, prev, id, separator(plain))
-        {
-            prompter.show(&format!("Last time ({}): {words}", prev.date.value));
+        for prev in previous {
+            if let Some(words) = last_time(framework, prev, id, separator(plain)) {
+                let whose = if previous.len() > 1 {
+                    format!("{}{}", separator(plain), prev.scored_by.describe())
+                } else {
+                    String::new()
+                };
+                prompter.show(&format!("Last time ({}{whose}): {words}", prev.date.value));
+            }
         }
         let groups = record.scored_by.groups.clone();
         let targets: Vec<Option<String>> = if record.scored_by.kind.value == ScorerKind::Workshop {

@@ -21,11 +21,12 @@ pub fn execute(cmd: FrameworkCommand, quiet: bool) -> Result<(), Error> {
                     let f = file.own();
                     writeln!(
                         out,
-                        "{id}\t{} (version {}, {} indicators; languages: {})",
+                        "{id}\t{} (version {}, {} indicators; languages: {}; editions: {})",
                         f.title,
                         f.version,
                         f.indicator_count(),
-                        file.languages().join(", ")
+                        file.languages().join(", "),
+                        Framework::<Text>::editions_of(id).join(", ")
                     )
                     .map_err(stdout_err)?;
                 }
@@ -36,8 +37,11 @@ pub fn execute(cmd: FrameworkCommand, quiet: bool) -> Result<(), Error> {
         FrameworkCommand::Show {
             framework,
             language,
+            edition,
         } => {
-            let f = Framework::load_in(&framework, language.as_deref())?;
+            let f = Framework::<Text>::load_edition(&framework, edition.as_deref())?
+                .in_language(language.as_deref())
+                .map_err(Error::Usage)?;
             write_framework(&f, &mut out).map_err(stdout_err)
         }
         FrameworkCommand::Validate { files } => {
@@ -168,6 +172,9 @@ fn write_missing(
 /// Prints a framework for people: scale, bands, then every section and indicator.
 pub fn write_framework(f: &Framework, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{} (version {})", clean(&f.title), clean(&f.version))?;
+    if let Some(e) = &f.edition {
+        writeln!(out, "edition: {}", clean(e))?;
+    }
     writeln!(
         out,
         "id: {}  ·  fingerprint: {}",

@@ -53,8 +53,11 @@ pub fn execute(args: &ReportArgs, quiet: bool) -> Result<(), Error> {
     // The first record is read once only, also when it names the framework: a pipe can be
     // read only once.
     let (framework, first) = match &args.framework {
-        Some(f) => (Framework::<Text>::load_file(f)?, None),
-        None => framework_of(&records)?,
+        Some(f) => (
+            Framework::<Text>::load_edition(f, args.edition.as_deref())?,
+            None,
+        ),
+        None => framework_of(&records, args.edition.as_deref())?,
     };
     let framework = framework.in_language(language).map_err(Error::Usage)?;
     let mode = if args.accept_changed_framework {
@@ -314,23 +317,29 @@ fn refuse_overwriting_inputs(
 /// A record already read, with its place among the files given.
 type FirstRecord = Option<(usize, Loaded)>;
 
-fn framework_of(paths: &[PathBuf]) -> Result<(Framework<Text>, FirstRecord), Error> {
+fn framework_of(
+    paths: &[PathBuf],
+    edition: Option<&str>,
+) -> Result<(Framework<Text>, FirstRecord), Error> {
     for (i, path) in paths.iter().enumerate() {
         if let Ok(l) = Record::load(path) {
             let id = &l.record.framework.id.value;
-            let framework = Framework::<Text>::built_in_file(id).ok_or_else(|| {
-                Error::Usage(format!(
+            if Framework::<Text>::built_in_file(id).is_none() {
+                return Err(Error::Usage(format!(
                     "{} was scored on the framework `{id}`, which is not built in\n\
                      help: pass its file with `--framework PATH`",
                     l.source.name
-                ))
-            })?;
+                )));
+            }
+            // The standard edition unless --edition says otherwise: the records of every
+            // edition combine.
+            let framework = Framework::<Text>::load_edition(id, edition)?;
             return Ok((framework, Some((i, l))));
         }
     }
     // No record can be read: the loading below reports why.
     Ok((
-        Framework::<Text>::load_file(crate::framework::DEFAULT_ID)?,
+        Framework::<Text>::load_edition(crate::framework::DEFAULT_ID, edition)?,
         None,
     ))
 }
