@@ -26,6 +26,7 @@ const LAYERS: &[&str] = &[
     // Pure scoring.
     "score",
     // What is built on the model and the scores.
+    "vote",
     "assess",
     "import",
     "report",
