@@ -106,17 +106,36 @@ pub const KNOWN_GROUPS: &[(&str, &str)] = &[
     ("voluntary-sector", "Voluntary sector"),
 ];
 
-/// Group names set by `coprod.toml` (`[groups]`), which win over the built-in ones.
-static GROUP_NAMES: std::sync::OnceLock<BTreeMap<String, String>> = std::sync::OnceLock::new();
+/// Group names set by `coprod.toml` (`[groups]`), which win over the built-in ones, and their
+/// order in the file. Set once at start-up, before any file is read, and never changed.
+static GROUP_NAMES: std::sync::OnceLock<(BTreeMap<String, String>, Vec<String>)> =
+    std::sync::OnceLock::new();
 
-/// Sets the configured group names (once, at start-up).
-pub fn set_group_names(names: BTreeMap<String, String>) {
-    let _ = GROUP_NAMES.set(names);
+/// Sets the configured group names and their order (once, at start-up).
+pub fn set_group_names(names: BTreeMap<String, String>, order: Vec<String>) {
+    let _ = GROUP_NAMES.set((names, order));
+}
+
+/// A group's place in the stable order of groups: the order of `coprod.toml`'s `[groups]`,
+/// then the groups coprod knows in their usual order, then the rest alphabetically. It fixes
+/// the order of groups in reports, and so their colours and patterns, whatever order the files
+/// are given in.
+pub fn group_rank(id: &str) -> (usize, usize, String) {
+    if let Some(i) = GROUP_NAMES
+        .get()
+        .and_then(|(_, order)| order.iter().position(|g| g == id))
+    {
+        return (0, i, String::new());
+    }
+    match KNOWN_GROUPS.iter().position(|(k, _)| *k == id) {
+        Some(k) => (1, k, String::new()),
+        None => (2, 0, id.to_string()),
+    }
 }
 
 /// A readable name for a stakeholder group id.
 pub fn group_name(id: &str) -> String {
-    if let Some(name) = GROUP_NAMES.get().and_then(|m| m.get(id)) {
+    if let Some(name) = GROUP_NAMES.get().and_then(|(m, _)| m.get(id)) {
         return name.clone();
     }
     KNOWN_GROUPS.iter().find(|(k, _)| *k == id).map_or_else(

@@ -105,12 +105,10 @@ fn across<T>(
     (overall, sections, indicators)
 }
 
-/// Orders group ids: the known groups in their usual order, then others alphabetically.
-pub fn group_rank(id: &str) -> (usize, String) {
-    let known = crate::record::KNOWN_GROUPS
-        .iter()
-        .position(|(k, _)| *k == id);
-    (known.unwrap_or(usize::MAX), id.to_string())
+/// Orders group ids: `coprod.toml`'s groups as written, the known groups in their usual order,
+/// then others alphabetically ([`crate::record::group_rank`]).
+pub fn group_rank(id: &str) -> (usize, usize, String) {
+    crate::record::group_rank(id)
 }
 
 /// Compares the groups among `records`; `None` when they all speak for one group.
