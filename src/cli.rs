@@ -111,7 +111,7 @@ pub struct AssessArgs {
     #[arg(long)]
     pub plain: bool,
     /// On the full screen, stay on the indicator after a level is chosen instead of moving on
-    /// to the next one (→ moves on) [default: `stay` in coprod.toml, else move on].
+    /// to the next one (the right arrow key moves on) [default: `stay` in coprod.toml, else move on].
     #[arg(long)]
     pub stay: bool,
     /// Let people vote from their phones, on the room's own network: a small web server runs
