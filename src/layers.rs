@@ -25,8 +25,9 @@ const LAYERS: &[&str] = &[
     "config",
     // Pure scoring.
     "score",
-    // What is built on the model and the scores.
+    // Votes from phones: the server and its pages, used by the workshop screen.
     "vote",
+    // What is built on the model and the scores.
     "assess",
     "import",
     "report",
