@@ -651,6 +651,44 @@ fn indentation_diagnostic(source: &Source, pos: Option<Pos>) -> Diagnostic {
         .help("keys of one mapping start in the same column; check the spaces at the start of this line and of the line above")
 }
 
+/// Makes a JSON Schema (of a framework or record file) say what a YAML file may hold: a text
+/// field takes any plain scalar, since YAML reads `version: 1.0`, `evidence: 42` or `owner: yes`
+/// as that text, and so does coprod. Fields that must be one of a few words (`enum`, `const`)
+/// or have a shape (`pattern`: ids, dates, fingerprints) stay as they are.
+pub fn scalars_as_text(schema: &mut serde_json::Value) {
+    use serde_json::Value;
+    match schema {
+        Value::Object(map) => {
+            let fixed = map.contains_key("enum")
+                || map.contains_key("const")
+                || map.contains_key("pattern");
+            let is_text = match map.get("type") {
+                Some(Value::String(t)) => t == "string",
+                Some(Value::Array(ts)) => ts.iter().any(|t| t == "string"),
+                _ => false,
+            };
+            if is_text && !fixed {
+                let mut types = vec![
+                    Value::from("string"),
+                    Value::from("number"),
+                    Value::from("boolean"),
+                ];
+                if let Some(Value::Array(ts)) = map.get("type")
+                    && ts.iter().any(|t| t == "null")
+                {
+                    types.push(Value::from("null"));
+                }
+                map.insert("type".into(), Value::Array(types));
+            }
+            for v in map.values_mut() {
+                scalars_as_text(v);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(scalars_as_text),
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
