@@ -132,6 +132,9 @@ pub struct Fonts {
     /// Noto Sans's replacement mark, drawn for a character no font has.
     substitute: u16,
     missing: RefCell<BTreeSet<char>>,
+    /// Widths already measured, at 1 pt (a width grows in proportion to the size): tables
+    /// measure the same words many times.
+    widths: RefCell<[std::collections::HashMap<Box<str>, f32>; 2]>,
 }
 
 const REGULAR: FaceId = 0;
@@ -154,6 +157,7 @@ impl Fonts {
             fallbacks: Vec::new(),
             substitute,
             missing: RefCell::new(BTreeSet::new()),
+            widths: RefCell::new(Default::default()),
         };
         for (regular, bold) in BUNDLED {
             let r = fonts.push_slot(regular, 0, false);
@@ -282,6 +286,8 @@ impl Fonts {
     /// Forgets the missing characters (before laying out again with more fonts).
     pub fn clear_missing(&self) {
         self.missing.borrow_mut().clear();
+        // Fonts were added: a text may now be set in another face.
+        *self.widths.borrow_mut() = Default::default();
     }
 
     /// The face of a weight in Noto Sans.
@@ -455,6 +461,7 @@ impl Fonts {
             ));
         }
         Some(Shaped {
+            ours: false,
             text: text.to_string(),
             face: id,
             level,
@@ -495,6 +502,7 @@ impl Fonts {
             })
             .collect();
         Shaped {
+            ours: false,
             text: text.to_string(),
             face: REGULAR,
             level,
@@ -508,10 +516,17 @@ impl Fonts {
 
     /// The width of a single line of text.
     pub fn width(&self, text: &str, weight: Weight, size: f32) -> f32 {
-        self.shape(text, weight, size, Rgb(0, 0, 0))
+        let bold = usize::from(weight == Weight::Bold);
+        if let Some(w) = self.widths.borrow()[bold].get(text) {
+            return w * size;
+        }
+        let w: f32 = self
+            .shape(text, weight, 1.0, Rgb(0, 0, 0))
             .iter()
             .map(|s| s.advance(0..s.glyphs.len()))
-            .sum()
+            .sum();
+        self.widths.borrow_mut()[bold].insert(text.into(), w);
+        w * size
     }
 }
 
@@ -627,6 +642,9 @@ pub struct Shaped {
     pub glyphs: Vec<KrillaGlyph>,
     /// Whether its characters are replacement marks (no font has them).
     pub substituted: bool,
+    /// Whether these are coprod's own words (tagged with coprod's language where the
+    /// document is in another).
+    pub ours: bool,
 }
 
 impl Shaped {
@@ -658,6 +676,8 @@ pub struct Span {
     pub weight: Weight,
     /// Its colour.
     pub color: Rgb,
+    /// Whether these are coprod's own words (see [`Shaped::ours`]).
+    pub ours: bool,
 }
 
 /// Part of a line: a range of glyphs of one shaped run.
@@ -749,7 +769,8 @@ pub fn wrap(
             if part.is_empty() {
                 continue;
             }
-            for shaped in fonts.shape(part, span.weight, size, span.color) {
+            for mut shaped in fonts.shape(part, span.weight, size, span.color) {
+                shaped.ours = span.ours;
                 let index = arena.len();
                 let mut start = 0;
                 while start < shaped.glyphs.len() {
@@ -926,6 +947,7 @@ mod tests {
             text: text.to_string(),
             weight: Weight::Regular,
             color: BLACK,
+            ours: false,
         }
     }
 
