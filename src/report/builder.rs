@@ -216,6 +216,34 @@ impl Builder<'_> {
         t
     }
 
+    /// Which edition of the framework each record used, when any used another than the
+    /// standard one: "Young people (easy-read edition); the others the standard edition".
+    fn editions(&self) -> Text {
+        let labels = self.labels();
+        let mut t = Text::default();
+        let mut others = 0;
+        for (rec, label) in self.r.records.iter().zip(&labels) {
+            match &rec.edition {
+                Some(e) => {
+                    if !t.is_empty() {
+                        t = t.and("; ");
+                    }
+                    t = t
+                        .and_theirs(label.clone())
+                        .and(" (")
+                        .and_theirs(e.clone())
+                        .and(" edition)");
+                }
+                None => others += 1,
+            }
+        }
+        match others {
+            0 => t,
+            1 => t.and("; the other record the standard edition"),
+            _ => t.and("; the others the standard edition"),
+        }
+    }
+
     fn cover(&self) -> Part {
         let r = self.r;
         let mut blocks = vec![para(Text::ours("Co-production self-evaluation").strong())];
@@ -337,6 +365,12 @@ impl Builder<'_> {
                     .and(format!(" on {}", self.date(r.current_date()))),
             },
         ];
+        if r.records.iter().any(|x| x.edition.is_some()) {
+            facts.push(Fact {
+                label: Text::ours("Editions"),
+                value: self.editions(),
+            });
+        }
         if r.is_combined()
             && let Some(st) = &r.overall_stats
         {

@@ -4,6 +4,7 @@ mod assess;
 mod builtins;
 mod corpus;
 mod crash;
+mod editions;
 mod errors;
 mod formats;
 mod framework;

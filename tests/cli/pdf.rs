@@ -141,7 +141,7 @@ fn single_record_reads_back_whole() {
     for s in TYPOGRAPHY {
         assert!(text.contains(s), "{s:?} does not round-trip");
     }
-    assert!(text.contains("Trust: 3.0 out of 5 (51% of the scale) · Established"));
+    assert!(text.contains("Trust: 3.0 out of 5 (51% of the scale) · Strong"));
 }
 
 #[test]

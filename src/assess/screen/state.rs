@@ -53,7 +53,8 @@ pub enum Screen {
 pub enum Status {
     /// Something was saved or done.
     Done(String),
-    /// A key that means nothing here, or a choice that cannot be made.
+    /// A key that means nothing here, a choice that cannot be made, or a warning about what
+    /// was just saved (shown with `!`, not only in another colour).
     Refused(String),
 }
 
@@ -157,8 +158,9 @@ pub struct State<'a> {
     pub order: Vec<(&'a Section, &'a Indicator)>,
     /// The record being filled in; saved after every change.
     pub record: Record,
-    /// Last time's record (`--from`), shown as context.
-    pub previous: Option<&'a Record>,
+    /// Earlier records (`--from`: last year's, or last year's group records), shown beside
+    /// the indicator as "last time".
+    pub previous: &'a [Record],
     /// The indicator showing (`order.len()` is past the end).
     pub at: usize,
     /// In workshop mode, the group whose level the digits choose.
@@ -202,7 +204,7 @@ impl<'a> State<'a> {
         framework: &'a Framework,
         record: Record,
         start: usize,
-        previous: Option<&'a Record>,
+        previous: &'a [Record],
     ) -> Self {
         let order: Vec<_> = framework.indicators().collect();
         let at = start.min(order.len());
@@ -526,7 +528,11 @@ impl<'a> State<'a> {
             }
             let _ = g;
         }
-        if !self.stay {
+        if self.stay {
+            self.done(format!(
+                "Saved: {words}{whose}. → goes on to the next indicator."
+            ));
+        } else {
             let status = self.status.take();
             self.arrive(self.at + 1);
             self.status = status;
@@ -982,6 +988,7 @@ impl<'a> State<'a> {
                             return Ok(());
                         }
                         Ok(new) => {
+                            let due = new.due;
                             let answer = answer_mut(&mut self.record, self.framework, &id);
                             match form.changes.filter(|&i| i < answer.actions.len()) {
                                 Some(i) => {
@@ -995,7 +1002,17 @@ impl<'a> State<'a> {
                             }
                             answer.draft.action = None;
                             save(&self.record)?;
-                            self.done(format!("Saved the action for {}.", id.to_uppercase()));
+                            let date = self.record.date.value;
+                            match due.filter(|d| *d < date) {
+                                // Said, not refused: it may be right (an action already late).
+                                Some(d) => self.refuse(format!(
+                                    "Saved the action for {}. Note: it is due {d}, before the date of this assessment ({date}); change it if that was a slip.",
+                                    id.to_uppercase()
+                                )),
+                                None => {
+                                    self.done(format!("Saved the action for {}.", id.to_uppercase()))
+                                }
+                            }
                         }
                     }
                 }

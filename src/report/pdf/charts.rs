@@ -8,7 +8,7 @@
 
 use super::layout::{Align, Flow, GREY, INK, Item, Para, Pen, RULE, Seg, text_item};
 use super::text::{Rgb, Weight};
-use crate::report::score_text;
+use crate::words::score_text;
 
 /// Series colours. White text on each has a contrast ratio of at least 6:1, and their
 /// lightness differs, but hatching and markers tell them apart too.

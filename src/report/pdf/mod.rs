@@ -208,7 +208,7 @@ fn missing_warning(missing: &BTreeSet<char>) -> Option<String> {
     Some(format!(
         "no font has {}: {}\n  they are drawn as a replacement mark, but copy, search and read \
          aloud as themselves\nhelp: install a font that has them, or give one with --font FILE",
-        crate::report::plural(missing.len(), "character"),
+        crate::words::plural(missing.len(), "character"),
         names.join(", ")
     ))
 }
