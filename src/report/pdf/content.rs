@@ -229,8 +229,9 @@ fn text_extent(fonts: &Fonts, text: &Text, base: Weight, size: f32) -> (f32, f32
 /// Room around a cell's text (both sides) and a little slack for rounding.
 const CELL_PAD: f32 = 2.0 * 4.0 + 0.5;
 
-/// Each column's extent: its header's words (bold) and its cells' words.
-fn extents(flow: &Flow<'_>, t: &document::Table) -> Vec<Extent> {
+/// Each column's extent: its header's words (bold) and its cells' words. Running text gets at
+/// least `guard` of the page's width (or all it needs, if less).
+fn extents(flow: &Flow<'_>, t: &document::Table, guard: f32) -> Vec<Extent> {
     let size = flow.sizes.small;
     t.columns
         .iter()
@@ -257,7 +258,7 @@ fn extents(flow: &Flow<'_>, t: &document::Table) -> Vec<Extent> {
             most = most.max(cell_most);
             // Running text (statements, evidence) is never starved to a word a line.
             if cell_most > 3.0 * cell_least.max(1.0) {
-                least = least.max(cell_most.min(WIDTH * 0.24));
+                least = least.max(cell_most.min(WIDTH * guard));
             }
             Extent {
                 least: least + CELL_PAD,
@@ -339,8 +340,16 @@ fn table(flow: &mut Flow<'_>, t: &document::Table, part: &str, out: &mut Vec<Nod
     if t.columns.is_empty() {
         return;
     }
-    let extents = extents(flow, t);
-    let least: f32 = extents.iter().map(|e| e.least).sum();
+    // Running text gets a quarter of the page; a little less if that keeps the table whole.
+    let mut extents = extents(flow, t, 0.24);
+    let sum = |e: &[Extent]| e.iter().map(|e| e.least).sum::<f32>();
+    if sum(&extents) > WIDTH {
+        let tighter = self::extents(flow, t, 0.18);
+        if sum(&tighter) <= WIDTH {
+            extents = tighter;
+        }
+    }
+    let least = sum(&extents);
     let labels = label_columns(t).min(t.columns.len());
     // A table too wide for the page is split into pieces of columns, each with the row names.
     let pieces: Vec<Vec<usize>> = if least <= WIDTH || t.columns.len() <= labels {
