@@ -114,6 +114,15 @@ pub struct AssessArgs {
     /// to the next one (→ moves on) [default: `stay` in coprod.toml, else move on].
     #[arg(long)]
     pub stay: bool,
+    /// Let people vote from their phones, on the room's own network: a small web server runs
+    /// while the screen is open, and the vote screen (`v`) shows its address, QR code and join
+    /// code.
+    #[arg(long, conflicts_with_all = ["plain", "answers"])]
+    pub vote: bool,
+    /// Where phones reach the vote: an IP address of this laptop, with a port if you like
+    /// (port 0: any free port) [default: the laptop's local network address, port 8080].
+    #[arg(long, value_name = "IP[:PORT]", requires = "vote")]
+    pub vote_address: Option<String>,
     /// Carry on although the framework changed since the record was started.
     #[arg(long)]
     pub accept_changed_framework: bool,

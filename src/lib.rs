@@ -22,6 +22,7 @@ pub mod report;
 pub mod score;
 pub mod storage;
 pub mod terminal;
+pub mod vote;
 pub mod words;
 pub mod yaml;
 

@@ -59,6 +59,13 @@ pub fn execute(args: &AssessArgs, quiet: bool) -> Result<(), Error> {
         ));
     }
     let plain = args.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if plain && args.vote {
+        return Err(Error::Usage(
+            "voting from phones is shown on the full workshop screen, which this terminal (TERM=dumb) does not have\n\
+             help: run it in a full terminal, or type the counts of a vote in with the plain prompts"
+                .to_string(),
+        ));
+    }
     let mut prompter: Box<dyn Prompter> = if plain {
         Box::new(Plain::new(std::io::stdin().lock(), std::io::stdout()))
     } else {
@@ -299,6 +306,16 @@ pub fn run(
                 state.divergence = d;
             }
             state.stay = args.stay || config.stay.unwrap_or(false);
+            if args.vote {
+                let (ip, port) = crate::vote::bind_address(args.vote_address.as_deref())?;
+                let frameworks = phone_frameworks(framework_arg, &record, &framework);
+                let groups = if record.scored_by.kind.value == ScorerKind::Workshop {
+                    record.scored_by.groups.clone()
+                } else {
+                    Vec::new()
+                };
+                state.phones = Some(crate::vote::Link::start(ip, port, frameworks, groups)?);
+            }
             state.commands = Commands {
                 resume: resume_cmd.clone(),
                 report: next.clone(),
@@ -344,6 +361,27 @@ pub fn run(
             path.display()
         ))),
     }
+}
+
+/// The framework in every language it is written in, for the phones: the session's language
+/// first, then the others (a phone can switch). Falls back to the session's alone.
+fn phone_frameworks(arg: Option<&str>, record: &Record, session: &Framework) -> Vec<Framework> {
+    let file = match arg {
+        Some(f) => Framework::<Text>::load_file(f).ok(),
+        None => Framework::<Text>::built_in_file(&record.framework.id.value),
+    };
+    let mut out = vec![session.clone()];
+    if let Some(file) = file {
+        for tag in file.languages() {
+            if crate::framework::text::same_tag(tag, &session.language) {
+                continue;
+            }
+            if let Ok(f) = file.in_language(Some(tag)) {
+                out.push(f);
+            }
+        }
+    }
+    out
 }
 
 /// Saves the record if it changed (see [`RecordFile::save`]), never while Ctrl-C is stopping
@@ -1048,6 +1086,8 @@ mod resume_tests {
             edition: None,
             plain: true,
             stay: false,
+            vote: false,
+            vote_address: None,
             accept_changed_framework: accept,
             force: false,
         }

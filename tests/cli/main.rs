@@ -16,6 +16,7 @@ mod pdf;
 mod pdf_limits;
 mod pdf_print;
 mod pdf_scripts;
+mod phones;
 mod report;
 mod screen;
 mod settings;
