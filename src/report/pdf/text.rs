@@ -135,7 +135,16 @@ pub struct Fonts {
     /// Widths already measured, at 1 pt (a width grows in proportion to the size): tables
     /// measure the same words many times.
     widths: RefCell<[std::collections::HashMap<Box<str>, f32>; 2]>,
+    /// Texts already shaped, by weight, size and colour: a report sets the same numbers,
+    /// dates and labels hundreds of times.
+    shaped: RefCell<std::collections::HashMap<ShapeKey, Vec<Shaped>>>,
+    /// Shaping plans by face, direction and script: making one is most of the cost of shaping
+    /// a short text.
+    plans: RefCell<std::collections::HashMap<(FaceId, bool, u32), std::rc::Rc<rustybuzz::ShapePlan>>>,
 }
+
+/// What a shaped text depends on besides the fonts: text, weight, size and colour.
+type ShapeKey = (Box<str>, bool, u32, (u8, u8, u8));
 
 const REGULAR: FaceId = 0;
 const BOLD: FaceId = 1;
@@ -158,6 +167,8 @@ impl Fonts {
             substitute,
             missing: RefCell::new(BTreeSet::new()),
             widths: RefCell::new(Default::default()),
+            shaped: RefCell::new(Default::default()),
+            plans: RefCell::new(Default::default()),
         };
         for (regular, bold) in BUNDLED {
             let r = fonts.push_slot(regular, 0, false);
@@ -288,6 +299,7 @@ impl Fonts {
         self.missing.borrow_mut().clear();
         // Fonts were added: a text may now be set in another face.
         *self.widths.borrow_mut() = Default::default();
+        self.shaped.borrow_mut().clear();
     }
 
     /// The face of a weight in Noto Sans.
@@ -329,6 +341,21 @@ impl Fonts {
 
     /// Shapes a piece of text that contains no line breaks into runs, in logical order.
     pub fn shape(&self, text: &str, weight: Weight, size: f32, color: Rgb) -> Vec<Shaped> {
+        let key: ShapeKey = (
+            text.into(),
+            weight == Weight::Bold,
+            size.to_bits(),
+            (color.0, color.1, color.2),
+        );
+        if let Some(runs) = self.shaped.borrow().get(&key) {
+            return runs.clone();
+        }
+        let runs = self.shape_uncached(text, weight, size, color);
+        self.shaped.borrow_mut().insert(key, runs.clone());
+        runs
+    }
+
+    fn shape_uncached(&self, text: &str, weight: Weight, size: f32, color: Rgb) -> Vec<Shaped> {
         let text = clean(text);
         if text.is_empty() {
             return Vec::new();
@@ -407,7 +434,24 @@ impl Fonts {
         } else {
             rustybuzz::Direction::LeftToRight
         });
-        let output = rustybuzz::shape(&face.shaper, &[], buffer);
+        let output = if buffer.language().is_none() {
+            let key = (id, level % 2 == 1, buffer.script().tag().as_u32());
+            let plan = self.plans.borrow().get(&key).cloned();
+            let plan = plan.unwrap_or_else(|| {
+                let plan = std::rc::Rc::new(rustybuzz::ShapePlan::new(
+                    &face.shaper,
+                    buffer.direction(),
+                    Some(buffer.script()),
+                    None,
+                    &[],
+                ));
+                self.plans.borrow_mut().insert(key, plan.clone());
+                plan
+            });
+            rustybuzz::shape_with_plan(&face.shaper, &plan, buffer)
+        } else {
+            rustybuzz::shape(&face.shaper, &[], buffer)
+        };
         let infos = output.glyph_infos();
         let positions = output.glyph_positions();
         let upem = face.units_per_em;
@@ -625,6 +669,7 @@ fn clean(text: &str) -> String {
 }
 
 /// A shaped piece of text, all in one font, size, colour and direction.
+#[derive(Debug, Clone)]
 pub struct Shaped {
     /// The text as drawn (see [`clean`]).
     pub text: String,
