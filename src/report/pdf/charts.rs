@@ -599,9 +599,8 @@ pub fn dot_plot(
                 lane.iter()
                     .all(|&(a, b)| left + w + 6.0 <= a || b + 6.0 <= left)
             };
-            let crosses = |lane: &Vec<(f32, f32)>| {
-                lane.iter().any(|&(a, b)| a - 3.0 <= *x && *x <= b + 3.0)
-            };
+            let crosses =
+                |lane: &Vec<(f32, f32)>| lane.iter().any(|&(a, b)| a - 3.0 <= *x && *x <= b + 3.0);
             // The first lane that has room, and whose line down does not cross a label above.
             let mut lane = 0;
             let mut left = right;

@@ -140,7 +140,8 @@ pub struct Fonts {
     shaped: RefCell<std::collections::HashMap<ShapeKey, Vec<Shaped>>>,
     /// Shaping plans by face, direction and script: making one is most of the cost of shaping
     /// a short text.
-    plans: RefCell<std::collections::HashMap<(FaceId, bool, u32), std::rc::Rc<rustybuzz::ShapePlan>>>,
+    plans:
+        RefCell<std::collections::HashMap<(FaceId, bool, u32), std::rc::Rc<rustybuzz::ShapePlan>>>,
 }
 
 /// What a shaped text depends on besides the fonts: text, weight, size and colour.
