@@ -605,11 +605,11 @@ pub fn dot_plot(
             let mut lane = 0;
             let mut left = right;
             while lane < lanes.len() {
-                if !lanes[..lane].iter().any(crosses) {
-                    if let Some(&l) = [right, leftward].iter().find(|&&l| free(&lanes[lane], l)) {
-                        left = l;
-                        break;
-                    }
+                if !lanes[..lane].iter().any(crosses)
+                    && let Some(&l) = [right, leftward].iter().find(|&&l| free(&lanes[lane], l))
+                {
+                    left = l;
+                    break;
                 }
                 lane += 1;
             }
