@@ -127,7 +127,10 @@ fn main() {
             coprod::assess::answer_mut(&mut r, &framework, &ind.id.value).level =
                 Some(unplaced(Choice::Level(3)));
         }
-        let first = framework.indicators().next().map(|(_, i)| i.id.value.clone());
+        let first = framework
+            .indicators()
+            .next()
+            .map(|(_, i)| i.id.value.clone());
         let first = first.expect("an indicator");
         let mut times = Vec::with_capacity(ROUNDS);
         for n in 0..ROUNDS {

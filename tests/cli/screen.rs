@@ -275,7 +275,7 @@ fn on_every_screen_keys_that_mean_nothing_there_record_nothing() {
     let screens: [(&str, String, &str); 6] = [
         (
             "",
-            format!("cdfhijklmoprtuwxyz06789\t\r{ESC}{F5}\u{1b}x"),
+            format!("cdfhjklmoprtuwxyz06789\t\r{ESC}{F5}\u{1b}x"),
             "",
         ),
         ("?", format!("12345nsbgeav\t\rx{F5}"), "?"),
@@ -306,7 +306,18 @@ fn on_every_screen_keys_that_mean_nothing_there_record_nothing() {
         for (id, level) in &chosen {
             assert!(text.contains(&level_line(id, level)), "{what}: {text}");
         }
-        for word in ["evidence:", "actions:", "votes:", "draft:", "disagreed:"] {
+        assert!(
+            text.contains("partnership: P\n") && text.contains("date: \"2026-11-12\"\n"),
+            "the {what} screen changed the details:\n{text}"
+        );
+        for word in [
+            "evidence:",
+            "actions:",
+            "votes:",
+            "draft:",
+            "disagreed:",
+            "participants:",
+        ] {
             assert!(
                 !text.contains(word),
                 "the {what} screen recorded {word}\n{text}"
@@ -317,4 +328,30 @@ fn on_every_screen_keys_that_mean_nothing_there_record_nothing() {
     p.exp_string("To carry on later").expect("quit message");
     p.exp_eof().expect("exit");
     assert_eq!(exit_code(&p), 0);
+}
+
+#[test]
+fn the_details_are_corrected_on_the_screen_and_ctrl_c_keeps_them() {
+    let t = Test::new();
+    let mut p = start(&t, &[]);
+    keys(&mut p, "i");
+    std::thread::sleep(Duration::from_millis(150));
+    // End of the name, then " Board"; Esc saves.
+    keys(&mut p, "\u{1b}[F Board");
+    keys(&mut p, ESC);
+    record_when(&t, "the new name", |r| r.contains("partnership: P Board\n"));
+    // Again, naming who takes part, and Ctrl-C before saving: what was typed is kept.
+    keys(&mut p, "i");
+    std::thread::sleep(Duration::from_millis(150));
+    keys(&mut p, "\t\tSiân, Dev");
+    std::thread::sleep(Duration::from_millis(150));
+    p.send_control('c').expect("ctrl-c");
+    p.exp_string("To carry on: coprod assess --resume r.yaml")
+        .expect("resume hint");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 130);
+    let text = t.read("r.yaml");
+    assert!(text.contains("participants:\n- Siân\n- Dev\n"), "{text}");
+    assert!(text.contains("partnership: P Board\n"), "{text}");
+    assert!(!text.contains("level:"), "{text}");
 }

@@ -7,6 +7,7 @@
 //! [`run`] touches the terminal, so every screen is tested with ratatui's `TestBackend` and
 //! every rule without a terminal.
 
+pub mod details;
 pub mod draw;
 pub mod form;
 pub mod keys;

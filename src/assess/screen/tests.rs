@@ -789,3 +789,77 @@ fn a_due_date_before_the_assessment_is_saved_with_a_warning() {
         Some(Status::Done("Saved the action for WC1.".into()))
     );
 }
+
+#[test]
+fn the_details_screen_corrects_the_partnership_date_and_who_takes_part() {
+    let f = framework();
+    let mut s = state(&f, record(&f), 3);
+    assert_eq!(press(&mut s, &[KeyCode::Char('i')]), 0);
+    assert!(matches!(s.screen, Screen::Details(_)));
+    insta::assert_snapshot!("details_80x24", screen(&s, 80, 24));
+    // Keys that mean something elsewhere are text here: "q3" ends the name.
+    let mut typing = vec![KeyCode::End];
+    typing.extend(chars(" q3"));
+    typing.push(KeyCode::Tab);
+    typing.extend([KeyCode::Backspace, KeyCode::Backspace]);
+    typing.extend(chars("31"));
+    typing.push(KeyCode::Enter);
+    typing.extend(chars("Siân, Dev , ,Mo"));
+    assert_eq!(press(&mut s, &typing), 0, "nothing is saved while typing");
+    // A date that is not one is refused; nothing changes and the form stays.
+    assert_eq!(press(&mut s, &[KeyCode::Esc]), 0);
+    assert!(
+        matches!(&s.status, Some(Status::Refused(t)) if t.contains("Type it like 2026-11-12")),
+        "{:?}",
+        s.status
+    );
+    assert!(matches!(s.screen, Screen::Details(_)));
+    assert_eq!(s.record.partnership, "Hafren Vale SEND Partnership");
+    press(
+        &mut s,
+        &[KeyCode::Up, KeyCode::Backspace, KeyCode::Char('0')],
+    );
+    assert_eq!(press(&mut s, &[KeyCode::Esc]), 1);
+    assert_eq!(s.screen, Screen::Indicator);
+    assert_eq!(s.at, 3, "the same indicator shows");
+    assert_eq!(s.record.partnership, "Hafren Vale SEND Partnership q3");
+    assert_eq!(s.record.date.value.to_string(), "2026-11-30");
+    assert_eq!(s.record.participants, ["Siân", "Dev", "Mo"]);
+    assert_eq!(
+        s.status.as_ref().map(Status::text),
+        Some(
+            "Saved: the partnership is now “Hafren Vale SEND Partnership q3”; the date is now 2026-11-30; 3 people are named as taking part."
+        )
+    );
+    assert!(s.record.choice("wc4").is_none(), "no level was chosen");
+    // Opening it again and closing it changes nothing and saves nothing.
+    assert_eq!(press(&mut s, &[KeyCode::Char('i'), KeyCode::Esc]), 0);
+    assert_eq!(
+        s.status,
+        Some(Status::Done("Nothing in the details changed.".into()))
+    );
+}
+
+#[test]
+fn ctrl_c_in_the_details_keeps_what_can_be_kept() {
+    let f = framework();
+    let mut s = state(&f, record(&f), 0);
+    press(&mut s, &[KeyCode::Char('i')]);
+    let mut typing = vec![KeyCode::End];
+    typing.extend(chars(" Board"));
+    typing.extend([KeyCode::Tab, KeyCode::Backspace]);
+    typing.extend([KeyCode::Tab]);
+    typing.extend(chars("Siân"));
+    press(&mut s, &typing);
+    let ctrl_c = keys::action(&s, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL))
+        .expect("an action");
+    assert_eq!(apply(&mut s, [ctrl_c]), 1);
+    assert_eq!(s.outcome, Some(crate::assess::Outcome::Interrupted));
+    assert_eq!(s.record.partnership, "Hafren Vale SEND Partnership Board");
+    assert_eq!(s.record.participants, ["Siân"]);
+    assert_eq!(
+        s.record.date.value.to_string(),
+        "2026-11-12",
+        "a half-typed date stays as it was"
+    );
+}
