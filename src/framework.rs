@@ -34,6 +34,18 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("ladder", include_str!("../frameworks/ladder.yaml")),
 ];
 
+/// The built-in editions besides the standard ones: (framework id, edition, YAML text). An
+/// edition has the same sections, indicators, scale and weights as its standard edition, in
+/// other words, and records of both combine (see [`Framework::fingerprint`]).
+pub const EDITIONS: &[(&str, &str, &str)] = &[(
+    "four-cornerstones",
+    "easy-read",
+    include_str!("../frameworks/four-cornerstones-easy-read.yaml"),
+)];
+
+/// The name of the edition a framework is when it names none.
+pub const STANDARD_EDITION: &str = "standard";
+
 /// The framework used when none is named.
 pub const DEFAULT_ID: &str = "four-cornerstones";
 
@@ -56,6 +68,11 @@ where
     pub title: T,
     /// Version of the framework text, e.g. "1.0". Change it when you change the wording.
     pub version: String,
+    /// Earlier versions whose records count as made with this one, because what was scored did
+    /// not change (the statements, levels and ids are the same; only words such as the band
+    /// names did). Their records are read without `--accept-changed-framework`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_versions: Vec<EarlierVersion>,
     /// The framework's own language as a BCP 47 tag (default `en-GB`; `cy` for Welsh): every
     /// text is written in it. Once resolved, the language the texts are shown in.
     #[serde(default = "default_language")]
@@ -101,6 +118,26 @@ where
     #[serde(skip)]
     #[schemars(skip)]
     fingerprint_cache: std::sync::OnceLock<String>,
+    /// For a built-in edition whose shape is its standard edition's: the standard edition's
+    /// fingerprint, which it carries instead of its own.
+    #[serde(skip)]
+    #[schemars(skip)]
+    standard_fingerprint: Option<String>,
+}
+
+/// An earlier version of a framework whose records still count (see
+/// [`Framework::earlier_versions`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EarlierVersion {
+    /// Its version, e.g. "1.0".
+    pub version: String,
+    /// Its fingerprint, as records made with it remember it (`coprod framework show` prints it).
+    #[schemars(regex(pattern = r"^sha256:[0-9a-f]{64}$"))]
+    pub fingerprint: String,
+    /// What changed since, for the people who keep the framework.
+    #[serde(default)]
+    pub change: String,
 }
 
 /// A note asked for at every indicator besides the evidence (see [`Framework::extra_note`]).
@@ -136,7 +173,7 @@ where
     pub meaning: T,
 }
 
-/// A named range of results, e.g. "Established" for 3.0 up to (not including) 4.0.
+/// A named range of results, e.g. "Strong" for 3.0 up to (not including) 4.0.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Band")]
@@ -298,6 +335,51 @@ impl Framework {
         })
     }
 
+    /// Whether a record made with this version and fingerprint counts as made with the framework
+    /// as it is: the same fingerprint, or that of an earlier version the framework lists as
+    /// scored the same (a record without a fingerprint: by its version).
+    pub fn is_current(&self, version: &str, fingerprint: Option<&str>) -> bool {
+        match fingerprint {
+            Some(fp) => {
+                fp == self.fingerprint()
+                    || self.earlier_versions.iter().any(|e| e.fingerprint == fp)
+            }
+            None => {
+                version == self.version
+                    || self.earlier_versions.iter().any(|e| e.version == version)
+            }
+        }
+    }
+
+    /// Labels used both by a level and by a band whose range does not hold that level's value,
+    /// e.g. level 3 "Developing" and a band "Developing" from 2 up to 3: a result of 3.0 would
+    /// be "Established" while each answer of 3 reads "Developing". Each as (label, level value,
+    /// band range, the band's line in the file).
+    pub fn band_level_clashes(&self) -> Vec<(String, u32, f64, f64, u32)> {
+        let fold = |t: &str| t.trim().to_lowercase();
+        let mut out = Vec::new();
+        for level in &self.scale.value {
+            let value = level.value.value;
+            for band in &self.bands {
+                let same_words =
+                    !level.label.trim().is_empty() && fold(&level.label) == fold(&band.label);
+                let holds = self
+                    .band_for(f64::from(value))
+                    .is_some_and(|b| std::ptr::eq(b, band));
+                if same_words && !holds {
+                    out.push((
+                        band.label.clone(),
+                        value,
+                        band.min.value,
+                        band.max.value,
+                        band.min.line,
+                    ));
+                }
+            }
+        }
+        out
+    }
+
     /// A fingerprint of the framework's content: SHA-256 of its canonical JSON form in the
     /// framework's own language.
     ///
@@ -305,9 +387,15 @@ impl Framework {
     /// level, weight or id does. Translations do not: a framework resolved to another language
     /// keeps the fingerprint of its own language, so records scored in different languages of
     /// the same framework combine, and adding a translation leaves earlier records valid.
+    /// Nor do editions: a built-in edition (such as the Four Cornerstones in easy read) whose
+    /// version, scale values, band bounds, ids and weights are its standard edition's carries
+    /// the standard edition's fingerprint, so records of both combine, as translations do.
     /// Records store it so that a report can tell when the framework changed after the record
     /// was scored.
     pub fn fingerprint(&self) -> String {
+        if let Some(fp) = &self.standard_fingerprint {
+            return fp.clone();
+        }
         self.fingerprint_cache
             .get_or_init(|| {
                 // Serializing plain data to JSON cannot fail; fall back to an empty body just in case.
@@ -466,6 +554,7 @@ impl<T: Default + From<String>> Framework<T> {
             id: self.id.clone(),
             title: f(&self.title),
             version: self.version.clone(),
+            earlier_versions: self.earlier_versions.clone(),
             language: self.language.clone(),
             translations: self.translations.clone(),
             edition: self.edition.clone(),
@@ -489,7 +578,36 @@ impl<T: Default + From<String>> Framework<T> {
                 column: self.sections.column,
             },
             fingerprint_cache: std::sync::OnceLock::new(),
+            standard_fingerprint: self.standard_fingerprint.clone(),
         }
+    }
+
+    /// The edition's name: `standard` unless the framework names another.
+    pub fn edition_name(&self) -> &str {
+        self.edition.as_deref().unwrap_or(STANDARD_EDITION)
+    }
+
+    /// What must be the same in two editions of a framework for their records to combine:
+    /// version, scale values, band bounds, section and indicator ids, weights and renamings.
+    /// Words may differ.
+    pub fn shape(&self) -> String {
+        let weight = |w: &Option<Placed<f64>>| w.as_ref().map(|w| w.value);
+        let shape = serde_json::json!({
+            "id": self.id.value,
+            "version": self.version,
+            "scale": self.scale.value.iter().map(|l| l.value.value).collect::<Vec<_>>(),
+            "bands": self.bands.iter().map(|b| (b.min.value, b.max.value)).collect::<Vec<_>>(),
+            "sections": self.sections.value.iter().map(|s| serde_json::json!({
+                "id": s.id.value,
+                "weight": weight(&s.weight),
+                "indicators": s.indicators.value.iter().map(|i| serde_json::json!({
+                    "id": i.id.value,
+                    "weight": weight(&i.weight),
+                    "replaces": i.replaces.iter().map(|r| r.value.as_str()).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        });
+        shape.to_string()
     }
 }
 
@@ -532,6 +650,73 @@ impl Framework<Text> {
         }
         let source = crate::yaml::read_source(path)?;
         Ok(Self::read(&source)?)
+    }
+
+    /// A framework by path or built-in id, in an edition (`None` or `standard`: the standard
+    /// one for a built-in id, the file as it is for a path).
+    ///
+    /// A file asked for in an edition must say it is that edition (`edition:`).
+    pub fn load_edition(path_or_id: &str, edition: Option<&str>) -> Result<Self, Error> {
+        let wanted = edition.filter(|e| *e != STANDARD_EDITION);
+        let Some(wanted) = wanted else {
+            let f = Self::load_file(path_or_id)?;
+            if edition.is_some() && f.edition.is_some() {
+                return Err(Error::Usage(format!(
+                    "{path_or_id} is the {} edition, not the standard one\nhelp: give the standard edition's file, or leave out --edition",
+                    f.edition_name()
+                )));
+            }
+            return Ok(f);
+        };
+        if let Some(f) = Self::built_in_edition(path_or_id, wanted) {
+            return Ok(f);
+        }
+        let f = Self::load_file(path_or_id)?;
+        if f.edition.as_deref() == Some(wanted) {
+            return Ok(f);
+        }
+        let editions = Self::editions_of(&f.id.value);
+        let help = if editions.len() > 1 {
+            format!("its editions are {}", editions.join(", "))
+        } else {
+            "it has only the standard edition; an edition is a file of its own with `edition:` set"
+                .to_string()
+        };
+        Err(Error::Usage(format!(
+            "the framework `{}` has no edition `{}`\nhelp: {help}",
+            f.id.value,
+            crate::clean::terminal_name(wanted),
+        )))
+    }
+
+    /// The editions of a built-in framework, `standard` first (just `standard` for a framework
+    /// that is not built in or has no other edition).
+    pub fn editions_of(id: &str) -> Vec<&'static str> {
+        std::iter::once(STANDARD_EDITION)
+            .chain(
+                EDITIONS
+                    .iter()
+                    .filter(|(i, _, _)| *i == id)
+                    .map(|(_, e, _)| *e),
+            )
+            .collect()
+    }
+
+    /// A built-in edition of a built-in framework, with its standard edition's fingerprint when
+    /// the two have the same shape (the test suite checks that they do).
+    pub fn built_in_edition(id: &str, edition: &str) -> Option<Self> {
+        let (_, name, text) = EDITIONS
+            .iter()
+            .find(|(i, e, _)| *i == id && *e == edition)?;
+        let source = Source::named(format!("<built-in {id}, {name} edition>"), *text);
+        let mut f = Self::read(&source).ok()?;
+        if let Some(standard) = Self::built_in_file(id)
+            && standard.shape() == f.shape()
+            && f.id.value == id
+        {
+            f.standard_fingerprint = Some(standard.own().fingerprint());
+        }
+        Some(f)
     }
 
     /// A built-in framework by id, every language in it.
@@ -1049,6 +1234,26 @@ sections:
             if let Err(e) = Framework::parse(&source) {
                 panic!("built-in framework {id} is invalid:\n{}", e.render(false));
             }
+        }
+    }
+
+    #[test]
+    fn built_in_editions_have_their_standard_editions_shape_and_fingerprint() {
+        for (id, edition, text) in EDITIONS {
+            let source = Source::named(*id, *text);
+            let file = match Framework::<Text>::read(&source) {
+                Ok(f) => f,
+                Err(e) => panic!("edition {id} {edition} is invalid:\n{}", e.render(false)),
+            };
+            assert_eq!(file.id.value, *id);
+            assert_eq!(file.edition.as_deref(), Some(*edition));
+            let standard = Framework::<Text>::built_in_file(id).expect("standard edition");
+            assert_eq!(file.shape(), standard.shape(), "{id} {edition}");
+            assert_eq!(file.languages(), standard.languages(), "{id} {edition}");
+            let loaded = Framework::<Text>::built_in_edition(id, edition).expect("edition");
+            assert_eq!(loaded.own().fingerprint(), standard.own().fingerprint());
+            // Read as a file of its own, it has its own fingerprint.
+            assert_ne!(file.own().fingerprint(), standard.own().fingerprint());
         }
     }
 

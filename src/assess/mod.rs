@@ -87,7 +87,8 @@ fn indicator_screen(
     width: usize,
     plain: bool,
 ) -> String {
-    use crate::report::table::{clean, wrap};
+    use crate::words::wrap;
+    let clean = |t: &str| crate::clean::terminal_line(t).into_owned();
     // Plain mode is read out by screen readers: no rules, bullets or middle dots.
     let sep = separator(plain);
     let total = framework.indicator_count();
@@ -168,7 +169,7 @@ fn indicator_screen(
         if !answer.actions.is_empty() {
             out.push_str(&format!(
                 "{sep}{}",
-                crate::report::plural(answer.actions.len(), "action")
+                crate::words::plural(answer.actions.len(), "action")
             ));
         }
         out.push('\n');
@@ -697,7 +698,7 @@ fn follow_ups(
         0 => format!("Add an action for {upper}?"),
         n => format!(
             "{upper} has {}. Add another?",
-            crate::report::plural(n, "action")
+            crate::words::plural(n, "action")
         ),
     };
     loop {

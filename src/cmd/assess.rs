@@ -16,6 +16,7 @@ use crate::framework::{DEFAULT_ID, Framework, Text};
 use crate::record::{FrameworkCheck, IsoDate, KNOWN_GROUPS, Record, ScoredBy, ScorerKind};
 use crate::record_file::RecordFile;
 use crate::report::{Input, Report, percent_text, score_text};
+use crate::words::slug;
 
 /// The command that resumes the current record, once there is one. Saves hold this lock, so
 /// Ctrl-C (which takes it too) can never stop the program half-way through a save.
@@ -28,7 +29,8 @@ fn lock() -> std::sync::MutexGuard<'static, Option<String>> {
 }
 
 /// Runs `coprod assess`.
-pub fn execute(args: &AssessArgs) -> Result<(), Error> {
+/// Runs `coprod assess`; `quiet` leaves out the note of what was written.
+pub fn execute(args: &AssessArgs, quiet: bool) -> Result<(), Error> {
     let cwd =
         std::env::current_dir().map_err(|e| Error::io("cannot find the current folder", e))?;
     let config = Config::discover(&cwd)?;
@@ -37,7 +39,7 @@ pub fn execute(args: &AssessArgs) -> Result<(), Error> {
     let framework_arg = args.framework.clone().or_else(|| config.framework.clone());
 
     if let Some(path) = &args.answers {
-        return from_answers(args, &config, framework_arg.as_deref(), path);
+        return from_answers(args, &config, framework_arg.as_deref(), path, quiet);
     }
     if args.output.as_deref() == Some(Path::new("-")) {
         return Err(Error::Usage(
@@ -57,6 +59,13 @@ pub fn execute(args: &AssessArgs) -> Result<(), Error> {
         ));
     }
     let plain = args.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if plain && args.vote {
+        return Err(Error::Usage(
+            "voting from phones is shown on the full workshop screen, which this terminal (TERM=dumb) does not have\n\
+             help: run it in a full terminal, or type the counts of a vote in with the plain prompts"
+                .to_string(),
+        ));
+    }
     let mut prompter: Box<dyn Prompter> = if plain {
         Box::new(Plain::new(std::io::stdin().lock(), std::io::stdout()))
     } else {
@@ -79,15 +88,23 @@ fn load_framework(
     args: &AssessArgs,
     config: &Config,
 ) -> Result<Framework, Error> {
+    // The edition: --edition, else the one the record was started in.
+    let edition = args
+        .edition
+        .as_deref()
+        .or_else(|| record.and_then(|r| r.framework.edition.as_deref()));
     let file = match (arg, record) {
-        (Some(f), _) => Framework::<Text>::load_file(f)?,
-        (None, Some(r)) => Framework::<Text>::built_in_file(&r.framework.id.value).ok_or_else(|| {
-            Error::Usage(format!(
-                "the record was scored on the framework `{}`, which is not built in\nhelp: pass its file with `--framework PATH`",
-                r.framework.id.value
-            ))
-        })?,
-        (None, None) => Framework::<Text>::load_file(DEFAULT_ID)?,
+        (Some(f), _) => Framework::<Text>::load_edition(f, edition)?,
+        (None, Some(r)) => {
+            let id = &r.framework.id.value;
+            if Framework::<Text>::built_in_file(id).is_none() {
+                return Err(Error::Usage(format!(
+                    "the record was scored on the framework `{id}`, which is not built in\nhelp: pass its file with `--framework PATH`"
+                )));
+            }
+            Framework::<Text>::load_edition(id, edition)?
+        }
+        (None, None) => Framework::<Text>::load_edition(DEFAULT_ID, edition)?,
     };
     let language = args
         .language
@@ -123,7 +140,18 @@ pub fn run(
             loaded.record.check(&loaded.source, &framework, mode)?;
             let mut record = loaded.record;
             record.adopt_renamed_ids(&framework);
-            if mode == FrameworkCheck::AcceptChanged && retired(&framework, &record).is_empty() {
+            let scored_the_same = framework.is_current(
+                &record.framework.version,
+                record
+                    .framework
+                    .fingerprint
+                    .as_ref()
+                    .map(|f| f.value.as_str()),
+            );
+            if scored_the_same
+                || (mode == FrameworkCheck::AcceptChanged
+                    && retired(&framework, &record).is_empty())
+            {
                 // From now on the record belongs to the framework as it is. (While it holds
                 // answers for indicators that are gone, it keeps the framework it was made
                 // with, so that it is read with --accept-changed-framework as before.)
@@ -132,6 +160,7 @@ pub fn run(
             }
             // The record remembers the language it is being scored in now.
             record.framework.language = Some(framework.language.clone());
+            record.framework.edition = framework.edition.clone();
             let start = first_unanswered(&framework, &record).unwrap_or(0);
             (framework, record, file, start)
         }
@@ -206,8 +235,9 @@ pub fn run(
         "coprod assess --resume {}",
         shell_word(&path.display().to_string())
     );
+    // A built-in framework is found from the record; only a file needs naming.
     if let Some(f) = framework_arg
-        && f != DEFAULT_ID
+        && !crate::framework::BUILT_IN.iter().any(|(id, _)| *id == f)
     {
         resume_cmd.push_str(&format!(" --framework {}", shell_word(f)));
     }
@@ -276,6 +306,16 @@ pub fn run(
                 state.divergence = d;
             }
             state.stay = args.stay || config.stay.unwrap_or(false);
+            if args.vote {
+                let (ip, port) = crate::vote::bind_address(args.vote_address.as_deref())?;
+                let frameworks = phone_frameworks(framework_arg, &record, &framework);
+                let groups = if record.scored_by.kind.value == ScorerKind::Workshop {
+                    record.scored_by.groups.clone()
+                } else {
+                    Vec::new()
+                };
+                state.phones = Some(crate::vote::Link::start(ip, port, frameworks, groups)?);
+            }
             state.commands = Commands {
                 resume: resume_cmd.clone(),
                 report: next.clone(),
@@ -321,6 +361,27 @@ pub fn run(
             path.display()
         ))),
     }
+}
+
+/// The framework in every language it is written in, for the phones: the session's language
+/// first, then the others (a phone can switch). Falls back to the session's alone.
+fn phone_frameworks(arg: Option<&str>, record: &Record, session: &Framework) -> Vec<Framework> {
+    let file = match arg {
+        Some(f) => Framework::<Text>::load_file(f).ok(),
+        None => Framework::<Text>::built_in_file(&record.framework.id.value),
+    };
+    let mut out = vec![session.clone()];
+    if let Some(file) = file {
+        for tag in file.languages() {
+            if crate::framework::text::same_tag(tag, &session.language) {
+                continue;
+            }
+            if let Ok(f) = file.in_language(Some(tag)) {
+                out.push(f);
+            }
+        }
+    }
+    out
 }
 
 /// Saves the record if it changed (see [`RecordFile::save`]), never while Ctrl-C is stopping
@@ -737,35 +798,6 @@ pub fn default_file_name(record: &Record) -> String {
     format!("{partnership}-{}-{who}.yaml", record.date.value)
 }
 
-/// Lower-case ASCII letters, digits and single dashes; common accented letters lose their
-/// accents; everything else becomes a dash. At most 40 characters.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.to_lowercase().chars() {
-        let base = match c {
-            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
-            'è' | 'é' | 'ê' | 'ë' | 'ē' => 'e',
-            'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
-            'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'ō' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
-            'ŵ' => 'w',
-            'ŷ' | 'ÿ' | 'ý' => 'y',
-            'ç' => 'c',
-            'ñ' => 'n',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if base == '-' && (out.is_empty() || out.ends_with('-')) {
-            continue;
-        }
-        out.push(base);
-        if out.len() >= 40 {
-            break;
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
 /// Quotes a word for a shell command line when it needs it.
 fn shell_word(s: &str) -> String {
     if s.chars()
@@ -850,8 +882,9 @@ fn next_command(
         cmd.push_str(&format!(" {}", shell_word(&p.display().to_string())));
     }
     cmd.push_str(&format!(" {}", shell_word(&path.display().to_string())));
+    // A built-in framework is found from the record; only a file needs naming.
     if let Some(f) = framework_arg
-        && f != DEFAULT_ID
+        && !crate::framework::BUILT_IN.iter().any(|(id, _)| *id == f)
     {
         cmd.push_str(&format!(" --framework {}", shell_word(f)));
     }
@@ -915,6 +948,7 @@ fn from_answers(
     config: &Config,
     framework_arg: Option<&str>,
     path: &Path,
+    quiet: bool,
 ) -> Result<(), Error> {
     let framework = load_framework(framework_arg, None, args, config)?;
     let source = crate::yaml::read_source(path)?;
@@ -1003,7 +1037,7 @@ fn from_answers(
     };
     let to = crate::storage::write(&out, text.as_bytes())?;
     let missing = unanswered(&framework, &record);
-    if crate::cli::quiet() || to.is_stdout() {
+    if quiet || to.is_stdout() {
         return Ok(());
     }
     eprintln!(
@@ -1049,8 +1083,11 @@ mod resume_tests {
             groups: Vec::new(),
             from: Vec::new(),
             language: None,
+            edition: None,
             plain: true,
             stay: false,
+            vote: false,
+            vote_address: None,
             accept_changed_framework: accept,
             force: false,
         }
@@ -1081,7 +1118,7 @@ mod resume_tests {
         let err = run(&args(&path, false), &Config::default(), None, true, &mut p)
             .expect_err("must stop");
         let text = err.to_string();
-        assert!(text.contains("has changed since this record was scored: it was version 0.9 then and is version 1.0 now"), "{text}");
+        assert!(text.contains("has changed since this record was scored: it was version 0.9 then and is version 1.1 now"), "{text}");
         assert!(p.transcript.is_empty(), "nothing was asked");
         assert!(
             std::fs::read_to_string(&path)

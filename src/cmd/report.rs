@@ -11,14 +11,14 @@ use crate::record::{FrameworkCheck, Loaded, Record};
 use crate::report::{Format, Input, Report, Style, pdf};
 
 /// Runs `coprod report`.
-pub fn execute(args: &ReportArgs) -> Result<(), Error> {
+pub fn execute(args: &ReportArgs, quiet: bool) -> Result<(), Error> {
     let cwd =
         std::env::current_dir().map_err(|e| Error::io("cannot find the current folder", e))?;
     let config = crate::config::Config::discover(&cwd)?;
     config.apply();
     // Folders and patterns the shell did not expand become the record files they stand for.
     let expanded = crate::cmd::files::records(&args.records)?;
-    if !expanded.skipped.is_empty() && !crate::cli::quiet() {
+    if !expanded.skipped.is_empty() && !quiet {
         let names: Vec<String> = expanded
             .skipped
             .iter()
@@ -26,7 +26,7 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
             .collect();
         eprintln!(
             "note: left out {} that {} not records: {}",
-            crate::report::plural(names.len(), "file"),
+            crate::words::plural(names.len(), "file"),
             if names.len() == 1 { "is" } else { "are" },
             names.join(", ")
         );
@@ -53,8 +53,11 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
     // The first record is read once only, also when it names the framework: a pipe can be
     // read only once.
     let (framework, first) = match &args.framework {
-        Some(f) => (Framework::<Text>::load_file(f)?, None),
-        None => framework_of(&records)?,
+        Some(f) => (
+            Framework::<Text>::load_edition(f, args.edition.as_deref())?,
+            None,
+        ),
+        None => framework_of(&records, args.edition.as_deref())?,
     };
     let framework = framework.in_language(language).map_err(Error::Usage)?;
     let mode = if args.accept_changed_framework {
@@ -282,19 +285,7 @@ pub fn write_output(
     Ok(())
 }
 
-/// The width to lay tables out in: `COLUMNS`, else the terminal's, else 100.
-pub fn terminal_width(to_stdout: bool) -> u16 {
-    if let Some(w) = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<u16>().ok())
-    {
-        return w.clamp(40, 400);
-    }
-    if to_stdout && let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size() {
-        return w.clamp(40, 400);
-    }
-    100
-}
+pub use crate::terminal::width as terminal_width;
 
 /// A report written over one of the files it reads (a record, the framework, the settings)
 /// would destroy it: refuse.
@@ -326,23 +317,29 @@ fn refuse_overwriting_inputs(
 /// A record already read, with its place among the files given.
 type FirstRecord = Option<(usize, Loaded)>;
 
-fn framework_of(paths: &[PathBuf]) -> Result<(Framework<Text>, FirstRecord), Error> {
+fn framework_of(
+    paths: &[PathBuf],
+    edition: Option<&str>,
+) -> Result<(Framework<Text>, FirstRecord), Error> {
     for (i, path) in paths.iter().enumerate() {
         if let Ok(l) = Record::load(path) {
             let id = &l.record.framework.id.value;
-            let framework = Framework::<Text>::built_in_file(id).ok_or_else(|| {
-                Error::Usage(format!(
+            if Framework::<Text>::built_in_file(id).is_none() {
+                return Err(Error::Usage(format!(
                     "{} was scored on the framework `{id}`, which is not built in\n\
                      help: pass its file with `--framework PATH`",
                     l.source.name
-                ))
-            })?;
+                )));
+            }
+            // The standard edition unless --edition says otherwise: the records of every
+            // edition combine.
+            let framework = Framework::<Text>::load_edition(id, edition)?;
             return Ok((framework, Some((i, l))));
         }
     }
     // No record can be read: the loading below reports why.
     Ok((
-        Framework::<Text>::load_file(crate::framework::DEFAULT_ID)?,
+        Framework::<Text>::load_edition(crate::framework::DEFAULT_ID, edition)?,
         None,
     ))
 }

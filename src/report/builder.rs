@@ -7,8 +7,8 @@
 
 use super::compare::{GapView, NamedGap, SeriesView};
 use super::document::{
-    Align, Bar, BarGroup, Block, Chart, ChartKind, ChartScale, Choices, Column, Document, Fact,
-    Medium, Part, PartKind, RadarLine, Row, Table, Text,
+    Align, Bar, BarGroup, Block, Chart, ChartKind, ChartScale, Choices, Column, Document, Dot,
+    DotRow, Fact, Medium, Panel, Part, PartKind, Row, Table, Text,
 };
 use super::{ActionItem, Report, ScoreView, change_text, percent_text, plural, score_text};
 use crate::score::compare::Direction;
@@ -216,6 +216,34 @@ impl Builder<'_> {
         t
     }
 
+    /// Which edition of the framework each record used, when any used another than the
+    /// standard one: "Young people (easy-read edition); the others the standard edition".
+    fn editions(&self) -> Text {
+        let labels = self.labels();
+        let mut t = Text::default();
+        let mut others = 0;
+        for (rec, label) in self.r.records.iter().zip(&labels) {
+            match &rec.edition {
+                Some(e) => {
+                    if !t.is_empty() {
+                        t = t.and("; ");
+                    }
+                    t = t
+                        .and_theirs(label.clone())
+                        .and(" (")
+                        .and_theirs(e.clone())
+                        .and(" edition)");
+                }
+                None => others += 1,
+            }
+        }
+        match others {
+            0 => t,
+            1 => t.and("; the other record the standard edition"),
+            _ => t.and("; the others the standard edition"),
+        }
+    }
+
     fn cover(&self) -> Part {
         let r = self.r;
         let mut blocks = vec![para(Text::ours("Co-production self-evaluation").strong())];
@@ -337,6 +365,12 @@ impl Builder<'_> {
                     .and(format!(" on {}", self.date(r.current_date()))),
             },
         ];
+        if r.records.iter().any(|x| x.edition.is_some()) {
+            facts.push(Fact {
+                label: Text::ours("Editions"),
+                value: self.editions(),
+            });
+        }
         if r.is_combined()
             && let Some(st) = &r.overall_stats
         {
@@ -495,45 +529,22 @@ impl Builder<'_> {
         }
     }
 
-    /// The summary's charts: bars of each section's scores, and a radar of the same.
+    /// The summary's chart: for one record, a bar per section; for several, a dot plot with a
+    /// row per section and a mark per group (or record), so the board sees where each stands
+    /// and how far apart they are.
     fn charts(&self) -> Vec<Chart> {
         let r = self.r;
-        let labels = self.labels();
-        let now = self.current();
         let noun = &r.framework.section_noun;
         let caption = self.axis_caption();
         let (lo, hi) = (r.framework.scale_min, r.framework.scale_max);
-        // Records of the latest date keep their place in the report's stable order, and so
-        // their series (colour and pattern).
-        let groups: Vec<BarGroup> = if r.is_combined() {
-            r.sections
-                .iter()
-                .enumerate()
-                .map(|(j, s)| BarGroup {
-                    title: Some(Text::theirs(s.title.clone()).and(format!(
-                        " · combined {}",
-                        s.score
-                            .as_ref()
-                            .map_or_else(|| "not scored".to_string(), |v| score_text(v.value))
-                    ))),
-                    bars: now
-                        .iter()
-                        .enumerate()
-                        .map(|(n, &i)| Bar {
-                            label: Text::theirs(labels[i].clone()),
-                            value: r.records[i].sections.get(j).copied().flatten(),
-                            series: n + 1,
-                        })
-                        .collect(),
-                })
-                .collect()
-        } else {
+        let results = format!("“{} results”", r.section_heading());
+        if !r.is_combined() {
             let own = r
                 .single_current()
                 .and_then(|i| r.records.get(i))
                 .map(|x| x.sections.clone())
                 .unwrap_or_default();
-            vec![BarGroup {
+            let group = BarGroup {
                 title: None,
                 bars: r
                     .sections
@@ -545,81 +556,109 @@ impl Builder<'_> {
                         series: 0,
                     })
                     .collect(),
-            }]
-        };
-        let described: Vec<String> = groups.iter().map(describe_bars).collect();
-        let bars = Chart {
-            alt: Text::ours(format!(
-                "Bar chart of {noun} scores on a scale from {lo} to {hi} ({}). {}",
-                caption.plain(),
-                described.join(" ")
-            )),
-            kind: ChartKind::Bars { groups },
-            scale: self.scale(),
-            caption: caption.clone(),
-        };
-        let mut charts = vec![bars];
-        if r.sections.len() >= 3 {
-            let lines: Vec<RadarLine> = if r.is_combined() {
-                now.iter()
-                    .enumerate()
-                    .map(|(n, &i)| RadarLine {
-                        label: Text::theirs(labels[i].clone()),
-                        series: n + 1,
-                        values: r.records[i].sections.clone(),
-                    })
-                    .collect()
-            } else {
-                let one = r.single_current().unwrap_or(0);
-                vec![RadarLine {
-                    label: Text::theirs(labels.get(one).cloned().unwrap_or_default()),
-                    series: 0,
-                    values: r
-                        .records
-                        .get(one)
-                        .map(|x| x.sections.clone())
-                        .unwrap_or_default(),
-                }]
             };
-            let each: Vec<String> = lines
-                .iter()
-                .map(|l| {
-                    let values: Vec<String> = r
-                        .sections
-                        .iter()
-                        .zip(&l.values)
-                        .map(|(s, v)| match v {
-                            Some(v) => format!("{} {}", s.title, score_text(*v)),
-                            None => format!("{} no score", s.title),
-                        })
-                        .collect();
-                    format!("{}: {}.", l.label.plain(), values.join(", "))
-                })
-                .collect();
-            let per = if lines.len() > 1 {
-                ", one line per record. "
-            } else {
-                ". "
-            };
-            charts.push(Chart {
+            let described = describe_bars(&group);
+            return vec![Chart {
                 alt: Text::ours(format!(
-                    "Radar chart of the same {noun} scores, one axis per {noun}, from {lo} at \
-                     the centre to {hi} at the edge{per}{}",
-                    each.join(" ")
+                    "Bar chart of {noun} scores on a scale from {lo} to {hi}: {described} The \
+                     table {results} above has the same numbers."
                 )),
-                kind: ChartKind::Radar {
-                    axes: r
-                        .sections
-                        .iter()
-                        .map(|s| Text::theirs(s.title.clone()))
-                        .collect(),
-                    lines,
+                kind: ChartKind::Bars {
+                    groups: vec![group],
                 },
                 scale: self.scale(),
                 caption,
-            });
+            }];
         }
-        charts
+        // One mark per stakeholder group where the groups are compared, else per record.
+        let labels = self.labels();
+        let now = self.current();
+        let marks: Vec<(String, Vec<Option<f64>>)> = match &r.perspectives {
+            Some(p) => p
+                .groups
+                .iter()
+                .enumerate()
+                .map(|(g, info)| {
+                    (
+                        info.name.clone(),
+                        p.sections
+                            .iter()
+                            .map(|s| s.gap.by_group.get(g).copied().flatten())
+                            .collect(),
+                    )
+                })
+                .collect(),
+            None => now
+                .iter()
+                .map(|&i| (labels[i].clone(), r.records[i].sections.clone()))
+                .collect(),
+        };
+        let mut spans = Vec::new();
+        let rows: Vec<DotRow> = r
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(j, s)| {
+                let dots: Vec<Dot> = marks
+                    .iter()
+                    .enumerate()
+                    .map(|(n, (name, values))| Dot {
+                        label: Text::theirs(name.clone()),
+                        value: values.get(j).copied().flatten(),
+                        series: n + 1,
+                    })
+                    .collect();
+                let scored: Vec<&Dot> = dots.iter().filter(|d| d.value.is_some()).collect();
+                let low = scored.iter().min_by(|a, b| {
+                    a.value
+                        .partial_cmp(&b.value)
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                });
+                let high = scored.iter().max_by(|a, b| {
+                    a.value
+                        .partial_cmp(&b.value)
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                });
+                let mut title = Text::theirs(s.title.clone()).and(format!(
+                    " · combined {}",
+                    s.score
+                        .as_ref()
+                        .map_or_else(|| "not scored".to_string(), |v| score_text(v.value))
+                ));
+                if let (Some(l), Some(h)) = (low, high)
+                    && let (Some(lv), Some(hv)) = (l.value, h.value)
+                {
+                    title = title.and(format!(" · gap {}", score_text(hv - lv)));
+                    spans.push(format!(
+                        "{}: from {} ({}) to {} ({}).",
+                        s.title,
+                        score_text(lv),
+                        l.label.plain(),
+                        score_text(hv),
+                        h.label.plain()
+                    ));
+                } else {
+                    spans.push(format!("{}: not scored.", s.title));
+                }
+                DotRow { title, dots }
+            })
+            .collect();
+        let who = if r.perspectives.is_some() {
+            "group"
+        } else {
+            "record"
+        };
+        vec![Chart {
+            alt: Text::ours(format!(
+                "Dot plot of each {who}'s result per {noun} on a scale from {lo} to {hi}, with the \
+                 range from the lowest to the highest. {} The table {results} above and \
+                 “Views by stakeholder group” have every number.",
+                spans.join(" ")
+            )),
+            kind: ChartKind::Dots { rows },
+            scale: self.scale(),
+            caption,
+        }]
     }
 
     /// A group's column header: its name, and how many records speak for it when several do.
@@ -792,39 +831,41 @@ impl Builder<'_> {
             row_headers: true,
         }));
         if self.c.charts {
-            let dated = |s: &SeriesView| -> Vec<Bar> {
-                t.dates
-                    .iter()
-                    .zip(&s.values)
-                    .enumerate()
-                    .map(|(n, (d, v))| Bar {
-                        label: Text::ours(self.date(d)),
-                        value: *v,
-                        series: n + 1,
-                    })
-                    .collect()
-            };
-            let mut groups = vec![BarGroup {
-                title: Some(Text::theirs(r.overall_name())),
-                bars: dated(&t.overall),
+            let mut panels = vec![Panel {
+                title: Text::theirs(r.overall_name()),
+                values: t.overall.values.clone(),
             }];
-            groups.extend(t.sections.iter().map(|s| BarGroup {
-                title: Some(Text::theirs(s.text.clone())),
-                bars: dated(s),
+            panels.extend(t.sections.iter().map(|s| Panel {
+                title: Text::theirs(s.text.clone()),
+                values: s.values.clone(),
             }));
-            let caption = self.axis_caption();
-            let described: Vec<String> = groups.iter().map(describe_bars).collect();
+            let dates: Vec<String> = t.dates.iter().map(|d| self.date(d)).collect();
+            let overall: Vec<String> = t
+                .overall
+                .values
+                .iter()
+                .map(|v| v.map_or_else(|| "no score".to_string(), score_text))
+                .collect();
             blocks.push(Block::Chart(Chart {
                 alt: Text::ours(format!(
-                    "Bar chart of the results at each assessment, on a scale from {} to {} ({}). {}",
+                    "Small line charts, one for {} and one per {}, of the result at each \
+                     assessment from {} to {}, on a scale from {} to {}. {}: {}. Every number is \
+                     in the table above.",
+                    r.overall_name(),
+                    r.framework.section_noun,
+                    dates.first().cloned().unwrap_or_default(),
+                    dates.last().cloned().unwrap_or_default(),
                     r.framework.scale_min,
                     r.framework.scale_max,
-                    caption.plain(),
-                    described.join(" ")
+                    r.overall_name(),
+                    overall.join(", ")
                 )),
-                kind: ChartKind::Bars { groups },
+                kind: ChartKind::Lines {
+                    dates: dates.into_iter().map(Text::ours).collect(),
+                    panels,
+                },
                 scale: self.scale(),
-                caption,
+                caption: self.axis_caption(),
             }));
         }
         let mut items = Vec::new();

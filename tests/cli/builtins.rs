@@ -189,3 +189,97 @@ fn a_workstream_gets_its_rung_and_the_band_says_who_does_what() {
     assert!(md.stdout.contains("6** Co-designing"), "{}", md.stdout);
     assert!(md.stdout.contains("2** Educating"), "{}", md.stdout);
 }
+
+/// Walks a built-in framework end to end in a pseudo-terminal, in plain mode: every indicator
+/// a level, and for a framework with an extra note, that note too.
+fn walk_in_a_terminal(args: &[&str], ids: &[&str], extra_note: Option<&str>) -> String {
+    use crate::util::pty;
+    let t = Test::new();
+    let mut all = vec![
+        "assess",
+        "--plain",
+        "--partnership",
+        "P",
+        "--date",
+        "2026-11-12",
+        "--room",
+        "-o",
+        "r.yaml",
+    ];
+    all.extend_from_slice(args);
+    let mut p = pty(&t, &all, false, 20_000);
+    p.exp_string("Who is taking part?").expect("participants");
+    p.send_line("").expect("none");
+    for (n, id) in ids.iter().enumerate() {
+        let id = id.to_uppercase();
+        p.exp_string(&format!("Level for {id}"))
+            .expect("level question");
+        p.exp_string("Type a choice").expect("choice prompt");
+        p.send_line(["2", "3"][n % 2]).expect("send level");
+        p.exp_string(&format!("Evidence notes for {id}"))
+            .expect("evidence question");
+        p.send_line("").expect("no evidence");
+        if let Some(question) = extra_note {
+            p.exp_string(&format!("{question} ({id}, optional)"))
+                .expect("extra note question");
+            p.send_line(&format!("Said about {id}")).expect("note");
+        }
+        p.exp_string("Add an action").expect("action question");
+        p.send_line("n").expect("no action");
+    }
+    p.exp_string("Done. Summary").expect("the end of the walk");
+    p.exp_string("Saved to r.yaml.").expect("saved");
+    p.exp_eof().expect("exit");
+    t.read("r.yaml")
+}
+
+/// The indicator ids of a built-in framework (or edition), in order.
+fn ids(args: &[&str]) -> Vec<String> {
+    let mut all = vec!["framework", "show"];
+    all.extend_from_slice(args);
+    let out = Test::new().args(&all).run();
+    out.stdout
+        .lines()
+        .filter(|l| {
+            l.starts_with("  ")
+                && l.split_whitespace()
+                    .nth(1)
+                    .is_some_and(|w| w.starts_with('('))
+        })
+        .filter_map(|l| l.split_whitespace().next())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[test]
+fn each_is_walked_end_to_end_in_a_terminal() {
+    for (id, count, _) in FRAMEWORKS {
+        let ids = ids(&[id]);
+        assert_eq!(ids.len(), *count, "{id}");
+        let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let note = (*id == "young-people").then_some(
+            "What do young people say about this? Write their words down as they said them.",
+        );
+        let record = walk_in_a_terminal(&["-f", id], &refs, note);
+        assert!(record.contains(&format!("id: {id}")), "{record}");
+        for i in &ids {
+            assert!(
+                record.contains(&format!("- indicator: {i}\n  level: ")),
+                "{id} {i}: {record}"
+            );
+        }
+        if note.is_some() {
+            assert!(record.contains("extra_note: Said about V1"), "{record}");
+        }
+    }
+}
+
+#[test]
+fn the_easy_read_edition_is_walked_end_to_end_in_a_terminal() {
+    let ids = ids(&["--edition", "easy-read"]);
+    assert_eq!(ids.len(), 24);
+    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let record = walk_in_a_terminal(&["--edition", "easy-read"], &refs, None);
+    assert!(record.contains("edition: easy-read"), "{record}");
+    assert!(record.contains("- indicator: wp6\n  level: 3"), "{record}");
+}

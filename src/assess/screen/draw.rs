@@ -273,7 +273,7 @@ fn flow(cells: Vec<Vec<Span<'static>>>, gap: usize, w: usize) -> Vec<Line<'stati
 }
 
 /// One line, cut with "…" if it is longer than `w` (for previews, never for the statement).
-fn cut(text: &str, w: usize) -> String {
+pub(super) fn cut(text: &str, w: usize) -> String {
     if width(text) <= w {
         return text.to_string();
     }
@@ -987,8 +987,13 @@ fn action_list(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, cursor: usi
 
 /// The counts of a vote with a bar for each, how many, the spread and the flag.
 fn vote_box(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, form: &VoteForm) {
+    // With phones voting, the QR code to scan stands beside the counts while they are typed.
+    let (rect, qr) = super::phones::qr_beside(rect, state, form);
+    if let Some((at, code)) = qr {
+        frame.render_widget(Paragraph::new(code), at);
+    }
     let w = usize::from(rect.width);
-    let d = form.distribution(state.framework);
+    let d = state.shown_distribution(form);
     let most = d
         .levels
         .iter()
@@ -1013,7 +1018,15 @@ fn vote_box(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, form: &VoteFor
     let counting = form.stage == Stage::Counting;
     let mut lines: Vec<Line<'static>> = Vec::new();
     for (i, (row, name)) in form.rows.iter().zip(&names).enumerate() {
-        let n: u64 = row.typed.parse().unwrap_or(0);
+        let n: u64 = match row.choice {
+            RowKind::Level(v) => d
+                .levels
+                .iter()
+                .find(|(l, _)| *l == v)
+                .map_or(0, |(_, n)| *n),
+            RowKind::NotApplicable => d.not_applicable,
+            RowKind::DontKnow => d.dont_know,
+        };
         let on = counting && i == form.row;
         let typed = if on {
             format!("[{:>4}_]", row.typed)
@@ -1047,6 +1060,7 @@ fn vote_box(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, form: &VoteFor
     for l in wrap(&summary, w, 0, 2) {
         lines.push(Line::from(Span::styled(l, bold())));
     }
+    lines.extend(super::phones::lines(state, form, w));
     let h = usize::from(rect.height);
     let top = (form.row + 1).saturating_sub(h.saturating_sub(1));
     let shown: Vec<Line<'static>> = lines.into_iter().skip(top).take(h).collect();
@@ -1055,7 +1069,7 @@ fn vote_box(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, form: &VoteFor
 
 /// A spread in levels, as the reports write it.
 fn score_text(v: f64) -> String {
-    crate::report::score_text(v)
+    crate::words::score_text(v)
 }
 
 /// A line of a list: the cursor's line marked with ▶ and reversed.

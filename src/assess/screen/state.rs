@@ -192,6 +192,8 @@ pub struct State<'a> {
     pub divergence: f64,
     /// The commands shown at the end: to carry on, and to report.
     pub commands: Commands,
+    /// Phones voting (`--vote`): the server, and the round open on the vote screen.
+    pub phones: Option<crate::vote::Link>,
 }
 
 /// The commands the end of a session points to.
@@ -231,6 +233,7 @@ impl<'a> State<'a> {
             outcome: None,
             divergence: crate::score::compare::DEFAULT_DIVERGENCE,
             commands: Commands::default(),
+            phones: None,
         };
         state.arrive(at);
         state.offer_drafts();
@@ -421,6 +424,7 @@ impl<'a> State<'a> {
                     });
                     let form = VoteForm::new(self.framework, group, earlier);
                     self.screen = Screen::Vote(Box::new(form));
+                    self.phones_open();
                     self.done(
                         "Type how many chose each level; ↑ ↓ move between levels; Enter when done.",
                     );
@@ -844,6 +848,7 @@ impl<'a> State<'a> {
             (_, Action::Interrupt) => {
                 self.screen = Screen::Vote(Box::new(form.clone()));
                 if form.stage == Stage::Counting {
+                    self.phones_close(save)?;
                     self.save_tally(&form, save)?;
                 } else {
                     self.keep_draft(save)?;
@@ -859,11 +864,30 @@ impl<'a> State<'a> {
             (Stage::Counting, Action::Edit(EditKey::Backspace)) => form.backspace(),
             (Stage::Counting, Action::Scroll(n)) => form.step(n),
             (Stage::Counting, Action::Confirm) => {
-                let total = self.save_tally(&form, save)?;
-                if total == 0 {
-                    self.refuse("No votes typed yet: type how many chose each level, or Esc.");
+                let phones = self.phones.as_ref().is_some_and(|l| l.is_open());
+                let cards = self.save_tally(&form, save)?;
+                let total = if phones {
+                    self.phones_close(save)?;
+                    form.stage = Stage::Agreeing;
+                    let total = self.shown_distribution(&form).total();
+                    form.stage = Stage::Counting;
+                    total
                 } else {
-                    let d = form.distribution(self.framework);
+                    cards
+                };
+                if total == 0 {
+                    if phones {
+                        // Nobody voted: the phones can vote again.
+                        self.phones_open();
+                        self.refuse(
+                            "No votes yet: type the cards' counts, or wait for the phones; Esc goes back.",
+                        );
+                    } else {
+                        self.refuse("No votes typed yet: type how many chose each level, or Esc.");
+                    }
+                } else {
+                    form.stage = Stage::Agreeing;
+                    let d = self.shown_distribution(&form);
                     let mut text = format!("Saved the vote on {id}: {total} counted.");
                     if d.talk_about_this(self.divergence) {
                         text.push_str(" Views are far apart: talk about this.");
@@ -878,6 +902,7 @@ impl<'a> State<'a> {
                 }
             }
             (Stage::Counting, Action::Close) => {
+                self.phones_close(save)?;
                 let total = self.save_tally(&form, save)?;
                 if total > 0 {
                     self.done(format!("Saved the vote on {id}: {total} counted."));
@@ -888,6 +913,7 @@ impl<'a> State<'a> {
                 return Ok(());
             }
             (Stage::Counting, Action::Quit) => {
+                self.phones_close(save)?;
                 self.save_tally(&form, save)?;
                 self.outcome = Some(Outcome::Quit);
             }
