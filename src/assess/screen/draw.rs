@@ -578,6 +578,7 @@ fn indicator(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
         Screen::Evidence(_) => vec![
             ("Esc".into(), "save notes"),
             ("Enter".into(), "new line"),
+            ("Ctrl-E".into(), "your editor"),
             ("Ctrl-C".into(), "keep as draft & stop"),
         ],
         Screen::Actions { deleting: true, .. } => {

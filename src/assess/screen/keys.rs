@@ -46,6 +46,12 @@ pub fn action(state: &State<'_>, key: KeyEvent) -> Option<Action> {
                     KeyCode::Char('s' | 'S') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                         Some(Action::Close)
                     }
+                    KeyCode::Char('e' | 'E')
+                        if key.modifiers.contains(KeyModifiers::CONTROL)
+                            && matches!(state.screen, Screen::Evidence(_)) =>
+                    {
+                        Some(Action::OwnEditor)
+                    }
                     _ => None,
                 }
             } else {

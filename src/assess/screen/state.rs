@@ -98,6 +98,11 @@ pub enum Action {
     Vote,
     /// Correct the partnership, the date and who is taking part.
     Details,
+    /// Open the notes being typed in the person's own editor (`$VISUAL` or `$EDITOR`).
+    OwnEditor,
+    /// Back from the person's editor: the notes as it left them (`Ok`), or why they could not
+    /// be edited there (`Err`, the notes unchanged).
+    FromEditor(Result<String, String>),
     /// Agree to disagree (after a vote).
     Disagree,
     /// Yes to a question on the screen.
@@ -194,6 +199,9 @@ pub struct State<'a> {
     pub commands: Commands,
     /// Phones voting (`--vote`): the server, and the round open on the vote screen.
     pub phones: Option<crate::vote::Link>,
+    /// Notes to open in the person's editor: set by [`Action::OwnEditor`], taken by the loop
+    /// that owns the terminal, which answers with [`Action::FromEditor`].
+    pub own_editor: Option<String>,
 }
 
 /// The commands the end of a session points to.
@@ -234,6 +242,7 @@ impl<'a> State<'a> {
             divergence: crate::score::compare::DEFAULT_DIVERGENCE,
             commands: Commands::default(),
             phones: None,
+            own_editor: None,
         };
         state.arrive(at);
         state.offer_drafts();
@@ -620,6 +629,22 @@ impl<'a> State<'a> {
                 self.screen = Screen::Evidence(editor);
                 self.keep_draft(save)?;
                 self.outcome = Some(Outcome::Interrupted);
+            }
+            Action::OwnEditor => {
+                // The notes are a draft in the record before the editor opens, so that nothing
+                // typed is lost whatever happens while it is open.
+                self.own_editor = Some(editor.text());
+                self.screen = Screen::Evidence(editor);
+                self.keep_draft(save)?;
+            }
+            Action::FromEditor(Ok(text)) => {
+                self.screen = Screen::Evidence(Editor::new(&text));
+                self.keep_draft(save)?;
+                self.done("Back from your editor: the notes are as it left them; Esc saves them.");
+            }
+            Action::FromEditor(Err(why)) => {
+                self.screen = Screen::Evidence(editor);
+                self.refuse(why);
             }
             _ => {}
         }

@@ -863,3 +863,52 @@ fn ctrl_c_in_the_details_keeps_what_can_be_kept() {
         "a half-typed date stays as it was"
     );
 }
+
+#[test]
+fn notes_sent_to_your_editor_are_a_draft_first_and_a_failure_loses_nothing() {
+    let f = framework();
+    let mut s = state(&f, record(&f), 0);
+    press(&mut s, &[KeyCode::Char('e')]);
+    press(&mut s, &chars("Typed here"));
+    let ctrl_e = keys::action(&s, KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL))
+        .expect("an action");
+    assert_eq!(ctrl_e, Action::OwnEditor);
+    assert_eq!(
+        apply(&mut s, [ctrl_e]),
+        1,
+        "the notes are a draft before it opens"
+    );
+    assert_eq!(s.own_editor.as_deref(), Some("Typed here"));
+    assert_eq!(
+        s.record
+            .answer("wc1")
+            .and_then(|a| a.draft.evidence.as_deref()),
+        Some("Typed here")
+    );
+    // The editor could not start: a message, and the notes as they were.
+    s.own_editor = None;
+    apply(&mut s, [Action::FromEditor(Err("No editor is set".into()))]);
+    assert!(matches!(&s.status, Some(Status::Refused(t)) if t == "No editor is set"));
+    assert!(matches!(&s.screen, Screen::Evidence(e) if e.text() == "Typed here"));
+    // Back from the editor: its text replaces the notes, as a draft until Esc.
+    assert_eq!(
+        apply(
+            &mut s,
+            [Action::FromEditor(Ok("Typed here\nand there".into()))]
+        ),
+        1
+    );
+    assert!(matches!(&s.screen, Screen::Evidence(e) if e.text() == "Typed here\nand there"));
+    assert_eq!(press(&mut s, &[KeyCode::Esc]), 1);
+    assert_eq!(
+        s.record.answer("wc1").and_then(|a| a.evidence.as_deref()),
+        Some("Typed here\nand there")
+    );
+    assert!(s.record.answer("wc1").is_some_and(|a| a.draft.is_empty()));
+    // Ctrl-E means nothing outside the notes.
+    let elsewhere = keys::action(&s, KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL));
+    assert!(
+        matches!(elsewhere, Some(Action::Nothing(_))),
+        "{elsewhere:?}"
+    );
+}
