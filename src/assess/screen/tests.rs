@@ -912,3 +912,55 @@ fn notes_sent_to_your_editor_are_a_draft_first_and_a_failure_loses_nothing() {
         "{elsewhere:?}"
     );
 }
+
+#[test]
+fn every_statement_of_every_built_in_framework_edition_and_language_is_whole_at_60x20() {
+    use crate::framework::{BUILT_IN, EDITIONS};
+    let mut files: Vec<(String, Framework<crate::framework::Text>)> = BUILT_IN
+        .iter()
+        .map(|(id, _)| {
+            let f = Framework::<crate::framework::Text>::built_in_file(id).expect("built in");
+            ((*id).to_string(), f)
+        })
+        .collect();
+    files.extend(EDITIONS.iter().map(|(id, edition, _)| {
+        let f = Framework::<crate::framework::Text>::built_in_edition(id, edition)
+            .expect("built-in edition");
+        (format!("{id} ({edition})"), f)
+    }));
+    let mut checked = 0;
+    for (name, file) in &files {
+        for language in file.languages() {
+            let f = file.in_language(Some(language)).expect("a language it has");
+            let (_, hi) = f.scale_range();
+            let top = f
+                .level(hi)
+                .map(|l| format!("{hi} {}", l.label))
+                .expect("top level");
+            let n = f.indicator_count();
+            let mut s = state(&f, record(&f), 0);
+            for at in 0..n {
+                s.at = at;
+                let (_, ind) = s.current().expect("indicator");
+                let text = screen(&s, 60, 20);
+                let id = ind.id.value.to_uppercase();
+                let whole = on_screen(&text, &super::text::clean(&ind.statement));
+                assert!(whole, "{name} [{language}] {id}:\n{text}");
+                assert!(
+                    text.contains(&format!("of {n}")),
+                    "{name} [{language}] {id}: where we are\n{text}"
+                );
+                assert!(
+                    on_screen(&text, &top),
+                    "{name} [{language}] {id}: levels\n{text}"
+                );
+                assert!(
+                    text.contains("save & quit"),
+                    "{name} [{language}] {id}:\n{text}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked} screens checked");
+}
