@@ -71,6 +71,8 @@ const HELP: &str = "\
 How this works
   For each indicator, talk it through, then choose the level the room agrees on.
   Choose n/a if it does not apply to your partnership; it is left out of every average.
+  Vote first (v) asks how many people chose each level, on cards or paper, before the
+  room agrees; the counts are kept beside the level, with no names.
   Skip leaves it for later: you will be asked about skipped indicators at the end.
   Back goes to the previous indicator; your answers there are kept and shown.
   Save and quit stops here; run the command shown to carry on another time.
@@ -186,6 +188,7 @@ fn separator(plain: bool) -> &'static str {
 enum Step {
     Level(u32),
     NotApplicable,
+    Vote,
     Skip,
     Back,
     Help,
@@ -204,6 +207,11 @@ fn level_items(framework: &Framework) -> (Vec<Item>, Vec<Step>) {
     }
     let extra = [
         ("n", "n/a  Not applicable here", Step::NotApplicable),
+        (
+            "v",
+            "Vote first: type how many chose each level",
+            Step::Vote,
+        ),
         ("s", "Skip for now", Step::Skip),
         ("b", "Back to the previous indicator", Step::Back),
         ("h", "Help", Step::Help),
@@ -386,6 +394,7 @@ pub fn walk_with(
                 Ok(Some(n)) => match steps.get(n) {
                     Some(Step::Level(v)) => Step::Level(*v),
                     Some(Step::NotApplicable) => Step::NotApplicable,
+                    Some(Step::Vote) => Step::Vote,
                     Some(Step::Back) => Step::Back,
                     Some(Step::Help) => Step::Help,
                     Some(Step::Quit) => Step::Quit,
@@ -415,6 +424,13 @@ pub fn walk_with(
                     prompter.show(HELP);
                     continue;
                 }
+                Step::Vote => {
+                    // The counts are saved; then the same question, for the agreed level.
+                    if let Err(outcome) = vote(framework, record, id, target, prompter, save)? {
+                        return Ok(outcome);
+                    }
+                    continue;
+                }
                 Step::Quit => return Ok(Outcome::Quit),
             };
             let answer = answer_mut(record, framework, id);
@@ -439,6 +455,98 @@ pub fn walk_with(
             FollowUp::Stop(outcome) => return Ok(outcome),
         }
     }
+}
+
+/// A vote, line by line: how many chose each level (then not applicable and don't know), asked
+/// one at a time; the counts are saved beside the answer (for `group` in a workshop), replacing
+/// an earlier vote from the room, and the spread is said, with "talk about this" when views are
+/// far apart. Esc at a count leaves the vote as it was.
+fn vote(
+    framework: &Framework,
+    record: &mut Record,
+    id: &str,
+    group: Option<&str>,
+    prompter: &mut dyn Prompter,
+    save: &mut Save<'_>,
+) -> Result<Result<(), Outcome>, crate::Error> {
+    use crate::record::VoteSource;
+    use screen::vote::{RowKind, VoteForm};
+    let earlier = record.answer(id).and_then(|a| {
+        a.votes
+            .iter()
+            .find(|t| t.from.value == VoteSource::Cards && t.group() == group)
+    });
+    let mut form = VoteForm::new(framework, group.map(str::to_string), earlier);
+    prompter.show(&format!(
+        "Vote on {}: type how many people chose each level (Enter for none).",
+        id.to_uppercase()
+    ));
+    for row in 0..form.rows.len() {
+        let what = match form.rows[row].choice {
+            RowKind::Level(v) => choice_words(framework, Some(Choice::Level(v))),
+            RowKind::NotApplicable => "not applicable".to_string(),
+            RowKind::DontKnow => "don't know".to_string(),
+        };
+        loop {
+            let default = if form.rows[row].typed.is_empty() {
+                "0".to_string()
+            } else {
+                form.rows[row].typed.clone()
+            };
+            let reply = match stop_to_outcome(prompter.text(
+                &format!("How many chose {what}"),
+                &default,
+                "",
+            ))? {
+                Err(outcome) => return Ok(Err(outcome)),
+                Ok(r) => r,
+            };
+            match reply {
+                Reply::Text(t) => match t.trim().parse::<u32>() {
+                    Ok(n) if n <= 100_000 => {
+                        form.rows[row].typed = if n == 0 { String::new() } else { n.to_string() };
+                        break;
+                    }
+                    _ => prompter.show("Type a number of people, like 3 (0 for none)."),
+                },
+                _ => {
+                    prompter.show("Vote left as it was.");
+                    return Ok(Ok(()));
+                }
+            }
+        }
+    }
+    let tally = form.tally();
+    let total = tally.total();
+    let answer = answer_mut(record, framework, id);
+    let at = answer
+        .votes
+        .iter()
+        .position(|t| t.from.value == VoteSource::Cards && t.group() == tally.group());
+    match (at, total) {
+        (Some(i), 0) => {
+            answer.votes.remove(i);
+        }
+        (Some(i), _) => answer.votes[i] = tally,
+        (None, 0) => {
+            prompter.show("No votes were counted, so nothing was recorded.");
+            return Ok(Ok(()));
+        }
+        (None, _) => answer.votes.push(tally),
+    }
+    save(record)?;
+    let d = form.distribution(framework);
+    let mut said = format!("Saved the vote on {}: {total} counted", id.to_uppercase());
+    if let Some(sp) = d.spread() {
+        said.push_str(&format!(", spread {sp:.1} levels"));
+    }
+    said.push('.');
+    if d.talk_about_this(crate::score::compare::DEFAULT_DIVERGENCE) {
+        said.push_str(" Views are far apart: talk about this.");
+    }
+    said.push_str(" Now choose the level the room agrees.");
+    prompter.show(&said);
+    Ok(Ok(()))
 }
 
 /// "You said, we did": goes through the actions of a previous record, asks where each has got

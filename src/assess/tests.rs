@@ -625,3 +625,58 @@ fn a_frameworks_extra_note_is_asked_after_the_evidence_and_kept_apart() {
         p.transcript
     );
 }
+
+#[test]
+fn a_vote_line_by_line_is_counted_saved_and_then_agreed() {
+    let f = framework();
+    let mut r = new_record(&f);
+    let mut script = vec![Say::Key("v")];
+    // 2 chose level 1, none level 2, 1 level 3, 6 level 4, 3 level 5, none n/a, 1 don't know.
+    for n in ["2", "", "1", "6", "3", "", "1"] {
+        script.push(if n.is_empty() {
+            Say::Enter
+        } else {
+            Say::Type(n.into())
+        });
+    }
+    script.extend(level("4"));
+    script.push(Say::Key("q"));
+    let (outcome, saves, p) = run(&f, &mut r, 0, script);
+    assert_eq!(outcome, Outcome::Quit);
+    assert_eq!(saves, 2, "the vote, then the level");
+    let a = r.answer("wc1").expect("answer");
+    assert_eq!(a.level.as_ref().map(|l| l.value), Some(Choice::Level(4)));
+    assert_eq!(a.votes.len(), 1);
+    assert_eq!(a.votes[0].count(1), 2);
+    assert_eq!(a.votes[0].count(4), 6);
+    assert_eq!(a.votes[0].dont_know.0, 1);
+    assert_eq!(a.votes[0].total(), 13);
+    let said = p.transcript.join("\n");
+    assert!(
+        said.contains("Saved the vote on WC1: 13 counted, spread 4.0 levels. Views are far apart: talk about this. Now choose the level the room agrees."),
+        "{said}"
+    );
+    assert!(said.contains("? How many chose 4 Established"), "{said}");
+}
+
+#[test]
+fn a_vote_line_by_line_refuses_a_count_that_is_not_one_and_esc_leaves_it() {
+    let f = framework();
+    let mut r = new_record(&f);
+    let script = vec![
+        Say::Key("v"),
+        Say::Type("three".into()),
+        Say::Esc,
+        Say::Key("q"),
+    ];
+    let (outcome, saves, p) = run(&f, &mut r, 0, script);
+    assert_eq!(outcome, Outcome::Quit);
+    assert_eq!(saves, 0, "nothing was recorded");
+    assert!(r.answer("wc1").is_none_or(|a| a.votes.is_empty()));
+    let said = p.transcript.join("\n");
+    assert!(
+        said.contains("Type a number of people, like 3 (0 for none)."),
+        "{said}"
+    );
+    assert!(said.contains("Vote left as it was."), "{said}");
+}
