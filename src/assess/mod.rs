@@ -73,6 +73,7 @@ How this works
   Choose n/a if it does not apply to your partnership; it is left out of every average.
   Vote first (v) asks how many people chose each level, on cards or paper, before the
   room agrees; the counts are kept beside the level, with no names.
+  Details (i) corrects the partnership, the date and who is taking part.
   Skip leaves it for later: you will be asked about skipped indicators at the end.
   Back goes to the previous indicator; your answers there are kept and shown.
   Save and quit stops here; run the command shown to carry on another time.
@@ -189,6 +190,7 @@ enum Step {
     Level(u32),
     NotApplicable,
     Vote,
+    Details,
     Skip,
     Back,
     Help,
@@ -211,6 +213,11 @@ fn level_items(framework: &Framework) -> (Vec<Item>, Vec<Step>) {
             "v",
             "Vote first: type how many chose each level",
             Step::Vote,
+        ),
+        (
+            "i",
+            "Details: the partnership, the date, who is taking part",
+            Step::Details,
         ),
         ("s", "Skip for now", Step::Skip),
         ("b", "Back to the previous indicator", Step::Back),
@@ -395,6 +402,7 @@ pub fn walk_with(
                     Some(Step::Level(v)) => Step::Level(*v),
                     Some(Step::NotApplicable) => Step::NotApplicable,
                     Some(Step::Vote) => Step::Vote,
+                    Some(Step::Details) => Step::Details,
                     Some(Step::Back) => Step::Back,
                     Some(Step::Help) => Step::Help,
                     Some(Step::Quit) => Step::Quit,
@@ -422,6 +430,12 @@ pub fn walk_with(
                 }
                 Step::Help => {
                     prompter.show(HELP);
+                    continue;
+                }
+                Step::Details => {
+                    if let Err(outcome) = details(record, prompter, save)? {
+                        return Ok(outcome);
+                    }
                     continue;
                 }
                 Step::Vote => {
@@ -455,6 +469,82 @@ pub fn walk_with(
             FollowUp::Stop(outcome) => return Ok(outcome),
         }
     }
+}
+
+/// The details, line by line: the partnership, the date and who is taking part, each asked
+/// with its current value (Enter keeps it; `-` names no one as taking part), checked as on the
+/// full screen and saved when something changed. Esc leaves them as they were.
+fn details(
+    record: &mut Record,
+    prompter: &mut dyn Prompter,
+    save: &mut Save<'_>,
+) -> Result<Result<(), Outcome>, crate::Error> {
+    use screen::details::DetailsForm;
+    use screen::text::Editor;
+    let mut form = DetailsForm::of(record);
+    let kept = "Details left as they were.";
+    let ask = |prompter: &mut dyn Prompter, q: &str, now: &str| {
+        stop_to_outcome(prompter.text(q, now, ""))
+    };
+    let partnership = match ask(prompter, "Partnership", &form.partnership.text())? {
+        Err(outcome) => return Ok(Err(outcome)),
+        Ok(Reply::Text(t)) => t,
+        Ok(_) => {
+            prompter.show(kept);
+            return Ok(Ok(()));
+        }
+    };
+    form.partnership = Editor::new(&partnership);
+    loop {
+        let now = form.date.text();
+        match ask(prompter, "Date of the assessment (YYYY-MM-DD)", &now)? {
+            Err(outcome) => return Ok(Err(outcome)),
+            Ok(Reply::Text(t)) => match t.trim().parse::<crate::record::IsoDate>() {
+                Ok(_) => {
+                    form.date = Editor::new(&t);
+                    break;
+                }
+                Err(e) => prompter.show(&format!("{e}. Type it like 2026-11-12.")),
+            },
+            Ok(_) => {
+                prompter.show(kept);
+                return Ok(Ok(()));
+            }
+        }
+    }
+    let now = form.participants.text();
+    let shown = if now.trim().is_empty() {
+        "-"
+    } else {
+        now.as_str()
+    };
+    let participants = match ask(
+        prompter,
+        "Who is taking part (names between commas, - for no one)",
+        shown,
+    )? {
+        Err(outcome) => return Ok(Err(outcome)),
+        Ok(Reply::Text(t)) => t,
+        Ok(_) => {
+            prompter.show(kept);
+            return Ok(Ok(()));
+        }
+    };
+    let participants = if participants.trim() == "-" {
+        String::new()
+    } else {
+        participants
+    };
+    form.participants = Editor::new(&participants);
+    match form.apply(record) {
+        Err(why) => prompter.show(&format!("{why} {kept}")),
+        Ok(said) if said.is_empty() => prompter.show("Nothing in the details changed."),
+        Ok(said) => {
+            save(record)?;
+            prompter.show(&format!("Saved: {}.", said.join("; ")));
+        }
+    }
+    Ok(Ok(()))
 }
 
 /// A vote, line by line: how many chose each level (then not applicable and don't know), asked

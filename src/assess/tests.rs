@@ -680,3 +680,41 @@ fn a_vote_line_by_line_refuses_a_count_that_is_not_one_and_esc_leaves_it() {
     );
     assert!(said.contains("Vote left as it was."), "{said}");
 }
+
+#[test]
+fn the_details_line_by_line_are_corrected_and_checked() {
+    let f = framework();
+    let mut r = new_record(&f);
+    let script = vec![
+        Say::Key("i"),
+        Say::Type("Hafren Vale Partnership Board".into()),
+        Say::Type("2026-02-30".into()), // not a date: asked again
+        Say::Type("2026-11-30".into()),
+        Say::Type("Siân, Dev".into()),
+        Say::Key("i"),
+        Say::Enter,
+        Say::Enter,
+        Say::Type("-".into()), // no one named now
+        Say::Key("i"),
+        Say::Esc,
+        Say::Key("q"),
+    ];
+    let (outcome, saves, p) = run(&f, &mut r, 0, script);
+    assert_eq!(outcome, Outcome::Quit);
+    assert_eq!(saves, 2);
+    assert_eq!(r.partnership, "Hafren Vale Partnership Board");
+    assert_eq!(r.date.value.to_string(), "2026-11-30");
+    assert!(r.participants.is_empty());
+    let said = p.transcript.join("\n");
+    assert!(said.contains("Type it like 2026-11-12."), "{said}");
+    assert!(
+        said.contains("Saved: the partnership is now “Hafren Vale Partnership Board”; the date is now 2026-11-30; 2 people are named as taking part."),
+        "{said}"
+    );
+    assert!(
+        said.contains("Saved: no one is named as taking part."),
+        "{said}"
+    );
+    assert!(said.contains("Details left as they were."), "{said}");
+    assert!(r.answer("wc1").is_none(), "no level was chosen");
+}
