@@ -73,6 +73,7 @@ How this works
   Choose n/a if it does not apply to your partnership; it is left out of every average.
   Vote first (v) asks how many people chose each level, on cards or paper, before the
   room agrees; the counts are kept beside the level, with no names.
+  Actions (a) changes or deletes one of the indicator's actions, or moves its status on.
   Details (i) corrects the partnership, the date and who is taking part.
   Skip leaves it for later: you will be asked about skipped indicators at the end.
   Back goes to the previous indicator; your answers there are kept and shown.
@@ -191,6 +192,7 @@ enum Step {
     NotApplicable,
     Vote,
     Details,
+    Actions,
     Skip,
     Back,
     Help,
@@ -213,6 +215,11 @@ fn level_items(framework: &Framework) -> (Vec<Item>, Vec<Step>) {
             "v",
             "Vote first: type how many chose each level",
             Step::Vote,
+        ),
+        (
+            "a",
+            "Actions: change or delete one (new ones come after the level)",
+            Step::Actions,
         ),
         (
             "i",
@@ -403,6 +410,7 @@ pub fn walk_with(
                     Some(Step::NotApplicable) => Step::NotApplicable,
                     Some(Step::Vote) => Step::Vote,
                     Some(Step::Details) => Step::Details,
+                    Some(Step::Actions) => Step::Actions,
                     Some(Step::Back) => Step::Back,
                     Some(Step::Help) => Step::Help,
                     Some(Step::Quit) => Step::Quit,
@@ -430,6 +438,12 @@ pub fn walk_with(
                 }
                 Step::Help => {
                     prompter.show(HELP);
+                    continue;
+                }
+                Step::Actions => {
+                    if let Err(outcome) = change_actions(framework, record, id, prompter, save)? {
+                        return Ok(outcome);
+                    }
                     continue;
                 }
                 Step::Details => {
@@ -910,6 +924,153 @@ fn follow_ups(
             return Ok(FollowUp::Stop(outcome));
         }
         question = format!("Add another action for {upper}?");
+    }
+}
+
+/// Changes the indicator's actions one at a time, as often as the room wants: what, owner and
+/// due date; the status, with a note; or delete one (after a yes). Esc at any question leaves
+/// that action as it was.
+fn change_actions(
+    framework: &Framework,
+    record: &mut Record,
+    id: &str,
+    prompter: &mut dyn Prompter,
+    save: &mut Save<'_>,
+) -> Result<Result<(), Outcome>, crate::Error> {
+    let upper = id.to_uppercase();
+    let statuses = [
+        ActionStatus::NotStarted,
+        ActionStatus::InProgress,
+        ActionStatus::Done,
+        ActionStatus::Embedded,
+        ActionStatus::Dropped,
+    ];
+    let mut first = true;
+    loop {
+        let actions = record
+            .answer(id)
+            .map(|a| a.actions.clone())
+            .unwrap_or_default();
+        if actions.is_empty() {
+            if first {
+                prompter.show(&format!(
+                    "{upper} has no actions yet; new ones are added after its level."
+                ));
+            }
+            return Ok(Ok(()));
+        }
+        if !first {
+            let question = format!(
+                "Change or delete another of the {} for {upper}?",
+                crate::words::plural(actions.len(), "action")
+            );
+            match stop_to_outcome(prompter.confirm(&question, false))? {
+                Err(outcome) => return Ok(Err(outcome)),
+                Ok(false) => return Ok(Ok(())),
+                Ok(true) => {}
+            }
+        }
+        first = false;
+        let items: Vec<Item> = actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                Item::new(
+                    (i + 1).to_string(),
+                    format!(
+                        "{}  {} ({})",
+                        i + 1,
+                        crate::clean::terminal_line(&a.what),
+                        a.status.label()
+                    ),
+                )
+            })
+            .collect();
+        let Some(i) = (match stop_to_outcome(prompter.choose("Which action?", &items, 0))? {
+            Err(outcome) => return Ok(Err(outcome)),
+            Ok(i) => i.filter(|i| *i < actions.len()),
+        }) else {
+            continue;
+        };
+        let what_to_do = [
+            Item::new("1", "1  Change what, who owns it or the due date"),
+            Item::new("2", "2  Change where it has got to (its status)"),
+            Item::new("3", "3  Delete it"),
+        ];
+        let todo = match stop_to_outcome(prompter.choose("What to do with it?", &what_to_do, 0))? {
+            Err(outcome) => return Ok(Err(outcome)),
+            Ok(todo) => todo,
+        };
+        let action = &actions[i];
+        match todo {
+            Some(0) => {
+                let draft = crate::record::ActionDraft {
+                    changes: u32::try_from(i + 1).ok(),
+                    what: action.what.clone(),
+                    owner: action.owner.clone(),
+                    due: action.due.map(|d| d.to_string()),
+                    note: action.note.clone(),
+                };
+                if let Err(outcome) = ask_action(framework, record, id, draft, prompter, save)? {
+                    return Ok(Err(outcome));
+                }
+            }
+            Some(1) => {
+                let items: Vec<Item> = statuses
+                    .iter()
+                    .enumerate()
+                    .map(|(n, s)| {
+                        Item::new((n + 1).to_string(), format!("{}  {}", n + 1, s.label()))
+                    })
+                    .collect();
+                let now = statuses
+                    .iter()
+                    .position(|s| *s == action.status)
+                    .unwrap_or(0);
+                let status = match stop_to_outcome(prompter.choose("Status now", &items, now))? {
+                    Err(outcome) => return Ok(Err(outcome)),
+                    Ok(None) => continue,
+                    Ok(Some(n)) => statuses.get(n).copied().unwrap_or(action.status),
+                };
+                let note_now = action.note.clone().unwrap_or_default();
+                let note = match stop_to_outcome(prompter.text(
+                    "A note on progress (optional)",
+                    &note_now,
+                    "",
+                ))? {
+                    Err(outcome) => return Ok(Err(outcome)),
+                    Ok(Reply::Text(t)) if t.trim() == "/clear" => None,
+                    Ok(Reply::Text(t)) => Some(t.trim().to_string()).filter(|t| !t.is_empty()),
+                    Ok(_) => continue,
+                };
+                let answer = answer_mut(record, framework, id);
+                if let Some(a) = answer.actions.get_mut(i) {
+                    a.status = status;
+                    a.note = note;
+                }
+                save(record)?;
+                prompter.show(&format!(
+                    "Saved: the action is now {}.",
+                    status.label().to_lowercase()
+                ));
+            }
+            Some(2) => {
+                let question = format!(
+                    "Delete the action “{}”?",
+                    crate::clean::terminal_line(&action.what)
+                );
+                match stop_to_outcome(prompter.confirm(&question, false))? {
+                    Err(outcome) => return Ok(Err(outcome)),
+                    Ok(true) => {
+                        answer_mut(record, framework, id).actions.remove(i);
+                        save(record)?;
+                        prompter.show("Deleted.");
+                    }
+                    Ok(false) => prompter.show("Not deleted."),
+                }
+            }
+            _ => {}
+        }
     }
 }
 

@@ -718,3 +718,63 @@ fn the_details_line_by_line_are_corrected_and_checked() {
     assert!(said.contains("Details left as they were."), "{said}");
     assert!(r.answer("wc1").is_none(), "no level was chosen");
 }
+
+#[test]
+fn actions_line_by_line_are_moved_on_deleted_and_changed() {
+    let f = framework();
+    let mut r = new_record(&f);
+    let a = answer_mut(&mut r, &f, "wc1");
+    a.level = Some(unplaced(Choice::Level(2)));
+    for what in ["Write to families", "Book the hall"] {
+        a.actions.push(crate::record::Action {
+            what: what.into(),
+            owner: Some("Forum chair".into()),
+            due: None,
+            status: ActionStatus::NotStarted,
+            note: None,
+        });
+    }
+    let script = vec![
+        // The second one is done, with a note.
+        Say::Key("a"),
+        Say::Key("2"),
+        Say::Key("2"),
+        Say::Key("3"),
+        Say::Type("Booked for March".into()),
+        Say::No,
+        // The first is deleted.
+        Say::Key("a"),
+        Say::Key("1"),
+        Say::Key("3"),
+        Say::Yes,
+        Say::No,
+        // The one left is reworded; its owner kept.
+        Say::Key("a"),
+        Say::Key("1"),
+        Say::Key("1"),
+        Say::Type("Book the hall for every term".into()),
+        Say::Enter,
+        Say::Enter,
+        Say::No,
+        Say::Key("q"),
+    ];
+    let (outcome, saves, p) = run(&f, &mut r, 0, script);
+    assert_eq!(outcome, Outcome::Quit);
+    assert!(saves >= 3, "{saves}");
+    let actions = &r.answer("wc1").expect("wc1").actions;
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    assert_eq!(actions[0].what, "Book the hall for every term");
+    assert_eq!(actions[0].owner.as_deref(), Some("Forum chair"));
+    assert_eq!(actions[0].status, ActionStatus::Done);
+    assert_eq!(actions[0].note.as_deref(), Some("Booked for March"));
+    assert_eq!(
+        r.answer("wc1")
+            .and_then(|a| a.level.as_ref())
+            .map(|l| l.value),
+        Some(Choice::Level(2)),
+        "the level is untouched"
+    );
+    let said = p.transcript.join("\n");
+    assert!(said.contains("Saved: the action is now done."), "{said}");
+    assert!(said.contains("Deleted."), "{said}");
+}
