@@ -473,3 +473,38 @@ fn sigterm_while_your_editor_is_open_keeps_what_it_saved() {
         "no temporary file is left"
     );
 }
+
+#[test]
+fn an_editor_that_is_killed_loses_nothing_it_saved_and_the_session_goes_on() {
+    let t = Test::new();
+    let tmp = temporary_folder(&t);
+    let editor = script(
+        &t,
+        "editor.sh",
+        "printf 'Saved before the crash\\n' >> \"$1\"\nkill -9 $$",
+    );
+    let mut p = start_with_env(&t, &[], &[("EDITOR", &editor), ("TMPDIR", &tmp)]);
+    keys(&mut p, "e");
+    std::thread::sleep(Duration::from_millis(150));
+    keys(&mut p, "Before");
+    std::thread::sleep(Duration::from_millis(150));
+    keys(&mut p, CTRL_E);
+    record_when(&t, "what the editor saved, as a draft", |r| {
+        r.contains("Saved before the crash")
+    });
+    std::thread::sleep(Duration::from_millis(150));
+    keys(&mut p, ESC);
+    let text = record_when(&t, "the evidence", |r| !r.contains("draft:"));
+    assert!(
+        text.contains("evidence: |-\n    Before\n    Saved before the crash\n"),
+        "{text}"
+    );
+    keys(&mut p, "q");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 0);
+    assert_eq!(
+        left_in(&tmp),
+        Vec::<String>::new(),
+        "no temporary file is left"
+    );
+}
