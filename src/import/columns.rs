@@ -110,6 +110,8 @@ fn classify_one(header: &str, h: &str, framework: &Framework, group_wanted: bool
                 | "date created"
                 | "date modified"
                 | "time"
+                | "started"
+                | "ended"
         )
     {
         return Kind::Timestamp;
@@ -128,6 +130,12 @@ fn classify_one(header: &str, h: &str, framework: &Framework, group_wanted: bool
             | "custom data 1"
             | "respondent"
             | "language"
+            // SmartSurvey's own columns.
+            | "userid"
+            | "user id"
+            | "unique id"
+            | "tracking link"
+            | "custom value"
     ) {
         return Kind::LeftOut("the form's own record keeping");
     }
