@@ -97,7 +97,7 @@ fn keys(p: &mut PtySession, text: &str) {
 /// One HTTP exchange with the vote server on loopback: status, headers and body.
 pub fn send(port: u16, raw: &[u8]) -> (u16, String, String) {
     let mut s = TcpStream::connect((Ipv4Addr::LOCALHOST, port)).expect("connect to the server");
-    s.set_read_timeout(Some(Duration::from_secs(15)))
+    s.set_read_timeout(Some(Duration::from_secs(60)))
         .expect("timeout");
     s.write_all(raw).expect("send the request");
     // Read to the end of the body (by its Content-Length), or until the server closes.
