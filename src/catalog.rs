@@ -197,6 +197,69 @@ pub fn message_ids(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every word of a catalog's messages (letters only, lower case, placeables and comments left
+/// out): what the tests compare to find a catalog's words in another language's text.
+pub fn words_of(text: &str) -> BTreeSet<String> {
+    let mut words = BTreeSet::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        // The value: after `id =`, or after a variant's `[key]`.
+        let value = match line.split_once(" = ") {
+            Some((_, v)) => v,
+            None => line
+                .strip_prefix('*')
+                .unwrap_or(line)
+                .split_once("] ")
+                .map_or("", |(_, v)| v),
+        };
+        let mut plain = String::new();
+        let mut depth = 0;
+        for c in value.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ if depth == 0 => plain.push(c),
+                _ => {}
+            }
+        }
+        words.extend(plain_words(&plain));
+    }
+    words
+}
+
+/// The words of a text: runs of letters (and apostrophes inside them), lower case, two letters
+/// or more, command-line flags and their values left out (`--format markdown`).
+pub fn plain_words(text: &str) -> Vec<String> {
+    let apostrophe = |c: char| c == '\'' || c == '\u{2019}';
+    let mut out = Vec::new();
+    let mut skip_next = false;
+    for token in text.split_whitespace() {
+        if token.starts_with("--") {
+            skip_next = true;
+            continue;
+        }
+        if skip_next {
+            skip_next = false;
+            if token
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_punctuation())
+            {
+                continue;
+            }
+        }
+        for w in token.split(|c: char| !(c.is_alphabetic() || apostrophe(c))) {
+            let w = w.trim_matches(apostrophe).to_lowercase();
+            if w.chars().count() >= 2 {
+                out.push(w);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

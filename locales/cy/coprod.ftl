@@ -116,6 +116,7 @@ col-percent = % o'r raddfa
 col-band = Band
 col-lowest-record = Cofnod isaf
 col-highest-record = Cofnod uchaf
+col-bar = Bar
 col-answered = Wedi'u hateb
 section-results-summary = Sgôr pob { $noun }, ei ganran o'r raddfa, ei fand a faint o ddangosyddion a atebwyd.
 

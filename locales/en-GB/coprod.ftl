@@ -106,6 +106,7 @@ col-percent = % of scale
 col-band = Band
 col-lowest-record = Lowest record
 col-highest-record = Highest record
+col-bar = Bar
 col-answered = Answered
 section-results-summary = Each { $noun }'s score, its percentage of the scale, its band and how many indicators were answered.
 

@@ -49,6 +49,7 @@ pub fn build_in(report: &Report, medium: Medium, words: &Catalog) -> Document {
         title: Text::theirs(report.title.clone()),
         language: report.framework.language.clone(),
         coprod_language: words.language().to_string(),
+        bar_header: Text::ours(words.get("col-bar")),
         parts,
     }
 }
@@ -1659,5 +1660,153 @@ impl Builder<'_> {
             title: Text::ours(self.t("method-title")),
             blocks,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::catalog::{CATALOGS, plain_words, words_of};
+    use crate::framework::{Framework, Text as FrameworkText};
+
+    fn built_in(language: &str) -> Framework {
+        Framework::<FrameworkText>::built_in_file(crate::framework::DEFAULT_ID)
+            .expect("built-in")
+            .in_language(Some(language))
+            .expect("language")
+    }
+    use crate::record::Record;
+    use crate::report::document::{Block, Voice};
+    use crate::report::{Input, Report};
+
+    /// The example records of every year, as a report of them would read them.
+    fn examples() -> Vec<(String, Record)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        let mut all = Vec::new();
+        for year in ["2024", "2025", "2026"] {
+            for group in ["parent-carers", "local-authority", "health", "education"] {
+                let path = root.join(year).join(format!("{group}.yaml"));
+                let loaded = Record::load(&path).expect("example record");
+                all.push((format!("{year}/{group}.yaml"), loaded.record));
+            }
+        }
+        all
+    }
+
+    fn report_in(language: &str) -> Report {
+        let framework = built_in(language);
+        let records = examples();
+        let inputs: Vec<Input<'_>> = records
+            .iter()
+            .map(|(file, record)| Input {
+                file: file.clone(),
+                record,
+            })
+            .collect();
+        Report::build(&framework, &inputs, None)
+    }
+
+    /// Every text of a document with its voice, headers, cells, facts and charts included.
+    fn texts(doc: &Document) -> Vec<&Text> {
+        let mut all = vec![&doc.title, &doc.bar_header];
+        for part in &doc.parts {
+            all.push(&part.title);
+            for block in &part.blocks {
+                match block {
+                    Block::Heading { text, .. }
+                    | Block::Paragraph { text }
+                    | Block::Note { text } => all.push(text),
+                    Block::Facts { facts } => {
+                        for f in facts {
+                            all.push(&f.label);
+                            all.push(&f.value);
+                        }
+                    }
+                    Block::List { items } => all.extend(items),
+                    Block::Table(t) => {
+                        all.push(&t.summary);
+                        all.extend(t.columns.iter().map(|c| &c.header));
+                        for r in &t.rows {
+                            all.extend(r.cells.iter().flatten());
+                        }
+                    }
+                    Block::Chart(c) => {
+                        all.push(&c.caption);
+                        all.push(&c.alt);
+                    }
+                }
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn a_welsh_report_has_no_english_words_of_coprods_own() {
+        let english = words_of(CATALOGS[0].1);
+        let welsh = words_of(CATALOGS[1].1);
+        // Words of coprod's English that Welsh does not share (Welsh writes "ID", "band", and
+        // digits as English does).
+        let english_only: BTreeSet<&String> = english.difference(&welsh).collect();
+        assert!(english_only.contains(&"the".to_string()));
+        let report = report_in("cy");
+        for medium in [Medium::Terminal, Medium::Markdown, Medium::Print] {
+            let words = Catalog::new("cy");
+            let doc = build_in(&report, medium, &words);
+            assert_eq!(doc.coprod_language, "cy");
+            assert!(
+                words.missing().is_empty(),
+                "{medium:?}: {:?}",
+                words.missing()
+            );
+            let mut found = Vec::new();
+            for text in texts(&doc) {
+                for run in text.runs.iter().filter(|r| r.voice == Voice::Coprod) {
+                    for w in plain_words(&run.text) {
+                        if english_only.contains(&w) {
+                            found.push(format!("{w} in “{}”", run.text));
+                        }
+                    }
+                }
+            }
+            assert!(found.is_empty(), "{medium:?}: English words: {found:#?}");
+            // coprod's names of stakeholder groups are Welsh too, wherever they stand.
+            for text in texts(&doc) {
+                let plain = text.plain();
+                for (_, english) in crate::record::KNOWN_GROUPS {
+                    assert!(
+                        !(plain == *english || plain.starts_with(&format!("{english} ("))),
+                        "{medium:?}: {plain}"
+                    );
+                }
+                assert_ne!(plain, "Whole room");
+            }
+        }
+    }
+
+    #[test]
+    fn an_english_report_takes_every_word_from_the_english_catalog() {
+        let report = report_in("en-GB");
+        for medium in [Medium::Terminal, Medium::Markdown, Medium::Print] {
+            let words = Catalog::new("en-GB");
+            let doc = build_in(&report, medium, &words);
+            assert_eq!(doc.coprod_language, "en-GB");
+            assert!(
+                words.missing().is_empty(),
+                "{medium:?}: {:?}",
+                words.missing()
+            );
+        }
+    }
+
+    #[test]
+    fn a_framework_in_a_language_coprod_does_not_speak_gets_english_words() {
+        let text = "id: f\ntitle: Cadre\nversion: '1'\nlanguage: fr\nscale:\n  - {value: 1, label: A}\n  - {value: 2, label: B}\nsections:\n  - id: s\n    title: S\n    indicators:\n      - {id: i, statement: X}\n";
+        let f = Framework::parse(&crate::diagnostic::Source::named("f", text)).expect("valid");
+        let report = Report::build(&f, &[], None);
+        let doc = build(&report, Medium::Markdown);
+        assert_eq!(doc.language, "fr");
+        assert_eq!(doc.coprod_language, "en-GB");
     }
 }

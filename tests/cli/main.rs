@@ -23,3 +23,4 @@ mod spreadsheet;
 mod storage;
 mod toolchain;
 mod util;
+mod welsh;

@@ -1,0 +1,110 @@
+//! Reports in Welsh: every word of coprod's own from the Welsh catalog, pinned by snapshots of
+//! the examples in every format.
+
+use crate::util::{Test, year};
+
+fn report(args: &[&str]) -> String {
+    let t = Test::new().with_examples();
+    let mut all = vec!["report", "--language", "cy"];
+    all.extend_from_slice(args);
+    let out = t.run_args(&all);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.stdout
+}
+
+fn files(years: &[u32]) -> Vec<String> {
+    years.iter().flat_map(|y| year(*y)).collect()
+}
+
+#[test]
+fn the_examples_in_welsh_as_markdown() {
+    let all = files(&[2024, 2025, 2026]);
+    let mut args = vec!["--format", "markdown"];
+    args.extend(all.iter().map(String::as_str));
+    let md = report(&args);
+    assert!(md.contains("## Crynodeb"), "{md}");
+    assert!(md.contains("## Dros amser"), "{md}");
+    assert!(md.contains("## Dywedoch chi, gwnaethon ni"), "{md}");
+    assert!(
+        md.contains("## Sut mae'r sgoriau'n cael eu cyfrifo"),
+        "{md}"
+    );
+    assert!(!md.contains("## Summary"), "{md}");
+    insta::assert_snapshot!(md);
+}
+
+#[test]
+fn the_examples_in_welsh_as_tables() {
+    let all = files(&[2026]);
+    let mut args = vec!["--format", "table"];
+    args.extend(all.iter().map(String::as_str));
+    let table = report(&args);
+    assert!(table.contains("Cryfderau"), "{table}");
+    insta::assert_snapshot!(table);
+}
+
+#[test]
+fn one_record_in_welsh() {
+    let md = report(&["--format", "markdown", "examples/2026/parent-carers.yaml"]);
+    assert!(
+        md.contains("Mae'r adroddiad hwn") || md.contains("Crynodeb"),
+        "{md}"
+    );
+    insta::assert_snapshot!(md);
+}
+
+#[test]
+fn the_examples_in_welsh_as_json_and_csv() {
+    let all = files(&[2026]);
+    let mut args = vec!["--format", "json"];
+    args.extend(all.iter().map(String::as_str));
+    let json = report(&args);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["framework"]["language"], "cy");
+    assert_eq!(v["framework"]["title"], "Pedair Conglfaen cyd-gynhyrchu");
+    insta::assert_snapshot!("json", json);
+    let mut args = vec!["--format", "csv"];
+    args.extend(all.iter().map(String::as_str));
+    insta::assert_snapshot!("csv", report(&args));
+}
+
+#[test]
+fn the_pdf_in_welsh_is_tagged_welsh_and_reads_in_welsh() {
+    let t = Test::new().with_examples();
+    let mut args = vec![
+        "report",
+        "--language",
+        "cy",
+        "--format",
+        "pdf",
+        "-o",
+        "r.pdf",
+    ];
+    let all = files(&[2025, 2026]);
+    args.extend(all.iter().map(String::as_str));
+    let out = t.run_args(&args);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let bytes = std::fs::read(t.path().join("r.pdf")).expect("pdf");
+    let doc = crate::pdf::load(&bytes);
+    let text = crate::pdf::text(&doc);
+    for welsh in [
+        "Crynodeb",
+        "Cryfderau",
+        "Blaenoriaethau",
+        "Safbwyntiau fesul grŵp rhanddeiliaid",
+        "Dros amser",
+        "Cynllun gweithredu",
+    ] {
+        assert!(text.contains(welsh), "{welsh} missing in {text}");
+    }
+    for english in ["Strengths", "Priorities", "Over time", "Action plan"] {
+        assert!(!text.contains(english), "{english} in {text}");
+    }
+    let lang = doc
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"Lang").ok())
+        .and_then(|l| l.as_str().ok())
+        .map(|b| String::from_utf8_lossy(b).into_owned());
+    assert_eq!(lang.as_deref(), Some("cy"));
+}
