@@ -68,7 +68,7 @@ fn main() {
         ),
     ];
     for (name, codes, real_save) in cases {
-        let mut state = State::new(&framework, record.clone(), 1, None);
+        let mut state = State::new(&framework, record.clone(), 1, &[]);
         if name.contains("evidence") {
             let a = keys::action(
                 &state,

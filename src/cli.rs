@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::error::Error;
 use crate::record::IsoDate;
 use crate::report::Format;
 
@@ -21,13 +20,6 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
-}
-
-static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// Whether `--quiet` was given.
-pub fn quiet() -> bool {
-    QUIET.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The subcommands.
@@ -101,9 +93,10 @@ pub struct AssessArgs {
     #[arg(long, value_name = "GROUP,GROUP,...", value_delimiter = ',', value_parser = parse_group, conflicts_with_all = ["room", "group", "person"])]
     pub groups: Vec<String>,
     /// Follow up the actions of an earlier record ("you said, we did") and show its levels as
-    /// context at each indicator.
+    /// context at each indicator. Give it more than once for several earlier records (last
+    /// year's group records, say): each is followed up and shown.
     #[arg(long, value_name = "RECORD")]
-    pub from: Option<PathBuf>,
+    pub from: Vec<PathBuf>,
     /// The language to show the framework in, e.g. en-GB or cy: one the framework is written
     /// in (`coprod framework list` shows them) [default: from coprod.toml, else the record's
     /// when resuming, else the framework's own].
@@ -117,6 +110,19 @@ pub struct AssessArgs {
     /// Plain prompts for screen readers: numbered choices, no cursor movement or colour.
     #[arg(long)]
     pub plain: bool,
+    /// On the full screen, stay on the indicator after a level is chosen instead of moving on
+    /// to the next one (→ moves on) [default: `stay` in coprod.toml, else move on].
+    #[arg(long)]
+    pub stay: bool,
+    /// Let people vote from their phones, on the room's own network: a small web server runs
+    /// while the screen is open, and the vote screen (`v`) shows its address, QR code and join
+    /// code.
+    #[arg(long, conflicts_with_all = ["plain", "answers"])]
+    pub vote: bool,
+    /// Where phones reach the vote: an IP address of this laptop, with a port if you like
+    /// (port 0: any free port) [default: the laptop's local network address, port 8080].
+    #[arg(long, value_name = "IP[:PORT]", requires = "vote")]
+    pub vote_address: Option<String>,
     /// Carry on although the framework changed since the record was started.
     #[arg(long)]
     pub accept_changed_framework: bool,
@@ -292,7 +298,7 @@ pub enum FrameworkCommand {
         framework: String,
         /// What to write [default: from the extension of -o (.md, .csv, .xlsx), else markdown].
         #[arg(long, value_enum)]
-        format: Option<crate::cmd::form::FormFormat>,
+        format: Option<FormFormat>,
         /// Where to write it (`-` for standard output, the default).
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
@@ -303,6 +309,20 @@ pub enum FrameworkCommand {
         #[arg(value_enum, default_value_t = SchemaKind::Framework)]
         kind: SchemaKind,
     },
+}
+
+/// What `coprod framework form` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormFormat {
+    /// The questions and the scale, to copy into a form builder (Markdown).
+    Markdown,
+    /// The questions and the scale as CSV: one row per indicator.
+    Csv,
+    /// An empty answers sheet (CSV): a group column and a column per indicator, one row per
+    /// respondent, as `coprod import` reads it.
+    Template,
+    /// The same answers sheet as an Excel workbook, with a drop-down of the levels in every cell.
+    Xlsx,
 }
 
 /// The file types with a JSON Schema.
@@ -329,20 +349,4 @@ fn parse_group(s: &str) -> Result<String, String> {
     }
 }
 
-/// Whether to colour output written to this stream: a terminal, and `NO_COLOR` not set.
-pub fn use_color(is_terminal: bool) -> bool {
-    is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
-/// Runs a parsed command line.
-pub fn run(cli: Cli) -> Result<(), Error> {
-    QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
-    match cli.command {
-        Command::Config => crate::cmd::config::execute(),
-        Command::Assess(args) => crate::cmd::assess::execute(&args),
-        Command::Report(args) => crate::cmd::report::execute(&args),
-        Command::Import(args) => crate::cmd::import::execute(&args),
-        Command::Framework(cmd) => crate::cmd::framework::execute(cmd),
-        Command::Completions { shell } => crate::cmd::completions::execute(shell),
-        Command::Man => crate::cmd::man::execute(),
-    }
-}
+pub use crate::terminal::use_color;

@@ -36,6 +36,9 @@ pub struct Config {
     pub language: Option<String>,
     /// The gap between groups, in levels, from which an indicator is flagged for discussion.
     pub divergence: Option<f64>,
+    /// On the full screen of `coprod assess`, stay on the indicator after a level is chosen
+    /// (as `--stay` does) instead of moving on.
+    pub stay: Option<bool>,
     /// Display names of stakeholder groups, by id, e.g. `parent-carers = "Parent Carer Forum"`.
     #[serde(default)]
     pub groups: BTreeMap<String, String>,
@@ -194,6 +197,7 @@ pub const KEYS: &[&str] = &[
     "organisation",
     "output_dir",
     "divergence",
+    "stay",
     "groups",
     "language",
 ];

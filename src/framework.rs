@@ -68,6 +68,11 @@ where
     pub title: T,
     /// Version of the framework text, e.g. "1.0". Change it when you change the wording.
     pub version: String,
+    /// Earlier versions whose records count as made with this one, because what was scored did
+    /// not change (the statements, levels and ids are the same; only words such as the band
+    /// names did). Their records are read without `--accept-changed-framework`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_versions: Vec<EarlierVersion>,
     /// The framework's own language as a BCP 47 tag (default `en-GB`; `cy` for Welsh): every
     /// text is written in it. Once resolved, the language the texts are shown in.
     #[serde(default = "default_language")]
@@ -120,6 +125,21 @@ where
     standard_fingerprint: Option<String>,
 }
 
+/// An earlier version of a framework whose records still count (see
+/// [`Framework::earlier_versions`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EarlierVersion {
+    /// Its version, e.g. "1.0".
+    pub version: String,
+    /// Its fingerprint, as records made with it remember it (`coprod framework show` prints it).
+    #[schemars(regex(pattern = r"^sha256:[0-9a-f]{64}$"))]
+    pub fingerprint: String,
+    /// What changed since, for the people who keep the framework.
+    #[serde(default)]
+    pub change: String,
+}
+
 /// A note asked for at every indicator besides the evidence (see [`Framework::extra_note`]).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -153,7 +173,7 @@ where
     pub meaning: T,
 }
 
-/// A named range of results, e.g. "Established" for 3.0 up to (not including) 4.0.
+/// A named range of results, e.g. "Strong" for 3.0 up to (not including) 4.0.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Band")]
@@ -313,6 +333,51 @@ impl Framework {
                 && (score < b.max.value || (i == last && score <= b.max.value));
             inside.then_some(b)
         })
+    }
+
+    /// Whether a record made with this version and fingerprint counts as made with the framework
+    /// as it is: the same fingerprint, or that of an earlier version the framework lists as
+    /// scored the same (a record without a fingerprint: by its version).
+    pub fn is_current(&self, version: &str, fingerprint: Option<&str>) -> bool {
+        match fingerprint {
+            Some(fp) => {
+                fp == self.fingerprint()
+                    || self.earlier_versions.iter().any(|e| e.fingerprint == fp)
+            }
+            None => {
+                version == self.version
+                    || self.earlier_versions.iter().any(|e| e.version == version)
+            }
+        }
+    }
+
+    /// Labels used both by a level and by a band whose range does not hold that level's value,
+    /// e.g. level 3 "Developing" and a band "Developing" from 2 up to 3: a result of 3.0 would
+    /// be "Established" while each answer of 3 reads "Developing". Each as (label, level value,
+    /// band range, the band's line in the file).
+    pub fn band_level_clashes(&self) -> Vec<(String, u32, f64, f64, u32)> {
+        let fold = |t: &str| t.trim().to_lowercase();
+        let mut out = Vec::new();
+        for level in &self.scale.value {
+            let value = level.value.value;
+            for band in &self.bands {
+                let same_words =
+                    !level.label.trim().is_empty() && fold(&level.label) == fold(&band.label);
+                let holds = self
+                    .band_for(f64::from(value))
+                    .is_some_and(|b| std::ptr::eq(b, band));
+                if same_words && !holds {
+                    out.push((
+                        band.label.clone(),
+                        value,
+                        band.min.value,
+                        band.max.value,
+                        band.min.line,
+                    ));
+                }
+            }
+        }
+        out
     }
 
     /// A fingerprint of the framework's content: SHA-256 of its canonical JSON form in the
@@ -489,6 +554,7 @@ impl<T: Default + From<String>> Framework<T> {
             id: self.id.clone(),
             title: f(&self.title),
             version: self.version.clone(),
+            earlier_versions: self.earlier_versions.clone(),
             language: self.language.clone(),
             translations: self.translations.clone(),
             edition: self.edition.clone(),

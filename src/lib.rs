@@ -14,12 +14,17 @@ pub mod diagnostic;
 pub mod error;
 pub mod framework;
 pub mod import;
+#[cfg(test)]
+mod layers;
 pub mod names;
 pub mod record;
 pub mod record_file;
 pub mod report;
 pub mod score;
 pub mod storage;
+pub mod terminal;
+pub mod vote;
+pub mod words;
 pub mod yaml;
 
 pub use error::Error;

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use coprod::Error;
-use coprod::cli::{Cli, run, use_color};
+use coprod::cli::{Cli, use_color};
+use coprod::cmd::run;
 use coprod::error::exit;
 
 fn main() -> ExitCode {

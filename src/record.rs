@@ -120,7 +120,7 @@ pub fn group_name(id: &str) -> String {
     KNOWN_GROUPS.iter().find(|(k, _)| *k == id).map_or_else(
         || {
             let words = id.replace(['-', '_'], " ");
-            crate::report::capitalise(&words)
+            crate::words::capitalise(&words)
         },
         |(_, name)| (*name).to_string(),
     )
@@ -909,11 +909,11 @@ impl Record {
             ))
             .into());
         }
-        let current = framework.fingerprint();
-        let changed = match &fref.fingerprint {
-            Some(fp) if fp.value != current => Some(Pos::of(fp)),
-            None if fref.version != framework.version => Some(Pos::of(&fref.id)),
-            _ => None,
+        let fingerprint = fref.fingerprint.as_ref().map(|f| f.value.as_str());
+        let changed = if framework.is_current(&fref.version, fingerprint) {
+            None
+        } else {
+            Some(fref.fingerprint.as_ref().map_or(Pos::of(&fref.id), Pos::of))
         };
         if let Some(pos) = changed
             && mode == FrameworkCheck::Strict

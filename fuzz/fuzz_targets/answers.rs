@@ -1,5 +1,6 @@
 //! Answers-file loading on arbitrary bytes, against the built-in framework. The first byte
-//! chooses the file type (even: YAML, odd: CSV); the rest is the file.
+//! chooses the file type (bit 0 clear: YAML, set: CSV) and whether a workshop's groups are
+//! given (bit 1, as `--groups parent-carers,health`); the rest is the file.
 
 #![no_main]
 
@@ -30,7 +31,12 @@ fuzz_target!(|data: &[u8]| {
         }
         Err(_) => return,
     };
-    match coprod::assess::answers::parse(&source, &FRAMEWORK) {
+    let groups = if kind & 2 == 0 {
+        Vec::new()
+    } else {
+        vec!["parent-carers".to_string(), "health".to_string()]
+    };
+    match coprod::assess::answers::parse(&source, &FRAMEWORK, &groups) {
         Ok(answers) => {
             let _ = answers.answers.len();
         }

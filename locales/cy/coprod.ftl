@@ -125,9 +125,12 @@ section-results-summary = Sgôr pob { $noun }, ei ganran o'r raddfa, ei fand a f
 axis-caption = Sgôr: { $lo } = { $lolabel }, { $hi } = { $hilabel }
 axis-score = Sgôr
 chart-combined = cyfunol { $score }
-chart-bars-alt = Siart bar o sgoriau pob { $noun } ar raddfa o { $lo } i { $hi } ({ $caption }). { $described }
-chart-radar-alt-one = Siart radar o'r un sgoriau, un echelin i bob { $noun }, o { $lo } yn y canol i { $hi } ar yr ymyl. { $each }
-chart-radar-alt-many = Siart radar o'r un sgoriau, un echelin i bob { $noun }, o { $lo } yn y canol i { $hi } ar yr ymyl, un llinell i bob cofnod. { $each }
+chart-bars-alt = Siart bar o sgoriau pob { $noun } ar raddfa o { $lo } i { $hi }: { $described } Mae'r un rhifau yn y tabl { $results } uchod.
+chart-gap = bwlch { $gap }
+chart-span = { $section }: o { $low } ({ $lowname }) i { $high } ({ $highname }).
+chart-span-none = { $section }: heb sgôr.
+chart-dots-groups-alt = Plot dotiau o ganlyniad pob grŵp fesul { $noun } ar raddfa o { $lo } i { $hi }, gyda'r ystod o'r isaf i'r uchaf. { $spans } Mae pob rhif yn y tabl { $results } uchod ac yn “{ $groups }”.
+chart-dots-records-alt = Plot dotiau o ganlyniad pob cofnod fesul { $noun } ar raddfa o { $lo } i { $hi }, gyda'r ystod o'r isaf i'r uchaf. { $spans } Mae pob rhif yn y tabl { $results } uchod ac yn “{ $groups }”.
 
 ## Stakeholder groups
 
@@ -152,7 +155,8 @@ dir-improved = wedi gwella
 dir-slipped = wedi llithro
 dir-same = tua'r un fath
 trend-table-summary = Y canlyniad at ei gilydd a chanlyniad pob { $noun } ym mhob asesiad, a'r newid ers yr un cyn y diweddaraf.
-trend-chart-alt = Siart bar o'r canlyniadau ym mhob asesiad, ar raddfa o { $lo } i { $hi } ({ $caption }). { $described }
+trend-chart-alt = Siartiau llinell bach, un ar gyfer { $overall } ac un i bob { $noun }, o'r canlyniad ym mhob asesiad o { $first } i { $last }, ar raddfa o { $lo } i { $hi }. { $overall }: { $values }. Mae pob rhif yn y tabl uchod.
+trend-no-score = heb sgôr
 trend-none = dim
 trend-improved = Wedi gwella ers { $date }
 trend-slipped = Wedi llithro ers { $date }

@@ -115,9 +115,12 @@ section-results-summary = Each { $noun }'s score, its percentage of the scale, i
 axis-caption = Score: { $lo } = { $lolabel }, { $hi } = { $hilabel }
 axis-score = Score
 chart-combined = combined { $score }
-chart-bars-alt = Bar chart of { $noun } scores on a scale from { $lo } to { $hi } ({ $caption }). { $described }
-chart-radar-alt-one = Radar chart of the same { $noun } scores, one axis per { $noun }, from { $lo } at the centre to { $hi } at the edge. { $each }
-chart-radar-alt-many = Radar chart of the same { $noun } scores, one axis per { $noun }, from { $lo } at the centre to { $hi } at the edge, one line per record. { $each }
+chart-bars-alt = Bar chart of { $noun } scores on a scale from { $lo } to { $hi }: { $described } The table { $results } above has the same numbers.
+chart-gap = gap { $gap }
+chart-span = { $section }: from { $low } ({ $lowname }) to { $high } ({ $highname }).
+chart-span-none = { $section }: not scored.
+chart-dots-groups-alt = Dot plot of each group's result per { $noun } on a scale from { $lo } to { $hi }, with the range from the lowest to the highest. { $spans } The table { $results } above and “{ $groups }” have every number.
+chart-dots-records-alt = Dot plot of each record's result per { $noun } on a scale from { $lo } to { $hi }, with the range from the lowest to the highest. { $spans } The table { $results } above and “{ $groups }” have every number.
 
 ## Stakeholder groups
 
@@ -142,7 +145,8 @@ dir-improved = improved
 dir-slipped = slipped
 dir-same = about the same
 trend-table-summary = The overall result and each { $noun }'s result at each assessment, and the change since the one before the latest.
-trend-chart-alt = Bar chart of the results at each assessment, on a scale from { $lo } to { $hi } ({ $caption }). { $described }
+trend-chart-alt = Small line charts, one for { $overall } and one per { $noun }, of the result at each assessment from { $first } to { $last }, on a scale from { $lo } to { $hi }. { $overall }: { $values }. Every number is in the table above.
+trend-no-score = no score
 trend-none = none
 trend-improved = Improved since { $date }
 trend-slipped = Slipped since { $date }

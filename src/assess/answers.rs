@@ -444,7 +444,7 @@ fn parse_csv(
                             start,
                             format!(
                                 "this row has {}, but the first row names {expected_len} columns",
-                                crate::report::plural(cells, "cell")
+                                crate::words::plural(cells, "cell")
                             ),
                         )
                         .help(help)

@@ -87,7 +87,8 @@ fn indicator_screen(
     width: usize,
     plain: bool,
 ) -> String {
-    use crate::report::table::{clean, wrap};
+    use crate::words::wrap;
+    let clean = |t: &str| crate::clean::terminal_line(t).into_owned();
     // Plain mode is read out by screen readers: no rules, bullets or middle dots.
     let sep = separator(plain);
     let total = framework.indicator_count();
@@ -168,7 +169,7 @@ fn indicator_screen(
         if !answer.actions.is_empty() {
             out.push_str(&format!(
                 "{sep}{}",
-                crate::report::plural(answer.actions.len(), "action")
+                crate::words::plural(answer.actions.len(), "action")
             ));
         }
         out.push('\n');
@@ -223,7 +224,7 @@ pub fn walk(
     prompter: &mut dyn Prompter,
     save: &mut Save<'_>,
 ) -> Result<Outcome, crate::Error> {
-    walk_with(framework, record, start, prompter, save, None)
+    walk_with(framework, record, start, prompter, save, &[])
 }
 
 /// How a choice is said: "3 Developing", "not applicable" or "not yet".
@@ -272,7 +273,7 @@ pub fn walk_with(
     start: usize,
     prompter: &mut dyn Prompter,
     save: &mut Save<'_>,
-    previous: Option<&Record>,
+    previous: &[Record],
 ) -> Result<Outcome, crate::Error> {
     let order: Vec<(&Section, &Indicator)> = framework.indicators().collect();
     let (items, steps) = level_items(framework);
@@ -332,10 +333,15 @@ pub fn walk_with(
         prompter.show(&indicator_screen(
             framework, section, i, indicator, record, width, plain,
         ));
-        if let Some(prev) = previous
-            && let Some(words) = last_time(framework, prev, id, separator(plain))
-        {
-            prompter.show(&format!("Last time ({}): {words}", prev.date.value));
+        for prev in previous {
+            if let Some(words) = last_time(framework, prev, id, separator(plain)) {
+                let whose = if previous.len() > 1 {
+                    format!("{}{}", separator(plain), prev.scored_by.describe())
+                } else {
+                    String::new()
+                };
+                prompter.show(&format!("Last time ({}{whose}): {words}", prev.date.value));
+            }
         }
         let groups = record.scored_by.groups.clone();
         let targets: Vec<Option<String>> = if record.scored_by.kind.value == ScorerKind::Workshop {
@@ -692,7 +698,7 @@ fn follow_ups(
         0 => format!("Add an action for {upper}?"),
         n => format!(
             "{upper} has {}. Add another?",
-            crate::report::plural(n, "action")
+            crate::words::plural(n, "action")
         ),
     };
     loop {

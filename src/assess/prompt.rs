@@ -72,7 +72,7 @@ pub trait Prompter {
     }
     /// How wide the screen is, in columns, for wrapping text.
     fn width(&self) -> usize {
-        usize::from(crate::cmd::report::terminal_width(true))
+        usize::from(crate::terminal::width(true))
     }
 }
 

@@ -339,7 +339,15 @@ fn actions_are_carried_forward_once_with_their_new_status() {
 
     // During the walk, last time's level is shown as context.
     let mut p = Scripted::new([Say::Key("q")]);
-    walk_with(&f, &mut r, 15, &mut p, &mut |_| Ok(()), Some(&previous)).expect("walk");
+    walk_with(
+        &f,
+        &mut r,
+        15,
+        &mut p,
+        &mut |_| Ok(()),
+        std::slice::from_ref(&previous),
+    )
+    .expect("walk");
     assert!(
         p.transcript
             .iter()
@@ -355,7 +363,7 @@ fn run_with(
     record: &mut Record,
     start: usize,
     p: &mut Scripted,
-    previous: Option<&Record>,
+    previous: &[Record],
 ) -> (Outcome, Vec<Record>) {
     let mut saved = Vec::new();
     let outcome = walk_with(
@@ -386,7 +394,7 @@ fn going_through_the_unanswered_ones_skips_the_answered() {
     script.extend(level("2")); // wc2
     script.extend(level("4")); // wc6, the other one; then nothing is left
     let mut p = Scripted::new(script);
-    let (outcome, _) = run_with(&f, &mut r, 24, &mut p, None);
+    let (outcome, _) = run_with(&f, &mut r, 24, &mut p, &[]);
     assert_eq!(outcome, Outcome::Finished);
     assert!(p.finished());
     let asked: Vec<&String> = p
@@ -409,7 +417,7 @@ fn a_half_typed_action_is_kept_and_offered_back() {
         Say::CtrlC, // while the owner is typed
     ];
     let mut p = Scripted::new(script);
-    let (outcome, saved) = run_with(&f, &mut r, 0, &mut p, None);
+    let (outcome, saved) = run_with(&f, &mut r, 0, &mut p, &[]);
     assert_eq!(outcome, Outcome::Interrupted);
     let last = saved.last().expect("saved");
     let draft = last.answer("wc1").and_then(|a| a.draft.action.clone());
@@ -429,7 +437,7 @@ fn a_half_typed_action_is_kept_and_offered_back() {
         Say::Key("q"),
     ];
     let mut p = Scripted::new(script);
-    let (_, saved) = run_with(&f, &mut resumed, 0, &mut p, None);
+    let (_, saved) = run_with(&f, &mut resumed, 0, &mut p, &[]);
     assert!(p.finished(), "script left over");
     let a = saved.last().and_then(|r| r.answer("wc1")).expect("wc1");
     assert!(a.draft.is_empty());
@@ -456,7 +464,7 @@ fn evidence_drafts_are_offered_back_and_notes_can_be_cleared() {
     a.evidence = Some("Old notes".into());
     a.draft.evidence = Some("Notes being typed".into());
     let mut p = Scripted::new(vec![Say::Enter, Say::Enter, Say::No, Say::Key("q")]);
-    run_with(&f, &mut r, 0, &mut p, None);
+    run_with(&f, &mut r, 0, &mut p, &[]);
     let a = r.answer("wc1").expect("wc1");
     assert_eq!(a.evidence.as_deref(), Some("Notes being typed"));
     assert!(a.draft.is_empty());
@@ -468,7 +476,7 @@ fn evidence_drafts_are_offered_back_and_notes_can_be_cleared() {
         Say::No,
         Say::Key("q"),
     ]);
-    run_with(&f, &mut r, 0, &mut p, None);
+    run_with(&f, &mut r, 0, &mut p, &[]);
     assert_eq!(r.answer("wc1").and_then(|a| a.evidence.as_deref()), None);
 }
 
@@ -551,7 +559,7 @@ fn plain_mode_has_no_decorations_and_true_hints() {
         note: None,
     });
     let mut p = Scripted::plain(vec![Say::Key("q")]);
-    run_with(&f, &mut r, 0, &mut p, None);
+    run_with(&f, &mut r, 0, &mut p, &[]);
     let screen = p.transcript.join("\n");
     for c in ['─', '•', '·'] {
         assert!(!screen.contains(c), "{c:?} in {screen}");
@@ -574,7 +582,7 @@ fn last_time_shows_each_group_of_a_workshop_record() {
     a.levels.insert("health".into(), unplaced(Choice::Level(4)));
     let mut r = new_record(&f);
     let mut p = Scripted::new(vec![Say::Key("q")]);
-    run_with(&f, &mut r, 0, &mut p, Some(&prev));
+    run_with(&f, &mut r, 0, &mut p, std::slice::from_ref(&prev));
     assert!(
         p.transcript
             .iter()

@@ -16,6 +16,7 @@ use crate::framework::{DEFAULT_ID, Framework, Text};
 use crate::record::{FrameworkCheck, IsoDate, KNOWN_GROUPS, Record, ScoredBy, ScorerKind};
 use crate::record_file::RecordFile;
 use crate::report::{Input, Report, percent_text, score_text};
+use crate::words::slug;
 
 /// The command that resumes the current record, once there is one. Saves hold this lock, so
 /// Ctrl-C (which takes it too) can never stop the program half-way through a save.
@@ -28,7 +29,8 @@ fn lock() -> std::sync::MutexGuard<'static, Option<String>> {
 }
 
 /// Runs `coprod assess`.
-pub fn execute(args: &AssessArgs) -> Result<(), Error> {
+/// Runs `coprod assess`; `quiet` leaves out the note of what was written.
+pub fn execute(args: &AssessArgs, quiet: bool) -> Result<(), Error> {
     let cwd =
         std::env::current_dir().map_err(|e| Error::io("cannot find the current folder", e))?;
     let config = Config::discover(&cwd)?;
@@ -37,7 +39,7 @@ pub fn execute(args: &AssessArgs) -> Result<(), Error> {
     let framework_arg = args.framework.clone().or_else(|| config.framework.clone());
 
     if let Some(path) = &args.answers {
-        return from_answers(args, &config, framework_arg.as_deref(), path);
+        return from_answers(args, &config, framework_arg.as_deref(), path, quiet);
     }
     if args.output.as_deref() == Some(Path::new("-")) {
         return Err(Error::Usage(
@@ -57,6 +59,13 @@ pub fn execute(args: &AssessArgs) -> Result<(), Error> {
         ));
     }
     let plain = args.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if plain && args.vote {
+        return Err(Error::Usage(
+            "voting from phones is shown on the full workshop screen, which this terminal (TERM=dumb) does not have\n\
+             help: run it in a full terminal, or type the counts of a vote in with the plain prompts"
+                .to_string(),
+        ));
+    }
     let mut prompter: Box<dyn Prompter> = if plain {
         Box::new(Plain::new(std::io::stdin().lock(), std::io::stdout()))
     } else {
@@ -131,7 +140,18 @@ pub fn run(
             loaded.record.check(&loaded.source, &framework, mode)?;
             let mut record = loaded.record;
             record.adopt_renamed_ids(&framework);
-            if mode == FrameworkCheck::AcceptChanged && retired(&framework, &record).is_empty() {
+            let scored_the_same = framework.is_current(
+                &record.framework.version,
+                record
+                    .framework
+                    .fingerprint
+                    .as_ref()
+                    .map(|f| f.value.as_str()),
+            );
+            if scored_the_same
+                || (mode == FrameworkCheck::AcceptChanged
+                    && retired(&framework, &record).is_empty())
+            {
                 // From now on the record belongs to the framework as it is. (While it holds
                 // answers for indicators that are gone, it keeps the framework it was made
                 // with, so that it is read with --accept-changed-framework as before.)
@@ -147,12 +167,13 @@ pub fn run(
         None => {
             // With --from and no framework given, the earlier record's framework is used.
             // With --from, the partnership and scorer are the earlier record's unless given.
-            let earlier = match &args.from {
-                Some(p) => Some(Record::load(p)?.record),
-                None => None,
-            };
-            let framework = load_framework(framework_arg, earlier.as_ref(), args, config)?;
-            match setup(args, config, &framework, earlier.as_ref(), prompter)? {
+            let earlier = args
+                .from
+                .iter()
+                .map(|p| Record::load(p).map(|l| l.record))
+                .collect::<Result<Vec<_>, _>>()?;
+            let framework = load_framework(framework_arg, earlier.first(), args, config)?;
+            match setup(args, config, &framework, &earlier, prompter)? {
                 Some((record, _, Some(file))) => {
                     let start = first_unanswered(&framework, &record).unwrap_or(0);
                     (framework, record, file, start)
@@ -194,23 +215,21 @@ pub fn run(
         Vec::new()
     };
 
-    let previous = match &args.from {
-        Some(p) => {
-            let loaded = Record::load(p)?;
-            if loaded.record.framework.id.value != framework.id.value {
-                return Err(Error::Usage(format!(
-                    "{} was scored on the framework `{}`, not `{}`, so its actions cannot be followed up here",
-                    p.display(),
-                    loaded.record.framework.id.value,
-                    framework.id.value
-                )));
-            }
-            let mut record = loaded.record;
-            record.adopt_renamed_ids(&framework);
-            Some(record)
+    let mut previous = Vec::new();
+    for p in &args.from {
+        let loaded = Record::load(p)?;
+        if loaded.record.framework.id.value != framework.id.value {
+            return Err(Error::Usage(format!(
+                "{} was scored on the framework `{}`, not `{}`, so its actions cannot be followed up here",
+                p.display(),
+                loaded.record.framework.id.value,
+                framework.id.value
+            )));
         }
-        None => None,
-    };
+        let mut record = loaded.record;
+        record.adopt_renamed_ids(&framework);
+        previous.push(record);
+    }
 
     let mut resume_cmd = format!(
         "coprod assess --resume {}",
@@ -222,7 +241,7 @@ pub fn run(
     {
         resume_cmd.push_str(&format!(" --framework {}", shell_word(f)));
     }
-    if let Some(p) = &args.from {
+    for p in &args.from {
         resume_cmd.push_str(&format!(" --from {}", shell_word(&p.display().to_string())));
     }
     if save_mode == FrameworkCheck::AcceptChanged {
@@ -259,11 +278,14 @@ pub fn run(
     let next = next_command(
         &path,
         framework_arg,
-        args.from.as_deref(),
+        &args.from,
         save_mode == FrameworkCheck::AcceptChanged,
     );
     let mut outcome = Outcome::Finished;
-    if let Some(prev) = &previous {
+    for prev in &previous {
+        if outcome != Outcome::Finished {
+            break;
+        }
         outcome = carry_forward(&framework, prev, &mut record, prompter, &mut |r| {
             save(&mut file, r, &framework, save_mode)
         })?;
@@ -276,12 +298,23 @@ pub fn run(
                 start,
                 prompter,
                 &mut |r| save(&mut file, r, &framework, save_mode),
-                previous.as_ref(),
+                &previous,
             )?
         } else {
-            let mut state = State::new(&framework, record.clone(), start, previous.as_ref());
+            let mut state = State::new(&framework, record.clone(), start, previous.as_slice());
             if let Some(d) = config.divergence {
                 state.divergence = d;
+            }
+            state.stay = args.stay || config.stay.unwrap_or(false);
+            if args.vote {
+                let (ip, port) = crate::vote::bind_address(args.vote_address.as_deref())?;
+                let frameworks = phone_frameworks(framework_arg, &record, &framework);
+                let groups = if record.scored_by.kind.value == ScorerKind::Workshop {
+                    record.scored_by.groups.clone()
+                } else {
+                    Vec::new()
+                };
+                state.phones = Some(crate::vote::Link::start(ip, port, frameworks, groups)?);
             }
             state.commands = Commands {
                 resume: resume_cmd.clone(),
@@ -328,6 +361,27 @@ pub fn run(
             path.display()
         ))),
     }
+}
+
+/// The framework in every language it is written in, for the phones: the session's language
+/// first, then the others (a phone can switch). Falls back to the session's alone.
+fn phone_frameworks(arg: Option<&str>, record: &Record, session: &Framework) -> Vec<Framework> {
+    let file = match arg {
+        Some(f) => Framework::<Text>::load_file(f).ok(),
+        None => Framework::<Text>::built_in_file(&record.framework.id.value),
+    };
+    let mut out = vec![session.clone()];
+    if let Some(file) = file {
+        for tag in file.languages() {
+            if crate::framework::text::same_tag(tag, &session.language) {
+                continue;
+            }
+            if let Ok(f) = file.in_language(Some(tag)) {
+                out.push(f);
+            }
+        }
+    }
+    out
 }
 
 /// Saves the record if it changed (see [`RecordFile::save`]), never while Ctrl-C is stopping
@@ -380,12 +434,48 @@ fn install_interrupt_handler() {
     });
 }
 
+/// Who scores a new record started from earlier ones (`--from`), unless flags say: the earlier
+/// record's scorer; for several earlier records with one scorer, that one; for the records of
+/// different stakeholder groups (last year's group records), a workshop of those groups.
+/// `None` (ask) when the earlier records were scored in other ways that do not add up.
+fn earlier_scorer(earlier: &[Record]) -> Option<ScoredBy> {
+    let first = earlier.first()?;
+    let same = |a: &ScoredBy, b: &ScoredBy| {
+        a.kind.value == b.kind.value
+            && a.group == b.group
+            && a.name == b.name
+            && a.groups == b.groups
+    };
+    if earlier.iter().all(|e| same(&e.scored_by, &first.scored_by)) {
+        return Some(ScoredBy {
+            kind: unplaced(first.scored_by.kind.value),
+            ..first.scored_by.clone()
+        });
+    }
+    let mut groups: Vec<String> = Vec::new();
+    for e in earlier {
+        let g = match (e.scored_by.kind.value, &e.scored_by.group) {
+            (ScorerKind::Group, Some(g)) => g.clone(),
+            _ => return None,
+        };
+        if !groups.contains(&g) {
+            groups.push(g);
+        }
+    }
+    (groups.len() > 1).then(|| ScoredBy {
+        kind: unplaced(ScorerKind::Workshop),
+        group: None,
+        name: None,
+        groups,
+    })
+}
+
 /// Asks who, when and where; returns the new (or resumed) record and its path.
 fn setup(
     args: &AssessArgs,
     config: &Config,
     framework: &Framework,
-    earlier: Option<&Record>,
+    earlier: &[Record],
     prompter: &mut dyn Prompter,
 ) -> Result<Option<(Record, PathBuf, Option<RecordFile>)>, Error> {
     prompter.show(&format!(
@@ -394,11 +484,20 @@ fn setup(
         framework.version,
         framework.indicator_count()
     ));
-    let partnership = match (args.partnership.clone(), earlier) {
+    // Taken from the earlier records when they agree on it.
+    let shared_partnership = earlier
+        .first()
+        .filter(|e| earlier.iter().all(|o| o.partnership == e.partnership));
+    let partnership = match (args.partnership.clone(), shared_partnership) {
         (Some(p), _) => p,
         (None, Some(e)) => {
+            let whence = if earlier.len() > 1 {
+                "the earlier records"
+            } else {
+                "the earlier record"
+            };
             prompter.show(&format!(
-                "Partnership: {} (from the earlier record; --partnership changes it)",
+                "Partnership: {} (from {whence}; --partnership changes it)",
                 crate::clean::terminal_line(&e.partnership)
             ));
             e.partnership.clone()
@@ -432,17 +531,19 @@ fn setup(
             }
         },
     };
-    let scored_by = match (who_from_flags(args), earlier) {
+    let scored_by = match (who_from_flags(args), earlier_scorer(earlier)) {
         (Some(w), _) => w,
-        (None, Some(e)) => {
+        (None, Some(who)) => {
+            let whence = if earlier.len() > 1 {
+                "from the earlier records"
+            } else {
+                "as in the earlier record"
+            };
             prompter.show(&format!(
-                "Scoring: {} (as in the earlier record; --room, --group, --person or --groups change it)",
-                crate::clean::terminal_line(&e.scored_by.describe())
+                "Scoring: {} ({whence}; --room, --group, --person or --groups change it)",
+                crate::clean::terminal_line(&who.describe())
             ));
-            ScoredBy {
-                kind: unplaced(e.scored_by.kind.value),
-                ..e.scored_by.clone()
-            }
+            who
         }
         (None, None) => match ask_who(prompter)? {
             Some(w) => w,
@@ -697,35 +798,6 @@ pub fn default_file_name(record: &Record) -> String {
     format!("{partnership}-{}-{who}.yaml", record.date.value)
 }
 
-/// Lower-case ASCII letters, digits and single dashes; common accented letters lose their
-/// accents; everything else becomes a dash. At most 40 characters.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.to_lowercase().chars() {
-        let base = match c {
-            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
-            'è' | 'é' | 'ê' | 'ë' | 'ē' => 'e',
-            'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
-            'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'ō' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
-            'ŵ' => 'w',
-            'ŷ' | 'ÿ' | 'ý' => 'y',
-            'ç' => 'c',
-            'ñ' => 'n',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if base == '-' && (out.is_empty() || out.ends_with('-')) {
-            continue;
-        }
-        out.push(base);
-        if out.len() >= 40 {
-            break;
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
 /// Quotes a word for a shell command line when it needs it.
 fn shell_word(s: &str) -> String {
     if s.chars()
@@ -802,11 +874,11 @@ fn summary(framework: &Framework, record: &Record, path: &Path, next: &str) -> S
 fn next_command(
     path: &Path,
     framework_arg: Option<&str>,
-    from: Option<&Path>,
+    from: &[PathBuf],
     accept_changed: bool,
 ) -> String {
     let mut cmd = String::from("coprod report");
-    if let Some(p) = from {
+    for p in from {
         cmd.push_str(&format!(" {}", shell_word(&p.display().to_string())));
     }
     cmd.push_str(&format!(" {}", shell_word(&path.display().to_string())));
@@ -876,6 +948,7 @@ fn from_answers(
     config: &Config,
     framework_arg: Option<&str>,
     path: &Path,
+    quiet: bool,
 ) -> Result<(), Error> {
     let framework = load_framework(framework_arg, None, args, config)?;
     let source = crate::yaml::read_source(path)?;
@@ -964,7 +1037,7 @@ fn from_answers(
     };
     let to = crate::storage::write(&out, text.as_bytes())?;
     let missing = unanswered(&framework, &record);
-    if crate::cli::quiet() || to.is_stdout() {
+    if quiet || to.is_stdout() {
         return Ok(());
     }
     eprintln!(
@@ -1008,10 +1081,13 @@ mod resume_tests {
             group: None,
             person: None,
             groups: Vec::new(),
-            from: None,
+            from: Vec::new(),
             language: None,
             edition: None,
             plain: true,
+            stay: false,
+            vote: false,
+            vote_address: None,
             accept_changed_framework: accept,
             force: false,
         }
@@ -1042,7 +1118,7 @@ mod resume_tests {
         let err = run(&args(&path, false), &Config::default(), None, true, &mut p)
             .expect_err("must stop");
         let text = err.to_string();
-        assert!(text.contains("has changed since this record was scored: it was version 0.9 then and is version 1.0 now"), "{text}");
+        assert!(text.contains("has changed since this record was scored: it was version 0.9 then and is version 1.1 now"), "{text}");
         assert!(p.transcript.is_empty(), "nothing was asked");
         assert!(
             std::fs::read_to_string(&path)

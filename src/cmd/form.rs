@@ -7,19 +7,7 @@ use std::io::Write;
 use crate::error::Error;
 use crate::framework::Framework;
 
-/// What `coprod framework form` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum FormFormat {
-    /// The questions and the scale, to copy into a form builder (Markdown).
-    Markdown,
-    /// The questions and the scale as CSV: one row per indicator.
-    Csv,
-    /// An empty answers sheet (CSV): a group column and a column per indicator, one row per
-    /// respondent, as `coprod import` reads it.
-    Template,
-    /// The same answers sheet as an Excel workbook, with a drop-down of the levels in every cell.
-    Xlsx,
-}
+pub use crate::cli::FormFormat;
 
 /// The header of an indicator's column in a template: its id, then its statement, so that
 /// `coprod import` places it by id and people read the statement.

@@ -8,10 +8,10 @@ use crate::diagnostic::{Diagnostics, display_path};
 use crate::error::Error;
 use crate::framework::{BUILT_IN, Framework, Text};
 use crate::record::Record;
-use crate::report::plural;
+use crate::words::{plural, score_text};
 
 /// Runs `coprod framework ...`.
-pub fn execute(cmd: FrameworkCommand) -> Result<(), Error> {
+pub fn execute(cmd: FrameworkCommand, quiet: bool) -> Result<(), Error> {
     let stdout_err = |e| Error::io("cannot write to standard output", e);
     let mut out = std::io::stdout().lock();
     match cmd {
@@ -33,7 +33,7 @@ pub fn execute(cmd: FrameworkCommand) -> Result<(), Error> {
             }
             Ok(())
         }
-        FrameworkCommand::New { file } => new_framework(&file),
+        FrameworkCommand::New { file } => new_framework(&file, quiet),
         FrameworkCommand::Show {
             framework,
             language,
@@ -48,10 +48,13 @@ pub fn execute(cmd: FrameworkCommand) -> Result<(), Error> {
             let mut problems = Vec::new();
             for file in &files {
                 let shown = display_path(file);
-                match crate::yaml::read_source(file)
-                    .and_then(|s| Framework::<Text>::read(&s).map_err(Error::Input))
-                {
-                    Ok(_) if crate::cli::quiet() => {}
+                let read = crate::yaml::read_source(file)
+                    .and_then(|s| Framework::<Text>::read(&s).map_err(Error::Input));
+                if let Ok(f) = &read {
+                    warn_band_clashes(&shown, f);
+                }
+                match read {
+                    Ok(_) if quiet => {}
                     Ok(file) => {
                         let f = file.own();
                         writeln!(
@@ -96,6 +99,34 @@ pub fn execute(cmd: FrameworkCommand) -> Result<(), Error> {
 }
 
 /// Lists, for each translation of a framework, how complete it is and which texts it lacks.
+/// Warns (on standard error) of a band that has a level's name but not its range: readers would
+/// take "Developing" overall for the level "Developing".
+fn warn_band_clashes(shown: &std::path::Path, file: &Framework<Text>) {
+    let name = shown.display().to_string();
+    let shown = clean_name(&name);
+    let mut seen = Vec::new();
+    for tag in file.languages() {
+        let Ok(f) = file.in_language(Some(tag)) else {
+            continue;
+        };
+        for (label, value, min, max, line) in f.band_level_clashes() {
+            if seen.contains(&(label.clone(), value)) {
+                continue;
+            }
+            eprintln!(
+                "{shown}:{line}: warning: the band `{}` ({} to {}) has the name of level {value}, \
+                 which is not in it: a result of {value}.0 is in another band\n\
+                 help: name bands in other words than the levels (e.g. Starting, Growing, Strong, \
+                 Thriving), or give a band the name of a level only if it holds that level",
+                clean(&label),
+                score_text(min),
+                score_text(max),
+            );
+            seen.push((label, value));
+        }
+    }
+}
+
 fn write_missing(
     shown: &std::path::Path,
     file: &Framework<Text>,
@@ -165,8 +196,8 @@ pub fn write_framework(f: &Framework, out: &mut dyn Write) -> std::io::Result<()
             writeln!(
                 out,
                 "  {} to {}  {}",
-                crate::report::score_text(b.min.value),
-                crate::report::score_text(b.max.value),
+                crate::words::score_text(b.min.value),
+                crate::words::score_text(b.max.value),
                 clean(&b.label)
             )?;
         }
@@ -177,7 +208,7 @@ pub fn write_framework(f: &Framework, out: &mut dyn Write) -> std::io::Result<()
         writeln!(
             out,
             "\n{} {} of {}: {}",
-            clean(&crate::report::capitalise(&f.section_noun)),
+            clean(&crate::words::capitalise(&f.section_noun)),
             si + 1,
             f.sections.value.len(),
             clean(&s.title)
@@ -271,7 +302,7 @@ sections:
         statement: Information is clear, honest and on time.
 ";
 
-fn new_framework(file: &std::path::Path) -> Result<(), Error> {
+fn new_framework(file: &std::path::Path, quiet: bool) -> Result<(), Error> {
     if file.exists() {
         return Err(Error::Usage(format!(
             "{} already exists\nhelp: give another file name, e.g. `coprod framework new our-framework.yaml`",
@@ -294,7 +325,7 @@ fn new_framework(file: &std::path::Path) -> Result<(), Error> {
         crate::storage::write(&schema_path, format!("{schema}\n").as_bytes())?;
         true
     };
-    if !crate::cli::quiet() {
+    if !quiet {
         let text = format!(
             "Wrote {}{}. Edit it, then check it with:\n  coprod framework validate {}",
             file.display(),

@@ -11,7 +11,7 @@ use crate::import::{self, Making, Options, sheet};
 use crate::record::{FrameworkCheck, IsoDate};
 
 /// Runs `coprod import`.
-pub fn execute(args: &ImportArgs) -> Result<(), Error> {
+pub fn execute(args: &ImportArgs, quiet: bool) -> Result<(), Error> {
     let cwd =
         std::env::current_dir().map_err(|e| Error::io("cannot find the current folder", e))?;
     let config = Config::discover(&cwd)?;
@@ -99,11 +99,11 @@ pub fn execute(args: &ImportArgs) -> Result<(), Error> {
                     plan.file, framework.title
                 );
             }
-            if !plan.skipped.is_empty() && !crate::cli::quiet() {
+            if !plan.skipped.is_empty() && !quiet {
                 eprintln!(
                     "note: {}: {} left out (see --dry-run)",
                     plan.file,
-                    crate::report::plural(plan.skipped.len(), "row")
+                    crate::words::plural(plan.skipped.len(), "row")
                 );
             }
         }
@@ -143,8 +143,8 @@ pub fn execute(args: &ImportArgs) -> Result<(), Error> {
     for (path, record) in &targets {
         record.save(path)?;
     }
-    if !crate::cli::quiet() {
-        eprintln!("Wrote {}:", crate::report::plural(targets.len(), "record"));
+    if !quiet {
+        eprintln!("Wrote {}:", crate::words::plural(targets.len(), "record"));
         for (path, record) in &targets {
             eprintln!("  {} ({})", path.display(), record.scored_by.describe());
         }

@@ -9,3 +9,21 @@ pub mod framework;
 pub mod import;
 pub mod man;
 pub mod report;
+
+use crate::cli::{Cli, Command};
+use crate::error::Error;
+
+/// Runs a parsed command line. `--quiet` is handed to the commands that say what they did, so
+/// no setting lives in a global.
+pub fn run(cli: Cli) -> Result<(), Error> {
+    let quiet = cli.quiet;
+    match cli.command {
+        Command::Config => config::execute(),
+        Command::Assess(args) => assess::execute(&args, quiet),
+        Command::Report(args) => report::execute(&args, quiet),
+        Command::Import(args) => import::execute(&args, quiet),
+        Command::Framework(cmd) => framework::execute(cmd, quiet),
+        Command::Completions { shell } => completions::execute(shell),
+        Command::Man => man::execute(),
+    }
+}

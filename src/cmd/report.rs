@@ -11,14 +11,14 @@ use crate::record::{FrameworkCheck, Loaded, Record};
 use crate::report::{Format, Input, Report, Style, pdf};
 
 /// Runs `coprod report`.
-pub fn execute(args: &ReportArgs) -> Result<(), Error> {
+pub fn execute(args: &ReportArgs, quiet: bool) -> Result<(), Error> {
     let cwd =
         std::env::current_dir().map_err(|e| Error::io("cannot find the current folder", e))?;
     let config = crate::config::Config::discover(&cwd)?;
     config.apply();
     // Folders and patterns the shell did not expand become the record files they stand for.
     let expanded = crate::cmd::files::records(&args.records)?;
-    if !expanded.skipped.is_empty() && !crate::cli::quiet() {
+    if !expanded.skipped.is_empty() && !quiet {
         let names: Vec<String> = expanded
             .skipped
             .iter()
@@ -26,7 +26,7 @@ pub fn execute(args: &ReportArgs) -> Result<(), Error> {
             .collect();
         eprintln!(
             "note: left out {} that {} not records: {}",
-            crate::report::plural(names.len(), "file"),
+            crate::words::plural(names.len(), "file"),
             if names.len() == 1 { "is" } else { "are" },
             names.join(", ")
         );
@@ -285,19 +285,7 @@ pub fn write_output(
     Ok(())
 }
 
-/// The width to lay tables out in: `COLUMNS`, else the terminal's, else 100.
-pub fn terminal_width(to_stdout: bool) -> u16 {
-    if let Some(w) = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<u16>().ok())
-    {
-        return w.clamp(40, 400);
-    }
-    if to_stdout && let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size() {
-        return w.clamp(40, 400);
-    }
-    100
-}
+pub use crate::terminal::width as terminal_width;
 
 /// A report written over one of the files it reads (a record, the framework, the settings)
 /// would destroy it: refuse.

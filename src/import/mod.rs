@@ -257,7 +257,7 @@ pub fn plan(sheet: &Sheet, framework: &Framework, options: &Options) -> Result<P
         errors.push(
             Diagnostic::file(
                 &source,
-                format!("{}: `{text}` is not a stakeholder group coprod knows ({} in all)", at(*row, column), crate::report::plural(*n, "respondent")),
+                format!("{}: `{text}` is not a stakeholder group coprod knows ({} in all)", at(*row, column), crate::words::plural(*n, "respondent")),
             )
             .help(format!(
                 "say which group it is, e.g. --group-map \"{text}=parent-carers\"; groups coprod knows: {}",
@@ -496,7 +496,7 @@ impl Plan {
             }
         }
         groups.sort();
-        let partnership = crate::cmd::assess::slug(&making.partnership);
+        let partnership = crate::words::slug(&making.partnership);
         let partnership = if partnership.is_empty() {
             "assessment".to_string()
         } else {
@@ -635,9 +635,9 @@ impl Plan {
             out,
             "{}: {} from {} ({})",
             self.file,
-            crate::report::plural(self.respondents.len(), "respondent"),
+            crate::words::plural(self.respondents.len(), "respondent"),
             self.shape,
-            crate::report::plural(self.columns.len(), "column")
+            crate::words::plural(self.columns.len(), "column")
         );
         let _ = writeln!(out, "\nColumns");
         for c in &self.columns {
@@ -682,7 +682,7 @@ impl Plan {
                     "  {:<32} {:<16} {}",
                     format!("{:?}", text),
                     group,
-                    crate::report::plural(*n, "respondent")
+                    crate::words::plural(*n, "respondent")
                 );
             }
         }

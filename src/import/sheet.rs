@@ -125,13 +125,19 @@ fn clean(cell: &str) -> String {
 /// Reads the first worksheet of an `.xlsx` workbook. Numbers become text as people typed them
 /// (`3`, not `3.0`); dates become `YYYY-MM-DD HH:MM:SS`.
 fn read_xlsx(path: &Path) -> Result<Sheet, Error> {
-    use calamine::{Data, Reader};
     let shown = crate::diagnostic::display_path(path).display().to_string();
     let bytes = if path == Path::new("-") {
         crate::yaml::stdin_bytes()?.to_vec()
     } else {
         std::fs::read(path).map_err(|e| Error::io(format!("cannot read {shown}"), e))?
     };
+    read_xlsx_bytes(shown, bytes)
+}
+
+/// Reads the first worksheet of an `.xlsx` workbook held in memory; `shown` names it in
+/// messages.
+pub fn read_xlsx_bytes(shown: String, bytes: Vec<u8>) -> Result<Sheet, Error> {
+    use calamine::{Data, Reader};
     let unreadable = |why: String| {
         Error::Input(
             Diagnostic::file(

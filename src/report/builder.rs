@@ -7,8 +7,8 @@
 
 use super::compare::{GapView, NamedGap, SeriesView};
 use super::document::{
-    Align, Bar, BarGroup, Block, Chart, ChartKind, ChartScale, Choices, Column, Document, Fact,
-    Medium, Part, PartKind, RadarLine, Row, Table, Text,
+    Align, Bar, BarGroup, Block, Chart, ChartKind, ChartScale, Choices, Column, Document, Dot,
+    DotRow, Fact, Medium, Panel, Part, PartKind, Row, Table, Text,
 };
 use super::{ActionItem, Report, ScoreView, change_text, percent_text, score_text};
 use crate::catalog::{Arg, Catalog};
@@ -688,45 +688,25 @@ impl Builder<'_> {
         }
     }
 
-    /// The summary's charts: bars of each section's scores, and a radar of the same.
+    /// The summary's chart: for one record, a bar per section; for several, a dot plot with a
+    /// row per section and a mark per group (or record), so the board sees where each stands
+    /// and how far apart they are.
     fn charts(&self) -> Vec<Chart> {
         let r = self.r;
-        let labels = self.labels();
-        let now = self.current();
         let noun = &r.framework.section_noun;
         let caption = self.axis_caption();
         let (lo, hi) = (r.framework.scale_min, r.framework.scale_max);
-        // Records of the latest date keep their place in the report's stable order, and so
-        // their series (colour and pattern).
-        let groups: Vec<BarGroup> = if r.is_combined() {
-            r.sections
-                .iter()
-                .enumerate()
-                .map(|(j, s)| BarGroup {
-                    title: Some(Text::theirs(s.title.clone()).and(" · ").and(
-                        s.score.as_ref().map_or_else(
-                            || self.t("not-scored"),
-                            |v| self.f("chart-combined", &[("score", score_text(v.value).into())]),
-                        ),
-                    )),
-                    bars: now
-                        .iter()
-                        .enumerate()
-                        .map(|(n, &i)| Bar {
-                            label: Text::theirs(labels[i].clone()),
-                            value: r.records[i].sections.get(j).copied().flatten(),
-                            series: n + 1,
-                        })
-                        .collect(),
-                })
-                .collect()
-        } else {
+        let results = format!(
+            "“{}”",
+            self.f("section-results", &[("noun", r.section_heading().into())])
+        );
+        if !r.is_combined() {
             let own = r
                 .single_current()
                 .and_then(|i| r.records.get(i))
                 .map(|x| x.sections.clone())
                 .unwrap_or_default();
-            vec![BarGroup {
+            let group = BarGroup {
                 title: None,
                 bars: r
                     .sections
@@ -738,90 +718,125 @@ impl Builder<'_> {
                         series: 0,
                     })
                     .collect(),
-            }]
-        };
-        let described: Vec<String> = groups.iter().map(|g| describe_bars(self.w, g)).collect();
-        let bars = Chart {
-            alt: Text::ours(self.f(
-                "chart-bars-alt",
-                &[
-                    ("noun", noun.into()),
-                    ("lo", lo.to_string().into()),
-                    ("hi", hi.to_string().into()),
-                    ("caption", caption.plain().into()),
-                    ("described", described.join(" ").into()),
-                ],
-            )),
-            kind: ChartKind::Bars { groups },
-            scale: self.scale(),
-            caption: caption.clone(),
-        };
-        let mut charts = vec![bars];
-        if r.sections.len() >= 3 {
-            let lines: Vec<RadarLine> = if r.is_combined() {
-                now.iter()
-                    .enumerate()
-                    .map(|(n, &i)| RadarLine {
-                        label: Text::theirs(labels[i].clone()),
-                        series: n + 1,
-                        values: r.records[i].sections.clone(),
-                    })
-                    .collect()
-            } else {
-                let one = r.single_current().unwrap_or(0);
-                vec![RadarLine {
-                    label: Text::theirs(labels.get(one).cloned().unwrap_or_default()),
-                    series: 0,
-                    values: r
-                        .records
-                        .get(one)
-                        .map(|x| x.sections.clone())
-                        .unwrap_or_default(),
-                }]
             };
-            let each: Vec<String> = lines
-                .iter()
-                .map(|l| {
-                    let values: Vec<String> = r
-                        .sections
-                        .iter()
-                        .zip(&l.values)
-                        .map(|(s, v)| match v {
-                            Some(v) => format!("{} {}", s.title, score_text(*v)),
-                            None => self.f("no-score", &[("label", (&s.title).into())]),
-                        })
-                        .collect();
-                    format!("{}: {}.", l.label.plain(), values.join(", "))
-                })
-                .collect();
-            let alt = if lines.len() > 1 {
-                "chart-radar-alt-many"
-            } else {
-                "chart-radar-alt-one"
-            };
-            charts.push(Chart {
+            let described = describe_bars(self.w, &group);
+            return vec![Chart {
                 alt: Text::ours(self.f(
-                    alt,
+                    "chart-bars-alt",
                     &[
                         ("noun", noun.into()),
                         ("lo", lo.to_string().into()),
                         ("hi", hi.to_string().into()),
-                        ("each", each.join(" ").into()),
+                        ("described", described.into()),
+                        ("results", (&results).into()),
                     ],
                 )),
-                kind: ChartKind::Radar {
-                    axes: r
-                        .sections
-                        .iter()
-                        .map(|s| Text::theirs(s.title.clone()))
-                        .collect(),
-                    lines,
+                kind: ChartKind::Bars {
+                    groups: vec![group],
                 },
                 scale: self.scale(),
                 caption,
-            });
+            }];
         }
-        charts
+        // One mark per stakeholder group where the groups are compared, else per record.
+        let labels = self.labels();
+        let now = self.current();
+        let marks: Vec<(String, Vec<Option<f64>>)> = match &r.perspectives {
+            Some(p) => p
+                .groups
+                .iter()
+                .enumerate()
+                .map(|(g, info)| {
+                    (
+                        self.who(&info.name),
+                        p.sections
+                            .iter()
+                            .map(|s| s.gap.by_group.get(g).copied().flatten())
+                            .collect(),
+                    )
+                })
+                .collect(),
+            None => now
+                .iter()
+                .map(|&i| (labels[i].clone(), r.records[i].sections.clone()))
+                .collect(),
+        };
+        let mut spans = Vec::new();
+        let rows: Vec<DotRow> = r
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(j, s)| {
+                let dots: Vec<Dot> = marks
+                    .iter()
+                    .enumerate()
+                    .map(|(n, (name, values))| Dot {
+                        label: Text::theirs(name.clone()),
+                        value: values.get(j).copied().flatten(),
+                        series: n + 1,
+                    })
+                    .collect();
+                let scored: Vec<&Dot> = dots.iter().filter(|d| d.value.is_some()).collect();
+                let low = scored.iter().min_by(|a, b| {
+                    a.value
+                        .partial_cmp(&b.value)
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                });
+                let high = scored.iter().max_by(|a, b| {
+                    a.value
+                        .partial_cmp(&b.value)
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                });
+                let mut title =
+                    Text::theirs(s.title.clone())
+                        .and(" · ")
+                        .and(s.score.as_ref().map_or_else(
+                            || self.t("not-scored"),
+                            |v| self.f("chart-combined", &[("score", score_text(v.value).into())]),
+                        ));
+                if let (Some(l), Some(h)) = (low, high)
+                    && let (Some(lv), Some(hv)) = (l.value, h.value)
+                {
+                    title = title
+                        .and(" · ")
+                        .and(self.f("chart-gap", &[("gap", score_text(hv - lv).into())]));
+                    spans.push(self.f(
+                        "chart-span",
+                        &[
+                            ("section", (&s.title).into()),
+                            ("low", score_text(lv).into()),
+                            ("lowname", l.label.plain().into()),
+                            ("high", score_text(hv).into()),
+                            ("highname", h.label.plain().into()),
+                        ],
+                    ));
+                } else {
+                    spans.push(self.f("chart-span-none", &[("section", (&s.title).into())]));
+                }
+                DotRow { title, dots }
+            })
+            .collect();
+        let alt = if r.perspectives.is_some() {
+            "chart-dots-groups-alt"
+        } else {
+            "chart-dots-records-alt"
+        };
+        vec![Chart {
+            alt: Text::ours(self.f(
+                alt,
+                &[
+                    ("noun", noun.into()),
+                    ("lo", lo.to_string().into()),
+                    ("hi", hi.to_string().into()),
+                    ("spans", spans.join(" ").into()),
+                    ("results", (&results).into()),
+                    ("groups", self.t("groups-title").into()),
+                ],
+            )),
+            kind: ChartKind::Dots { rows },
+            scale: self.scale(),
+            caption,
+        }]
     }
 
     /// A group's column header: its name, and how many records speak for it when several do.
@@ -1004,41 +1019,40 @@ impl Builder<'_> {
             row_headers: true,
         }));
         if self.c.charts {
-            let dated = |s: &SeriesView| -> Vec<Bar> {
-                t.dates
-                    .iter()
-                    .zip(&s.values)
-                    .enumerate()
-                    .map(|(n, (d, v))| Bar {
-                        label: Text::ours(self.date(d)),
-                        value: *v,
-                        series: n + 1,
-                    })
-                    .collect()
-            };
-            let mut groups = vec![BarGroup {
-                title: Some(Text::theirs(self.overall_name())),
-                bars: dated(&t.overall),
+            let mut panels = vec![Panel {
+                title: Text::theirs(self.overall_name()),
+                values: t.overall.values.clone(),
             }];
-            groups.extend(t.sections.iter().map(|s| BarGroup {
-                title: Some(Text::theirs(s.text.clone())),
-                bars: dated(s),
+            panels.extend(t.sections.iter().map(|s| Panel {
+                title: Text::theirs(s.text.clone()),
+                values: s.values.clone(),
             }));
-            let caption = self.axis_caption();
-            let described: Vec<String> = groups.iter().map(|g| describe_bars(self.w, g)).collect();
+            let dates: Vec<String> = t.dates.iter().map(|d| self.date(d)).collect();
+            let overall: Vec<String> = t
+                .overall
+                .values
+                .iter()
+                .map(|v| v.map_or_else(|| self.t("trend-no-score"), score_text))
+                .collect();
             blocks.push(Block::Chart(Chart {
                 alt: Text::ours(self.f(
                     "trend-chart-alt",
                     &[
+                        ("overall", self.overall_name().into()),
+                        ("noun", (&r.framework.section_noun).into()),
+                        ("first", dates.first().cloned().unwrap_or_default().into()),
+                        ("last", dates.last().cloned().unwrap_or_default().into()),
                         ("lo", r.framework.scale_min.to_string().into()),
                         ("hi", r.framework.scale_max.to_string().into()),
-                        ("caption", caption.plain().into()),
-                        ("described", described.join(" ").into()),
+                        ("values", overall.join(", ").into()),
                     ],
                 )),
-                kind: ChartKind::Bars { groups },
+                kind: ChartKind::Lines {
+                    dates: dates.into_iter().map(Text::ours).collect(),
+                    panels,
+                },
                 scale: self.scale(),
-                caption,
+                caption: self.axis_caption(),
             }));
         }
         let mut items = Vec::new();

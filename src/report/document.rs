@@ -292,14 +292,32 @@ pub struct BarGroup {
     pub bars: Vec<Bar>,
 }
 
-/// One line of a radar chart.
+/// One mark of a dot plot: a group's (or record's) result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RadarLine {
-    /// Whose line it is.
+pub struct Dot {
+    /// Whose result it is, written beside the mark.
     pub label: Text,
-    /// Which series (as for [`Bar::series`]).
+    /// The result, if scored.
+    pub value: Option<f64>,
+    /// Which series (as for [`Bar::series`]): fixes the mark's shape and colour.
     pub series: usize,
-    /// One value per axis.
+}
+
+/// One row of a dot plot: a section, with one mark per group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DotRow {
+    /// The row's heading ("Welcome and Care · combined 3.5 · gap 0.8").
+    pub title: Text,
+    /// The marks.
+    pub dots: Vec<Dot>,
+}
+
+/// One small chart of a set: a result at each date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Panel {
+    /// What it shows (a section, or the overall result).
+    pub title: Text,
+    /// One value per date, earliest first.
     pub values: Vec<Option<f64>>,
 }
 
@@ -312,12 +330,19 @@ pub enum ChartKind {
         /// The groups of bars.
         groups: Vec<BarGroup>,
     },
-    /// One axis per section, one line per record.
-    Radar {
-        /// The axes' names.
-        axes: Vec<Text>,
-        /// The lines.
-        lines: Vec<RadarLine>,
+    /// One row per section on a common scale: a mark for each group, labelled beside it, and
+    /// the range from the lowest to the highest, so where each group stands and how far apart
+    /// they are read at a glance.
+    Dots {
+        /// The rows.
+        rows: Vec<DotRow>,
+    },
+    /// Small multiples: one small line chart per section (and overall) over the same dates.
+    Lines {
+        /// The dates, earliest first.
+        dates: Vec<Text>,
+        /// The charts.
+        panels: Vec<Panel>,
     },
 }
 

@@ -762,40 +762,9 @@ fn completeness_view(c: Completeness) -> CompletenessView {
     }
 }
 
-/// A count with its noun: "1 record", "3 records".
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
+// --- Display rounding: the one place numbers are rounded ([`crate::words`]), for every format. ---
 
-/// Upper-cases the first letter.
-pub fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-// --- Display rounding: the one place numbers are rounded, for every format. ---
-
-/// A score rounded for display: one decimal place, halves away from zero.
-pub fn round_score(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
-}
-
-/// A percentage rounded for display: whole numbers, halves away from zero.
-pub fn round_percent(x: f64) -> f64 {
-    x.round()
-}
-
-/// A score as text, e.g. "3.4".
-pub fn score_text(x: f64) -> String {
-    format!("{:.1}", round_score(x))
-}
+pub use crate::words::{capitalise, plural, round_percent, round_score, score_text};
 
 /// A change between two scores as shown: the difference of the rounded scores, so that
 /// "3.0 → 2.7" always reads with "−0.3" beside it.

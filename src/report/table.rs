@@ -152,29 +152,7 @@ impl Term {
     }
 }
 
-/// Word-wraps `text` to `width` columns, with a first-line and a following-line indent.
-pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let mut out = String::from(first);
-    let mut col = first.chars().count();
-    let mut line_start = true;
-    for word in text.split_whitespace() {
-        let len = word.chars().count();
-        if !line_start && col + 1 + len > width {
-            out.push('\n');
-            out.push_str(rest);
-            col = rest.chars().count();
-            line_start = true;
-        }
-        if !line_start {
-            out.push(' ');
-            col += 1;
-        }
-        out.push_str(word);
-        col += len;
-        line_start = false;
-    }
-    out
-}
+pub use crate::words::wrap;
 
 /// A horizontal bar of `cells` characters for a percentage, in eighths of a block.
 pub fn bar(percent: f64, cells: usize) -> String {

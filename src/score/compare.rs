@@ -267,9 +267,11 @@ pub struct VersionChanges {
 /// the framework as it is.
 pub fn version_changes(framework: &Framework, records: &[&Record]) -> Option<VersionChanges> {
     let current = framework.fingerprint();
-    let is_current = |r: &Record| match &r.framework.fingerprint {
-        Some(fp) => fp.value == current,
-        None => r.framework.version == framework.version,
+    let is_current = |r: &Record| {
+        framework.is_current(
+            &r.framework.version,
+            r.framework.fingerprint.as_ref().map(|f| f.value.as_str()),
+        )
     };
     if records.iter().all(|r| is_current(r)) {
         return None;

@@ -723,7 +723,7 @@ mod properties {
         let wc = card.sections[0].score.clone().expect("score");
         assert_eq!(wc.value, 2.75);
         assert_eq!(wc.percent, 43.75);
-        assert_eq!(f.bands[wc.band.expect("band")].label, "Developing");
+        assert_eq!(f.bands[wc.band.expect("band")].label, "Growing");
         // Overall = mean of sections (2.75, 3, 3, 3).
         assert_eq!(card.overall.expect("overall").value, (2.75 + 9.0) / 4.0);
         assert_eq!(

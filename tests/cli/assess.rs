@@ -647,3 +647,63 @@ fn a_half_typed_action_survives_sigkill_and_is_offered_back() {
         "{text}"
     );
 }
+
+#[test]
+fn from_several_group_records_follows_up_each_and_scores_them_as_a_workshop() {
+    let t = Test::new().with_examples();
+    let args = [
+        "assess",
+        "--plain",
+        "--date",
+        "2026-11-12",
+        "--from",
+        "examples/2025/parent-carers.yaml",
+        "--from",
+        "examples/2025/health.yaml",
+        "-o",
+        "r.yaml",
+    ];
+    let mut p = pty(&t, &args);
+    p.exp_string("Partnership: Hafren Vale SEND Partnership (from the earlier records")
+        .expect("partnership taken over");
+    p.exp_string("Scoring: Workshop: Parent carers, Health (from the earlier records")
+        .expect("the groups of the earlier records score together");
+    p.exp_string("Who is taking part?").expect("participants");
+    p.send_line("").expect("none");
+    // Each earlier record's actions are followed up in turn; Esc keeps each as it was.
+    let mut follow_ups = 0;
+    let mut kept = 0;
+    loop {
+        let (_, matched) = p
+            .exp_regex(r"(You said, we did:|Status now|Last time \(2025-11-13, Parent carers\))")
+            .expect("next step");
+        if matched.starts_with("Last time") {
+            break;
+        }
+        if matched.starts_with("You said") {
+            follow_ups += 1;
+            continue;
+        }
+        p.exp_string("Type a choice").expect("prompt");
+        p.send_line("esc").expect("esc");
+        p.exp_string("Kept as it was.").expect("kept");
+        kept += 1;
+    }
+    assert_eq!(follow_ups, 2, "one follow-up per earlier record");
+    p.exp_string("Last time (2025-11-13, Health)")
+        .expect("the other record's level too");
+    p.exp_string("Type a choice").expect("prompt");
+    p.send_line("q").expect("quit");
+    p.exp_string("coprod assess --resume r.yaml --from examples/2025/parent-carers.yaml --from examples/2025/health.yaml --plain")
+        .expect("the resume command names both");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 0);
+    let record = t.read("r.yaml");
+    assert!(record.contains("kind: workshop"), "{record}");
+    assert!(
+        record.contains("- parent-carers\n") && record.contains("- health\n"),
+        "{record}"
+    );
+    assert_eq!(record.matches("- what:").count(), kept, "{record}");
+    assert!(kept >= 2, "both records' actions carried: {kept}");
+}

@@ -289,7 +289,7 @@ record_error!(record_wrong_format, "format: 1", "format: 7");
 record_error!(
     record_changed_framework,
     "  version: \"1.0\"\n",
-    "  version: \"1.0\"\n  fingerprint: \"sha256:0000\"\n"
+    "  version: \"1.1\"\n  fingerprint: \"sha256:0000\"\n"
 );
 
 #[test]

@@ -256,3 +256,65 @@ fn a_vote_typed_in_is_kept_and_the_record_reports() {
         3
     );
 }
+
+/// Esc as a terminal with the "CSI u" keyboard encoding sends it: unlike a lone ESC byte it
+/// cannot run into the next key and be read as Alt and that key, however loaded the machine.
+const ESC: &str = "\u{1b}[27u";
+const F5: &str = "\u{1b}[15~";
+const CTRL_X: &str = "\u{18}";
+const CTRL_S: &str = "\u{13}";
+
+/// Keys that mean nothing on each screen, sent there, then a level chosen: after each screen
+/// the record holds exactly the levels chosen so far, and nothing else (no evidence, action,
+/// vote or draft), so none of those keys recorded anything.
+#[test]
+fn on_every_screen_keys_that_mean_nothing_there_record_nothing() {
+    let t = Test::new();
+    let mut p = start(&t, &[]);
+    // (how the screen is opened, the keys that mean nothing on it, how it is closed)
+    let screens: [(&str, String, &str); 6] = [
+        (
+            "",
+            format!("cdfhijklmoprtuwxyz06789\t\r{ESC}{F5}\u{1b}x"),
+            "",
+        ),
+        ("?", format!("12345nsbgeav\t\rx{F5}"), "?"),
+        ("g", format!("12345nsveax?\t{F5}"), "g"),
+        ("a", format!("12345nsvgex?d\t{F5}"), ESC),
+        ("v", format!("xsbnaegd?{F5}"), ESC),
+        ("e", format!("{F5}{CTRL_X}"), CTRL_S),
+    ];
+    let mut chosen: Vec<(&str, String)> = Vec::new();
+    for (n, (open, junk, close)) in screens.iter().enumerate() {
+        let id = IDS[n];
+        for part in [*open, junk.as_str(), *close] {
+            if !part.is_empty() {
+                keys(&mut p, part);
+                std::thread::sleep(Duration::from_millis(150));
+            }
+        }
+        let level = ((n % 5) + 1).to_string();
+        keys(&mut p, &level);
+        chosen.push((id, level));
+        let text = record_when(&t, id, |r| r.contains(&level_line(id, &chosen[n].1)));
+        let what = if open.is_empty() { "indicator" } else { open };
+        assert_eq!(
+            text.matches("- indicator:").count(),
+            chosen.len(),
+            "after the {what} screen:\n{text}"
+        );
+        for (id, level) in &chosen {
+            assert!(text.contains(&level_line(id, level)), "{what}: {text}");
+        }
+        for word in ["evidence:", "actions:", "votes:", "draft:", "disagreed:"] {
+            assert!(
+                !text.contains(word),
+                "the {what} screen recorded {word}\n{text}"
+            );
+        }
+    }
+    keys(&mut p, "q");
+    p.exp_string("To carry on later").expect("quit message");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 0);
+}

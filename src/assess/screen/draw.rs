@@ -272,7 +272,7 @@ fn flow(cells: Vec<Vec<Span<'static>>>, gap: usize, w: usize) -> Vec<Line<'stati
 }
 
 /// One line, cut with "…" if it is longer than `w` (for previews, never for the statement).
-fn cut(text: &str, w: usize) -> String {
+pub(super) fn cut(text: &str, w: usize) -> String {
     if width(text) <= w {
         return text.to_string();
     }
@@ -366,16 +366,127 @@ fn answer(state: &State<'_>, w: usize) -> (Vec<Line<'static>>, Vec<Line<'static>
             Span::raw(cut(&clean(&note.value), w.saturating_sub(20))),
         ]));
     }
-    if let Some(prev) = state.previous {
-        let last = prev
-            .choice(id)
-            .map_or("not answered".to_string(), |c| state.choice_words(c));
+    for prev in state.previous {
         more.push(Line::from(cut(
-            &format!("Last time ({}): {last}", prev.date.value),
+            &format!(
+                "Last time ({}{}): {}",
+                prev.date.value,
+                whose(state, prev),
+                last_level(state, prev, id)
+            ),
             w,
         )));
     }
     (must, more)
+}
+
+/// ", Parent carers" when earlier records are of different scorers (last year's group
+/// records), so that their lines can be told apart; nothing for a single earlier record.
+fn whose(state: &State<'_>, prev: &crate::record::Record) -> String {
+    if state.previous.len() > 1 {
+        format!(", {}", prev.scored_by.describe())
+    } else {
+        String::new()
+    }
+}
+
+/// The level an earlier record gave an indicator, in words: "3 Developing", each group's
+/// level for a workshop record ("PC 3 · LA 2"), "agreed to disagree" or "not answered".
+fn last_level(state: &State<'_>, prev: &crate::record::Record, id: &str) -> String {
+    let Some(answer) = prev.answer(id) else {
+        return "not answered".to_string();
+    };
+    if !answer.levels.is_empty() {
+        return answer
+            .levels
+            .iter()
+            .map(|(g, c)| {
+                let short = match c.value {
+                    Choice::Level(v) => v.to_string(),
+                    Choice::NotApplicable => "n/a".to_string(),
+                };
+                format!("{} {short}", initials(&group_name(g)))
+            })
+            .collect::<Vec<_>>()
+            .join(" · ");
+    }
+    match (answer.level.as_ref(), answer.disagreed.is_some()) {
+        (Some(c), _) => state.choice_words(c.value),
+        (None, true) => "agreed to disagree".to_string(),
+        (None, false) => "not answered".to_string(),
+    }
+}
+
+/// The "last time" panel of a `--from` session: for each earlier record, the level it gave
+/// this indicator and the actions agreed then, each with where it has got to (its status in
+/// this record once followed up) and OVERDUE, in words, when it was due before this
+/// assessment's date and is not done.
+fn last_time(state: &State<'_>, w: usize) -> Vec<Line<'static>> {
+    let Some((_, ind)) = state.current() else {
+        return Vec::new();
+    };
+    let id = ind.id.value.as_str();
+    let same = |a: &str, b: &str| a.split_whitespace().eq(b.split_whitespace());
+    let mut lines = Vec::new();
+    for prev in state.previous {
+        if !lines.is_empty() {
+            lines.push(Line::from(""));
+        }
+        let head = format!(
+            "Last time ({}{}): {}",
+            prev.date.value,
+            whose(state, prev),
+            last_level(state, prev, id)
+        );
+        for l in wrap(&clean(&head), w, 0, 0) {
+            lines.push(Line::from(Span::styled(l, bold())));
+        }
+        let actions = prev.answer(id).map_or(&[][..], |a| a.actions.as_slice());
+        if actions.is_empty() {
+            lines.push(Line::from("No actions were agreed."));
+            continue;
+        }
+        lines.push(Line::from(if actions.len() == 1 {
+            "The action agreed then:".to_string()
+        } else {
+            format!("The {} actions agreed then:", actions.len())
+        }));
+        for action in actions {
+            let now = state
+                .record
+                .answer(id)
+                .and_then(|a| a.actions.iter().find(|x| same(&x.what, &action.what)));
+            let status = now.map_or(action.status, |x| x.status);
+            for (i, l) in wrap(&clean(&action.what), w, 2, 2).into_iter().enumerate() {
+                let mark = if i == 0 { "• " } else { "  " };
+                lines.push(Line::from(format!("{mark}{l}")));
+            }
+            let mut about = Vec::new();
+            if let Some(owner) = &action.owner {
+                about.push(clean(owner));
+            }
+            if let Some(due) = action.due {
+                about.push(format!("due {due}"));
+            }
+            about.push(if now.is_some() {
+                format!("now {}", status.label().to_lowercase())
+            } else {
+                format!("was {}", status.label().to_lowercase())
+            });
+            let overdue =
+                action.due.is_some_and(|d| d < state.record.date.value) && status.is_open();
+            for l in wrap(&about.join(" · "), w, 2, 2) {
+                lines.push(Line::from(format!("  {l}")));
+            }
+            if overdue {
+                lines.push(Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled("⚑ OVERDUE", bold().add_modifier(Modifier::REVERSED)),
+                ]));
+            }
+        }
+    }
+    lines
 }
 
 fn status_line(state: &State<'_>, w: usize) -> Line<'static> {
@@ -527,13 +638,21 @@ fn indicator(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
     let wide = area.width >= WIDE.0 && area.height >= WIDE.1;
     let (left, right) = if wide {
         let col = (w - 3) / 2;
-        (guidance(state, col), Some(meanings(state, w - 3 - col)))
-    } else {
-        let mut all = guidance(state, w);
-        if !all.is_empty() {
-            all.push(Line::from(""));
+        let mut left = last_time(state, col);
+        let questions = guidance(state, col);
+        if !left.is_empty() && !questions.is_empty() {
+            left.push(Line::from(""));
         }
-        all.extend(meanings(state, w));
+        left.extend(questions);
+        (left, Some(meanings(state, w - 3 - col)))
+    } else {
+        let mut all = last_time(state, w);
+        for part in [guidance(state, w), meanings(state, w)] {
+            if !all.is_empty() && !part.is_empty() {
+                all.push(Line::from(""));
+            }
+            all.extend(part);
+        }
         (all, None)
     };
     let content_h = len(&left).max(right.as_ref().map_or(0, |r| len(r)));
@@ -797,8 +916,13 @@ fn action_list(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, cursor: usi
 
 /// The counts of a vote with a bar for each, how many, the spread and the flag.
 fn vote_box(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, form: &VoteForm) {
+    // With phones voting, the QR code to scan stands beside the counts while they are typed.
+    let (rect, qr) = super::phones::qr_beside(rect, state, form);
+    if let Some((at, code)) = qr {
+        frame.render_widget(Paragraph::new(code), at);
+    }
     let w = usize::from(rect.width);
-    let d = form.distribution(state.framework);
+    let d = state.shown_distribution(form);
     let most = d
         .levels
         .iter()
@@ -823,7 +947,15 @@ fn vote_box(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, form: &VoteFor
     let counting = form.stage == Stage::Counting;
     let mut lines: Vec<Line<'static>> = Vec::new();
     for (i, (row, name)) in form.rows.iter().zip(&names).enumerate() {
-        let n: u64 = row.typed.parse().unwrap_or(0);
+        let n: u64 = match row.choice {
+            RowKind::Level(v) => d
+                .levels
+                .iter()
+                .find(|(l, _)| *l == v)
+                .map_or(0, |(_, n)| *n),
+            RowKind::NotApplicable => d.not_applicable,
+            RowKind::DontKnow => d.dont_know,
+        };
         let on = counting && i == form.row;
         let typed = if on {
             format!("[{:>4}_]", row.typed)
@@ -857,6 +989,7 @@ fn vote_box(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, form: &VoteFor
     for l in wrap(&summary, w, 0, 2) {
         lines.push(Line::from(Span::styled(l, bold())));
     }
+    lines.extend(super::phones::lines(state, form, w));
     let h = usize::from(rect.height);
     let top = (form.row + 1).saturating_sub(h.saturating_sub(1));
     let shown: Vec<Line<'static>> = lines.into_iter().skip(top).take(h).collect();
@@ -865,7 +998,7 @@ fn vote_box(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, form: &VoteFor
 
 /// A spread in levels, as the reports write it.
 fn score_text(v: f64) -> String {
-    crate::report::score_text(v)
+    crate::words::score_text(v)
 }
 
 /// A line of a list: the cursor's line marked with ▶ and reversed.

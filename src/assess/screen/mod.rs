@@ -10,6 +10,7 @@
 pub mod draw;
 pub mod form;
 pub mod keys;
+pub mod phones;
 pub mod state;
 pub mod text;
 pub mod vote;
@@ -135,6 +136,25 @@ pub fn run(state: &mut State<'_>, save: &mut Save<'_>) -> Result<Outcome, Error>
     result
 }
 
+/// How often the screen wakes while phones can vote, to save their votes.
+const PHONE_TICK: Duration = Duration::from_millis(5);
+
+/// Waits up to [`TICK`] for a key. While phones can vote it wakes every few milliseconds to
+/// save their votes (a phone hears its vote is saved only once the record on disk has it), and
+/// returns early when it saved some, so that the count on screen is redrawn.
+fn wait(state: &mut State<'_>, save: &mut Save<'_>) -> Result<std::io::Result<bool>, Error> {
+    if state.phones.is_none() {
+        return Ok(event::poll(TICK));
+    }
+    let until = Instant::now() + TICK;
+    loop {
+        let ready = event::poll(PHONE_TICK);
+        if !matches!(ready, Ok(false)) || state.sync_phones(save)? || Instant::now() >= until {
+            return Ok(ready);
+        }
+    }
+}
+
 fn event_loop(
     state: &mut State<'_>,
     save: &mut Save<'_>,
@@ -155,7 +175,7 @@ fn event_loop(
             state.apply(Action::Interrupt, save)?;
             return Err(terminal_error(e));
         }
-        let ready = match event::poll(TICK) {
+        let ready = match wait(state, save)? {
             Ok(ready) => ready,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => false,
             Err(e) => {

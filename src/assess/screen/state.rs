@@ -53,7 +53,8 @@ pub enum Screen {
 pub enum Status {
     /// Something was saved or done.
     Done(String),
-    /// A key that means nothing here, or a choice that cannot be made.
+    /// A key that means nothing here, a choice that cannot be made, or a warning about what
+    /// was just saved (shown with `!`, not only in another colour).
     Refused(String),
 }
 
@@ -157,8 +158,9 @@ pub struct State<'a> {
     pub order: Vec<(&'a Section, &'a Indicator)>,
     /// The record being filled in; saved after every change.
     pub record: Record,
-    /// Last time's record (`--from`), shown as context.
-    pub previous: Option<&'a Record>,
+    /// Earlier records (`--from`: last year's, or last year's group records), shown beside
+    /// the indicator as "last time".
+    pub previous: &'a [Record],
     /// The indicator showing (`order.len()` is past the end).
     pub at: usize,
     /// In workshop mode, the group whose level the digits choose.
@@ -185,6 +187,8 @@ pub struct State<'a> {
     pub divergence: f64,
     /// The commands shown at the end: to carry on, and to report.
     pub commands: Commands,
+    /// Phones voting (`--vote`): the server, and the round open on the vote screen.
+    pub phones: Option<crate::vote::Link>,
 }
 
 /// The commands the end of a session points to.
@@ -202,7 +206,7 @@ impl<'a> State<'a> {
         framework: &'a Framework,
         record: Record,
         start: usize,
-        previous: Option<&'a Record>,
+        previous: &'a [Record],
     ) -> Self {
         let order: Vec<_> = framework.indicators().collect();
         let at = start.min(order.len());
@@ -224,6 +228,7 @@ impl<'a> State<'a> {
             outcome: None,
             divergence: crate::score::compare::DEFAULT_DIVERGENCE,
             commands: Commands::default(),
+            phones: None,
         };
         state.arrive(at);
         state.offer_drafts();
@@ -409,6 +414,7 @@ impl<'a> State<'a> {
                     });
                     let form = VoteForm::new(self.framework, group, earlier);
                     self.screen = Screen::Vote(Box::new(form));
+                    self.phones_open();
                     self.done(
                         "Type how many chose each level; ↑ ↓ move between levels; Enter when done.",
                     );
@@ -526,7 +532,11 @@ impl<'a> State<'a> {
             }
             let _ = g;
         }
-        if !self.stay {
+        if self.stay {
+            self.done(format!(
+                "Saved: {words}{whose}. → goes on to the next indicator."
+            ));
+        } else {
             let status = self.status.take();
             self.arrive(self.at + 1);
             self.status = status;
@@ -828,6 +838,7 @@ impl<'a> State<'a> {
             (_, Action::Interrupt) => {
                 self.screen = Screen::Vote(Box::new(form.clone()));
                 if form.stage == Stage::Counting {
+                    self.phones_close(save)?;
                     self.save_tally(&form, save)?;
                 } else {
                     self.keep_draft(save)?;
@@ -843,11 +854,30 @@ impl<'a> State<'a> {
             (Stage::Counting, Action::Edit(EditKey::Backspace)) => form.backspace(),
             (Stage::Counting, Action::Scroll(n)) => form.step(n),
             (Stage::Counting, Action::Confirm) => {
-                let total = self.save_tally(&form, save)?;
-                if total == 0 {
-                    self.refuse("No votes typed yet: type how many chose each level, or Esc.");
+                let phones = self.phones.as_ref().is_some_and(|l| l.is_open());
+                let cards = self.save_tally(&form, save)?;
+                let total = if phones {
+                    self.phones_close(save)?;
+                    form.stage = Stage::Agreeing;
+                    let total = self.shown_distribution(&form).total();
+                    form.stage = Stage::Counting;
+                    total
                 } else {
-                    let d = form.distribution(self.framework);
+                    cards
+                };
+                if total == 0 {
+                    if phones {
+                        // Nobody voted: the phones can vote again.
+                        self.phones_open();
+                        self.refuse(
+                            "No votes yet: type the cards' counts, or wait for the phones; Esc goes back.",
+                        );
+                    } else {
+                        self.refuse("No votes typed yet: type how many chose each level, or Esc.");
+                    }
+                } else {
+                    form.stage = Stage::Agreeing;
+                    let d = self.shown_distribution(&form);
                     let mut text = format!("Saved the vote on {id}: {total} counted.");
                     if d.talk_about_this(self.divergence) {
                         text.push_str(" Views are far apart: talk about this.");
@@ -862,6 +892,7 @@ impl<'a> State<'a> {
                 }
             }
             (Stage::Counting, Action::Close) => {
+                self.phones_close(save)?;
                 let total = self.save_tally(&form, save)?;
                 if total > 0 {
                     self.done(format!("Saved the vote on {id}: {total} counted."));
@@ -872,6 +903,7 @@ impl<'a> State<'a> {
                 return Ok(());
             }
             (Stage::Counting, Action::Quit) => {
+                self.phones_close(save)?;
                 self.save_tally(&form, save)?;
                 self.outcome = Some(Outcome::Quit);
             }
@@ -982,6 +1014,7 @@ impl<'a> State<'a> {
                             return Ok(());
                         }
                         Ok(new) => {
+                            let due = new.due;
                             let answer = answer_mut(&mut self.record, self.framework, &id);
                             match form.changes.filter(|&i| i < answer.actions.len()) {
                                 Some(i) => {
@@ -995,7 +1028,17 @@ impl<'a> State<'a> {
                             }
                             answer.draft.action = None;
                             save(&self.record)?;
-                            self.done(format!("Saved the action for {}.", id.to_uppercase()));
+                            let date = self.record.date.value;
+                            match due.filter(|d| *d < date) {
+                                // Said, not refused: it may be right (an action already late).
+                                Some(d) => self.refuse(format!(
+                                    "Saved the action for {}. Note: it is due {d}, before the date of this assessment ({date}); change it if that was a slip.",
+                                    id.to_uppercase()
+                                )),
+                                None => {
+                                    self.done(format!("Saved the action for {}.", id.to_uppercase()))
+                                }
+                            }
                         }
                     }
                 }

@@ -40,7 +40,7 @@ fn record(f: &Framework) -> Record {
 }
 
 fn state<'a>(f: &'a Framework, r: Record, at: usize) -> State<'a> {
-    let mut s = State::new(f, r, at, None);
+    let mut s = State::new(f, r, at, &[]);
     s.commands = Commands {
         resume: "coprod assess --resume r.yaml".into(),
         report: "coprod report r.yaml".into(),
@@ -342,6 +342,11 @@ fn workshop_mode_asks_each_group_then_moves_on() {
     let text = screen(&s, 80, 24);
     assert!(text.contains("▶ Health"), "{text}");
     insta::assert_snapshot!("workshop_80x24", text);
+    for (w, h) in [(60, 20), (120, 40)] {
+        let text = screen(&s, w, h);
+        assert!(text.contains("▶ Health"), "{w}x{h}:\n{text}");
+        insta::assert_snapshot!(format!("workshop_{w}x{h}"), text);
+    }
     press(&mut s, &[KeyCode::Char('4')]);
     assert_eq!(s.at, 1);
     let a = s.record.answer("wc1").expect("answer");
@@ -377,6 +382,8 @@ fn the_overview_goes_anywhere_and_ends_the_walk() {
     let mut s = ordinary(&f);
     press(&mut s, &[KeyCode::Char('g')]);
     insta::assert_snapshot!("overview_80x24", screen(&s, 80, 24));
+    insta::assert_snapshot!("overview_60x20", screen(&s, 60, 20));
+    insta::assert_snapshot!("overview_120x40", screen(&s, 120, 40));
     press(&mut s, &[KeyCode::Down, KeyCode::Down, KeyCode::Enter]);
     assert_eq!(s.at, 3);
     assert_eq!(s.screen, Screen::Indicator);
@@ -566,6 +573,8 @@ fn a_vote_is_counted_shown_and_then_agreed() {
     keys_in.extend(chars("1"));
     assert_eq!(press(&mut s, &keys_in), 0, "counts are saved when done");
     insta::assert_snapshot!("vote_80x24", screen(&s, 80, 24));
+    insta::assert_snapshot!("vote_60x20", screen(&s, 60, 20));
+    insta::assert_snapshot!("vote_120x40", screen(&s, 120, 40));
     assert_eq!(press(&mut s, &[KeyCode::Enter]), 1);
     let text = screen(&s, 60, 20);
     assert!(text.contains("TALK ABOUT THIS"), "{text}");
@@ -629,4 +638,154 @@ fn workshop_votes_are_per_group() {
     assert_eq!(a.votes[0].group(), Some("parent-carers"));
     assert_eq!(a.levels["parent-carers"].value, Choice::Level(1));
     assert_eq!(s.group, 1, "then the next group");
+}
+
+/// Last year's record for `--from`: WC1 at level 2 with two actions, one due before this
+/// year's assessment and not done (overdue), one done.
+fn last_year(f: &Framework) -> Record {
+    let mut r = Record::new(
+        f,
+        "Hafren Vale SEND Partnership".into(),
+        "2025-11-13"
+            .parse::<crate::record::IsoDate>()
+            .expect("date")
+            .0,
+        scorer(ScorerKind::Room, &[]),
+    );
+    let a = crate::assess::answer_mut(&mut r, f, "wc1");
+    a.level = Some(unplaced(Choice::Level(2)));
+    let due = |d: &str| Some(d.parse::<crate::record::IsoDate>().expect("date"));
+    a.actions.push(Todo {
+        what: "Hold two evening meetings a term".into(),
+        owner: Some("Forum coordinator".into()),
+        due: due("2026-03-31"),
+        status: crate::record::ActionStatus::InProgress,
+        note: None,
+    });
+    a.actions.push(Todo {
+        what: "Pay for taxis to meetings".into(),
+        owner: None,
+        due: due("2026-01-31"),
+        status: crate::record::ActionStatus::Done,
+        note: None,
+    });
+    r
+}
+
+#[test]
+fn a_from_session_shows_last_time_and_marks_overdue_actions() {
+    let f = framework();
+    let earlier = [last_year(&f)];
+    let mut s = State::new(&f, record(&f), 0, &earlier);
+    s.commands = Commands {
+        resume: "coprod assess --resume r.yaml --from last.yaml".into(),
+        report: "coprod report last.yaml r.yaml".into(),
+    };
+    for (w, h) in [(60, 20), (80, 24), (120, 40)] {
+        let text = screen(&s, w, h);
+        assert!(
+            text.contains("Last time (2025-11-13): 2 Emerging"),
+            "{w}x{h}:\n{text}"
+        );
+        insta::assert_snapshot!(format!("from_{w}x{h}"), text);
+    }
+    let text = screen(&s, 120, 40);
+    assert!(text.contains("Hold two evening meetings a term"), "{text}");
+    assert_eq!(
+        text.matches("OVERDUE").count(),
+        1,
+        "only the open action past its date is overdue:\n{text}"
+    );
+    // Once followed up as done, it is no longer overdue.
+    crate::assess::answer_mut(&mut s.record, &f, "wc1")
+        .actions
+        .push(Todo {
+            status: crate::record::ActionStatus::Done,
+            ..earlier[0].answers[0].actions[0].clone()
+        });
+    let text = screen(&s, 120, 40);
+    assert!(!text.contains("OVERDUE"), "{text}");
+    assert!(text.contains("now done"), "{text}");
+}
+
+#[test]
+fn several_earlier_records_each_have_their_line() {
+    let f = framework();
+    let mut pc = last_year(&f);
+    pc.scored_by = ScoredBy {
+        group: Some("parent-carers".into()),
+        ..scorer(ScorerKind::Group, &[])
+    };
+    let mut la = last_year(&f);
+    la.scored_by = ScoredBy {
+        group: Some("local-authority".into()),
+        ..scorer(ScorerKind::Group, &[])
+    };
+    crate::assess::answer_mut(&mut la, &f, "wc1").level = Some(unplaced(Choice::Level(4)));
+    let earlier = [pc, la];
+    let s = State::new(&f, record(&f), 0, &earlier);
+    let text = screen(&s, 120, 40);
+    assert!(
+        text.contains("Last time (2025-11-13, Parent carers): 2 Emerging"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Last time (2025-11-13, Local authority): 4 Established"),
+        "{text}"
+    );
+}
+
+#[test]
+fn with_stay_a_chosen_level_keeps_the_indicator_on_screen() {
+    let f = framework();
+    let mut s = state(&f, record(&f), 0);
+    s.stay = true;
+    assert_eq!(press(&mut s, &[KeyCode::Char('3')]), 1);
+    assert_eq!(s.record.choice("wc1"), Some(Choice::Level(3)));
+    assert_eq!(s.at, 0, "the indicator stays");
+    let text = screen(&s, 80, 24);
+    assert!(text.contains("[3 Developing]"), "{text}");
+    assert!(
+        text.contains("Saved: 3 Developing for WC1. → goes on to the next indicator."),
+        "{text}"
+    );
+    // Changing it is one key, and → moves on.
+    assert_eq!(press(&mut s, &[KeyCode::Char('4')]), 1);
+    assert_eq!(s.record.choice("wc1"), Some(Choice::Level(4)));
+    press(&mut s, &[KeyCode::Right]);
+    assert_eq!(s.at, 1);
+}
+
+#[test]
+fn a_due_date_before_the_assessment_is_saved_with_a_warning() {
+    let f = framework();
+    let mut s = state(&f, record(&f), 0);
+    press(&mut s, &[KeyCode::Char('a'), KeyCode::Enter]);
+    let mut typing = chars("Write to every family");
+    typing.extend([KeyCode::Tab, KeyCode::Tab]);
+    typing.extend(chars("2026-01-31"));
+    press(&mut s, &typing);
+    assert_eq!(press(&mut s, &[KeyCode::Esc]), 1, "it is saved");
+    let saved = s
+        .record
+        .answer("wc1")
+        .map(|a| a.actions.clone())
+        .unwrap_or_default();
+    assert_eq!(saved.len(), 1);
+    let text = screen(&s, 120, 40);
+    assert!(
+        text.contains("! Saved the action for WC1. Note: it is due 2026-01-31, before the date of this assessment (2026-11-12)"),
+        "{text}"
+    );
+    // A date after the assessment says nothing more.
+    press(&mut s, &[KeyCode::Char('a')]);
+    let mut typing = chars("Ask again in spring");
+    typing.extend([KeyCode::Tab, KeyCode::Tab]);
+    typing.extend(chars("2027-04-30"));
+    press(&mut s, &typing);
+    press(&mut s, &[KeyCode::Esc]);
+    assert_eq!(
+        s.status,
+        Some(Status::Done("Saved the action for WC1.".into()))
+    );
 }

@@ -1,15 +1,14 @@
-//! The summary's charts: a horizontal bar chart and a radar chart of the section scores.
+//! The report's charts: a horizontal bar chart of one record's sections, a dot plot of each
+//! group's result per section, and small multiples of the results over time.
 //!
 //! Each chart is built as items in its own coordinates (origin at its top-left corner) and
-//! placed by [`Flow::figure`]. Colour never carries meaning alone: every bar is labelled with its
-//! record and its number, each record has its own hatching, and on the radar its own line style
-//! and marker, all repeated in the legend, so the charts read the same in grey-scale print.
-
-use std::f32::consts::PI;
+//! placed by [`Flow::figure`]. Colour never carries meaning alone: every bar and every mark is
+//! labelled with its name and number, each series has its own hatching on bars and its own
+//! marker shape on dot plots, so the charts read the same in grey-scale print.
 
 use super::layout::{Align, Flow, GREY, INK, Item, Para, Pen, RULE, Seg, text_item};
 use super::text::{Rgb, Weight};
-use crate::report::score_text;
+use crate::words::score_text;
 
 /// Series colours. White text on each has a contrast ratio of at least 6:1, and their
 /// lightness differs, but hatching and markers tell them apart too.
@@ -424,8 +423,12 @@ fn circle(cx: f32, cy: f32, r: f32) -> Vec<Seg> {
 
 /// A series' marker: circle, square, triangle, diamond, down triangle, cross, plus…
 pub fn marker(series: usize, cx: f32, cy: f32) -> Item {
+    marker_sized(series, cx, cy, 3.2)
+}
+
+/// A series' marker with a radius of `r` points.
+pub fn marker_sized(series: usize, cx: f32, cy: f32, r: f32) -> Item {
     let c = color(series);
-    let r = 3.2;
     let polygon = |pts: &[(f32, f32)]| {
         let mut segs: Vec<Seg> = pts
             .iter()
@@ -497,226 +500,357 @@ pub fn dash(series: usize) -> Option<Vec<f32>> {
     }
 }
 
-/// One line on the radar chart.
-pub struct Series {
-    /// Its name in the legend.
+/// One mark of a dot plot.
+pub struct Dot {
+    /// Whose it is.
     pub label: String,
-    /// Which series (styles and colours).
+    /// Its value, if scored.
+    pub value: Option<f64>,
+    /// Which series (shape and colour).
     pub series: usize,
-    /// One value per axis.
-    pub values: Vec<Option<f64>>,
 }
 
-/// A radar chart `width` wide, with a legend under it when there is more than one series;
-/// returns its items and height. Needs at least three axes.
-pub fn radar_chart(
+/// One row of a dot plot.
+pub struct DotRow {
+    /// Its heading.
+    pub title: String,
+    /// Its marks.
+    pub dots: Vec<Dot>,
+}
+
+/// Light fill behind the range from the lowest mark to the highest.
+const RANGE: Rgb = Rgb(0xdc, 0xe4, 0xee);
+
+/// A dot plot `width` wide: a row per section on one scale, with a mark per group, the range
+/// from lowest to highest behind them, and each mark labelled directly below the line with its
+/// shape, name and number (labels that would overlap go on further lines, with a thin line up
+/// to their mark). Returns its items and height.
+pub fn dot_plot(
     flow: &mut Flow<'_>,
-    axes: &[String],
-    series: &[Series],
+    rows: &[DotRow],
     scale: Scale,
+    axis_caption: &str,
     width: f32,
 ) -> (Vec<Item>, f32) {
+    let ls = flow.sizes.label;
+    let leading = ls * 1.35;
+    let r = ls * 0.36;
+    let (x0, x1) = (r + 2.0, width - r - 2.0);
+    let x_of = |v: f64| x0 + scale.fraction(v) * (x1 - x0);
     let mut items = Vec::new();
-    let n = axes.len();
-    let label_size = flow.sizes.label;
-    let leading = label_size * 1.3;
-    let angle = |j: usize| -PI / 2.0 + j as f32 * 2.0 * PI / n as f32;
-    // Room beside the chart for the labels of side axes: at least their longest word.
-    let longest_word = axes
-        .iter()
-        .enumerate()
-        .filter(|&(j, _)| angle(j).cos().abs() >= 0.35)
-        .flat_map(|(_, t)| t.split_whitespace())
-        .map(|w| flow.fonts.width(w, Weight::Bold, label_size))
-        .fold(0.0, f32::max);
-    let radius = (width / 2.0 - 10.0 - longest_word.max(width * 0.2)).clamp(30.0, 78.0);
-    let side_w = width / 2.0 - radius - 10.0;
-
-    // Axis labels, wrapped to the room beside the chart.
-    let mut labels = Vec::new();
-    let mut above: f32 = 0.0;
-    let mut below: f32 = 0.0;
-    for (j, title) in axes.iter().enumerate() {
-        let a = angle(j);
-        let (dx, dy) = (a.cos(), a.sin());
-        let (max_w, align) = if dx.abs() < 0.35 {
-            (width * 0.7, Align::Center)
-        } else if dx > 0.0 {
-            (side_w, Align::Left)
-        } else {
-            (side_w, Align::Right)
-        };
-        let para = Para::plain(title.clone(), label_size, Weight::Bold, INK).aligned(align);
-        let lines = flow.wrap(&para, max_w);
-        let h = lines.len() as f32 * leading;
-        if dy < -0.35 {
-            above = above.max(h + 4.0);
-        } else if dy > 0.35 {
-            below = below.max(h + 4.0);
-        }
-        labels.push((lines, align, max_w, h, dx, dy));
-    }
-    let cx = width / 2.0;
-    let cy = above + radius + 6.0;
-    let point = |j: usize, f: f32| {
-        let a = angle(j);
-        (cx + a.cos() * radius * f, cy + a.sin() * radius * f)
-    };
-
-    // Rings at each whole level, and the axes.
-    for level in scale.ticks() {
-        let f = scale.fraction(level);
-        if f <= 0.0 {
-            continue;
-        }
-        let mut segs: Vec<Seg> = (0..n)
-            .map(|j| {
-                let (x, y) = point(j, f);
-                if j == 0 {
-                    Seg::Move(x, y)
-                } else {
-                    Seg::Line(x, y)
-                }
-            })
-            .collect();
-        segs.push(Seg::Close);
-        items.push(Item::Path {
-            segs,
-            fill: None,
-            stroke: Some(Pen::solid(GRID, 0.6)),
-        });
-        // The ring's number sits on its edge between the first two axes, clear of the labels.
-        let tick = label_size;
-        let para = Para::plain(tick_label(level), tick, Weight::Regular, GREY);
-        if let Some(line) = flow.wrap(&para, 30.0).pop() {
-            let (ax, ay) = point(0, f);
-            let (bx, by) = point(1 % n, f);
-            let (x, y) = ((ax + bx) / 2.0, (ay + by) / 2.0);
+    let mut grid = Vec::new();
+    let mut y = 0.0;
+    for row in rows {
+        let title = Para::plain(row.title.clone(), ls + 0.5, Weight::Bold, INK);
+        if let Some(line) = flow.wrap(&title, width).into_iter().next() {
             items.push(text_item(
                 line,
                 Align::Left,
-                tick * 1.3,
-                tick,
-                x + 1.5,
-                30.0,
-                y - tick * 1.2,
+                leading,
+                title.size,
+                0.0,
+                width,
+                y,
             ));
         }
-    }
-    for j in 0..n {
-        let (x, y) = point(j, 1.0);
-        items.push(Item::line(cx, cy, x, y, Pen::solid(RULE, 0.6)));
-    }
-    for (j, (lines, align, max_w, h, dx, dy)) in labels.into_iter().enumerate() {
-        let (px, py) = point(j, 1.0);
-        let left = match align {
-            Align::Center => px - max_w / 2.0,
-            Align::Left => px + 6.0,
-            Align::Right => px - 6.0 - max_w,
-        };
-        let top = if dy < -0.35 {
-            py - 4.0 - h
-        } else if dy > 0.35 {
-            py + 4.0
-        } else {
-            py - h / 2.0
-        };
-        let _ = dx;
-        for (i, line) in lines.into_iter().enumerate() {
+        y += leading + 2.0;
+        let line_y = y + r + 3.0;
+        let scored: Vec<(f32, &Dot)> = row
+            .dots
+            .iter()
+            .filter_map(|d| d.value.map(|v| (x_of(v), d)))
+            .collect();
+        items.push(Item::line(x0, line_y, x1, line_y, Pen::solid(RULE, 0.8)));
+        for level in scale.ticks() {
+            let x = x_of(level);
+            grid.push(Seg::Move(x, y));
+            grid.push(Seg::Line(x, line_y + r + 2.0));
+        }
+        let lo = scored.iter().map(|d| d.0).fold(f32::INFINITY, f32::min);
+        let hi = scored.iter().map(|d| d.0).fold(f32::NEG_INFINITY, f32::max);
+        if lo.is_finite() && hi > lo {
+            items.push(Item::Rect {
+                x: lo,
+                y: line_y - r - 1.5,
+                w: hi - lo,
+                h: 2.0 * r + 3.0,
+                fill: RANGE,
+            });
+        }
+        // Labels, left to right, each on the first line where it does not touch another.
+        let mut order = scored.clone();
+        order.sort_by(|a, b| a.0.total_cmp(&b.0));
+        // Each lane holds the label boxes (left, right) set on it.
+        let mut lanes: Vec<Vec<(f32, f32)>> = Vec::new();
+        let top = line_y + r + 4.0;
+        let mut labels = Vec::new();
+        for (x, d) in &order {
+            let text = format!("{} {}", d.label, score_text(d.value.unwrap_or_default()));
+            let para = Para::plain(text, ls, Weight::Regular, INK);
+            let Some(line) = flow.wrap(&para, width).into_iter().next() else {
+                continue;
+            };
+            let w = 2.0 * r + 3.0 + line.width;
+            // The label's own mark sits under the dot, so a line straight down joins them.
+            let left = (x - r).clamp(0.0, (width - w).max(0.0));
+            let free = |lane: &Vec<(f32, f32)>| {
+                lane.iter()
+                    .all(|&(a, b)| left + w + 6.0 <= a || b + 6.0 <= left)
+            };
+            let crosses =
+                |lane: &Vec<(f32, f32)>| lane.iter().any(|&(a, b)| a - 3.0 <= *x && *x <= b + 3.0);
+            // The first lane that has room, and whose line down does not cross a label above.
+            let mut lane = 0;
+            while lane < lanes.len() && (!free(&lanes[lane]) || lanes[..lane].iter().any(crosses)) {
+                lane += 1;
+            }
+            if lane == lanes.len() {
+                lanes.push(Vec::new());
+            }
+            lanes[lane].push((left, left + w));
+            let ty = top + lane as f32 * leading;
+            if lane > 0 {
+                items.push(Item::line(
+                    *x,
+                    line_y + r + 1.0,
+                    *x,
+                    ty + leading / 2.0 - r,
+                    Pen::solid(GRID, 0.7),
+                ));
+            }
+            labels.push((line, left, ty, d.series, w));
+        }
+        for (x, d) in &scored {
+            items.push(marker_sized(d.series, *x, line_y, r));
+        }
+        for (line, left, ty, series, w) in labels {
+            items.push(marker_sized(series, left + r, ty + leading / 2.0, r * 0.85));
             items.push(text_item(
                 line,
-                align,
+                Align::Left,
                 leading,
-                label_size,
-                left,
-                max_w,
-                top + i as f32 * leading,
+                ls,
+                left + 2.0 * r + 3.0,
+                w,
+                ty,
             ));
         }
-    }
-
-    // The series: an outline each (filled when alone), then markers on top.
-    for s in series {
-        let pts: Vec<(f32, f32)> = s
-            .values
+        let unscored: Vec<&str> = row
+            .dots
             .iter()
-            .enumerate()
-            .map(|(j, v)| point(j, v.map_or(0.0, |v| scale.fraction(v))))
+            .filter(|d| d.value.is_none())
+            .map(|d| d.label.as_str())
             .collect();
-        let mut segs: Vec<Seg> = pts
-            .iter()
-            .enumerate()
-            .map(|(i, &(x, y))| {
-                if i == 0 {
-                    Seg::Move(x, y)
-                } else {
-                    Seg::Line(x, y)
-                }
-            })
-            .collect();
-        segs.push(Seg::Close);
-        let c = color(s.series);
-        items.push(Item::Path {
-            segs,
-            fill: (series.len() == 1).then_some(Rgb(0xdc, 0xe4, 0xee)),
-            stroke: Some(Pen {
-                color: c,
-                width: 1.5,
-                dash: dash(s.series),
-            }),
-        });
-    }
-    for s in series {
-        for (j, v) in s.values.iter().enumerate() {
-            if let Some(v) = v {
-                let (x, y) = point(j, scale.fraction(*v));
-                items.push(marker(s.series, x, y));
-            }
-        }
-    }
-    let mut height = cy + radius + below + 6.0;
-
-    // The legend: hatching as on the bars, line style and marker as on the radar, and name.
-    if series.len() > 1 {
-        let row = label_size * 1.55;
-        height += 4.0;
-        for s in series {
-            let y = height;
-            let c = color(s.series);
-            items.push(Item::Rect {
-                x: 0.0,
-                y: y + 2.0,
-                w: 16.0,
-                h: 9.0,
-                fill: c,
-            });
-            items.extend(pattern(s.series, 0.0, y + 2.0, 16.0, 9.0));
-            items.push(Item::Path {
-                segs: vec![Seg::Move(22.0, y + 6.5), Seg::Line(44.0, y + 6.5)],
-                fill: None,
-                stroke: Some(Pen {
-                    color: c,
-                    width: 1.5,
-                    dash: dash(s.series),
-                }),
-            });
-            items.push(marker(s.series, 33.0, y + 6.5));
-            let para = Para::plain(s.label.clone(), label_size, Weight::Regular, INK);
-            if let Some(line) = flow.wrap(&para, width - 52.0).into_iter().next() {
+        let mut bottom = top + lanes.len().max(1) as f32 * leading;
+        if !unscored.is_empty() {
+            let para = Para::plain(
+                format!("No score: {}", unscored.join(", ")),
+                ls,
+                Weight::Regular,
+                GREY,
+            );
+            for line in flow.wrap(&para, width) {
                 items.push(text_item(
                     line,
                     Align::Left,
-                    row,
-                    label_size,
-                    50.0,
-                    width - 52.0,
-                    y,
+                    leading,
+                    ls,
+                    0.0,
+                    width,
+                    bottom,
                 ));
+                bottom += leading;
             }
-            height += row;
+        }
+        y = bottom + 8.0;
+    }
+    items.insert(
+        0,
+        Item::Path {
+            segs: grid,
+            fill: None,
+            stroke: Some(Pen::solid(GRID, 0.5)),
+        },
+    );
+    // The scale once, under the rows.
+    items.push(Item::line(x0, y, x1, y, Pen::solid(INK, 0.8)));
+    for level in scale.ticks() {
+        let x = x_of(level);
+        items.push(Item::line(x, y, x, y + 3.0, Pen::solid(INK, 0.8)));
+        let para = Para::plain(tick_label(level), ls, Weight::Regular, GREY).aligned(Align::Center);
+        if let Some(line) = flow.wrap(&para, 40.0).pop() {
+            items.push(text_item(
+                line,
+                Align::Center,
+                leading,
+                ls,
+                x - 20.0,
+                40.0,
+                y + 3.0,
+            ));
         }
     }
-    (items, height)
+    y += 3.0 + leading;
+    let caption = Para::plain(axis_caption, ls, Weight::Regular, GREY);
+    for line in flow.wrap(&caption, width) {
+        items.push(text_item(line, Align::Left, leading, ls, 0.0, width, y));
+        y += leading;
+    }
+    (items, y + 2.0)
+}
+
+/// One small chart of a set.
+pub struct Panel {
+    /// What it shows.
+    pub title: String,
+    /// One value per date.
+    pub values: Vec<Option<f64>>,
+}
+
+/// Small multiples `width` wide: one small line chart per panel, two to a row, all on the same
+/// scale and dates, with the first and last values and dates written on each. Returns each row
+/// of panels as (items, height), so the rows can go on different pages.
+pub fn small_multiples(
+    flow: &mut Flow<'_>,
+    dates: &[String],
+    panels: &[Panel],
+    scale: Scale,
+) -> Vec<(Vec<Item>, f32)> {
+    let ls = flow.sizes.label;
+    let leading = ls * 1.35;
+    let gap = 24.0;
+    let pw = (super::layout::WIDTH - gap) / 2.0;
+    let plot_h = ls * 7.0;
+    let axis_w = ls * 1.6;
+    let value_w = ls * 2.2;
+    let n = dates.len();
+    let mut out = Vec::new();
+    for pair in panels.chunks(2) {
+        let mut items = Vec::new();
+        let mut height: f32 = 0.0;
+        for (k, panel) in pair.iter().enumerate() {
+            let ox = k as f32 * (pw + gap);
+            let title = Para::plain(panel.title.clone(), ls + 0.5, Weight::Bold, INK);
+            let mut y = 0.0;
+            for line in flow.wrap(&title, pw).into_iter().take(2) {
+                items.push(text_item(line, Align::Left, leading, title.size, ox, pw, y));
+                y += leading;
+            }
+            let top = y.max(leading * 2.0) + ls * 0.6;
+            let bottom = top + plot_h;
+            let (px0, px1) = (ox + axis_w + value_w, ox + pw - value_w);
+            let y_of = |v: f64| bottom - scale.fraction(v) * plot_h;
+            let x_of = |i: usize| {
+                if n <= 1 {
+                    (px0 + px1) / 2.0
+                } else {
+                    px0 + i as f32 * (px1 - px0) / (n - 1) as f32
+                }
+            };
+            let mut grid = Vec::new();
+            let ticks = scale.ticks();
+            for level in &ticks {
+                grid.push(Seg::Move(ox + axis_w, y_of(*level)));
+                grid.push(Seg::Line(ox + pw, y_of(*level)));
+            }
+            items.push(Item::Path {
+                segs: grid,
+                fill: None,
+                stroke: Some(Pen::solid(GRID, 0.5)),
+            });
+            for level in [ticks.first(), ticks.last()].into_iter().flatten() {
+                let para = Para::plain(tick_label(*level), ls, Weight::Regular, GREY);
+                if let Some(line) = flow.wrap(&para, axis_w).pop() {
+                    items.push(text_item(
+                        line,
+                        Align::Left,
+                        leading,
+                        ls,
+                        ox,
+                        axis_w,
+                        y_of(*level) - leading / 2.0,
+                    ));
+                }
+            }
+            let points: Vec<(usize, f32, f32, f64)> = panel
+                .values
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| v.map(|v| (i, x_of(i), y_of(v), v)))
+                .collect();
+            let mut segs = Vec::new();
+            let mut last: Option<usize> = None;
+            for &(i, x, y, _) in &points {
+                if last.is_some_and(|l| l + 1 == i) {
+                    segs.push(Seg::Line(x, y));
+                } else {
+                    segs.push(Seg::Move(x, y));
+                }
+                last = Some(i);
+            }
+            items.push(Item::Path {
+                segs,
+                fill: None,
+                stroke: Some(Pen::solid(color(0), 1.6)),
+            });
+            for &(_, x, y, _) in &points {
+                items.push(marker_sized(0, x, y, ls * 0.3));
+            }
+            // The first and last values, beside their points.
+            let ends = [points.first(), points.last().filter(|_| points.len() > 1)];
+            for (e, end) in ends.into_iter().enumerate() {
+                let Some(&(_, x, y, v)) = end else { continue };
+                let weight = if e == 1 {
+                    Weight::Bold
+                } else {
+                    Weight::Regular
+                };
+                let para = Para::plain(score_text(v), ls, weight, INK);
+                if let Some(line) = flow.wrap(&para, value_w).pop() {
+                    let (left, align) = if e == 0 {
+                        (x - value_w - 1.0, Align::Right)
+                    } else {
+                        (x + 4.0, Align::Left)
+                    };
+                    items.push(text_item(
+                        line,
+                        align,
+                        leading,
+                        ls,
+                        left,
+                        value_w - 3.0,
+                        y - leading / 2.0,
+                    ));
+                }
+            }
+            // The first and last dates under the plot.
+            let mut dy = bottom + 3.0;
+            if let (Some(first), Some(last)) = (dates.first(), dates.last()) {
+                let a = Para::plain(first.clone(), ls, Weight::Regular, GREY);
+                if let Some(line) = flow.wrap(&a, pw).into_iter().next() {
+                    items.push(text_item(
+                        line,
+                        Align::Left,
+                        leading,
+                        ls,
+                        ox + axis_w,
+                        pw,
+                        dy,
+                    ));
+                }
+                if n > 1 {
+                    let b = Para::plain(last.clone(), ls, Weight::Regular, GREY);
+                    if let Some(line) = flow.wrap(&b, pw).into_iter().next() {
+                        items.push(text_item(line, Align::Right, leading, ls, ox, pw, dy));
+                    }
+                }
+                dy += leading;
+            }
+            height = height.max(dy + 10.0);
+        }
+        out.push((items, height));
+    }
+    out
 }
 
 /// The numbers of a set of bars, for alt text: "Label 3.4, Label 2.9".

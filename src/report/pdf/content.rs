@@ -462,21 +462,64 @@ fn chart(flow: &mut Flow<'_>, c: &Chart, combined: bool, out: &mut Vec<Node>) {
                 flow.y += 6.0;
             }
         }
-        ChartKind::Radar { axes, lines } => {
-            let axes: Vec<String> = axes.iter().map(Text::plain).collect();
-            let series: Vec<charts::Series> = lines
+        ChartKind::Dots { rows } => {
+            let rows: Vec<charts::DotRow> = rows
                 .iter()
-                .map(|l| charts::Series {
-                    label: l.label.plain(),
-                    series: l.series,
-                    values: l.values.clone(),
+                .map(|r| charts::DotRow {
+                    title: r.title.plain(),
+                    dots: r
+                        .dots
+                        .iter()
+                        .map(|d| charts::Dot {
+                            label: d.label.plain(),
+                            value: d.value,
+                            series: d.series,
+                        })
+                        .collect(),
                 })
                 .collect();
-            let w = 260.0;
-            flow.space(6.0);
-            let (items, h) = charts::radar_chart(flow, &axes, &series, scale, w);
-            out.push(flow.figure(items, LEFT + (WIDTH - w) / 2.0, h, c.alt.plain()));
+            flow.space(8.0);
+            // As many rows to a figure as fit on a page; one Figure in the structure tree.
+            // The first piece fills what is left of this page when a row fits there.
+            let mut parts = Vec::new();
+            let mut start = 0;
+            let one = charts::dot_plot(flow, &rows[..rows.len().min(1)], scale, &caption, WIDTH).1;
+            let mut limit = if flow.room() >= one {
+                flow.room()
+            } else {
+                BOTTOM - TOP - 20.0
+            };
+            while start < rows.len() {
+                let mut end = start + 1;
+                let mut best = charts::dot_plot(flow, &rows[start..end], scale, &caption, WIDTH);
+                while end < rows.len() {
+                    let next = charts::dot_plot(flow, &rows[start..=end], scale, &caption, WIDTH);
+                    if next.1 > limit {
+                        break;
+                    }
+                    best = next;
+                    end += 1;
+                }
+                parts.push(best);
+                start = end;
+                limit = BOTTOM - TOP - 20.0;
+            }
+            out.push(flow.figure_parts(parts, LEFT, c.alt.plain()));
             flow.y += 8.0;
+        }
+        ChartKind::Lines { dates, panels } => {
+            let dates: Vec<String> = dates.iter().map(Text::plain).collect();
+            let panels: Vec<charts::Panel> = panels
+                .iter()
+                .map(|p| charts::Panel {
+                    title: p.title.plain(),
+                    values: p.values.clone(),
+                })
+                .collect();
+            flow.space(8.0);
+            let parts = charts::small_multiples(flow, &dates, &panels, scale);
+            out.push(flow.figure_parts(parts, LEFT, c.alt.plain()));
+            flow.y += 4.0;
         }
     }
 }

@@ -642,6 +642,24 @@ impl<'f> Flow<'f> {
         Node::Group(Tag::Figure(Some(alt)).into(), vec![Node::Leaf(id)])
     }
 
+    /// A chart in pieces (rows of a dot plot, rows of small charts), each kept whole on a
+    /// page: one Figure with its alt text, whose content may run over several pages.
+    pub fn figure_parts(&mut self, parts: Vec<(Vec<Item>, f32)>, x: f32, alt: String) -> Node {
+        let mut leaves = Vec::new();
+        for (mut items, h) in parts {
+            self.need(h);
+            for item in &mut items {
+                item.translate(x, self.y);
+            }
+            let id = self.leaves;
+            self.leaves += 1;
+            self.push(MarkKind::Figure(id), items);
+            self.y += h;
+            leaves.push(Node::Leaf(id));
+        }
+        Node::Group(Tag::Figure(Some(alt)).into(), leaves)
+    }
+
     /// A table at the left margin. Rows break across pages (a row taller than a page is split
     /// between lines) and the header row is repeated on every page the table reaches.
     pub fn table(&mut self, table: &Table, out: &mut Vec<Node>) {

@@ -65,6 +65,8 @@ pub fn to_bytes(report: &Report, options: &Options) -> Result<Vec<u8>, String> {
 
 /// The report as PDF bytes with its warnings, or why it could not be made.
 pub fn render_with_warnings(report: &Report, options: &Options) -> Result<Rendered, String> {
+    let print = for_print(report, options.show_names);
+    let report = print.as_ref();
     let mut fonts = Fonts::load().ok_or("the embedded fonts cannot be read")?;
     for file in &options.fonts {
         fonts.add_file(file)?;
@@ -98,6 +100,33 @@ pub fn render_with_warnings(report: &Report, options: &Options) -> Result<Render
     }
     let (flow, tree) = lay_out(&fonts, report, ui_lang, options.density);
     export(&fonts, flow, tree, report, language)
+}
+
+/// The report as the board paper shows it: a record scored by one person is named by their
+/// stakeholder group unless names are asked for (`--show-names`), and record files by their
+/// file name alone, since the folder a file was read from can hold a person's name (a home
+/// folder) and means nothing to the board.
+fn for_print(report: &Report, show_names: bool) -> std::borrow::Cow<'_, Report> {
+    use crate::record::ScorerKind;
+    let named = |r: &super::RecordInfo| !show_names && r.kind == ScorerKind::Person;
+    let foldered = |r: &super::RecordInfo| r.file.contains(['/', '\\']);
+    if !report.records.iter().any(|r| named(r) || foldered(r)) {
+        return std::borrow::Cow::Borrowed(report);
+    }
+    let mut out = report.clone();
+    for r in &mut out.records {
+        if named(r) {
+            r.scored_by = match &r.group {
+                Some(g) => format!("One person ({})", crate::record::group_name(g)),
+                None => "One person".to_string(),
+            };
+        }
+        // The name after the last folder separator; a workshop's "(group)" suffix stays.
+        if let Some(at) = r.file.rfind(['/', '\\']) {
+            r.file = r.file[at + 1..].to_string();
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Every page laid out, with the structure tree.
@@ -179,7 +208,7 @@ fn missing_warning(missing: &BTreeSet<char>) -> Option<String> {
     Some(format!(
         "no font has {}: {}\n  they are drawn as a replacement mark, but copy, search and read \
          aloud as themselves\nhelp: install a font that has them, or give one with --font FILE",
-        crate::report::plural(missing.len(), "character"),
+        crate::words::plural(missing.len(), "character"),
         names.join(", ")
     ))
 }

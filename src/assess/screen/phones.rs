@@ -1,0 +1,414 @@
+//! The workshop screen's side of voting from phones (`coprod assess --vote`): opening the
+//! vote screen opens a round for the phones, leaving its counting closes it, and the phones'
+//! votes go into the record (as counts, one tally per group, beside the cards') as they come,
+//! so that a phone is told "saved" only once the record on disk has its vote. While a round is
+//! open the screen shows how many have voted, never how; the reveal adds them to the cards.
+
+use ratatui::text::{Line, Span};
+
+use crate::assess::{Save, answer_mut};
+use crate::error::Error;
+use crate::record::{Tally, VoteSource};
+use crate::score::votes::Distribution;
+
+use super::draw::cut;
+use super::state::State;
+use super::text::wrap;
+use super::vote::{Stage, VoteForm};
+
+impl State<'_> {
+    /// Opens a round for the phones on the indicator showing (when phones can vote).
+    pub(super) fn phones_open(&mut self) {
+        let Some((_, ind)) = self.current() else {
+            return;
+        };
+        let id = ind.id.value.clone();
+        let earlier = self.phone_tallies(&id);
+        let at = self.at;
+        if let Some(link) = &mut self.phones {
+            link.open(at, &id, earlier);
+        }
+    }
+
+    /// Closes the phones' round, saving the votes it took that are not yet saved.
+    pub(super) fn phones_close(&mut self, save: &mut Save<'_>) -> Result<(), Error> {
+        let pending = match &mut self.phones {
+            Some(link) => link.close(),
+            None => return Ok(()),
+        };
+        if let Some(p) = pending {
+            self.keep_phone_votes(p, save)?;
+        }
+        Ok(())
+    }
+
+    /// Saves the phones' votes that are not yet in the record; `true` when there were some
+    /// (so the count on screen changed).
+    pub fn sync_phones(&mut self, save: &mut Save<'_>) -> Result<bool, Error> {
+        let Some(pending) = self.phones.as_ref().and_then(|l| l.pending()) else {
+            return Ok(false);
+        };
+        self.keep_phone_votes(pending, save)?;
+        Ok(true)
+    }
+
+    fn keep_phone_votes(
+        &mut self,
+        (change, id, tallies): (u64, String, Vec<Tally>),
+        save: &mut Save<'_>,
+    ) -> Result<(), Error> {
+        let answer = answer_mut(&mut self.record, self.framework, &id);
+        answer.votes.retain(|t| t.from.value != VoteSource::Phones);
+        answer.votes.extend(tallies);
+        save(&self.record)?;
+        if let Some(link) = &self.phones {
+            link.saved(change);
+        }
+        Ok(())
+    }
+
+    /// The phones' tallies the record holds for indicator `id`.
+    fn phone_tallies(&self, id: &str) -> Vec<Tally> {
+        self.record
+            .answer(id)
+            .map(|a| {
+                a.votes
+                    .iter()
+                    .filter(|t| t.from.value == VoteSource::Phones)
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// What the vote screen shows as the distribution: the counts being typed, and once the
+    /// counting is done (never before) the phones' votes added in.
+    pub fn shown_distribution(&self, form: &VoteForm) -> Distribution {
+        let mut d = form.distribution(self.framework);
+        if form.stage != Stage::Counting
+            && let Some((_, ind)) = self.current()
+        {
+            for t in self.phone_tallies(&ind.id.value) {
+                d.add(&t);
+            }
+        }
+        d
+    }
+
+    /// The phones' counts for the reveal, by group: `(group or None, distribution)`.
+    fn phone_groups(&self) -> Vec<(Option<String>, Distribution)> {
+        let Some((_, ind)) = self.current() else {
+            return Vec::new();
+        };
+        self.phone_tallies(&ind.id.value)
+            .iter()
+            .map(|t| {
+                let mut d = Distribution::empty(self.framework);
+                d.add(t);
+                (t.group().map(str::to_string), d)
+            })
+            .collect()
+    }
+}
+
+/// The lines under the vote's counts about the phones: while counting, the address, the code
+/// and how many have voted; after, the phones' part of the distribution, by group.
+pub fn lines(state: &State<'_>, form: &VoteForm, w: usize) -> Vec<Line<'static>> {
+    let Some(link) = &state.phones else {
+        return Vec::new();
+    };
+    let bold = || ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::BOLD);
+    let mut out = Vec::new();
+    if form.stage == Stage::Counting {
+        let (voted, joined) = link.counts();
+        out.push(Line::from(vec![
+            Span::styled("Phones: ", bold()),
+            Span::raw(cut(
+                &format!("{voted} voted (of {joined} joined) · shown when counting is done",),
+                w.saturating_sub(8),
+            )),
+        ]));
+        out.push(Line::from(vec![
+            Span::styled("Vote at ", bold()),
+            Span::raw(link.address.clone()),
+            Span::styled("  code ", bold()),
+            Span::raw(link.code.clone()),
+        ]));
+        return out;
+    }
+    let groups = state.phone_groups();
+    if groups.is_empty() {
+        out.push(Line::from(vec![
+            Span::styled("Phones: ", bold()),
+            Span::raw("no votes"),
+        ]));
+        return out;
+    }
+    for (group, d) in groups {
+        let who = group.map_or("Phones, no group given".to_string(), |g| {
+            format!("Phones, {}", crate::record::group_name(&g))
+        });
+        let mut text: Vec<String> = d
+            .levels
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(v, n)| format!("{v}: {n}"))
+            .collect();
+        if d.not_applicable > 0 {
+            text.push(format!("n/a: {}", d.not_applicable));
+        }
+        if d.dont_know > 0 {
+            text.push(format!("don't know: {}", d.dont_know));
+        }
+        let mut line = format!("{who}: {}", text.join(", "));
+        if let Some(sp) = d.spread() {
+            line.push_str(&format!(" · spread {}", crate::report::score_text(sp)));
+        }
+        for l in wrap(&line, w, 0, 2) {
+            out.push(Line::from(l));
+        }
+    }
+    out
+}
+
+/// Where the QR code goes while the counts are typed: to the right of them when there is room
+/// for both. Returns the rectangle left for the counts, and the code's place and lines.
+pub fn qr_beside(
+    rect: ratatui::layout::Rect,
+    state: &State<'_>,
+    form: &VoteForm,
+) -> (
+    ratatui::layout::Rect,
+    Option<(ratatui::layout::Rect, Vec<Line<'static>>)>,
+) {
+    let Some(link) = &state.phones else {
+        return (rect, None);
+    };
+    let qr_w = link.qr.first().map_or(0, |l| l.chars().count());
+    let qr_h = link.qr.len();
+    let (Ok(w), Ok(h)) = (u16::try_from(qr_w), u16::try_from(qr_h)) else {
+        return (rect, None);
+    };
+    if form.stage != Stage::Counting || w == 0 || rect.width < w + 44 || rect.height < h {
+        return (rect, None);
+    }
+    let counts = ratatui::layout::Rect::new(rect.x, rect.y, rect.width - w - 2, rect.height);
+    let code = ratatui::layout::Rect::new(rect.x + rect.width - w, rect.y, w, h);
+    let lines = link.qr.iter().map(|l| Line::from(l.clone())).collect();
+    (counts, Some((code, lines)))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Read, Write};
+    use std::net::{IpAddr, Ipv4Addr, TcpStream};
+    use std::time::{Duration, Instant};
+
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::super::draw::draw;
+    use super::super::state::{Action, State};
+    use crate::diagnostic::unplaced;
+    use crate::framework::{DEFAULT_ID, Framework};
+    use crate::record::{Record, ScoredBy, ScorerKind, VoteSource};
+    use crate::vote::Link;
+
+    fn framework() -> Framework {
+        Framework::built_in(DEFAULT_ID).expect("built-in framework")
+    }
+
+    fn record(f: &Framework, groups: &[&str]) -> Record {
+        let kind = if groups.is_empty() {
+            ScorerKind::Room
+        } else {
+            ScorerKind::Workshop
+        };
+        Record::new(
+            f,
+            "P".into(),
+            "2026-11-12"
+                .parse::<crate::record::IsoDate>()
+                .expect("date")
+                .0,
+            ScoredBy {
+                kind: unplaced(kind),
+                group: None,
+                name: None,
+                groups: groups.iter().map(|g| (*g).to_string()).collect(),
+            },
+        )
+    }
+
+    fn screen(s: &State<'_>, w: u16, h: u16) -> String {
+        let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+        t.draw(|f| draw(f, s)).expect("draw");
+        let buf = t.backend().buffer();
+        let mut out = String::new();
+        for y in 0..h {
+            for x in 0..w {
+                out.push_str(buf[(x, y)].symbol());
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Sends one request to the server on loopback; the status and the response.
+    fn send(port: u16, raw: &str) -> (u16, String) {
+        let mut s = TcpStream::connect((Ipv4Addr::LOCALHOST, port)).expect("connect");
+        s.set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        s.write_all(raw.as_bytes()).expect("send");
+        let mut out = String::new();
+        let _ = s.read_to_string(&mut out);
+        let status = out.get(9..12).and_then(|c| c.parse().ok()).unwrap_or(0);
+        (status, out)
+    }
+
+    fn post(port: u16, path: &str, cookie: &str, body: &str) -> (u16, String) {
+        send(
+            port,
+            &format!(
+                "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: application/json\r\n\
+                 Cookie: coprod_phone={cookie}\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+                 Content-Length: {}\r\n\r\n{body}",
+                body.len()
+            ),
+        )
+    }
+
+    /// Joins; the phone's cookie token and form key.
+    fn join(port: u16, code: &str, group: &str) -> (String, String) {
+        let (status, out) = post(port, "/join", "", &format!("code={code}&group={group}"));
+        assert_eq!(status, 303, "{out}");
+        let token = out
+            .split("coprod_phone=")
+            .nth(1)
+            .and_then(|t| t.split(';').next())
+            .expect("cookie")
+            .to_string();
+        let (_, page) = send(
+            port,
+            &format!("GET /vote HTTP/1.1\r\nHost: x\r\nCookie: coprod_phone={token}\r\n\r\n"),
+        );
+        let key = page
+            .split("name=\"k\" value=\"")
+            .nth(1)
+            .and_then(|k| k.split('"').next())
+            .unwrap_or_default()
+            .to_string();
+        (token, key)
+    }
+
+    fn round_of(port: u16, token: &str) -> String {
+        let (_, page) = send(
+            port,
+            &format!("GET /vote HTTP/1.1\r\nHost: x\r\nCookie: coprod_phone={token}\r\n\r\n"),
+        );
+        page.split("name=\"r\" value=\"")
+            .nth(1)
+            .and_then(|k| k.split('"').next())
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Votes from a thread while the screen saves, as its loop does; the status.
+    fn vote(s: &mut State<'_>, port: u16, token: &str, body: String) -> u16 {
+        let token = token.to_string();
+        let phone = std::thread::spawn(move || post(port, "/vote", &token, &body).0);
+        let until = Instant::now() + Duration::from_secs(10);
+        while !phone.is_finished() && Instant::now() < until {
+            s.sync_phones(&mut |_| Ok(())).expect("save");
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        phone.join().expect("phone thread")
+    }
+
+    #[test]
+    fn phones_vote_the_screen_counts_then_reveals_and_the_record_keeps_counts() {
+        let f = framework();
+        let mut s = State::new(&f, record(&f, &["parent-carers", "health"]), 0, &[]);
+        let link = Link::start(
+            IpAddr::V4(Ipv4Addr::LOCALHOST),
+            Some(0),
+            vec![f.clone()],
+            vec!["parent-carers".into(), "health".into()],
+        )
+        .expect("server");
+        let port = link.port();
+        let code = link.code.clone();
+        s.phones = Some(link);
+        s.apply(Action::Vote, &mut |_| Ok(()))
+            .expect("open the vote");
+        let text = screen(&s, 120, 40);
+        assert!(
+            text.contains(&format!("Vote at http://127.0.0.1:{port}  code {code}")),
+            "{text}"
+        );
+        assert!(text.contains("0 voted (of 0 joined)"), "{text}");
+        assert!(text.contains('▀'), "the QR code shows at 120x40:\n{text}");
+        let small = screen(&s, 80, 24);
+        assert!(small.contains(&format!("code {code}")), "{small}");
+
+        let (a, ka) = join(port, &code.to_lowercase(), "parent-carers");
+        let (b, kb) = join(port, &code, "");
+        let r = round_of(port, &a);
+        assert!(!r.is_empty());
+        assert_eq!(
+            vote(&mut s, port, &a, format!("k={ka}&r={r}&choice=1")),
+            200
+        );
+        assert_eq!(
+            vote(&mut s, port, &b, format!("k={kb}&r={r}&choice=4")),
+            200
+        );
+        // A second vote from one phone replaces its first.
+        assert_eq!(
+            vote(&mut s, port, &a, format!("k={ka}&r={r}&choice=2")),
+            200
+        );
+        // Without the phone's key, or off the scale, nothing is counted.
+        assert_eq!(
+            vote(&mut s, port, &b, format!("k=nope&r={r}&choice=3")),
+            403
+        );
+        assert_eq!(
+            vote(&mut s, port, &b, format!("k={kb}&r={r}&choice=9")),
+            400
+        );
+
+        let text = screen(&s, 120, 40);
+        assert!(text.contains("2 voted (of 2 joined)"), "{text}");
+        // Counts only while the round is open: the phones' levels are nowhere on screen.
+        assert!(text.contains("0 counted"), "{text}");
+        let answer = s.record.answer("wc1").expect("answer");
+        let phones: Vec<_> = answer
+            .votes
+            .iter()
+            .filter(|t| t.from.value == VoteSource::Phones)
+            .collect();
+        assert_eq!(phones.len(), 2, "one tally per group");
+        assert_eq!((phones[0].group(), phones[0].count(4)), (None, 1));
+        assert_eq!(
+            (phones[1].group(), phones[1].count(2), phones[1].count(1)),
+            (Some("parent-carers"), 1, 0)
+        );
+
+        // Cards typed in add to the phones', and Enter reveals them all.
+        s.apply(Action::Digit('1'), &mut |_| Ok(()))
+            .expect("a card");
+        s.apply(Action::Confirm, &mut |_| Ok(())).expect("reveal");
+        let text = screen(&s, 120, 40);
+        assert!(text.contains("3 counted · spread 3.0 levels"), "{text}");
+        assert!(text.contains("Phones, Parent carers: 2: 1"), "{text}");
+        assert!(text.contains("TALK ABOUT THIS"), "{text}");
+        // The round is closed: a late vote is refused.
+        assert_eq!(
+            vote(&mut s, port, &b, format!("k={kb}&r={r}&choice=3")),
+            409
+        );
+        let yaml = s.record.to_yaml().expect("yaml");
+        assert!(!yaml.contains(&a) && !yaml.contains(&ka) && !yaml.contains("127.0.0.1"));
+    }
+}

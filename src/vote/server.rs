@@ -1,0 +1,426 @@
+//! The server: one thread accepting connections on the chosen address, one short-lived thread
+//! per connection (at most [`MOST_CONNECTIONS`] at once), one request per connection, read with
+//! a deadline. It serves the phone pages and nothing else, and stops when its [`Server`] is
+//! dropped, which is when the workshop screen closes.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use super::ballot::{Ballot, JoinError, Pick, VoteError};
+use super::http::{self, Method, Request, Response, field};
+use super::pages::{self, Notice, VotePage};
+use super::{Shared, random_hex};
+
+/// The most connections served at once; more are told to try again.
+pub const MOST_CONNECTIONS: usize = 128;
+/// How long a connection may stay silent before it is dropped.
+const READ_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a phone waits for its vote to reach the saved record before it is told to send it
+/// again.
+const SAVE_WAIT: Duration = Duration::from_secs(5);
+/// Wrong join codes one address may try in a minute.
+const WRONG_CODES_PER_MINUTE: u32 = 10;
+/// The cookie that holds a phone's token.
+pub const COOKIE: &str = "coprod_phone";
+
+/// A running server; dropping it stops it.
+pub struct Server {
+    addr: SocketAddr,
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Server {
+    /// Starts serving `shared` on `listener`.
+    pub fn start(listener: TcpListener, shared: Arc<Shared>) -> std::io::Result<Self> {
+        let addr = listener.local_addr()?;
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&stop);
+        let thread = std::thread::Builder::new()
+            .name("coprod-vote".into())
+            .spawn(move || accept_loop(&listener, &shared, &flag))?;
+        Ok(Self {
+            addr,
+            stop,
+            thread: Some(thread),
+        })
+    }
+
+    /// The address it listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Wake the accepting thread: it is waiting for a connection.
+        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_millis(500));
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn accept_loop(listener: &TcpListener, shared: &Arc<Shared>, stop: &AtomicBool) {
+    let active = Arc::new(AtomicUsize::new(0));
+    let limiter = Arc::new(Mutex::new(Limiter::default()));
+    for conn in listener.incoming() {
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
+        let Ok(mut stream) = conn else { continue };
+        let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
+        let _ = stream.set_write_timeout(Some(READ_TIMEOUT));
+        let _ = stream.set_nodelay(true);
+        if active.load(Ordering::SeqCst) >= MOST_CONNECTIONS {
+            let _ = Response::text(503, "Too many phones at once: try again in a moment.")
+                .with("Retry-After", "1".into())
+                .write_to(&mut stream, false);
+            continue;
+        }
+        active.fetch_add(1, Ordering::SeqCst);
+        let shared = Arc::clone(shared);
+        let active_here = Arc::clone(&active);
+        let limiter = Arc::clone(&limiter);
+        let spawned = std::thread::Builder::new()
+            .name("coprod-phone".into())
+            .stack_size(256 * 1024)
+            .spawn(move || {
+                serve(&mut stream, &shared, &limiter);
+                active_here.fetch_sub(1, Ordering::SeqCst);
+            });
+        if spawned.is_err() {
+            active.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+}
+
+/// Answers one connection: reads a request, answers it, closes.
+fn serve(stream: &mut TcpStream, shared: &Shared, limiter: &Mutex<Limiter>) {
+    let peer = stream.peer_addr().map(|a| a.ip()).ok();
+    let deadline = Instant::now() + http::REQUEST_DEADLINE;
+    let response = match http::read_request(stream, deadline) {
+        Ok(req) => {
+            let head = req.method == Method::Head;
+            let r = route(&req, shared, peer, limiter);
+            let _ = r.write_to(stream, head);
+            let _ = stream.flush();
+            return;
+        }
+        Err(http::HttpError::Timeout) => return,
+        Err(e) => {
+            let (status, why) = e.status();
+            Response::text(status, why)
+        }
+    };
+    let _ = response.write_to(stream, false);
+}
+
+/// Counts wrong join codes per address for a minute (in memory only, never written).
+#[derive(Default)]
+struct Limiter {
+    wrong: HashMap<IpAddr, (Instant, u32)>,
+}
+
+impl Limiter {
+    fn blocked(&mut self, ip: Option<IpAddr>) -> bool {
+        let Some(ip) = ip else { return false };
+        let now = Instant::now();
+        match self.wrong.get(&ip) {
+            Some((since, n)) if now.duration_since(*since) < Duration::from_secs(60) => {
+                *n >= WRONG_CODES_PER_MINUTE
+            }
+            _ => false,
+        }
+    }
+
+    fn wrong_code(&mut self, ip: Option<IpAddr>) {
+        let Some(ip) = ip else { return };
+        if self.wrong.len() > 10_000 {
+            self.wrong.clear();
+        }
+        let now = Instant::now();
+        let entry = self.wrong.entry(ip).or_insert((now, 0));
+        if now.duration_since(entry.0) >= Duration::from_secs(60) {
+            *entry = (now, 0);
+        }
+        entry.1 += 1;
+    }
+}
+
+fn ballot(shared: &Shared) -> MutexGuard<'_, Ballot> {
+    shared.ballot.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn wants_json(req: &Request) -> bool {
+    req.header("accept")
+        .is_some_and(|a| a.contains("application/json"))
+}
+
+/// Whether a form came from this server's own pages: an `Origin` header, when it names a site,
+/// must name the host the request was sent to. (The phone's form key is what refuses a forged
+/// vote; this refuses a form sent from another site before anything is read.)
+fn same_origin(req: &Request) -> bool {
+    match (req.header("origin"), req.header("host")) {
+        // Browsers send "null" from pages that send no referrer; the form key still holds.
+        (None | Some("null"), _) => true,
+        (Some(origin), Some(host)) => {
+            origin.strip_prefix("http://").unwrap_or("") == host
+                || origin.strip_prefix("https://").unwrap_or("") == host
+        }
+        (Some(_), None) => false,
+    }
+}
+
+fn route(
+    req: &Request,
+    shared: &Shared,
+    peer: Option<IpAddr>,
+    limiter: &Mutex<Limiter>,
+) -> Response {
+    let get = matches!(req.method, Method::Get | Method::Head);
+    let post = req.method == Method::Post;
+    if post && !same_origin(req) {
+        return Response::text(403, "This form did not come from the vote's own page.");
+    }
+    let token = req.cookie(COOKIE).filter(|t| t.len() <= 64);
+    match (req.path.as_str(), get, post) {
+        ("/style.css", true, _) => Response::new(200, "text/css; charset=utf-8", pages::CSS),
+        ("/app.js", true, _) => Response::new(200, "text/javascript; charset=utf-8", pages::JS),
+        ("/", true, _) => {
+            if token.is_some_and(|t| ballot(shared).phone(t).is_some()) {
+                return Response::redirect("/vote");
+            }
+            let fields = req.query_fields();
+            let code = field(&fields, "code").unwrap_or("");
+            let code: String = code.chars().take(20).collect();
+            let groups = ballot(shared).groups.clone();
+            Response::html(200, pages::join(&code, &groups, None))
+        }
+        ("/join", _, true) => join(req, shared, peer, limiter),
+        ("/vote", true, _) => vote_page(req, shared, token, None, 200),
+        ("/vote", _, true) => vote(req, shared, token),
+        ("/round", true, _) => {
+            let b = ballot(shared);
+            if token.and_then(|t| b.phone(t)).is_none() {
+                return Response::json(403, &json!({"round": null, "joined": false}));
+            }
+            let round = b.round().map(|r| r.number);
+            Response::json(200, &json!({ "round": round, "joined": true }))
+        }
+        ("/language", _, true) => {
+            let form = req.form();
+            let mut b = ballot(shared);
+            let Some(t) = token.filter(|t| {
+                b.phone(t)
+                    .is_some_and(|p| Some(p.key.as_str()) == field(&form, "k"))
+            }) else {
+                return Response::redirect("/");
+            };
+            let wanted = field(&form, "l").and_then(|l| l.parse::<usize>().ok());
+            if let Some(l) = wanted.filter(|l| *l < shared.frameworks.len()) {
+                b.set_language(t, l);
+            }
+            Response::redirect("/vote")
+        }
+        ("/" | "/join" | "/vote" | "/round" | "/language" | "/style.css" | "/app.js", _, _) => {
+            Response::text(405, "That is not how this page is used.")
+                .with("Allow", "GET, HEAD, POST".into())
+        }
+        _ => Response::html(
+            404,
+            pages::problem(
+                "Not here",
+                "There is no such page. The vote is at the address on the screen at the front.",
+            ),
+        ),
+    }
+}
+
+fn join(
+    req: &Request,
+    shared: &Shared,
+    peer: Option<IpAddr>,
+    limiter: &Mutex<Limiter>,
+) -> Response {
+    let mut lim = limiter.lock().unwrap_or_else(PoisonError::into_inner);
+    if lim.blocked(peer) {
+        return Response::html(
+            429,
+            pages::problem("Too many tries", "That code was wrong too many times. Wait a minute, then try again with the code on the screen."),
+        )
+        .with("Retry-After", "60".into());
+    }
+    let form = req.form();
+    let code = field(&form, "code").unwrap_or("");
+    let group = field(&form, "group");
+    let token = random_hex(16);
+    let key = random_hex(16);
+    let mut b = ballot(shared);
+    match b.join(code, group, token.clone(), key) {
+        Ok(()) => Response::redirect("/vote").with(
+            "Set-Cookie",
+            format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict"),
+        ),
+        Err(e) => {
+            let groups = b.groups.clone();
+            drop(b);
+            let (status, why) = match e {
+                JoinError::WrongCode => {
+                    lim.wrong_code(peer);
+                    (
+                        403,
+                        "That is not the join code. Check the code on the screen at the front and type it again.",
+                    )
+                }
+                JoinError::UnknownGroup => (
+                    400,
+                    "Choose one of the groups listed, or I would rather not say.",
+                ),
+                JoinError::Full => (503, "The vote is full: no more phones can join."),
+            };
+            let typed: String = code.chars().take(20).collect();
+            Response::html(status, pages::join(&typed, &groups, Some(why)))
+        }
+    }
+}
+
+fn vote_page(
+    req: &Request,
+    shared: &Shared,
+    token: Option<&str>,
+    notice: Option<Notice>,
+    status: u16,
+) -> Response {
+    let b = ballot(shared);
+    let Some((token, phone)) = token.and_then(|t| b.phone(t).map(|p| (t, p))) else {
+        return Response::redirect("/");
+    };
+    let language = phone
+        .language
+        .min(shared.frameworks.len().saturating_sub(1));
+    let Some(framework) = shared.frameworks.get(language) else {
+        return Response::text(503, "The vote has no framework.");
+    };
+    let mine = b.vote_of(token);
+    let notice = notice.or_else(|| {
+        let fields = req.query_fields();
+        (field(&fields, "saved") == Some("1"))
+            .then(|| mine.map(|m| Notice::Saved(pages::pick_words(framework, m))))
+            .flatten()
+    });
+    let html = pages::vote(&VotePage {
+        framework,
+        languages: &shared.languages,
+        language,
+        round: b.round().map(|r| (r.number, r.indicator)),
+        mine,
+        key: &phone.key,
+        group: phone.group.as_deref(),
+        notice,
+    });
+    Response::html(status, html)
+}
+
+fn vote(req: &Request, shared: &Shared, token: Option<&str>) -> Response {
+    let json = wants_json(req);
+    let form = req.form();
+    let key = field(&form, "k").unwrap_or("");
+    let round = field(&form, "r").and_then(|r| r.parse::<u64>().ok());
+    let pick = field(&form, "choice").and_then(Pick::parse);
+    let refuse = |status: u16, why: &str| {
+        if json {
+            Response::json(status, &json!({ "saved": false, "message": why }))
+        } else {
+            vote_page(
+                req,
+                shared,
+                token,
+                Some(Notice::Refused(why.to_string())),
+                status,
+            )
+        }
+    };
+    let Some(token) = token else {
+        return if json {
+            refuse(
+                403,
+                "This phone has not joined: open the address on the screen and type the code.",
+            )
+        } else {
+            Response::redirect("/")
+        };
+    };
+    let (Some(round), Some(pick)) = (round, pick) else {
+        return refuse(
+            400,
+            "That vote was not understood. Press one of the choices.",
+        );
+    };
+    let mut b = ballot(shared);
+    let change = match b.vote(token, key, round, pick) {
+        Ok(c) => c,
+        Err(e) => {
+            drop(b);
+            return match e {
+                VoteError::NotJoined if !json => Response::redirect("/"),
+                VoteError::NotJoined => refuse(
+                    403,
+                    "This phone has not joined: open the address on the screen and type the code.",
+                ),
+                VoteError::WrongKey => refuse(
+                    403,
+                    "This vote did not come from this phone's own page. Press your choice again.",
+                ),
+                VoteError::Closed => {
+                    refuse(409, "That vote has closed, so your choice was not counted.")
+                }
+                VoteError::NotOnScale => refuse(
+                    400,
+                    "That is not one of the levels. Press one of the choices.",
+                ),
+            };
+        }
+    };
+    // Told "saved" only once the record on disk has it.
+    let (b, _) = shared
+        .saved
+        .wait_timeout_while(b, SAVE_WAIT, |b| b.saved < change)
+        .unwrap_or_else(PoisonError::into_inner);
+    let saved = b.saved >= change;
+    let language = b
+        .phone(token)
+        .map_or(0, |p| p.language)
+        .min(shared.frameworks.len().saturating_sub(1));
+    drop(b);
+    if !saved {
+        return refuse(
+            503,
+            "Your vote has not been saved yet. Please press your choice again.",
+        );
+    }
+    let words = shared
+        .frameworks
+        .get(language)
+        .map_or_else(|| pick.value(), |f| pages::pick_words(f, pick));
+    if json {
+        Response::json(
+            200,
+            &json!({
+                "saved": true,
+                "message": format!("Your vote is saved: {words}. You can change it until the vote closes."),
+            }),
+        )
+    } else {
+        Response::redirect("/vote?saved=1")
+    }
+}

@@ -1,0 +1,402 @@
+//! The board PDF for every size of partnership, in clear print (issue #13): type sizes read
+//! from the content streams, table headers read back whole for 1 to 10 groups and 1 to 8
+//! dates, no page left mostly empty without reason, and no names or folder paths unless asked.
+
+use std::collections::BTreeMap;
+use std::process::Command;
+
+use lopdf::content::Content;
+use lopdf::{Document, Object};
+
+use crate::pdf::{load, text};
+use crate::util::{Test, repo};
+
+/// Stakeholder groups for a partnership of up to ten: the usual four, then others.
+const GROUPS: [&str; 10] = [
+    "parent-carers",
+    "local-authority",
+    "health",
+    "education",
+    "young-people",
+    "social-care",
+    "early-years",
+    "voluntary-sector",
+    "schools-forum",
+    "short-breaks",
+];
+
+/// A partnership of `groups` groups assessed on `dates` dates: the 2026 examples with each
+/// record's group, date and levels changed, so every group and date has its own results.
+fn partnership(groups: usize, dates: usize) -> (Test, Vec<String>) {
+    let sources: Vec<String> = ["parent-carers", "local-authority", "health", "education"]
+        .iter()
+        .map(|g| {
+            std::fs::read_to_string(repo().join(format!("examples/2026/{g}.yaml")))
+                .expect("example record")
+        })
+        .collect();
+    let mut t = Test::new();
+    let mut names = Vec::new();
+    for d in 0..dates {
+        let year = 2026 - (dates - 1 - d);
+        for (g, group) in GROUPS.iter().take(groups).enumerate() {
+            let mut out = String::new();
+            for line in sources[g % 4].lines() {
+                let trimmed = line.trim_start();
+                let indent = &line[..line.len() - trimmed.len()];
+                let line = if trimmed.starts_with("date: ") && indent.is_empty() {
+                    format!("date: {year}-11-12")
+                } else if trimmed.starts_with("group: ") && indent == "  " {
+                    format!("  group: {group}")
+                } else if let Some(level) = trimmed
+                    .strip_prefix("level: ")
+                    .and_then(|l| l.parse::<usize>().ok())
+                {
+                    format!("{indent}level: {}", (level + g + d) % 5 + 1)
+                } else {
+                    line.to_string()
+                };
+                out.push_str(&line);
+                out.push('\n');
+            }
+            let name = format!("{year}-{group}.yaml");
+            t = t.file(&name, out);
+            names.push(name);
+        }
+    }
+    (t, names)
+}
+
+/// Writes the PDF of these records with extra arguments; returns its bytes.
+fn render(t: &Test, files: &[String], extra: &[&str]) -> Vec<u8> {
+    let mut args = vec!["report", "--format", "pdf", "-o", "out.pdf"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(extra);
+    let out = t.run_args(&args);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    std::fs::read(t.path().join("out.pdf")).expect("the PDF")
+}
+
+/// How many glyphs are drawn at each type size (in tenths of a point), inside and outside the
+/// footers.
+#[derive(Default, Debug)]
+struct Sizes {
+    body: BTreeMap<u32, usize>,
+    footer: BTreeMap<u32, usize>,
+}
+
+fn number(o: &Object) -> Option<f32> {
+    match o {
+        Object::Integer(i) => Some(*i as f32),
+        Object::Real(r) => Some(*r),
+        _ => None,
+    }
+}
+
+/// Reads every page's content stream: the size set by the last `Tf` for each `Tj`/`TJ`, and
+/// whether it is inside a footer artifact (`/Artifact <</Subtype /Footer>> BDC`).
+fn sizes(doc: &Document) -> Sizes {
+    let mut out = Sizes::default();
+    for (_, page) in doc.get_pages() {
+        let data = doc.get_page_content(page);
+        let content = Content::decode(&data).expect("content stream");
+        let mut size = 0.0;
+        let mut marks: Vec<bool> = Vec::new();
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "Tf" => size = op.operands.get(1).and_then(number).unwrap_or(0.0),
+                "BDC" | "BMC" => {
+                    let footer = op.operands.get(1).is_some_and(|o| {
+                        o.as_dict().is_ok_and(|d| {
+                            d.get(b"Subtype").and_then(Object::as_name).ok()
+                                == Some(b"Footer".as_slice())
+                        })
+                    });
+                    marks.push(footer);
+                }
+                "EMC" => {
+                    marks.pop();
+                }
+                "Tj" | "TJ" => {
+                    let glyphs: usize = op
+                        .operands
+                        .iter()
+                        .map(|o| match o {
+                            Object::String(s, _) => s.len() / 2,
+                            Object::Array(a) => a
+                                .iter()
+                                .map(|x| match x {
+                                    Object::String(s, _) => s.len() / 2,
+                                    _ => 0,
+                                })
+                                .sum(),
+                            _ => 0,
+                        })
+                        .sum();
+                    let key = (size * 10.0).round() as u32;
+                    let map = if marks.iter().any(|&f| f) {
+                        &mut out.footer
+                    } else {
+                        &mut out.body
+                    };
+                    *map.entry(key).or_default() += glyphs;
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn clear_print_sets_body_text_at_12_pt_and_nothing_but_footers_under_11() {
+    let (t, files) = partnership(4, 3);
+    let clear = sizes(&load(&render(&t, &files, &[])));
+    let compact = sizes(&load(&render(&t, &files, &["--print", "compact"])));
+    // Nothing but the footers is set under 11 pt.
+    let smallest = clear.body.keys().next().copied().unwrap_or(0);
+    assert!(
+        smallest >= 110,
+        "text at {} pt: {:?}",
+        smallest as f32 / 10.0,
+        clear.body
+    );
+    assert!(!clear.footer.is_empty(), "no footers found");
+    // The paragraphs are 12 pt: the same glyphs that compact print sets at 10.5 pt.
+    let body = clear.body.get(&120).copied().unwrap_or(0);
+    assert!(body > 1000, "{body} glyphs at 12 pt: {:?}", clear.body);
+    assert_eq!(Some(&body), compact.body.get(&105), "{clear:?} {compact:?}");
+    // Compact print is the denser layout, with tables at 9 pt.
+    assert!(compact.body.contains_key(&90), "{compact:?}");
+}
+
+/// pdftotext's words, in content-stream order (`-raw`) or read across the page.
+fn pdftotext(bytes: &[u8], raw: bool) -> Option<String> {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let file = dir.path().join("r.pdf");
+    std::fs::write(&file, bytes).expect("write PDF");
+    let mut cmd = Command::new("pdftotext");
+    if raw {
+        cmd.arg("-raw");
+    }
+    let out = cmd.args(["-enc", "UTF-8"]).arg(&file).arg("-").output();
+    match out {
+        Ok(out) => Some(String::from_utf8(out.stdout).expect("UTF-8")),
+        Err(_) => {
+            eprintln!("note: pdftotext is not installed; that check was skipped");
+            None
+        }
+    }
+}
+
+/// The words of every table header the report has for this partnership.
+fn header_words(groups: usize, dates: usize) -> Vec<String> {
+    let mut headers = vec![
+        "Cornerstone",
+        "Score",
+        "% of scale",
+        "Band",
+        "Answered",
+        "Indicator",
+        "Action",
+        "Owner",
+        "Status",
+        "Raised by",
+        "Scored by",
+        "Indicators answered",
+        "Meaning",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect::<Vec<_>>();
+    if groups > 1 {
+        headers.extend(["Lowest record", "Highest record", "Gap", "Answers"].map(String::from));
+        for g in GROUPS.iter().take(groups) {
+            headers.push(g.replace('-', " "));
+        }
+    } else {
+        headers.extend(["Level", "Evidence"].map(String::from));
+    }
+    if dates > 1 {
+        headers.extend(["November", "Change since"].map(String::from));
+    }
+    headers
+        .iter()
+        .flat_map(|h| h.split_whitespace().map(str::to_lowercase))
+        .filter(|w| w.chars().count() > 1)
+        .collect()
+}
+
+#[test]
+fn every_header_word_comes_out_whole_for_any_number_of_groups_and_dates() {
+    for (groups, dates) in [(1, 1), (4, 1), (10, 1), (1, 3), (4, 3), (4, 8), (10, 8)] {
+        let (t, files) = partnership(groups, dates);
+        let bytes = render(&t, &files, &[]);
+        let Some(raw) = pdftotext(&bytes, true) else {
+            return;
+        };
+        let tokens: Vec<String> = raw.split_whitespace().map(str::to_lowercase).collect();
+        for word in header_words(groups, dates) {
+            assert!(
+                tokens.contains(&word),
+                "{groups} groups, {dates} dates: {word:?} is never whole"
+            );
+            // A header cell's lines come one after the other in content order, so a word
+            // broken in two would be two neighbouring tokens.
+            for pair in tokens.windows(2) {
+                let broken = word.len() > pair[0].len()
+                    && word.starts_with(pair[0].as_str())
+                    && word[pair[0].len()..] == pair[1];
+                assert!(
+                    !broken,
+                    "{groups} groups, {dates} dates: {word:?} broken as {pair:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Each page's words with their boxes, from `pdftotext -bbox`: (page, yMin, yMax, word).
+fn boxes(bytes: &[u8]) -> Option<Vec<(usize, f32, f32, String)>> {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let file = dir.path().join("r.pdf");
+    std::fs::write(&file, bytes).expect("write PDF");
+    let out = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .ok()?;
+    let html = String::from_utf8(out.stdout).expect("UTF-8");
+    let mut page = 0;
+    let mut words = Vec::new();
+    for line in html.lines() {
+        let line = line.trim();
+        if line.starts_with("<page ") {
+            page += 1;
+        } else if let Some(rest) = line.strip_prefix("<word ") {
+            let attr = |name: &str| -> f32 {
+                rest.split(&format!("{name}=\""))
+                    .nth(1)
+                    .and_then(|v| v.split('"').next())
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0.0)
+            };
+            let word = rest
+                .split('>')
+                .nth(1)
+                .and_then(|w| w.split('<').next())
+                .unwrap_or_default()
+                .to_string();
+            words.push((page, attr("yMin"), attr("yMax"), word));
+        }
+    }
+    Some(words)
+}
+
+#[test]
+fn no_page_is_over_a_third_empty_but_the_last_of_a_part() {
+    // Where the body of an A4 page ends, and the footer starts.
+    const TOP: f32 = 56.69;
+    const BOTTOM: f32 = 841.89 - 66.0;
+    for (groups, dates) in [(1, 1), (4, 1), (10, 1), (1, 3), (4, 3), (4, 8), (10, 8)] {
+        let (t, files) = partnership(groups, dates);
+        let bytes = render(&t, &files, &[]);
+        let Some(words) = boxes(&bytes) else {
+            return;
+        };
+        let pages = words.iter().map(|w| w.0).max().unwrap_or(0);
+        // The parts that start a page of their own.
+        let mut starts = vec![
+            "Summary".to_string(),
+            "Views by stakeholder group".to_string(),
+            "Over time".to_string(),
+            "Framework versions".to_string(),
+            "Action plan".to_string(),
+            "You said, we did".to_string(),
+            "How the scores are worked out".to_string(),
+        ];
+        starts.extend(
+            [
+                "Welcome and Care",
+                "Value and Include",
+                "Communicate",
+                "Work in Partnership",
+            ]
+            .map(String::from),
+        );
+        let first_line = |page: usize| -> String {
+            let on: Vec<&(usize, f32, f32, String)> =
+                words.iter().filter(|w| w.0 == page).collect();
+            let top = on.iter().map(|w| w.1).fold(f32::INFINITY, f32::min);
+            on.iter()
+                .filter(|w| (w.1 - top).abs() < 2.0)
+                .map(|w| w.3.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for page in 2..pages {
+            let next = first_line(page + 1);
+            if starts.contains(&next) {
+                continue;
+            }
+            let lowest = words
+                .iter()
+                .filter(|w| w.0 == page && w.2 < BOTTOM)
+                .map(|w| w.2)
+                .fold(TOP, f32::max);
+            let empty = (BOTTOM - lowest) / (BOTTOM - TOP);
+            assert!(
+                empty <= 1.0 / 3.0,
+                "{groups} groups, {dates} dates: page {page} of {pages} is {:.0}% empty \
+                 (next page starts {next:?})",
+                empty * 100.0
+            );
+        }
+    }
+}
+
+/// A record scored by a named person, with participants, read from inside two folders.
+fn named_record() -> (Test, String) {
+    let src =
+        std::fs::read_to_string(repo().join("examples/2026/health.yaml")).expect("example record");
+    let record = src.replace(
+        "scored_by:\n  kind: group\n  group: health\n",
+        "scored_by:\n  kind: person\n  name: Gareth Pryce\n  group: health\n",
+    );
+    assert!(record.contains("Gareth Pryce"));
+    let path = "home/gpryce/board/health.yaml".to_string();
+    (Test::new().file(&path, record), path)
+}
+
+#[test]
+fn no_names_or_folder_paths_unless_asked() {
+    let (t, path) = named_record();
+    let files = vec![path];
+    let doc = load(&render(&t, &files, &[]));
+    let all = text(&doc);
+    let cover = doc.extract_text(&[1]).expect("the cover's text");
+    for name in ["Gareth", "Pryce", "Renée", "Castellane", "Fatima", "Begum"] {
+        assert!(!cover.contains(name), "the cover names {name}");
+    }
+    for name in ["Gareth", "Pryce"] {
+        assert!(!all.contains(name), "the PDF names the scorer: {name}");
+    }
+    assert!(all.contains("One person (Health)"), "{all}");
+    // The record file by its name alone.
+    assert!(all.contains("health.yaml"), "{all}");
+    assert!(
+        !all.contains("gpryce") && !all.contains("home/"),
+        "a folder path: {all}"
+    );
+    for word in all.split_whitespace() {
+        assert!(
+            !(word.contains('/') && word.contains(".yaml")),
+            "a folder path: {word}"
+        );
+    }
+
+    // Asked for, the name is shown.
+    let named = text(&load(&render(&t, &files, &["--show-names"])));
+    assert!(named.contains("Gareth Pryce"), "{named}");
+}

@@ -1,0 +1,765 @@
+//! Voting from phones (`coprod assess --vote`) end to end: the real binary on the full screen
+//! in a pseudo-terminal, its vote server on the loopback address only, and phones played by
+//! plain HTTP clients (std's TcpStream) and by headless Chromium through WebDriver.
+
+use std::io::{Read, Write};
+use std::net::{Ipv4Addr, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use rexpect::process::Signal;
+use rexpect::session::PtySession;
+
+use crate::util::Test;
+
+const TIMEOUT_MS: u64 = 20_000;
+
+/// Starts `coprod assess --vote` on the loopback address for a workshop of two groups, opens
+/// the vote on the first indicator, and reads the address and the join code off the screen.
+fn start(t: &Test) -> (PtySession, u16, String) {
+    let args = [
+        "assess",
+        "--partnership",
+        "P",
+        "--date",
+        "2026-11-12",
+        "--groups",
+        "parent-carers,health",
+        "-o",
+        "r.yaml",
+        "--vote",
+        "--vote-address",
+        "127.0.0.1:0",
+    ];
+    let mut p = pty(t, &args);
+    p.exp_string("Who is taking part?").expect("participants");
+    std::thread::sleep(Duration::from_millis(60));
+    keys(&mut p, "\r");
+    p.exp_string("\u{1b}[?1049h")
+        .expect("the full screen starts");
+    std::thread::sleep(Duration::from_millis(100));
+    keys(&mut p, "v");
+    let (_, found) = p
+        .exp_regex(r"Vote at (\x1b\[[0-9;]*m)*http://127\.0\.0\.1:[0-9]+")
+        .expect("the address on screen");
+    let port: u16 = found
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("a port");
+    let (_, found) = p
+        .exp_regex(r"code (\x1b\[[0-9;]*m)*[A-Z0-9]{5}")
+        .expect("the join code on screen");
+    let code: String = found
+        .chars()
+        .rev()
+        .take(5)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    (p, port, code)
+}
+
+/// Starts coprod in a pseudo-terminal of 120 columns and 40 rows (a projector's), set with
+/// `stty` before coprod starts, so that the screen draws its text.
+fn pty(t: &Test, args: &[&str]) -> PtySession {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg("stty rows 40 cols 120 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_coprod"))
+        .args(args)
+        .current_dir(t.path())
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", t.path())
+        .env("TERM", "xterm-256color")
+        .env("NO_COLOR", "1");
+    rexpect::session::spawn_command(cmd, Some(TIMEOUT_MS))
+        .expect("start coprod in a pseudo-terminal")
+}
+
+/// What the screen has written since last read, after a moment for it to redraw.
+fn drain(p: &mut PtySession) -> String {
+    std::thread::sleep(Duration::from_millis(400));
+    let mut out = String::new();
+    while let Some(c) = p.try_read() {
+        out.push(c);
+    }
+    out
+}
+
+fn keys(p: &mut PtySession, text: &str) {
+    p.send(text).expect("send keys");
+    p.flush().expect("flush keys");
+}
+
+/// One HTTP exchange with the vote server on loopback: status, headers and body.
+pub fn send(port: u16, raw: &[u8]) -> (u16, String, String) {
+    let mut s = TcpStream::connect((Ipv4Addr::LOCALHOST, port)).expect("connect to the server");
+    s.set_read_timeout(Some(Duration::from_secs(15)))
+        .expect("timeout");
+    s.write_all(raw).expect("send the request");
+    // Read to the end of the body (by its Content-Length), or until the server closes.
+    let mut out = Vec::new();
+    let mut chunk = [0u8; 8192];
+    loop {
+        if let Some(end) = out.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&out[..end]).to_ascii_lowercase();
+            let length = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse::<usize>().ok());
+            if length.is_some_and(|n| out.len() >= end + 4 + n) {
+                break;
+            }
+        }
+        match s.read(&mut chunk) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => out.extend_from_slice(&chunk[..n]),
+        }
+    }
+    let text = String::from_utf8_lossy(&out).into_owned();
+    let status = text.get(9..12).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    (status, head.to_string(), body.to_string())
+}
+
+/// A phone played by plain HTTP requests.
+pub struct Phone {
+    port: u16,
+    token: String,
+    key: String,
+}
+
+impl Phone {
+    /// Joins with `code` as `group` (empty: no group); `None` when refused.
+    pub fn join(port: u16, code: &str, group: &str) -> Option<Self> {
+        let body = format!("code={code}&group={group}");
+        let (status, head, _) = send(
+            port,
+            format!(
+                "POST /join HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            )
+            .as_bytes(),
+        );
+        if status != 303 {
+            return None;
+        }
+        let token = head
+            .split("coprod_phone=")
+            .nth(1)?
+            .split(';')
+            .next()?
+            .to_string();
+        let mut phone = Self {
+            port,
+            token,
+            key: String::new(),
+        };
+        phone.key = phone.field("k")?;
+        Some(phone)
+    }
+
+    /// The vote page as this phone sees it.
+    pub fn page(&self) -> String {
+        send(
+            self.port,
+            format!(
+                "GET /vote HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nCookie: coprod_phone={}\r\n\r\n",
+                self.port, self.token
+            )
+            .as_bytes(),
+        )
+        .2
+    }
+
+    fn field(&self, name: &str) -> Option<String> {
+        let page = self.page();
+        let marker = format!("name=\"{name}\" value=\"");
+        Some(page.split(&marker).nth(1)?.split('"').next()?.to_string())
+    }
+
+    /// The open round's number, from the vote page.
+    pub fn round(&self) -> Option<String> {
+        self.field("r")
+    }
+
+    /// Votes `choice` in `round` as the page's script does; the status.
+    pub fn vote_in(&self, round: &str, choice: &str) -> u16 {
+        let body = format!("k={}&r={round}&choice={choice}", self.key);
+        send(
+            self.port,
+            format!(
+                "POST /vote HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nAccept: application/json\r\nCookie: coprod_phone={}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+                self.port,
+                self.token,
+                body.len()
+            )
+            .as_bytes(),
+        )
+        .0
+    }
+
+    /// Votes `choice` in the open round; the status.
+    pub fn vote(&self, choice: &str) -> u16 {
+        let round = self.round().unwrap_or_default();
+        self.vote_in(&round, choice)
+    }
+}
+
+/// Waits until the record file satisfies `ok`; returns its text.
+fn record_when(t: &Test, what: &str, ok: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + Duration::from_millis(TIMEOUT_MS);
+    loop {
+        let text = std::fs::read_to_string(t.path().join("r.yaml")).unwrap_or_default();
+        if ok(&text) {
+            return text;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting for {what}:\n{text}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The phones' tallies of one indicator in a record, as (group, level, count) lines.
+fn phone_counts(record: &str, id: &str) -> String {
+    let text = record
+        .split("- indicator: ")
+        .find(|a| a.starts_with(&format!("{id}\n")))
+        .unwrap_or_default();
+    text.to_string()
+}
+
+#[test]
+fn phones_join_vote_change_and_the_record_keeps_counts_only() {
+    let t = Test::new();
+    let (mut p, port, code) = start(&t);
+
+    // Without the code there is no way in, and no vote.
+    assert!(Phone::join(port, "WRONG", "").is_none());
+    let (status, _, body) = send(
+        port,
+        b"POST /vote HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\nContent-Length: 13\r\n\r\nr=1&choice=3\n",
+    );
+    assert_eq!(status, 403, "{body}");
+
+    // Many phones: a few say their group, most do not.
+    let mut phones = Vec::new();
+    for i in 0..30 {
+        let group = match i % 3 {
+            0 => "parent-carers",
+            1 => "health",
+            _ => "",
+        };
+        phones.push(Phone::join(port, &code.to_lowercase(), group).expect("join with the code"));
+    }
+    for (i, phone) in phones.iter().enumerate() {
+        // Parent carers 1, health 4, the others 3.
+        let choice = ["1", "4", "3"][i % 3];
+        assert_eq!(phone.vote(choice), 200, "vote {i} acknowledged");
+    }
+    // A second vote from one phone replaces its first.
+    assert_eq!(phones[0].vote("2"), 200);
+    assert!(
+        phones[0]
+            .page()
+            .contains("Your vote: <strong lang=\"en-GB\">2 Emerging</strong>")
+    );
+    // A vote off the scale, or from another page (without the phone's key), is refused.
+    assert_eq!(phones[1].vote("9"), 400);
+    let forged = Phone {
+        port,
+        token: phones[1].token.clone(),
+        key: "not-the-key".into(),
+    };
+    assert_eq!(forged.vote("1"), 403);
+
+    let record = record_when(&t, "30 phone votes", |r| r.contains("from: phones"));
+    let wc1 = phone_counts(&record, "wc1");
+    assert!(
+        wc1.contains("group: parent-carers\n    levels:\n      1: 9\n      2: 1\n"),
+        "{wc1}"
+    );
+    assert!(
+        wc1.contains("group: health\n    levels:\n      4: 10\n"),
+        "{wc1}"
+    );
+    assert!(wc1.contains("levels:\n      3: 10\n"), "{wc1}");
+    for phone in &phones {
+        assert!(!record.contains(&phone.token) && !record.contains(&phone.key));
+    }
+    assert!(!record.contains("127.0.0.1"));
+
+    // Until the reveal the screen shows how many, never how.
+    let before = drain(&mut p);
+    assert!(before.contains("30"), "the count on screen: {before}");
+    assert!(
+        !before.contains("Phones, "),
+        "no phone's choice before the reveal: {before}"
+    );
+    // A card vote typed in by the facilitator adds to the phones'; Enter reveals.
+    keys(&mut p, "2\r");
+    // (A pseudo-terminal sees only the cells that changed, so words come with cursor moves
+    // between them; the screen itself is pinned by the TestBackend tests.)
+    p.exp_regex("32 counted[^\n]*TALK ABOUT THIS")
+        .expect("the total and the flag");
+    p.exp_regex("Phones,[^\n]*Health:[^\n]*4:[^\n]*10")
+        .expect("the reveal by group");
+    // The round is closed: a late vote is refused.
+    let round = phones[2].round().unwrap_or_else(|| "1".into());
+    assert_eq!(phones[2].vote_in(&round, "1"), 409);
+
+    // Each group agrees a level, the screen moves to the next indicator, its vote opens.
+    keys(&mut p, "3");
+    std::thread::sleep(Duration::from_millis(200));
+    keys(&mut p, "4");
+    std::thread::sleep(Duration::from_millis(200));
+    keys(&mut p, "v");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while phones[3].round().is_none_or(|r| r == round) {
+        assert!(Instant::now() < deadline, "the next round opens for phones");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // A vote acknowledged is on disk: killed at once, coprod keeps it.
+    assert_eq!(phones[3].vote("5"), 200);
+    p.process_mut().kill(Signal::SIGKILL).expect("kill coprod");
+    let record = std::fs::read_to_string(t.path().join("r.yaml")).expect("the record");
+    let wc2 = phone_counts(&record, "wc2");
+    assert!(
+        wc2.contains("from: phones") && wc2.contains("5: 1"),
+        "{wc2}"
+    );
+    // And the server went with it.
+    assert!(TcpStream::connect((Ipv4Addr::LOCALHOST, port)).is_err());
+}
+
+#[test]
+fn hostile_requests_get_short_refusals_and_the_server_carries_on() {
+    let t = Test::new();
+    let (mut p, port, code) = start(&t);
+    let cases: &[(&[u8], u16)] = &[
+        (b"GET /../../etc/passwd HTTP/1.1\r\n\r\n", 404),
+        (b"DELETE /vote HTTP/1.1\r\n\r\n", 405),
+        (b"GET / HTTP/1.1\r\nContent-Length: 99999999\r\n\r\n", 413),
+        (b"POST /join HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 501),
+        (b"\x00\x01\x02\r\n\r\n", 400),
+        (b"GET / HTTP/1.1\r\nOrigin: http://evil.example\r\n\r\n", 200),
+        (b"POST /join HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://evil.example\r\nContent-Length: 0\r\n\r\n", 403),
+    ];
+    for (raw, want) in cases {
+        let (status, head, _) = send(port, raw);
+        assert_eq!(status, *want, "{}", String::from_utf8_lossy(raw));
+        assert!(
+            head.contains("Content-Security-Policy: default-src 'none'"),
+            "{head}"
+        );
+    }
+    let mut huge = b"GET / HTTP/1.1\r\nX: ".to_vec();
+    huge.extend(std::iter::repeat_n(b'a', 100_000));
+    let (status, _, _) = send(port, &huge);
+    assert_eq!(status, 413);
+    // What a phone typed comes back escaped.
+    let (_, _, body) = send(
+        port,
+        b"GET /?code=%22%3E%3Cscript%3Ealert(1)%3C/script%3E HTTP/1.1\r\n\r\n",
+    );
+    assert!(!body.contains("<script>alert") && body.contains("&lt;script&gt;"));
+    // Guessing codes is stopped after a few tries.
+    let mut last = 0;
+    for _ in 0..12 {
+        let body = "code=AAAAA";
+        last = send(
+            port,
+            format!(
+                "POST /join HTTP/1.1\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            )
+            .as_bytes(),
+        )
+        .0;
+    }
+    assert_eq!(last, 429);
+    // Pages, the style sheet and the script are served, never cached.
+    for path in ["/", "/style.css", "/app.js"] {
+        let (status, head, _) = send(port, format!("GET {path} HTTP/1.1\r\n\r\n").as_bytes());
+        assert_eq!(status, 200, "{path}");
+        assert!(head.contains("Cache-Control: no-store"));
+    }
+    let _ = code;
+    keys(&mut p, "\u{1b}");
+    std::thread::sleep(Duration::from_millis(100));
+    keys(&mut p, "q");
+    p.exp_eof().expect("coprod stops");
+    // When coprod stops, so does the server.
+    assert!(TcpStream::connect((Ipv4Addr::LOCALHOST, port)).is_err());
+}
+
+/// ChromeDriver, started for one test on a free loopback port and stopped when dropped.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Where Debian's Chromium and its driver are, if installed.
+fn browser() -> Option<(String, String)> {
+    let find = |names: &[&str]| {
+        names
+            .iter()
+            .map(std::path::Path::new)
+            .find(|p| p.exists())
+            .map(|p| p.display().to_string())
+    };
+    Some((
+        find(&["/usr/bin/chromium", "/usr/bin/chromium-browser"])?,
+        find(&["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"])?,
+    ))
+}
+
+/// One WebDriver command over plain HTTP to ChromeDriver on loopback; the answer's `value`.
+fn wd(port: u16, method: &str, path: &str, body: Option<serde_json::Value>) -> serde_json::Value {
+    let body = body.map(|b| b.to_string()).unwrap_or_default();
+    let raw = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    let (_, _, answer) = send(port, raw.as_bytes());
+    let value: serde_json::Value = serde_json::from_str(&answer)
+        .unwrap_or_else(|e| panic!("WebDriver answered {answer:?}: {e}"));
+    value["value"].clone()
+}
+
+/// A browser session: a phone.
+struct Browser {
+    driver: u16,
+    session: String,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    fn open(driver: &Driver, chromium: &str, script: bool) -> Self {
+        let profile = tempfile::tempdir().expect("a fresh profile");
+        let mut args = vec![
+            "--headless".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-quic".into(),
+            "--no-first-run".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--disable-default-apps".into(),
+            "--disable-extensions".into(),
+            "--no-default-browser-check".into(),
+            "--window-size=412,915".into(),
+            format!("--user-data-dir={}", profile.path().display()),
+        ];
+        let mut prefs = serde_json::json!({});
+        if !script {
+            args.push("--blink-settings=scriptEnabled=false".into());
+            prefs = serde_json::json!({"profile.managed_default_content_settings.javascript": 2});
+        }
+        let caps = serde_json::json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {"binary": chromium, "args": args, "prefs": prefs}
+        }}});
+        let value = wd(driver.port, "POST", "/session", Some(caps));
+        let session = value["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no browser session: {value}"))
+            .to_string();
+        Self {
+            driver: driver.port,
+            session,
+            _profile: profile,
+        }
+    }
+
+    fn cmd(&self, method: &str, path: &str, body: Option<serde_json::Value>) -> serde_json::Value {
+        wd(
+            self.driver,
+            method,
+            &format!("/session/{}{path}", self.session),
+            body,
+        )
+    }
+
+    fn go(&self, url: &str) {
+        self.cmd("POST", "/url", Some(serde_json::json!({ "url": url })));
+    }
+
+    /// Waits until the page's address ends with `end`.
+    fn wait_url(&self, end: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !self.url().ends_with(end) {
+            assert!(
+                Instant::now() < deadline,
+                "{} never became …{end}",
+                self.url()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn url(&self) -> String {
+        self.cmd("GET", "/url", None)
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// The element's id, waiting a while for a page still loading.
+    fn find(&self, css: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let value = self.cmd(
+                "POST",
+                "/element",
+                Some(serde_json::json!({"using": "css selector", "value": css})),
+            );
+            if let Some(id) = value["element-6066-11e4-a52e-4f735466cecf"].as_str() {
+                return id.to_string();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no element {css}: {value}\n{}",
+                self.cmd("GET", "/source", None)
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn click(&self, css: &str) {
+        let id = self.find(css);
+        self.cmd(
+            "POST",
+            &format!("/element/{id}/click"),
+            Some(serde_json::json!({})),
+        );
+    }
+
+    fn text(&self, css: &str) -> String {
+        let id = self.find(css);
+        self.cmd("GET", &format!("/element/{id}/text"), None)
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Waits until the element's text contains `want`.
+    fn wait_text(&self, css: &str, want: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let text = self.text(css);
+            if text.contains(want) {
+                return text;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{css} never said {want:?}: {text:?}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn script(&self, source: &str) -> serde_json::Value {
+        self.cmd(
+            "POST",
+            "/execute/sync",
+            Some(serde_json::json!({"script": source, "args": []})),
+        )
+    }
+
+    fn screenshot(&self, to: &std::path::Path) {
+        let b64 = self.cmd("GET", "/screenshot", None);
+        let data = decode_base64(b64.as_str().unwrap_or_default());
+        std::fs::write(to, data).expect("write the screenshot");
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.cmd("DELETE", "", None);
+    }
+}
+
+fn decode_base64(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    let sextets: Vec<u8> = text.bytes().filter_map(value).collect();
+    sextets
+        .chunks(4)
+        .flat_map(|c| {
+            let n = c.iter().fold(0u32, |acc, &s| acc << 6 | u32::from(s)) << (6 * (4 - c.len()));
+            let bytes = n.to_be_bytes();
+            bytes[1..c.len()].to_vec()
+        })
+        .collect()
+}
+
+fn start_driver(chromedriver: &str) -> Driver {
+    let port = std::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port");
+    let child = Command::new(chromedriver)
+        .arg(format!("--port={port}"))
+        .arg("--allowed-ips=127.0.0.1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromedriver");
+    let driver = Driver { child, port };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect((Ipv4Addr::LOCALHOST, port)).is_err() {
+        assert!(Instant::now() < deadline, "chromedriver did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    driver
+}
+
+/// axe-core's script, where `.ci/run` installs it from npm.
+fn axe() -> Option<String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/npm/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(path).ok()
+}
+
+#[test]
+fn real_browsers_join_and_vote_with_script_and_without() {
+    let Some((chromium, chromedriver)) = browser() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI installs chromium and chromium-driver, but they are missing"
+        );
+        eprintln!(
+            "SKIPPED: the headless browser test needs Debian's chromium and chromium-driver \
+             (apt-get install -y chromium chromium-driver)"
+        );
+        return;
+    };
+    let t = Test::new();
+    let (mut p, port, code) = start(&t);
+    let driver = start_driver(&chromedriver);
+    let base = format!("http://127.0.0.1:{port}");
+
+    // A phone with script on: the code comes in the QR code's address.
+    let on = Browser::open(&driver, &chromium, true);
+    on.go(&format!("{base}/?code={code}"));
+    on.click("button.primary");
+    on.wait_url("/vote");
+    on.click("button.pick[value=\"3\"]");
+    on.wait_text("#status", "Your vote is saved: 3 Developing");
+    // The script sent it: the page did not reload.
+    assert!(on.url().ends_with("/vote"), "{}", on.url());
+    on.click("button.pick[value=\"4\"]");
+    on.wait_text("#status", "Your vote is saved: 4 Established");
+    let pressed = on.script(
+        "return Array.from(document.querySelectorAll('[aria-pressed=true]')).map(b => b.value)",
+    );
+    assert_eq!(pressed, serde_json::json!(["4"]));
+
+    // A phone with script off: plain forms, the group said, the code typed by hand.
+    let off = Browser::open(&driver, &chromium, false);
+    off.go(&base);
+    let typed = code.to_lowercase();
+    let input = off.find("#code");
+    off.cmd(
+        "POST",
+        &format!("/element/{input}/value"),
+        Some(serde_json::json!({ "text": typed })),
+    );
+    off.click("#g-1");
+    off.click("button.primary");
+    off.wait_url("/vote");
+    off.click("button.pick[value=\"2\"]");
+    // Without script the form is sent and the page loads again.
+    off.wait_url("/vote?saved=1");
+    off.wait_text("main", "Your vote is saved: 2 Emerging");
+    off.click("button.pick[value=\"na\"]");
+    off.wait_text("main", "Your vote is saved: Not applicable");
+    assert!(off.text("footer").contains("You joined as: Health."));
+
+    // Both votes, the second of each phone, are in the record, as counts.
+    let record = record_when(&t, "the browsers' votes", |r| {
+        let wc1 = phone_counts(r, "wc1");
+        wc1.contains("4: 1") && wc1.contains("not_applicable: 1")
+    });
+    let wc1 = phone_counts(&record, "wc1");
+    assert!(!wc1.contains("3: 1") && !wc1.contains("2: 1"), "{wc1}");
+
+    // The phone page passes axe-core's WCAG 2.2 A and AA rules.
+    match axe() {
+        Some(source) => {
+            on.script(&source);
+            let result = on.cmd(
+                "POST",
+                "/execute/async",
+                Some(serde_json::json!({"script":
+                    "const done = arguments[arguments.length - 1];\
+                     axe.run(document, {runOnly: {type: 'tag', values: \
+                     ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})\
+                     .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' ' + \
+                     v.nodes.map(n => n.html).join(' | '))))\
+                     .catch(e => done(['axe failed: ' + e]));",
+                    "args": []})),
+            );
+            assert_eq!(result, serde_json::json!([]), "accessibility violations");
+            on.go(&format!("{base}/"));
+            on.cmd("DELETE", "/cookie", None);
+            on.go(&format!("{base}/"));
+            on.script(&source);
+            let result = on.cmd(
+                "POST",
+                "/execute/async",
+                Some(serde_json::json!({"script":
+                    "const done = arguments[arguments.length - 1];\
+                     axe.run(document, {runOnly: {type: 'tag', values: \
+                     ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})\
+                     .then(r => done(r.violations.map(v => v.id + ': ' + v.help)));",
+                    "args": []})),
+            );
+            assert_eq!(
+                result,
+                serde_json::json!([]),
+                "accessibility violations on the join page"
+            );
+        }
+        None => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI installs axe-core from npm, but it is missing"
+            );
+            eprintln!(
+                "SKIPPED the accessibility check: npm install --prefix target/npm axe-core@4"
+            );
+        }
+    }
+    if let Some(dir) = std::env::var_os("COPROD_SCREENSHOTS") {
+        let dir = std::path::PathBuf::from(dir);
+        off.go(&format!("{base}/vote"));
+        off.screenshot(&dir.join("phone-vote.png"));
+    }
+    drop(on);
+    drop(off);
+    keys(&mut p, "\u{1b}");
+    std::thread::sleep(Duration::from_millis(100));
+    keys(&mut p, "q");
+    p.exp_eof().expect("coprod stops");
+}
