@@ -248,3 +248,9 @@ the-records = Y cofnodion
 records-summary = Y ffeiliau cofnod y gwnaed yr adroddiad hwn ohonyn nhw, pwy sgoriodd bob un, ei ddyddiad a'i ganlyniad ei hun at ei gilydd.
 col-file = Ffeil
 col-own = { $overall } ei hun
+
+## The PDF's page furniture
+
+continued = parhad
+pdf-page = Tudalen { $n } o { $total }
+pdf-subject = Hunanwerthusiad cyd-gynhyrchu yn erbyn { $title } (fersiwn { $version }), { $dates }

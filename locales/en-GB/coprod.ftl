@@ -235,3 +235,9 @@ the-records = The records
 records-summary = The record files this report was made from, who scored each, its date and its own overall result.
 col-file = File
 col-own = Own { $overall }
+
+## The PDF's page furniture
+
+continued = continued
+pdf-page = Page { $n } of { $total }
+pdf-subject = Co-production self-evaluation against { $title } (version { $version }), { $dates }

@@ -50,6 +50,7 @@ pub fn build_in(report: &Report, medium: Medium, words: &Catalog) -> Document {
         language: report.framework.language.clone(),
         coprod_language: words.language().to_string(),
         bar_header: Text::ours(words.get("col-bar")),
+        continued: Text::ours(words.get("continued")),
         parts,
     }
 }

@@ -370,6 +370,9 @@ pub struct Document {
     pub coprod_language: String,
     /// The header of a column of bars, for layouts that draw a row's percentage as a bar.
     pub bar_header: Text,
+    /// The word a layout puts after a part's name over a table it continues on another page:
+    /// "Summary (continued)".
+    pub continued: Text,
     /// The parts, in reading order.
     pub parts: Vec<Part>,
 }

@@ -97,7 +97,16 @@ fn the_pdf_in_welsh_is_tagged_welsh_and_reads_in_welsh() {
     ] {
         assert!(text.contains(welsh), "{welsh} missing in {text}");
     }
-    for english in ["Strengths", "Priorities", "Over time", "Action plan"] {
+    // The page furniture too.
+    assert!(text.contains("Tudalen 1 o "), "{text}");
+    for english in [
+        "Strengths",
+        "Priorities",
+        "Over time",
+        "Action plan",
+        "Page 1 of",
+        "(continued)",
+    ] {
         assert!(!text.contains(english), "{english} in {text}");
     }
     let lang = doc
@@ -107,4 +116,15 @@ fn the_pdf_in_welsh_is_tagged_welsh_and_reads_in_welsh() {
         .and_then(|l| l.as_str().ok())
         .map(|b| String::from_utf8_lossy(b).into_owned());
     assert_eq!(lang.as_deref(), Some("cy"));
+    // coprod's words are Welsh, so nothing is tagged as English.
+    let english: Vec<String> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| d.get(b"Lang").ok())
+        .filter_map(|l| l.as_str().ok())
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .filter(|l| l.starts_with("en"))
+        .collect();
+    assert!(english.is_empty(), "{english:?}");
 }
