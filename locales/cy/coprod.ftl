@@ -254,3 +254,64 @@ col-own = { $overall } ei hun
 continued = parhad
 pdf-page = Tudalen { $n } o { $total }
 pdf-subject = Hunanwerthusiad cyd-gynhyrchu yn erbyn { $title } (fersiwn { $version }), { $dates }
+
+## The walk (coprod assess): each indicator's screen and questions
+
+walk-header = { $section }{ $sep }dangosydd { $n } o { $count }{ $sep }{ $index } o { $total } i gyd ({ $noun } { $snum } o { $scount })
+walk-questions = Cwestiynau i siarad amdanyn nhw:
+walk-levels = Sut mae pob lefel yn edrych yma:
+walk-answered = Wedi'i ateb hyd yma: { $chosen }
+walk-with-evidence = gyda nodiadau tystiolaeth
+walk-na-item = d/b  Ddim yn berthnasol yma
+walk-skip = Neidio am y tro
+walk-back = Yn ôl i'r dangosydd blaenorol
+walk-help = Help
+walk-quit = Cadw a gadael
+choice-na = ddim yn berthnasol
+choice-not-yet = dim eto
+choice-disagreed = cytunodd yr ystafell i anghytuno
+walk-unanswered = { $n ->
+    [one] Mae 1 dangosydd
+   *[other] Mae { $n } dangosydd
+} heb eu hateb eto: { $ids }. Beth nesaf?
+walk-go-through = Mynd drwy'r rhai sydd heb eu hateb, gan neidio dros y gweddill
+walk-finish = Gorffen am y tro (mae'r gorchymyn i ailddechrau'n cael ei ddangos)
+walk-back-last = Yn ôl i'r dangosydd olaf
+walk-last-time = Y tro diwethaf ({ $date }{ $whose }): { $words }
+walk-level-for = Lefel ar gyfer { $id }
+walk-level-for-group = Lefel ar gyfer { $id }{ $sep }{ $group }
+walk-notes-again = Mae'r nodiadau a deipiwyd y tro diwethaf ac sydd heb eu cadw'n cael eu cynnig eto.
+walk-evidence-plain-new = Teipiwch y nodiadau ar un llinell a gwasgwch Enter, neu Enter yn unig am ddim. Teipiwch /edit am sawl llinell, esc i fynd yn ôl i'r lefel.
+walk-evidence-plain-kept = Gwasgwch Enter i gadw'r nodiadau hyn. Teipiwch nodiadau newydd i'w disodli, /clear i'w dileu, /edit am sawl llinell, esc i fynd yn ôl i'r lefel.
+walk-evidence-new = Enter i neidio · /edit i agor eich golygydd · Esc i fynd yn ôl i'r lefel
+walk-evidence-kept = Enter i gadw · /clear i'w dileu · /edit i agor eich golygydd · Esc i fynd yn ôl i'r lefel
+walk-evidence = Nodiadau tystiolaeth ar gyfer { $id } (dewisol)
+walk-evidence-editor = Nodiadau tystiolaeth ar gyfer { $id }
+walk-no-editor = Nid oedd modd agor y golygydd ({ $why }). Teipiwch y nodiadau yma yn lle hynny.
+walk-extra-plain-new = Teipiwch ef ar un llinell a gwasgwch Enter, neu Enter yn unig am ddim. Mae esc yn mynd yn ôl i'r lefel.
+walk-extra-plain-kept = Gwasgwch Enter i'w gadw. Teipiwch un newydd i'w ddisodli, /clear i'w ddileu, esc i fynd yn ôl i'r lefel.
+walk-extra-new = Enter i neidio · Esc i fynd yn ôl i'r lefel
+walk-extra-kept = Enter i gadw · /clear i'w ddileu · Esc i fynd yn ôl i'r lefel
+walk-extra = { $question } ({ $id }, dewisol)
+walk-action-draft = Roedd cam gweithredu ar gyfer { $id } yn cael ei deipio y tro diwethaf: “{ $what }”. Ei orffen?
+walk-add-action = Ychwanegu cam gweithredu ar gyfer { $id }?
+walk-has-actions = Mae gan { $id } { $actions }. Ychwanegu un arall?
+walk-add-another = Ychwanegu cam gweithredu arall ar gyfer { $id }?
+walk-cancel-plain = Teipiwch esc, neu gwasgwch Enter ar linell wag, i ganslo'r cam hwn.
+walk-cancel = Mae Esc neu ateb gwag yn canslo'r cam hwn
+walk-what = Beth fydd yn cael ei wneud?
+walk-no-action = Dim cam gweithredu wedi'i ychwanegu.
+walk-owner = Pwy sy'n berchen arno? (dewisol)
+walk-due = Dyddiad erbyn, BBBB-MM-DD (dewisol)
+walk-due-again = { $error }. Rhowch gynnig arall, e.e. 2027-03-31, neu gadewch ef yn wag.
+walk-due-before = Sylwch: mae { $due } cyn dyddiad yr asesiad hwn ({ $date }). Mae'r cam wedi'i gadw gydag ef; newidiwch ef os mai camgymeriad oedd hynny.
+walk-action-saved = Cam gweithredu wedi'i gadw.
+walk-help-text =
+    Sut mae hyn yn gweithio
+      Ar gyfer pob dangosydd, trafodwch ef, yna dewiswch y lefel mae'r ystafell yn cytuno arni.
+      Dewiswch d/b os nad yw'n berthnasol i'ch partneriaeth; mae'n cael ei adael allan o bob cyfartaledd.
+      Mae Neidio yn ei adael am nes ymlaen: byddwch chi'n cael eich holi am ddangosyddion a neidiwyd ar y diwedd.
+      Mae Yn ôl yn mynd i'r dangosydd blaenorol; mae eich atebion yno'n cael eu cadw a'u dangos.
+      Mae Cadw a gadael yn stopio yma; rhedwch y gorchymyn a ddangosir i barhau rywbryd eto.
+      Mae popeth yn cael ei gadw yn y ffeil gofnod ar ôl pob ateb.
+      Mae Ctrl-C ar unrhyw adeg hefyd yn cadw ac yn stopio.

@@ -241,3 +241,64 @@ col-own = Own { $overall }
 continued = continued
 pdf-page = Page { $n } of { $total }
 pdf-subject = Co-production self-evaluation against { $title } (version { $version }), { $dates }
+
+## The walk (coprod assess): each indicator's screen and questions
+
+walk-header = { $section }{ $sep }indicator { $n } of { $count }{ $sep }{ $index } of { $total } overall ({ $noun } { $snum } of { $scount })
+walk-questions = Questions to talk about:
+walk-levels = What each level looks like here:
+walk-answered = Answered so far: { $chosen }
+walk-with-evidence = with evidence notes
+walk-na-item = n/a  Not applicable here
+walk-skip = Skip for now
+walk-back = Back to the previous indicator
+walk-help = Help
+walk-quit = Save and quit
+choice-na = not applicable
+choice-not-yet = not yet
+choice-disagreed = the room agreed to disagree
+walk-unanswered = { $n ->
+    [one] 1 indicator is
+   *[other] { $n } indicators are
+} not answered yet: { $ids }. What next?
+walk-go-through = Go through the ones not answered, skipping the rest
+walk-finish = Finish for now (the resume command is shown)
+walk-back-last = Back to the last indicator
+walk-last-time = Last time ({ $date }{ $whose }): { $words }
+walk-level-for = Level for { $id }
+walk-level-for-group = Level for { $id }{ $sep }{ $group }
+walk-notes-again = Notes typed last time and not yet saved are offered again.
+walk-evidence-plain-new = Type the notes on one line and press Enter, or just Enter for none. Type /edit for several lines, esc to go back to the level.
+walk-evidence-plain-kept = Press Enter to keep these notes. Type new notes to replace them, /clear to remove them, /edit for several lines, esc to go back to the level.
+walk-evidence-new = Enter skips · /edit opens your editor · Esc goes back to the level
+walk-evidence-kept = Enter keeps · /clear removes them · /edit opens your editor · Esc goes back to the level
+walk-evidence = Evidence notes for { $id } (optional)
+walk-evidence-editor = Evidence notes for { $id }
+walk-no-editor = The editor could not be opened ({ $why }). Type the notes here instead.
+walk-extra-plain-new = Type it on one line and press Enter, or just Enter for none. esc goes back to the level.
+walk-extra-plain-kept = Press Enter to keep it. Type a new one to replace it, /clear to remove it, esc to go back to the level.
+walk-extra-new = Enter skips · Esc goes back to the level
+walk-extra-kept = Enter keeps · /clear removes it · Esc goes back to the level
+walk-extra = { $question } ({ $id }, optional)
+walk-action-draft = An action for { $id } was being typed last time: “{ $what }”. Finish it?
+walk-add-action = Add an action for { $id }?
+walk-has-actions = { $id } has { $actions }. Add another?
+walk-add-another = Add another action for { $id }?
+walk-cancel-plain = Type esc, or press Enter on an empty line, to cancel this action.
+walk-cancel = Esc or an empty answer cancels this action
+walk-what = What will be done?
+walk-no-action = No action added.
+walk-owner = Who owns it? (optional)
+walk-due = Due date, YYYY-MM-DD (optional)
+walk-due-again = { $error }. Try again, e.g. 2027-03-31, or leave it empty.
+walk-due-before = Note: { $due } is before the date of this assessment ({ $date }). The action is saved with it; change it if that was a slip.
+walk-action-saved = Action saved.
+walk-help-text =
+    How this works
+      For each indicator, talk it through, then choose the level the room agrees on.
+      Choose n/a if it does not apply to your partnership; it is left out of every average.
+      Skip leaves it for later: you will be asked about skipped indicators at the end.
+      Back goes to the previous indicator; your answers there are kept and shown.
+      Save and quit stops here; run the command shown to carry on another time.
+      Everything is saved to the record file after every answer.
+      Ctrl-C at any time also saves and stops.

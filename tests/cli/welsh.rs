@@ -128,3 +128,49 @@ fn the_pdf_in_welsh_is_tagged_welsh_and_reads_in_welsh() {
         .collect();
     assert!(english.is_empty(), "{english:?}");
 }
+
+/// The walk in Welsh, in a pseudo-terminal: each indicator's screen and questions are Welsh
+/// (the set-up questions before the first indicator are still English).
+#[test]
+fn the_walk_in_welsh_in_a_terminal() {
+    let t = Test::new();
+    let args = [
+        "assess",
+        "--plain",
+        "--language",
+        "cy",
+        "--partnership",
+        "P",
+        "--date",
+        "2026-11-12",
+        "--room",
+        "-o",
+        "r.yaml",
+    ];
+    let mut p = crate::util::pty(&t, &args, false, 20_000);
+    p.exp_string("Who is taking part?").expect("participants");
+    p.send_line("").expect("none");
+    for id in ["WC1", "WC2"] {
+        p.exp_string("Cwestiynau i siarad amdanyn nhw:")
+            .expect("questions");
+        p.exp_string("Sut mae pob lefel yn edrych yma:")
+            .expect("levels");
+        p.exp_string(&format!("Lefel ar gyfer {id}"))
+            .expect("level question");
+        p.exp_string("Type a choice").expect("choice prompt");
+        p.send_line("3").expect("level");
+        p.exp_string(&format!("Nodiadau tystiolaeth ar gyfer {id} (dewisol)"))
+            .expect("evidence question");
+        p.send_line("").expect("no evidence");
+        p.exp_string(&format!("Ychwanegu cam gweithredu ar gyfer {id}?"))
+            .expect("action question");
+        p.send_line("n").expect("no action");
+    }
+    p.exp_string("Lefel ar gyfer WC3").expect("third");
+    p.exp_string("Type a choice").expect("choice prompt");
+    p.send_line("q").expect("quit");
+    p.exp_eof().expect("exit");
+    let record = t.read("r.yaml");
+    assert!(record.contains("language: cy"), "{record}");
+    assert!(record.contains("- indicator: wc2\n  level: 3"), "{record}");
+}
