@@ -174,3 +174,50 @@ fn the_walk_in_welsh_in_a_terminal() {
     assert!(record.contains("language: cy"), "{record}");
     assert!(record.contains("- indicator: wc2\n  level: 3"), "{record}");
 }
+
+/// Every built-in framework is written in Welsh too, so every one can be reported in Welsh:
+/// the young people's standards with what young people say under its Welsh heading.
+#[test]
+fn every_built_in_framework_reports_in_welsh() {
+    let answers = "partnership: P\ndate: 2026-11-12\nscored_by: {kind: group, group: young-people}\n\
+                   answers:\n  - {indicator: v1, level: 2, extra_note: Neb wedi gofyn i ni.}\n";
+    let t = Test::new().file("answers.yaml", answers);
+    let out = t.run_args(&[
+        "assess",
+        "-f",
+        "young-people",
+        "--language",
+        "cy",
+        "--answers",
+        "answers.yaml",
+        "-o",
+        "r.yaml",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let md = t.run_args(&[
+        "report",
+        "--language",
+        "cy",
+        "--format",
+        "markdown",
+        "r.yaml",
+    ]);
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    assert!(md.stdout.contains("## Crynodeb"), "{}", md.stdout);
+    assert!(
+        md.stdout
+            .contains("### Beth mae pobl ifanc yn ei ddweud\n\n- **V1**: Neb wedi gofyn i ni."),
+        "{}",
+        md.stdout
+    );
+    for id in ["four-cornerstones", "wales-audit", "young-people", "ladder"] {
+        let show = Test::new().args(&["framework", "list"]).run();
+        let line = show
+            .stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("{id}\t")))
+            .unwrap_or_default()
+            .to_string();
+        assert!(line.contains("languages: en-GB, cy"), "{line}");
+    }
+}
