@@ -96,8 +96,6 @@ pub enum Action {
     Delete,
     /// Count a vote.
     Vote,
-    /// A new join code for the phones, every phone out (on the vote screen, with `--vote`).
-    NewCode,
     /// Correct the partnership, the date and who is taking part.
     Details,
     /// Open the notes being typed in the person's own editor (`$VISUAL` or `$EDITOR`).
@@ -105,6 +103,8 @@ pub enum Action {
     /// Back from the person's editor: the notes as it left them (`Ok`), or why they could not
     /// be edited there (`Err`, the notes unchanged).
     FromEditor(Result<String, String>),
+    /// A new join code for the phones, every phone out (on the vote screen, with `--vote`).
+    NewCode,
     /// Agree to disagree (after a vote).
     Disagree,
     /// Yes to a question on the screen.
