@@ -1401,7 +1401,7 @@ impl Builder<'_> {
         let r = self.r;
         let f = &r.framework;
         let mut blocks = vec![
-            para(Text::ours(super::method_text(r))),
+            para(Text::ours(method_text(r))),
             para(
                 Text::ours("Framework: ")
                     .and_theirs(f.title.clone())
@@ -1500,4 +1500,31 @@ impl Builder<'_> {
             blocks,
         }
     }
+}
+
+/// How the scores are worked out, in words: the same paragraph in every format that explains
+/// its method.
+fn method_text(report: &Report) -> String {
+    let noun = &report.framework.section_noun;
+    let overall = report.overall_name();
+    let combined = match report.weight_by {
+        super::Weighting::Groups => {
+            "With several records, each stakeholder group counts the same: a group's result \
+             for an indicator is the mean of its records' levels, and the combined result is \
+             the mean of the groups' results (so a group that sent more records does not \
+             outweigh the others)."
+        }
+        super::Weighting::Records => {
+            "With several records, each indicator's combined result is the mean of all the \
+             records' levels, so a group that sent more records weighs more (--weight-by \
+             records)."
+        }
+    };
+    format!(
+        "Each indicator scores the value of the level chosen. Not applicable and unanswered \
+         indicators are left out of every average. A {noun}'s score is the mean of its answered \
+         indicators; the {overall} score is the mean of the {noun}s. {combined} Scores are \
+         shown to one decimal place and percentages of the scale to the nearest whole number; \
+         a change over time is the difference of the scores as shown."
+    )
 }
