@@ -8,7 +8,7 @@
 use super::compare::{GapView, NamedGap, SeriesView};
 use super::document::{
     Align, Bar, BarGroup, Block, Chart, ChartKind, ChartScale, Choices, Column, Document, Dot,
-    DotRow, Fact, Medium, Panel, Part, PartKind, Row, Table, Text,
+    DotRow, Fact, Medium, Panel, Part, PartKind, Row, Table, Text, VoteRow,
 };
 use super::{ActionItem, Report, ScoreView, change_text, percent_text, score_text};
 use crate::catalog::{Arg, Catalog};
@@ -1224,6 +1224,12 @@ impl Builder<'_> {
         } else {
             self.single_indicators(index)
         }));
+        if self.c.charts
+            && let Some(chart) = self.votes_chart(index)
+        {
+            blocks.push(heading("How people voted"));
+            blocks.push(Block::Chart(chart));
+        }
         if r.is_combined() && self.c.evidence {
             let notes = self.notes(index, |x| x.evidence.as_deref());
             if !notes.is_empty() {
@@ -1284,6 +1290,54 @@ impl Builder<'_> {
                     })
             })
             .collect()
+    }
+
+    /// How people voted on this section's indicators before the room agreed, where they voted.
+    fn votes_chart(&self, index: usize) -> Option<Chart> {
+        let r = self.r;
+        let labels = self.labels();
+        let combined = r.is_combined();
+        let mut rows = Vec::new();
+        let mut said = Vec::new();
+        for i in &r.sections[index].indicators {
+            for x in i.responses.iter().filter(|x| r.records[x.record].current) {
+                let Some(d) = &x.votes else { continue };
+                let mut label = id(&i.id);
+                if combined {
+                    label = label.and(", ").and_theirs(labels[x.record].clone());
+                }
+                let chose: Vec<String> = d
+                    .levels
+                    .iter()
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(v, n)| format!("{n} chose {v}"))
+                    .collect();
+                let agreed = x.level.map(|v| format!("; agreed {v}")).unwrap_or_default();
+                said.push(format!("{}: {}{agreed}.", label.plain(), chose.join(", ")));
+                rows.push(VoteRow {
+                    label,
+                    counts: d.levels.clone(),
+                    agreed: x.level,
+                });
+            }
+        }
+        if rows.is_empty() {
+            return None;
+        }
+        Some(Chart {
+            alt: Text::ours(format!(
+                "How many people chose each level before the room agreed, one bar per \
+                 indicator. {}",
+                said.join(" ")
+            )),
+            kind: ChartKind::Votes { rows },
+            scale: self.scale(),
+            caption: Text::ours(
+                "Each bar is one indicator's vote: a part per level chosen, as wide as the \
+                 number of people who chose it, with the level and the count in it; the level \
+                 agreed is outlined.",
+            ),
+        })
     }
 
     fn single_indicators(&self, index: usize) -> Table {

@@ -351,6 +351,9 @@ pub struct Response {
     /// The framework's extra note (e.g. what young people say), when it asks for one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extra_note: Option<std::sync::Arc<str>>,
+    /// How many people chose each level before the room agreed, when there was a vote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub votes: Option<crate::score::votes::Distribution>,
 }
 
 /// An indicator named as a strength or a priority.
@@ -539,6 +542,9 @@ impl Report {
                                     not_applicable: choice == Some(Choice::NotApplicable),
                                     evidence: answer.and_then(|a| a.evidence.clone()),
                                     extra_note: answer.and_then(|a| a.extra_note.clone()),
+                                    votes: answer
+                                        .filter(|a| !a.votes.is_empty())
+                                        .map(|a| score::votes::distribution(framework, a)),
                                 }
                             })
                             .collect();
