@@ -346,6 +346,7 @@ fn actions_are_carried_forward_once_with_their_new_status() {
         &mut p,
         &mut |_| Ok(()),
         std::slice::from_ref(&previous),
+        crate::score::compare::DEFAULT_DIVERGENCE,
     )
     .expect("walk");
     assert!(
@@ -376,6 +377,7 @@ fn run_with(
             Ok(())
         },
         previous,
+        crate::score::compare::DEFAULT_DIVERGENCE,
     )
     .expect("walk");
     (outcome, saved)
@@ -838,4 +840,25 @@ fn the_walk_speaks_the_language_the_framework_is_shown_in() {
     assert!(labels.contains("Neidio am y tro"), "{labels}");
     assert!(labels.contains("Cadw a gadael"), "{labels}");
     assert!(!labels.contains("Skip for now"), "{labels}");
+}
+
+#[test]
+fn a_vote_line_by_line_flags_talk_about_this_from_the_divergence_given() {
+    let f = framework();
+    let mut r = new_record(&f);
+    let mut script = vec![Say::Key("v")];
+    for n in ["2", "", "", "", "3", "", ""] {
+        script.push(if n.is_empty() {
+            Say::Enter
+        } else {
+            Say::Type(n.into())
+        });
+    }
+    script.push(Say::Key("q"));
+    let mut p = Scripted::new(script);
+    // A spread of 4 levels, under a divergence of 4.5 (from coprod.toml, say).
+    walk_with(&f, &mut r, 0, &mut p, &mut |_| Ok(()), &[], 4.5).expect("walk");
+    let said = p.transcript.join("\n");
+    assert!(said.contains("5 counted, spread 4.0 levels."), "{said}");
+    assert!(!said.contains("talk about this"), "{said}");
 }

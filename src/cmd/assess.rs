@@ -299,6 +299,9 @@ pub fn run(
                 prompter,
                 &mut |r| save(&mut file, r, &framework, save_mode),
                 &previous,
+                config
+                    .divergence
+                    .unwrap_or(crate::score::compare::DEFAULT_DIVERGENCE),
             )?
         } else {
             let mut state = State::new(&framework, record.clone(), start, previous.as_slice());
