@@ -315,3 +315,23 @@ walk-help-text =
       Mae Cadw a gadael yn stopio yma; rhedwch y gorchymyn a ddangosir i barhau rywbryd eto.
       Mae popeth yn cael ei gadw yn y ffeil gofnod ar ôl pob ateb.
       Mae Ctrl-C ar unrhyw adeg hefyd yn cadw ac yn stopio.
+walk-done = Wedi gorffen. Crynodeb
+walk-section-answered = { $m } o { $n } wedi'u hateb
+walk-not-answered = Heb eu hateb eto: { $ids }
+walk-saved-next =
+    Wedi'i gadw yn { $path }.
+    Nesaf: { $next }
+      neu: { $next } --format markdown -o report.md
+walk-saved-complete =
+    Wedi'i gadw yn { $path }. Mae pob dangosydd wedi'i ateb.
+    Nesaf: { $next }
+walk-saved-later =
+    Wedi'i gadw yn { $path }. I barhau nes ymlaen:
+      { $resume }
+walk-carry-on = I barhau: { $resume }
+walk-participants = Pwy sy'n cymryd rhan? (dewisol: enwau wedi'u gwahanu gan gomas)
+prompt-choose = Teipiwch ddewis a gwasgwch Enter:
+prompt-yes-or-no = Teipiwch y am ie neu n am na.
+walk-intro =
+    Yn cadw yn { $path } ar ôl pob ateb. { $answered } o { $total } dangosydd wedi'u hateb hyd yma.
+    Dewiswch Help wrth unrhyw ddangosydd i weld y bysellau; mae Ctrl-C yn cadw ac yn stopio.

@@ -302,3 +302,23 @@ walk-help-text =
       Save and quit stops here; run the command shown to carry on another time.
       Everything is saved to the record file after every answer.
       Ctrl-C at any time also saves and stops.
+walk-participants = Who is taking part? (optional: names separated by commas)
+prompt-choose = Type a choice and press Enter:
+prompt-yes-or-no = Please type y for yes or n for no.
+walk-done = Done. Summary
+walk-section-answered = { $m } of { $n } answered
+walk-not-answered = Not answered yet: { $ids }
+walk-saved-next =
+    Saved to { $path }.
+    Next: { $next }
+      or: { $next } --format markdown -o report.md
+walk-saved-complete =
+    Saved to { $path }. Every indicator is answered.
+    Next: { $next }
+walk-saved-later =
+    Saved to { $path }. To carry on later:
+      { $resume }
+walk-carry-on = To carry on: { $resume }
+walk-intro =
+    Saving to { $path } after every answer. { $answered } of { $total } indicators answered so far.
+    Choose Help at any indicator for the keys; Ctrl-C saves and stops.
