@@ -3,8 +3,10 @@
 //! changes encoded for the terminal, exactly as `coprod assess` does between two key presses.
 //!
 //! Run with `cargo bench --bench screen`. The terminal output goes to memory, so the figures
-//! leave out the terminal's own drawing; the save is the real one (temporary file, fsync,
-//! rename) into a temporary folder on this machine's disk.
+//! leave out the terminal's own drawing; the save is the real one `coprod assess` makes
+//! ([`RecordFile::save`]: the YAML written, read back and checked, the file on disk compared
+//! with what was last written, a temporary file flushed with fsync and renamed over the record)
+//! into a temporary folder on this machine's disk. The last table times that save alone.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -14,7 +16,8 @@ use coprod::assess::screen::keys;
 use coprod::assess::screen::state::State;
 use coprod::diagnostic::unplaced;
 use coprod::framework::{DEFAULT_ID, Framework};
-use coprod::record::{Record, ScoredBy, ScorerKind};
+use coprod::record::{Choice, FrameworkCheck, Record, ScoredBy, ScorerKind};
+use coprod::record_file::RecordFile;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
@@ -26,6 +29,7 @@ fn main() {
     let framework = Framework::built_in(DEFAULT_ID).expect("built-in framework");
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("r.yaml");
+    let (mut file, _) = RecordFile::create(&path, false).expect("a new record file");
     let who = ScoredBy {
         kind: unplaced(ScorerKind::Room),
         group: None,
@@ -94,7 +98,9 @@ fn main() {
             if let Some(action) = keys::action(&state, key) {
                 if real_save {
                     state
-                        .apply(action, &mut |r| r.save(&path))
+                        .apply(action, &mut |r| {
+                            file.save(r, &framework, FrameworkCheck::Strict).map(|_| ())
+                        })
                         .expect("apply and save");
                 } else {
                     state
@@ -108,15 +114,49 @@ fn main() {
             terminal.draw(|f| draw(f, &state)).expect("draw");
             times.push(started.elapsed());
         }
-        times.sort();
-        let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
-        println!(
-            "{name:<44} {:>9} {:>9} {:>9}",
-            ms(at(0.5)),
-            ms(at(0.99)),
-            ms(times[times.len() - 1])
-        );
+        report(name, &mut times);
     }
+
+    // The save alone: one answer changed each time, so that every save writes.
+    println!();
+    println!("a save of the record as coprod assess makes it (fsync), {ROUNDS} saves");
+    println!("{:<44} {:>9} {:>9} {:>9}", "record", "median", "p99", "max");
+    for answered in [1, 24] {
+        let mut r = record.clone();
+        for (_, ind) in framework.indicators().take(answered) {
+            coprod::assess::answer_mut(&mut r, &framework, &ind.id.value).level =
+                Some(unplaced(Choice::Level(3)));
+        }
+        let first = framework
+            .indicators()
+            .next()
+            .map(|(_, i)| i.id.value.clone());
+        let first = first.expect("an indicator");
+        let mut times = Vec::with_capacity(ROUNDS);
+        for n in 0..ROUNDS {
+            let level = if n % 2 == 0 { 2 } else { 4 };
+            coprod::assess::answer_mut(&mut r, &framework, &first).level =
+                Some(unplaced(Choice::Level(level)));
+            let started = Instant::now();
+            let wrote = file
+                .save(&r, &framework, FrameworkCheck::Strict)
+                .expect("save");
+            times.push(started.elapsed());
+            assert!(wrote, "every save writes");
+        }
+        report(&format!("{answered} of 24 answered"), &mut times);
+    }
+}
+
+fn report(name: &str, times: &mut [Duration]) {
+    times.sort();
+    let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
+    println!(
+        "{name:<44} {:>9} {:>9} {:>9}",
+        ms(at(0.5)),
+        ms(at(0.99)),
+        ms(times[times.len() - 1])
+    );
 }
 
 fn ms(d: Duration) -> String {

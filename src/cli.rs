@@ -111,7 +111,7 @@ pub struct AssessArgs {
     #[arg(long)]
     pub plain: bool,
     /// On the full screen, stay on the indicator after a level is chosen instead of moving on
-    /// to the next one (→ moves on) [default: `stay` in coprod.toml, else move on].
+    /// to the next one (the right arrow key moves on) [default: `stay` in coprod.toml, else move on].
     #[arg(long)]
     pub stay: bool,
     /// Let people vote from their phones, on the room's own network: a small web server runs
@@ -303,7 +303,7 @@ pub enum FrameworkCommand {
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Print the JSON Schema of framework or record files, for editors.
+    /// Print the JSON Schema of framework or record files (for editors), or of the report JSON.
     Schema {
         /// Which file type.
         #[arg(value_enum, default_value_t = SchemaKind::Framework)]
@@ -332,6 +332,8 @@ pub enum SchemaKind {
     Framework,
     /// Record files.
     Record,
+    /// The JSON that `coprod report --format json` writes.
+    Report,
 }
 
 /// Checks a stakeholder group id given on the command line.

@@ -40,8 +40,13 @@ pub struct Config {
     /// (as `--stay` does) instead of moving on.
     pub stay: Option<bool>,
     /// Display names of stakeholder groups, by id, e.g. `parent-carers = "Parent Carer Forum"`.
+    /// In a report, groups come in the order they are written here, then the other groups
+    /// coprod knows, then the rest alphabetically.
     #[serde(default)]
     pub groups: BTreeMap<String, String>,
+    /// The ids of `groups` in the order the file gives them.
+    #[serde(skip)]
+    pub group_order: Vec<String>,
     /// Where the settings came from.
     #[serde(skip)]
     pub path: Option<PathBuf>,
@@ -100,6 +105,14 @@ impl Config {
 
     /// Checks values the parser cannot, and applies group names for display.
     fn finish(mut self, source: &Source) -> Result<Self, Error> {
+        // The file read already, so it parses; a table keeps its keys in the file's order.
+        self.group_order = source
+            .text
+            .parse::<toml::Table>()
+            .ok()
+            .and_then(|t| t.get("groups").and_then(toml::Value::as_table).cloned())
+            .map(|g| g.keys().cloned().collect())
+            .unwrap_or_default();
         if let Some(d) = self.divergence
             && !(d.is_finite() && d > 0.0)
         {
@@ -137,7 +150,7 @@ impl Config {
 
     /// Makes the configured group names the ones every report and prompt uses.
     pub fn apply(&self) {
-        crate::record::set_group_names(self.groups.clone());
+        crate::record::set_group_names(self.groups.clone(), self.group_order.clone());
     }
 }
 

@@ -519,13 +519,25 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
+/// The edit distance of `a` and `b` when it is at most `limit`. Texts whose lengths differ by
+/// more than `limit` are told apart at once, so the cost stays linear in the longer text's
+/// length whatever is compared (a 16 KB header against a statement, say).
+pub fn edit_distance_at_most(a: &str, b: &str, limit: usize) -> Option<usize> {
+    if a.chars().count().abs_diff(b.chars().count()) > limit {
+        return None;
+    }
+    let d = edit_distance(a, b);
+    (d <= limit).then_some(d)
+}
+
 /// The closest candidate to `word`, if it is close enough to be a likely typo and no other
 /// candidate is just as close (then a guess would mislead).
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
+        .filter_map(|c| {
+            edit_distance_at_most(word, c, (c.chars().count() / 3).max(1)).map(|d| (d, c))
+        })
         .collect();
     scored.sort_by_key(|(d, _)| *d);
     match scored.as_slice() {
@@ -542,6 +554,17 @@ pub fn display_path(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edit_distance_at_most_tells_far_lengths_apart_without_comparing() {
+        assert_eq!(edit_distance_at_most("indicatr", "indicator", 1), Some(1));
+        assert_eq!(edit_distance_at_most("indicatro", "indicator", 1), Some(1));
+        assert_eq!(edit_distance_at_most("indicator", "level", 2), None);
+        // A text far longer than the limit allows is refused by its length alone: a long
+        // header is not compared character by character with every statement.
+        let long = "x".repeat(100_000);
+        assert_eq!(edit_distance_at_most(&long, "indicator", 3), None);
+    }
 
     #[test]
     fn suggests_close_words_only() {

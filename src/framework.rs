@@ -62,7 +62,7 @@ where
     T: Default + From<String>,
 {
     /// Short, stable identifier, e.g. `four-cornerstones`. Records name their framework by it.
-    #[schemars(with = "String")]
+    #[schemars(with = "String", regex(pattern = r"^[a-z0-9._-]+$"))]
     pub id: Placed<String>,
     /// Full title shown on reports.
     pub title: T,
@@ -106,13 +106,13 @@ where
     #[schemars(with = "Option<ExtraNote<T>>")]
     pub extra_note: Option<ExtraNote<T>>,
     /// The rating scale, lowest level first.
-    #[schemars(with = "Vec<Level<T>>")]
+    #[schemars(with = "Vec<Level<T>>", length(min = 2))]
     pub scale: Placed<Vec<Level<T>>>,
     /// Named ranges of a result, lowest first, covering the whole scale without gaps.
     #[serde(default)]
     pub bands: Vec<Band<T>>,
     /// The sections, each with its indicators.
-    #[schemars(with = "Vec<Section<T>>")]
+    #[schemars(with = "Vec<Section<T>>", length(min = 1))]
     pub sections: Placed<Vec<Section<T>>>,
     /// The fingerprint, worked out once (checking many records asks for it many times).
     #[serde(skip)]
@@ -163,8 +163,8 @@ pub struct Level<T = String>
 where
     T: Default + From<String>,
 {
-    /// The number recorded and averaged, e.g. 3.
-    #[schemars(with = "u32")]
+    /// The number recorded and averaged, e.g. 3 (0 to 1000).
+    #[schemars(with = "u32", range(max = 1000))]
     pub value: Placed<u32>,
     /// A short name, e.g. "Developing".
     pub label: T,
@@ -203,7 +203,7 @@ where
     T: Default + From<String>,
 {
     /// Stable identifier, unique in the framework.
-    #[schemars(with = "String")]
+    #[schemars(with = "String", regex(pattern = r"^[a-z0-9._-]+$"))]
     pub id: Placed<String>,
     /// The section's name.
     pub title: T,
@@ -212,10 +212,10 @@ where
     pub summary: T,
     /// Weight in the overall result (default 1).
     #[serde(default)]
-    #[schemars(with = "Option<f64>")]
+    #[schemars(with = "Option<f64>", extend("exclusiveMinimum" = 0, "maximum" = 1000))]
     pub weight: Option<Placed<f64>>,
     /// The indicators of this section.
-    #[schemars(with = "Vec<Indicator<T>>")]
+    #[schemars(with = "Vec<Indicator<T>>", length(min = 1))]
     pub indicators: Placed<Vec<Indicator<T>>>,
 }
 
@@ -228,7 +228,7 @@ where
     T: Default + From<String>,
 {
     /// Stable identifier, unique in the framework; records refer to it.
-    #[schemars(with = "String")]
+    #[schemars(with = "String", regex(pattern = r"^[a-z0-9._-]+$"))]
     pub id: Placed<String>,
     /// The statement being scored.
     pub statement: T,
@@ -241,12 +241,12 @@ where
     pub levels: Placed<BTreeMap<u32, T>>,
     /// Weight within its section (default 1).
     #[serde(default)]
-    #[schemars(with = "Option<f64>")]
+    #[schemars(with = "Option<f64>", extend("exclusiveMinimum" = 0, "maximum" = 1000))]
     pub weight: Option<Placed<f64>>,
     /// Ids this indicator had in earlier versions of the framework. Answers recorded under one
     /// of them count for this indicator, so results carry on across a renaming.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schemars(with = "Vec<String>")]
+    #[schemars(with = "Vec<String>", inner(regex(pattern = r"^[a-z0-9._-]+$")))]
     pub replaces: Vec<Placed<String>>,
 }
 

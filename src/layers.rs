@@ -26,6 +26,8 @@ const LAYERS: &[&str] = &[
     "config",
     // Pure scoring.
     "score",
+    // Votes from phones: the server and its pages, used by the workshop screen.
+    "vote",
     // What is built on the model and the scores.
     "assess",
     "import",

@@ -71,12 +71,14 @@ pub struct ScoredBy {
     pub kind: Placed<ScorerKind>,
     /// The stakeholder group (for `group`, and optionally for `person`), e.g. `parent-carers`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[a-z0-9_-]+$"))]
     pub group: Option<String>,
     /// The person's name (for `person`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The groups scoring side by side (for `workshop`), e.g. `[parent-carers, health]`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(regex(pattern = r"^[a-z0-9_-]+$")))]
     pub groups: Vec<String>,
 }
 
@@ -104,17 +106,36 @@ pub const KNOWN_GROUPS: &[(&str, &str)] = &[
     ("voluntary-sector", "Voluntary sector"),
 ];
 
-/// Group names set by `coprod.toml` (`[groups]`), which win over the built-in ones.
-static GROUP_NAMES: std::sync::OnceLock<BTreeMap<String, String>> = std::sync::OnceLock::new();
+/// Group names set by `coprod.toml` (`[groups]`), which win over the built-in ones, and their
+/// order in the file. Set once at start-up, before any file is read, and never changed.
+static GROUP_NAMES: std::sync::OnceLock<(BTreeMap<String, String>, Vec<String>)> =
+    std::sync::OnceLock::new();
 
-/// Sets the configured group names (once, at start-up).
-pub fn set_group_names(names: BTreeMap<String, String>) {
-    let _ = GROUP_NAMES.set(names);
+/// Sets the configured group names and their order (once, at start-up).
+pub fn set_group_names(names: BTreeMap<String, String>, order: Vec<String>) {
+    let _ = GROUP_NAMES.set((names, order));
+}
+
+/// A group's place in the stable order of groups: the order of `coprod.toml`'s `[groups]`,
+/// then the groups coprod knows in their usual order, then the rest alphabetically. It fixes
+/// the order of groups in reports, and so their colours and patterns, whatever order the files
+/// are given in.
+pub fn group_rank(id: &str) -> (usize, usize, String) {
+    if let Some(i) = GROUP_NAMES
+        .get()
+        .and_then(|(_, order)| order.iter().position(|g| g == id))
+    {
+        return (0, i, String::new());
+    }
+    match KNOWN_GROUPS.iter().position(|(k, _)| *k == id) {
+        Some(k) => (1, k, String::new()),
+        None => (2, 0, id.to_string()),
+    }
 }
 
 /// A readable name for a stakeholder group id.
 pub fn group_name(id: &str) -> String {
-    if let Some(name) = GROUP_NAMES.get().and_then(|m| m.get(id)) {
+    if let Some(name) = GROUP_NAMES.get().and_then(|(m, _)| m.get(id)) {
         return name.clone();
     }
     KNOWN_GROUPS.iter().find(|(k, _)| *k == id).map_or_else(
@@ -200,7 +221,8 @@ impl JsonSchema for IsoDate {
         schemars::json_schema!({
             "description": "A date written YYYY-MM-DD, e.g. 2026-11-12.",
             "type": "string",
-            "format": "date"
+            "format": "date",
+            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
         })
     }
 }
@@ -624,10 +646,13 @@ impl JsonSchema for Choice {
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "A level value from the framework's scale, or \"n/a\" for not applicable.",
+            "description": "A level value from the framework's scale (`3`, also `3.0` or `\"3\"`), or \"n/a\" for not applicable (also `N/A`, `na`, `Not applicable`).",
             "oneOf": [
-                { "type": "integer", "minimum": 0 },
-                { "type": "string", "enum": ["n/a"] }
+                { "type": "integer", "minimum": 0, "maximum": crate::framework::MAX_SCALE_VALUE },
+                {
+                    "type": "string",
+                    "pattern": "^\\s*([nN]/?[aA]|[nN][oO][tT] [aA][pP][pP][lL][iI][cC][aA][bB][lL][eE]|[0-9]+(\\.0)?)\\s*$"
+                }
             ]
         })
     }
@@ -1170,7 +1195,13 @@ impl Record {
         }
     }
 
-    /// The record as YAML text, with a comment line saying what it is.
+    /// The line that points editors (through the YAML language server) at the record schema,
+    /// which `coprod framework schema record` prints; the next line says so.
+    pub const SCHEMA_LINE: &str = "# yaml-language-server: $schema=./record.schema.json\n\
+         # (that file: coprod framework schema record > record.schema.json)\n";
+
+    /// The record as YAML text: the schema line for editors, then a comment line saying what it
+    /// is. Records without these lines (older ones, or written by hand) read the same.
     pub fn to_yaml(&self) -> Result<String, serde_saphyr::ser::Error> {
         let body = serde_saphyr::to_string(self)?;
         // The comment is one line whatever the partnership's name holds.
@@ -1180,7 +1211,8 @@ impl Record {
             .map(|c| if yaml_comment_char(c) { c } else { ' ' })
             .collect();
         Ok(format!(
-            "# coprod record: {name} — {}\n{body}",
+            "{}# coprod record: {name} — {}\n{body}",
+            Self::SCHEMA_LINE,
             self.date.value
         ))
     }
@@ -1281,7 +1313,12 @@ answers:
     fn votes_disagreement_and_drafts_round_trip() {
         let r = parse(WITH_VOTES);
         let text = r.to_yaml().expect("yaml");
-        let body = text.split_once('\n').expect("comment line").1;
+        let body = text
+            .strip_prefix(Record::SCHEMA_LINE)
+            .expect("the schema line first")
+            .split_once('\n')
+            .expect("comment line")
+            .1;
         assert_eq!(body, WITH_VOTES, "written back exactly as read");
         let again = parse(&text);
         assert_eq!(again.to_yaml().expect("yaml"), text);

@@ -398,13 +398,102 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
                 "frameworks and records have at most a few thousand values; check that this is the file you meant",
             ),
         ),
-        m => (m.to_string(), None),
+        m => match parser_words(m) {
+            Some((message, help)) => (message.to_string(), Some(help)),
+            None => (m.to_string(), None),
+        },
     };
     let d = Diagnostic::at(source, pos, message);
     match help {
         Some(h) => d.help(h),
         None => d,
     }
+}
+
+/// Plain words for the YAML scanner's and parser's own messages that people meet when a value
+/// starts with a character YAML reserves (found by fuzzing: tags, anchors, directives, document
+/// markers, stray brackets). `None` for anything else.
+fn parser_words(m: &str) -> Option<(&'static str, &'static str)> {
+    Some(match m {
+        m if m.contains("scanning a tag")
+            || m.contains("scanning a verbatim tag")
+            || m.contains("parsing a tag")
+            || m.starts_with("unsupported tag")
+            || m == "the handle wasn't declared"
+            || m.contains("!!binary") =>
+        {
+            (
+                "a value starts with `!`, which YAML reads as a tag; coprod files use no tags",
+                "remove the `!…` before the value; if the text starts with `!`, put the whole value in quotes",
+            )
+        }
+        "alias references unknown anchor" => (
+            "a value starts with `*`, which YAML reads as a reference to an anchor (`&name`) that is not there",
+            "if it is text, put the whole value in quotes; coprod files need no anchors or references",
+        ),
+        m if m.contains("anchor or alias") => (
+            "a value starts with `&` or `*`, which YAML reads as an anchor or a reference",
+            "if it is text, put the whole value in quotes",
+        ),
+        m if m.contains("document start")
+            || m.contains("document end marker")
+            || m.contains("document indicator") =>
+        {
+            (
+                "a line starting with `---` or `...` marks where a YAML document starts or ends, and this one is out of place",
+                "a coprod file is one document: remove the line, or put text that starts with `---` or `...` in quotes",
+            )
+        }
+        m if m.contains("directive") => (
+            "a line starting with `%` is read as a YAML directive",
+            "put text that starts with `%` in quotes",
+        ),
+        "\"-\" is only valid inside a block" => (
+            "a `-` cannot start a value here",
+            "a list item goes on its own line, `- ` then the value; if the text starts with `-`, put the whole value in quotes",
+        ),
+        m if m.starts_with("plain scalar cannot start with '-'") => (
+            "a text cannot start with `-` followed by a bracket or comma",
+            "put the whole value in quotes",
+        ),
+        m if m.starts_with("illegal placement of ':'") || m.starts_with("':' may not precede") => (
+            "a `:` is out of place here",
+            "a key is followed by `: ` and its value; text that contains `:` goes in quotes",
+        ),
+        "while parsing a block collection, did not find expected '-' indicator" => (
+            "this list's items are not lined up",
+            "start every item of a list with `- ` at the same indentation",
+        ),
+        "a BOM must not appear inside a document" => (
+            "an invisible byte-order mark (U+FEFF) is inside the file",
+            "delete it; it usually comes from pasting text from another file",
+        ),
+        "comments must be separated from other tokens by whitespace" => (
+            "a `#` starts a comment only after a space",
+            "put a space before the `#`, or put text that contains `#` in quotes",
+        ),
+        m if m.starts_with("while scanning a block scalar") => (
+            "after `|` or `>`, the text starts on the next line",
+            "move the text to its own lines, indented under the key",
+        ),
+        m if m.starts_with("unexpected EOF while parsing") => (
+            "the file ends too early",
+            "check the end of the file for an unfinished list or mapping",
+        ),
+        m if m.contains("found unknown escape character") => (
+            "a `\\` in double-quoted text starts an escape YAML does not know",
+            "write `\\\\` for a backslash, or put the text in single quotes",
+        ),
+        m if m.starts_with("while parsing a flow sequence") => (
+            "a list in `[ ]` needs a comma between its items",
+            "write `[a, b]`; text that contains `[` or `,` goes in quotes",
+        ),
+        m if m.starts_with("mismatched bracket") || m == "misplaced bracket" => (
+            "the brackets here do not match",
+            "close each `[` with `]` and each `{` with `}`; text that starts with a bracket goes in quotes",
+        ),
+        _ => return None,
+    })
 }
 
 /// Whether YAML text has an alias (`*name` where a value starts), roughly: enough to decide
@@ -560,6 +649,44 @@ fn indentation_diagnostic(source: &Source, pos: Option<Pos>) -> Diagnostic {
     Diagnostic::at(source, pos, "this line is not indented to fit the lines around it")
         .label("a key cannot start here")
         .help("keys of one mapping start in the same column; check the spaces at the start of this line and of the line above")
+}
+
+/// Makes a JSON Schema (of a framework or record file) say what a YAML file may hold: a text
+/// field takes any plain scalar, since YAML reads `version: 1.0`, `evidence: 42` or `owner: yes`
+/// as that text, and so does coprod. Fields that must be one of a few words (`enum`, `const`)
+/// or have a shape (`pattern`: ids, dates, fingerprints) stay as they are.
+pub fn scalars_as_text(schema: &mut serde_json::Value) {
+    use serde_json::Value;
+    match schema {
+        Value::Object(map) => {
+            let fixed = map.contains_key("enum")
+                || map.contains_key("const")
+                || map.contains_key("pattern");
+            let is_text = match map.get("type") {
+                Some(Value::String(t)) => t == "string",
+                Some(Value::Array(ts)) => ts.iter().any(|t| t == "string"),
+                _ => false,
+            };
+            if is_text && !fixed {
+                let mut types = vec![
+                    Value::from("string"),
+                    Value::from("number"),
+                    Value::from("boolean"),
+                ];
+                if let Some(Value::Array(ts)) = map.get("type")
+                    && ts.iter().any(|t| t == "null")
+                {
+                    types.push(Value::from("null"));
+                }
+                map.insert("type".into(), Value::Array(types));
+            }
+            for v in map.values_mut() {
+                scalars_as_text(v);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(scalars_as_text),
+        _ => {}
+    }
 }
 
 #[cfg(test)]

@@ -250,6 +250,9 @@ walk-levels = What each level looks like here:
 walk-answered = Answered so far: { $chosen }
 walk-with-evidence = with evidence notes
 walk-na-item = n/a  Not applicable here
+walk-vote = Vote first: type how many chose each level
+walk-actions = Actions: change or delete one (new ones come after the level)
+walk-details = Details: the partnership, the date, who is taking part
 walk-skip = Skip for now
 walk-back = Back to the previous indicator
 walk-help = Help
@@ -297,6 +300,10 @@ walk-help-text =
     How this works
       For each indicator, talk it through, then choose the level the room agrees on.
       Choose n/a if it does not apply to your partnership; it is left out of every average.
+      Vote first (v) asks how many people chose each level, on cards or paper, before the
+      room agrees; the counts are kept beside the level, with no names.
+      Actions (a) changes or deletes one of the indicator's actions, or moves its status on.
+      Details (i) corrects the partnership, the date and who is taking part.
       Skip leaves it for later: you will be asked about skipped indicators at the end.
       Back goes to the previous indicator; your answers there are kept and shown.
       Save and quit stops here; run the command shown to carry on another time.

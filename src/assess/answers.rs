@@ -123,7 +123,118 @@ pub fn parse(
     if is_csv(source) {
         parse_csv(source, framework, groups)
     } else {
-        crate::yaml::parse(source)
+        match labels_as_levels(source, framework) {
+            Some(rewritten) => crate::yaml::parse(&rewritten),
+            None => crate::yaml::parse(source),
+        }
+    }
+}
+
+/// Where the levels of a YAML answers file are, to find those written as labels.
+#[derive(Deserialize)]
+struct LevelSpots {
+    #[serde(default)]
+    answers: Vec<LevelSpot>,
+}
+
+/// One answer's levels, as written; everything else of it is left to the real reading.
+#[derive(Deserialize)]
+struct LevelSpot {
+    #[serde(default)]
+    level: Option<Placed<String>>,
+    #[serde(default)]
+    levels: BTreeMap<String, Placed<String>>,
+}
+
+/// An answers file in which every level written as the scale's words (`level: Developing`,
+/// `level: 3 - Developing`, `health: Established`) is written as its number instead, as in CSV
+/// answers; `None` when there is none (or the file does not read, which the real reading then
+/// reports). The number takes the words' place, padded with spaces, so every line and column
+/// stays where it was for the messages that follow.
+fn labels_as_levels(source: &Source, framework: &Framework) -> Option<Source> {
+    let spots: LevelSpots = crate::yaml::parse(source).ok()?;
+    let mut lines: Vec<String> = source.text.split('\n').map(str::to_string).collect();
+    let mut changed = false;
+    let places = spots
+        .answers
+        .iter()
+        .flat_map(|a| a.level.iter().chain(a.levels.values()));
+    for placed in places {
+        let text = placed.value.trim();
+        // What a record reads itself (a number, `n/a`) is left as it is.
+        let plain = text.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || matches!(
+                text.to_ascii_lowercase().as_str(),
+                "n/a" | "na" | "not applicable"
+            );
+        if plain {
+            continue;
+        }
+        let Some(Said::Choice(Choice::Level(v))) = read_level(framework, text) else {
+            continue;
+        };
+        let (Some(line), Some(column)) = (
+            usize::try_from(placed.line)
+                .ok()
+                .and_then(|l| l.checked_sub(1)),
+            usize::try_from(placed.column)
+                .ok()
+                .and_then(|c| c.checked_sub(1)),
+        ) else {
+            continue;
+        };
+        let Some(row) = lines.get_mut(line) else {
+            continue;
+        };
+        let Some(start) = row.char_indices().nth(column).map(|(i, _)| i) else {
+            continue;
+        };
+        let Some(end) = scalar_end(&row[start..]).map(|n| start + n) else {
+            continue;
+        };
+        let width = row[start..end].chars().count();
+        let number = v.to_string();
+        if number.len() > width {
+            continue;
+        }
+        row.replace_range(start..end, &format!("{number:<width$}"));
+        changed = true;
+    }
+    changed.then(|| Source::named(source.name.clone(), lines.join("\n")))
+}
+
+/// The length in bytes of the scalar at the start of `rest` on its line: a quoted one to its
+/// closing quote, a plain one to a comment, the end of a flow item or the end of the line.
+/// `None` for what is not on one line.
+fn scalar_end(rest: &str) -> Option<usize> {
+    let mut chars = rest.char_indices();
+    match chars.next()? {
+        (_, q @ ('"' | '\'')) => {
+            let mut escaped = false;
+            for (i, c) in chars {
+                if q == '"' && c == '\\' && !escaped {
+                    escaped = true;
+                    continue;
+                }
+                if c == q && !escaped {
+                    return Some(i + c.len_utf8());
+                }
+                escaped = false;
+            }
+            None
+        }
+        _ => {
+            let bytes = rest.as_bytes();
+            let mut end = rest.len();
+            for (i, c) in rest.char_indices() {
+                let comment = c == '#' && i > 0 && bytes[i - 1] == b' ';
+                if comment || matches!(c, ',' | '}' | ']' | '\r') {
+                    end = i;
+                    break;
+                }
+            }
+            Some(rest[..end].trim_end().len())
+        }
     }
 }
 

@@ -200,6 +200,9 @@ fn separator(plain: bool) -> &'static str {
 enum Step {
     Level(u32),
     NotApplicable,
+    Vote,
+    Details,
+    Actions,
     Skip,
     Back,
     Help,
@@ -219,6 +222,9 @@ fn level_items(framework: &Framework) -> (Vec<Item>, Vec<Step>) {
     }
     let extra = [
         ("n", "walk-na-item", Step::NotApplicable),
+        ("v", "walk-vote", Step::Vote),
+        ("a", "walk-actions", Step::Actions),
+        ("i", "walk-details", Step::Details),
         ("s", "walk-skip", Step::Skip),
         ("b", "walk-back", Step::Back),
         ("h", "walk-help", Step::Help),
@@ -409,6 +415,9 @@ pub fn walk_with(
                 Ok(Some(n)) => match steps.get(n) {
                     Some(Step::Level(v)) => Step::Level(*v),
                     Some(Step::NotApplicable) => Step::NotApplicable,
+                    Some(Step::Vote) => Step::Vote,
+                    Some(Step::Details) => Step::Details,
+                    Some(Step::Actions) => Step::Actions,
                     Some(Step::Back) => Step::Back,
                     Some(Step::Help) => Step::Help,
                     Some(Step::Quit) => Step::Quit,
@@ -438,6 +447,25 @@ pub fn walk_with(
                     prompter.show(&w.get("walk-help-text"));
                     continue;
                 }
+                Step::Actions => {
+                    if let Err(outcome) = change_actions(framework, record, id, prompter, save)? {
+                        return Ok(outcome);
+                    }
+                    continue;
+                }
+                Step::Details => {
+                    if let Err(outcome) = details(record, prompter, save)? {
+                        return Ok(outcome);
+                    }
+                    continue;
+                }
+                Step::Vote => {
+                    // The counts are saved; then the same question, for the agreed level.
+                    if let Err(outcome) = vote(framework, record, id, target, prompter, save)? {
+                        return Ok(outcome);
+                    }
+                    continue;
+                }
                 Step::Quit => return Ok(Outcome::Quit),
             };
             let answer = answer_mut(record, framework, id);
@@ -462,6 +490,174 @@ pub fn walk_with(
             FollowUp::Stop(outcome) => return Ok(outcome),
         }
     }
+}
+
+/// The details, line by line: the partnership, the date and who is taking part, each asked
+/// with its current value (Enter keeps it; `-` names no one as taking part), checked as on the
+/// full screen and saved when something changed. Esc leaves them as they were.
+fn details(
+    record: &mut Record,
+    prompter: &mut dyn Prompter,
+    save: &mut Save<'_>,
+) -> Result<Result<(), Outcome>, crate::Error> {
+    use screen::details::DetailsForm;
+    use screen::text::Editor;
+    let mut form = DetailsForm::of(record);
+    let kept = "Details left as they were.";
+    let ask = |prompter: &mut dyn Prompter, q: &str, now: &str| {
+        stop_to_outcome(prompter.text(q, now, ""))
+    };
+    let partnership = match ask(prompter, "Partnership", &form.partnership.text())? {
+        Err(outcome) => return Ok(Err(outcome)),
+        Ok(Reply::Text(t)) => t,
+        Ok(_) => {
+            prompter.show(kept);
+            return Ok(Ok(()));
+        }
+    };
+    form.partnership = Editor::new(&partnership);
+    loop {
+        let now = form.date.text();
+        match ask(prompter, "Date of the assessment (YYYY-MM-DD)", &now)? {
+            Err(outcome) => return Ok(Err(outcome)),
+            Ok(Reply::Text(t)) => match t.trim().parse::<crate::record::IsoDate>() {
+                Ok(_) => {
+                    form.date = Editor::new(&t);
+                    break;
+                }
+                Err(e) => prompter.show(&format!("{e}. Type it like 2026-11-12.")),
+            },
+            Ok(_) => {
+                prompter.show(kept);
+                return Ok(Ok(()));
+            }
+        }
+    }
+    let now = form.participants.text();
+    let shown = if now.trim().is_empty() {
+        "-"
+    } else {
+        now.as_str()
+    };
+    let participants = match ask(
+        prompter,
+        "Who is taking part (names between commas, - for no one)",
+        shown,
+    )? {
+        Err(outcome) => return Ok(Err(outcome)),
+        Ok(Reply::Text(t)) => t,
+        Ok(_) => {
+            prompter.show(kept);
+            return Ok(Ok(()));
+        }
+    };
+    let participants = if participants.trim() == "-" {
+        String::new()
+    } else {
+        participants
+    };
+    form.participants = Editor::new(&participants);
+    match form.apply(record) {
+        Err(why) => prompter.show(&format!("{why} {kept}")),
+        Ok(said) if said.is_empty() => prompter.show("Nothing in the details changed."),
+        Ok(said) => {
+            save(record)?;
+            prompter.show(&format!("Saved: {}.", said.join("; ")));
+        }
+    }
+    Ok(Ok(()))
+}
+
+/// A vote, line by line: how many chose each level (then not applicable and don't know), asked
+/// one at a time; the counts are saved beside the answer (for `group` in a workshop), replacing
+/// an earlier vote from the room, and the spread is said, with "talk about this" when views are
+/// far apart. Esc at a count leaves the vote as it was.
+fn vote(
+    framework: &Framework,
+    record: &mut Record,
+    id: &str,
+    group: Option<&str>,
+    prompter: &mut dyn Prompter,
+    save: &mut Save<'_>,
+) -> Result<Result<(), Outcome>, crate::Error> {
+    use crate::record::VoteSource;
+    use screen::vote::{RowKind, VoteForm};
+    let earlier = record.answer(id).and_then(|a| {
+        a.votes
+            .iter()
+            .find(|t| t.from.value == VoteSource::Cards && t.group() == group)
+    });
+    let mut form = VoteForm::new(framework, group.map(str::to_string), earlier);
+    prompter.show(&format!(
+        "Vote on {}: type how many people chose each level (Enter for none).",
+        id.to_uppercase()
+    ));
+    for row in 0..form.rows.len() {
+        let what = match form.rows[row].choice {
+            RowKind::Level(v) => choice_words(framework, Some(Choice::Level(v))),
+            RowKind::NotApplicable => "not applicable".to_string(),
+            RowKind::DontKnow => "don't know".to_string(),
+        };
+        loop {
+            let default = if form.rows[row].typed.is_empty() {
+                "0".to_string()
+            } else {
+                form.rows[row].typed.clone()
+            };
+            let reply = match stop_to_outcome(prompter.text(
+                &format!("How many chose {what}"),
+                &default,
+                "",
+            ))? {
+                Err(outcome) => return Ok(Err(outcome)),
+                Ok(r) => r,
+            };
+            match reply {
+                Reply::Text(t) => match t.trim().parse::<u32>() {
+                    Ok(n) if n <= 100_000 => {
+                        form.rows[row].typed = if n == 0 { String::new() } else { n.to_string() };
+                        break;
+                    }
+                    _ => prompter.show("Type a number of people, like 3 (0 for none)."),
+                },
+                _ => {
+                    prompter.show("Vote left as it was.");
+                    return Ok(Ok(()));
+                }
+            }
+        }
+    }
+    let tally = form.tally();
+    let total = tally.total();
+    let answer = answer_mut(record, framework, id);
+    let at = answer
+        .votes
+        .iter()
+        .position(|t| t.from.value == VoteSource::Cards && t.group() == tally.group());
+    match (at, total) {
+        (Some(i), 0) => {
+            answer.votes.remove(i);
+        }
+        (Some(i), _) => answer.votes[i] = tally,
+        (None, 0) => {
+            prompter.show("No votes were counted, so nothing was recorded.");
+            return Ok(Ok(()));
+        }
+        (None, _) => answer.votes.push(tally),
+    }
+    save(record)?;
+    let d = form.distribution(framework);
+    let mut said = format!("Saved the vote on {}: {total} counted", id.to_uppercase());
+    if let Some(sp) = d.spread() {
+        said.push_str(&format!(", spread {sp:.1} levels"));
+    }
+    said.push('.');
+    if d.talk_about_this(crate::score::compare::DEFAULT_DIVERGENCE) {
+        said.push_str(" Views are far apart: talk about this.");
+    }
+    said.push_str(" Now choose the level the room agrees.");
+    prompter.show(&said);
+    Ok(Ok(()))
 }
 
 /// "You said, we did": goes through the actions of a previous record, asks where each has got
@@ -738,6 +934,153 @@ fn follow_ups(
             return Ok(FollowUp::Stop(outcome));
         }
         question = with_id("walk-add-another");
+    }
+}
+
+/// Changes the indicator's actions one at a time, as often as the room wants: what, owner and
+/// due date; the status, with a note; or delete one (after a yes). Esc at any question leaves
+/// that action as it was.
+fn change_actions(
+    framework: &Framework,
+    record: &mut Record,
+    id: &str,
+    prompter: &mut dyn Prompter,
+    save: &mut Save<'_>,
+) -> Result<Result<(), Outcome>, crate::Error> {
+    let upper = id.to_uppercase();
+    let statuses = [
+        ActionStatus::NotStarted,
+        ActionStatus::InProgress,
+        ActionStatus::Done,
+        ActionStatus::Embedded,
+        ActionStatus::Dropped,
+    ];
+    let mut first = true;
+    loop {
+        let actions = record
+            .answer(id)
+            .map(|a| a.actions.clone())
+            .unwrap_or_default();
+        if actions.is_empty() {
+            if first {
+                prompter.show(&format!(
+                    "{upper} has no actions yet; new ones are added after its level."
+                ));
+            }
+            return Ok(Ok(()));
+        }
+        if !first {
+            let question = format!(
+                "Change or delete another of the {} for {upper}?",
+                crate::words::plural(actions.len(), "action")
+            );
+            match stop_to_outcome(prompter.confirm(&question, false))? {
+                Err(outcome) => return Ok(Err(outcome)),
+                Ok(false) => return Ok(Ok(())),
+                Ok(true) => {}
+            }
+        }
+        first = false;
+        let items: Vec<Item> = actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                Item::new(
+                    (i + 1).to_string(),
+                    format!(
+                        "{}  {} ({})",
+                        i + 1,
+                        crate::clean::terminal_line(&a.what),
+                        a.status.label()
+                    ),
+                )
+            })
+            .collect();
+        let Some(i) = (match stop_to_outcome(prompter.choose("Which action?", &items, 0))? {
+            Err(outcome) => return Ok(Err(outcome)),
+            Ok(i) => i.filter(|i| *i < actions.len()),
+        }) else {
+            continue;
+        };
+        let what_to_do = [
+            Item::new("1", "1  Change what, who owns it or the due date"),
+            Item::new("2", "2  Change where it has got to (its status)"),
+            Item::new("3", "3  Delete it"),
+        ];
+        let todo = match stop_to_outcome(prompter.choose("What to do with it?", &what_to_do, 0))? {
+            Err(outcome) => return Ok(Err(outcome)),
+            Ok(todo) => todo,
+        };
+        let action = &actions[i];
+        match todo {
+            Some(0) => {
+                let draft = crate::record::ActionDraft {
+                    changes: u32::try_from(i + 1).ok(),
+                    what: action.what.clone(),
+                    owner: action.owner.clone(),
+                    due: action.due.map(|d| d.to_string()),
+                    note: action.note.clone(),
+                };
+                if let Err(outcome) = ask_action(framework, record, id, draft, prompter, save)? {
+                    return Ok(Err(outcome));
+                }
+            }
+            Some(1) => {
+                let items: Vec<Item> = statuses
+                    .iter()
+                    .enumerate()
+                    .map(|(n, s)| {
+                        Item::new((n + 1).to_string(), format!("{}  {}", n + 1, s.label()))
+                    })
+                    .collect();
+                let now = statuses
+                    .iter()
+                    .position(|s| *s == action.status)
+                    .unwrap_or(0);
+                let status = match stop_to_outcome(prompter.choose("Status now", &items, now))? {
+                    Err(outcome) => return Ok(Err(outcome)),
+                    Ok(None) => continue,
+                    Ok(Some(n)) => statuses.get(n).copied().unwrap_or(action.status),
+                };
+                let note_now = action.note.clone().unwrap_or_default();
+                let note = match stop_to_outcome(prompter.text(
+                    "A note on progress (optional)",
+                    &note_now,
+                    "",
+                ))? {
+                    Err(outcome) => return Ok(Err(outcome)),
+                    Ok(Reply::Text(t)) if t.trim() == "/clear" => None,
+                    Ok(Reply::Text(t)) => Some(t.trim().to_string()).filter(|t| !t.is_empty()),
+                    Ok(_) => continue,
+                };
+                let answer = answer_mut(record, framework, id);
+                if let Some(a) = answer.actions.get_mut(i) {
+                    a.status = status;
+                    a.note = note;
+                }
+                save(record)?;
+                prompter.show(&format!(
+                    "Saved: the action is now {}.",
+                    status.label().to_lowercase()
+                ));
+            }
+            Some(2) => {
+                let question = format!(
+                    "Delete the action “{}”?",
+                    crate::clean::terminal_line(&action.what)
+                );
+                match stop_to_outcome(prompter.confirm(&question, false))? {
+                    Err(outcome) => return Ok(Err(outcome)),
+                    Ok(true) => {
+                        answer_mut(record, framework, id).actions.remove(i);
+                        save(record)?;
+                        prompter.show("Deleted.");
+                    }
+                    Ok(false) => prompter.show("Not deleted."),
+                }
+            }
+            _ => {}
+        }
     }
 }
 

@@ -368,15 +368,9 @@ impl Prompter for Fancy {
     }
 
     fn editor(&mut self, question: &str, initial: &str) -> Result<Reply, Stop> {
-        let question = terminal_line(question);
-        let prompt = inquire::Editor::new(&question)
-            .with_predefined_text(initial)
-            .with_file_extension(".txt")
-            .with_help_message("Enter opens your editor ($EDITOR); save and close it to come back");
-        match prompt.prompt() {
-            Ok(t) => Ok(Reply::Text(t.trim().to_string())),
-            Err(e) => map_err(e),
-        }
+        // Longer notes are typed in the full screen's own editor; this prompter asks only the
+        // questions before it, so one line (with the current text to change) is enough here.
+        self.text(question, initial, "")
     }
 
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool, Stop> {

@@ -686,3 +686,156 @@ fn the_walk_speaks_the_language_the_framework_is_shown_in() {
     assert!(labels.contains("Cadw a gadael"), "{labels}");
     assert!(!labels.contains("Skip for now"), "{labels}");
 }
+
+#[test]
+fn a_vote_line_by_line_is_counted_saved_and_then_agreed() {
+    let f = framework();
+    let mut r = new_record(&f);
+    let mut script = vec![Say::Key("v")];
+    // 2 chose level 1, none level 2, 1 level 3, 6 level 4, 3 level 5, none n/a, 1 don't know.
+    for n in ["2", "", "1", "6", "3", "", "1"] {
+        script.push(if n.is_empty() {
+            Say::Enter
+        } else {
+            Say::Type(n.into())
+        });
+    }
+    script.extend(level("4"));
+    script.push(Say::Key("q"));
+    let (outcome, saves, p) = run(&f, &mut r, 0, script);
+    assert_eq!(outcome, Outcome::Quit);
+    assert_eq!(saves, 2, "the vote, then the level");
+    let a = r.answer("wc1").expect("answer");
+    assert_eq!(a.level.as_ref().map(|l| l.value), Some(Choice::Level(4)));
+    assert_eq!(a.votes.len(), 1);
+    assert_eq!(a.votes[0].count(1), 2);
+    assert_eq!(a.votes[0].count(4), 6);
+    assert_eq!(a.votes[0].dont_know.0, 1);
+    assert_eq!(a.votes[0].total(), 13);
+    let said = p.transcript.join("\n");
+    assert!(
+        said.contains("Saved the vote on WC1: 13 counted, spread 4.0 levels. Views are far apart: talk about this. Now choose the level the room agrees."),
+        "{said}"
+    );
+    assert!(said.contains("? How many chose 4 Established"), "{said}");
+}
+
+#[test]
+fn a_vote_line_by_line_refuses_a_count_that_is_not_one_and_esc_leaves_it() {
+    let f = framework();
+    let mut r = new_record(&f);
+    let script = vec![
+        Say::Key("v"),
+        Say::Type("three".into()),
+        Say::Esc,
+        Say::Key("q"),
+    ];
+    let (outcome, saves, p) = run(&f, &mut r, 0, script);
+    assert_eq!(outcome, Outcome::Quit);
+    assert_eq!(saves, 0, "nothing was recorded");
+    assert!(r.answer("wc1").is_none_or(|a| a.votes.is_empty()));
+    let said = p.transcript.join("\n");
+    assert!(
+        said.contains("Type a number of people, like 3 (0 for none)."),
+        "{said}"
+    );
+    assert!(said.contains("Vote left as it was."), "{said}");
+}
+
+#[test]
+fn the_details_line_by_line_are_corrected_and_checked() {
+    let f = framework();
+    let mut r = new_record(&f);
+    let script = vec![
+        Say::Key("i"),
+        Say::Type("Hafren Vale Partnership Board".into()),
+        Say::Type("2026-02-30".into()), // not a date: asked again
+        Say::Type("2026-11-30".into()),
+        Say::Type("Siân, Dev".into()),
+        Say::Key("i"),
+        Say::Enter,
+        Say::Enter,
+        Say::Type("-".into()), // no one named now
+        Say::Key("i"),
+        Say::Esc,
+        Say::Key("q"),
+    ];
+    let (outcome, saves, p) = run(&f, &mut r, 0, script);
+    assert_eq!(outcome, Outcome::Quit);
+    assert_eq!(saves, 2);
+    assert_eq!(r.partnership, "Hafren Vale Partnership Board");
+    assert_eq!(r.date.value.to_string(), "2026-11-30");
+    assert!(r.participants.is_empty());
+    let said = p.transcript.join("\n");
+    assert!(said.contains("Type it like 2026-11-12."), "{said}");
+    assert!(
+        said.contains("Saved: the partnership is now “Hafren Vale Partnership Board”; the date is now 2026-11-30; 2 people are named as taking part."),
+        "{said}"
+    );
+    assert!(
+        said.contains("Saved: no one is named as taking part."),
+        "{said}"
+    );
+    assert!(said.contains("Details left as they were."), "{said}");
+    assert!(r.answer("wc1").is_none(), "no level was chosen");
+}
+
+#[test]
+fn actions_line_by_line_are_moved_on_deleted_and_changed() {
+    let f = framework();
+    let mut r = new_record(&f);
+    let a = answer_mut(&mut r, &f, "wc1");
+    a.level = Some(unplaced(Choice::Level(2)));
+    for what in ["Write to families", "Book the hall"] {
+        a.actions.push(crate::record::Action {
+            what: what.into(),
+            owner: Some("Forum chair".into()),
+            due: None,
+            status: ActionStatus::NotStarted,
+            note: None,
+        });
+    }
+    let script = vec![
+        // The second one is done, with a note.
+        Say::Key("a"),
+        Say::Key("2"),
+        Say::Key("2"),
+        Say::Key("3"),
+        Say::Type("Booked for March".into()),
+        Say::No,
+        // The first is deleted.
+        Say::Key("a"),
+        Say::Key("1"),
+        Say::Key("3"),
+        Say::Yes,
+        Say::No,
+        // The one left is reworded; its owner kept.
+        Say::Key("a"),
+        Say::Key("1"),
+        Say::Key("1"),
+        Say::Type("Book the hall for every term".into()),
+        Say::Enter,
+        Say::Enter,
+        Say::No,
+        Say::Key("q"),
+    ];
+    let (outcome, saves, p) = run(&f, &mut r, 0, script);
+    assert_eq!(outcome, Outcome::Quit);
+    assert!(saves >= 3, "{saves}");
+    let actions = &r.answer("wc1").expect("wc1").actions;
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    assert_eq!(actions[0].what, "Book the hall for every term");
+    assert_eq!(actions[0].owner.as_deref(), Some("Forum chair"));
+    assert_eq!(actions[0].status, ActionStatus::Done);
+    assert_eq!(actions[0].note.as_deref(), Some("Booked for March"));
+    assert_eq!(
+        r.answer("wc1")
+            .and_then(|a| a.level.as_ref())
+            .map(|l| l.value),
+        Some(Choice::Level(2)),
+        "the level is untouched"
+    );
+    let said = p.transcript.join("\n");
+    assert!(said.contains("Saved: the action is now done."), "{said}");
+    assert!(said.contains("Deleted."), "{said}");
+}

@@ -59,14 +59,23 @@ pub fn execute() -> Result<(), Error> {
     )
     .map_err(err)?;
     writeln!(out, "\n[groups]").map_err(err)?;
-    let mut names: Vec<(String, String)> = crate::record::KNOWN_GROUPS
-        .iter()
-        .map(|(id, n)| ((*id).to_string(), (*n).to_string()))
-        .collect();
-    for (id, name) in &config.groups {
-        match names.iter_mut().find(|(i, _)| i == id) {
-            Some(entry) => entry.1 = name.clone(),
-            None => names.push((id.clone(), name.clone())),
+    // The configured groups first, in their order (which is the order of groups in reports),
+    // then the other groups coprod knows.
+    let mut names: Vec<(String, String)> = Vec::new();
+    let configured = config.group_order.iter().chain(
+        config
+            .groups
+            .keys()
+            .filter(|k| !config.group_order.contains(k)),
+    );
+    for id in configured {
+        if let Some(name) = config.groups.get(id) {
+            names.push((id.clone(), name.clone()));
+        }
+    }
+    for (id, n) in crate::record::KNOWN_GROUPS {
+        if !names.iter().any(|(i, _)| i == id) {
+            names.push(((*id).to_string(), (*n).to_string()));
         }
     }
     for (id, name) in names {

@@ -89,8 +89,13 @@ pub fn execute(cmd: FrameworkCommand, quiet: bool) -> Result<(), Error> {
         }
         FrameworkCommand::Schema { kind } => {
             let schema = match kind {
-                SchemaKind::Framework => schemars::schema_for!(Framework),
-                SchemaKind::Record => schemars::schema_for!(Record),
+                SchemaKind::Framework => framework_schema(),
+                SchemaKind::Record => {
+                    let mut s = schemars::schema_for!(Record).to_value();
+                    crate::yaml::scalars_as_text(&mut s);
+                    schemars::Schema::try_from(s).unwrap_or_default()
+                }
+                SchemaKind::Report => crate::report::json::schema(),
             };
             let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
             writeln!(out, "{text}").map_err(stdout_err)
@@ -98,7 +103,14 @@ pub fn execute(cmd: FrameworkCommand, quiet: bool) -> Result<(), Error> {
     }
 }
 
-/// Lists, for each translation of a framework, how complete it is and which texts it lacks.
+/// The JSON Schema of framework files, as YAML is read ([`crate::yaml::scalars_as_text`]).
+fn framework_schema() -> schemars::Schema {
+    let mut s = schemars::schema_for!(Framework).to_value();
+    crate::yaml::scalars_as_text(&mut s);
+    // Back to a schema, which writes its keywords in their usual order.
+    schemars::Schema::try_from(s).unwrap_or_default()
+}
+
 /// Warns (on standard error) of a band that has a level's name but not its range: readers would
 /// take "Developing" overall for the level "Developing".
 fn warn_band_clashes(shown: &std::path::Path, file: &Framework<Text>) {
@@ -127,6 +139,7 @@ fn warn_band_clashes(shown: &std::path::Path, file: &Framework<Text>) {
     }
 }
 
+/// Lists, for each translation of a framework, how complete it is and which texts it lacks.
 fn write_missing(
     shown: &std::path::Path,
     file: &Framework<Text>,
@@ -320,8 +333,7 @@ fn new_framework(file: &std::path::Path, quiet: bool) -> Result<(), Error> {
     let wrote_schema = if schema_path.exists() {
         false
     } else {
-        let schema =
-            serde_json::to_string_pretty(&schemars::schema_for!(Framework)).unwrap_or_default();
+        let schema = serde_json::to_string_pretty(&framework_schema()).unwrap_or_default();
         crate::storage::write(&schema_path, format!("{schema}\n").as_bytes())?;
         true
     };

@@ -68,7 +68,21 @@ fn assemble(title: &[u8], body: &[u8]) -> Vec<u8> {
         page.push_str(line);
         page.push('\n');
     }
-    page.into_bytes()
+    ascii_roff(&page).into_bytes()
+}
+
+/// Every character outside ASCII written as roff's `\[uXXXX]`, which every man reader shows
+/// whatever the page's encoding (groff warns of raw UTF-8 without a preprocessor).
+fn ascii_roff(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    for c in page.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\[u{:04X}]", u32::from(c)));
+        }
+    }
+    out
 }
 
 /// The subcommands worth a section: all but clap's own `help`.

@@ -49,6 +49,13 @@ pub fn execute(args: &ReportArgs, quiet: bool) -> Result<(), Error> {
         config.path.as_deref(),
     )?;
     let format = output_format(args.format, args.output.as_deref())?;
+    // Every flag is checked against the format before any record is read, so a request that
+    // cannot be met is a usage error (exit 2), whatever the files hold.
+    let to_stdout = args
+        .output
+        .as_deref()
+        .is_none_or(|p| crate::storage::target(p).is_ok_and(|t| t.is_stdout()));
+    let pdf_options = check_request(args, format, to_stdout)?;
     let language = args.language.as_deref().or(config.language.as_deref());
     // The first record is read once only, also when it names the framework: a pipe can be
     // read only once.
@@ -100,7 +107,7 @@ pub fn execute(args: &ReportArgs, quiet: bool) -> Result<(), Error> {
     };
     let report = Report::build_with(&framework, &inputs, &options);
     drop(inputs);
-    let written = write_report(args, format, &report);
+    let written = write_report(args, format, &report, pdf_options, to_stdout);
     // The process ends after this. Handing back tens of thousands of small allocations one by
     // one took a tenth of the run for 10,000 records; the system takes the memory back at exit.
     std::mem::forget(expanded);
@@ -160,27 +167,20 @@ fn extension_of(format: Format) -> &'static str {
     }
 }
 
-/// Renders the report in the format asked for and writes it where asked.
-fn write_report(args: &ReportArgs, format: Format, report: &Report) -> Result<(), Error> {
-    let to_stdout = args
-        .output
-        .as_deref()
-        .is_none_or(|p| crate::storage::target(p).is_ok_and(|t| t.is_stdout()));
-    let style = Style {
-        width: terminal_width(to_stdout),
-        color: to_stdout && use_color(std::io::stdout().is_terminal()),
-    };
+/// Checks the flags against the format and the output, before any record is read: what only
+/// one format can do is refused for the others. For a PDF, its options.
+fn check_request(
+    args: &ReportArgs,
+    format: Format,
+    to_stdout: bool,
+) -> Result<Option<pdf::Options>, Error> {
     if format == Format::Pdf {
-        // The whole document is laid out before any of it is written.
-        let options = pdf_options(args, to_stdout)?;
-        let rendered = pdf::render_with_warnings(report, &options)
-            .map_err(|e| Error::io("cannot render the report", std::io::Error::other(e)))?;
-        for warning in &rendered.warnings {
-            eprintln!("warning: {warning}");
+        if args.excel {
+            return Err(Error::Usage(
+                "--excel shapes a CSV report for Excel\nhelp: use it with --format csv (or -o report.csv)".into(),
+            ));
         }
-        return write_output(args.output.as_deref(), &mut |w| {
-            w.write_all(&rendered.bytes)
-        });
+        return pdf_options(args, to_stdout).map(Some);
     }
     if args.excel && format != Format::Csv {
         return Err(Error::Usage(
@@ -201,6 +201,38 @@ fn write_report(args: &ReportArgs, format: Format, report: &Report) -> Result<()
         return Err(Error::Usage(
             "--print sets how densely a PDF is printed\nhelp: use it with --format pdf".into(),
         ));
+    }
+    if args.show_names {
+        return Err(Error::Usage(
+            "--show-names names the scorers in a PDF\nhelp: use it with --format pdf".into(),
+        ));
+    }
+    Ok(None)
+}
+
+/// Renders the report in the format asked for and writes it where asked; the request was
+/// checked by [`check_request`].
+fn write_report(
+    args: &ReportArgs,
+    format: Format,
+    report: &Report,
+    pdf_options: Option<pdf::Options>,
+    to_stdout: bool,
+) -> Result<(), Error> {
+    let style = Style {
+        width: terminal_width(to_stdout),
+        color: to_stdout && use_color(std::io::stdout().is_terminal()),
+    };
+    if let Some(options) = pdf_options {
+        // The whole document is laid out before any of it is written.
+        let rendered = pdf::render_with_warnings(report, &options)
+            .map_err(|e| Error::io("cannot render the report", std::io::Error::other(e)))?;
+        for warning in &rendered.warnings {
+            eprintln!("warning: {warning}");
+        }
+        return write_output(args.output.as_deref(), &mut |w| {
+            w.write_all(&rendered.bytes)
+        });
     }
     if args.excel {
         // What Excel opens without asking: a byte-order mark says UTF-8, and CRLF line ends.

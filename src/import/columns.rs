@@ -6,7 +6,7 @@
 //! few small edits. A column that cannot be placed with confidence is listed, never guessed.
 
 use crate::assess::answers::fold;
-use crate::diagnostic::edit_distance;
+use crate::diagnostic::edit_distance_at_most;
 use crate::framework::Framework;
 
 /// What a column holds.
@@ -110,6 +110,8 @@ fn classify_one(header: &str, h: &str, framework: &Framework, group_wanted: bool
                 | "date created"
                 | "date modified"
                 | "time"
+                | "started"
+                | "ended"
         )
     {
         return Kind::Timestamp;
@@ -128,6 +130,12 @@ fn classify_one(header: &str, h: &str, framework: &Framework, group_wanted: bool
             | "custom data 1"
             | "respondent"
             | "language"
+            // SmartSurvey's own columns.
+            | "userid"
+            | "user id"
+            | "unique id"
+            | "tracking link"
+            | "custom value"
     ) {
         return Kind::LeftOut("the form's own record keeping");
     }
@@ -265,12 +273,13 @@ pub fn indicator_by_statement(text: &str, framework: &Framework) -> Option<Strin
         {
             0
         } else {
+            // About one edit in ten characters; texts of very different lengths are not
+            // compared character by character.
             let longest = question.chars().count().max(statement.chars().count());
-            let d = edit_distance(question, &statement);
-            if d * 10 > longest {
-                continue;
+            match edit_distance_at_most(question, &statement, longest / 10) {
+                Some(d) => d,
+                None => continue,
             }
-            d
         };
         scored.push((distance, ind.id.value.clone()));
     }

@@ -311,17 +311,22 @@ fn said_order(s: Said) -> (u8, u32) {
 
 /// The header of every column, the shape of the export, and the first row of answers.
 ///
-/// SurveyMonkey writes two header rows: the question, then under it `Response` or, for a grid
-/// (matrix) question, each statement; the question is written once over its statements.
+/// SurveyMonkey and SmartSurvey write two header rows: the question, then under it `Response`
+/// (or nothing) or, for a grid (matrix) question, each statement; the question is written once
+/// over its statements.
 fn headers(sheet: &Sheet, row: usize) -> (Vec<String>, &'static str, usize) {
     let width = sheet.width();
     let top: Vec<String> = (0..width).map(|c| sheet.cell(row, c).to_string()).collect();
     let second: Vec<String> = (0..width)
         .map(|c| sheet.cell(row + 1, c).to_string())
         .collect();
-    let two_rows = second
-        .iter()
-        .any(|c| c == "Response" || c == "Open-Ended Response")
+    let smartsurvey = top
+        .first()
+        .is_some_and(|c| matches!(fold(c).as_str(), "userid" | "user id"));
+    let two_rows = smartsurvey
+        || second
+            .iter()
+            .any(|c| c == "Response" || c == "Open-Ended Response")
         || top.first().is_some_and(|c| fold(c) == "respondent id");
     if two_rows {
         let mut question = String::new();
@@ -338,7 +343,12 @@ fn headers(sheet: &Sheet, row: usize) -> (Vec<String>, &'static str, usize) {
                 }
             })
             .collect();
-        return (headers, "SurveyMonkey (two header rows)", row + 2);
+        let shape = if smartsurvey {
+            "SmartSurvey (two header rows)"
+        } else {
+            "SurveyMonkey (two header rows)"
+        };
+        return (headers, shape, row + 2);
     }
     let folded: Vec<String> = top.iter().map(|h| fold(h)).collect();
     let shape = if folded.first().is_some_and(|h| h == "timestamp") {

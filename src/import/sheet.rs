@@ -46,10 +46,15 @@ pub fn column_letters(index: usize) -> String {
     out.iter().rev().collect()
 }
 
-/// Reads a form export: `.xlsx` (or `.xlsm`) as a workbook, anything else as CSV text.
+/// The first bytes of every `.xlsx` workbook (a ZIP archive).
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+
+/// Reads a form export: `.xlsx` (or `.xlsm`) as a workbook, anything else as CSV text. A
+/// workbook is also known by its first bytes, so `coprod import - < answers.xlsx` and a
+/// workbook saved without its extension are read as workbooks too.
 pub fn read(path: &Path) -> Result<Sheet, Error> {
     let lower = path.to_string_lossy().to_ascii_lowercase();
-    if lower.ends_with(".xlsx") || lower.ends_with(".xlsm") {
+    if lower.ends_with(".xlsx") || lower.ends_with(".xlsm") || is_zip(path)? {
         return read_xlsx(path);
     }
     if lower.ends_with(".xls") || lower.ends_with(".ods") || lower.ends_with(".numbers") {
@@ -60,6 +65,18 @@ pub fn read(path: &Path) -> Result<Sheet, Error> {
     }
     let source = crate::yaml::read_source(path)?;
     read_csv(&source)
+}
+
+/// Whether the file (or standard input, for `-`) starts like a ZIP archive.
+fn is_zip(path: &Path) -> Result<bool, Error> {
+    if path == Path::new("-") {
+        return Ok(crate::yaml::stdin_bytes()?.starts_with(ZIP_MAGIC));
+    }
+    use std::io::Read;
+    let mut start = [0u8; 4];
+    // A file that cannot be opened here is reported by the reader that follows.
+    let read = std::fs::File::open(path).and_then(|mut f| f.read(&mut start));
+    Ok(matches!(read, Ok(4)) && start == ZIP_MAGIC)
 }
 
 /// Reads CSV text, comma- or semicolon-separated (Excel in many European settings writes `;`).

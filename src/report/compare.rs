@@ -8,7 +8,7 @@ use crate::record::Record;
 use crate::score::compare::{ActionProgress, Direction, Gap, Perspectives, Series, Trend};
 
 /// A stakeholder group in the comparison.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct GroupInfo {
     /// Group id, e.g. `parent-carers`.
     pub id: String,
@@ -19,7 +19,7 @@ pub struct GroupInfo {
 }
 
 /// One result per group and the gap between them.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct GapView {
     /// Per group, in `groups` order.
     pub by_group: Vec<Option<f64>>,
@@ -30,7 +30,7 @@ pub struct GapView {
 }
 
 /// A section or indicator's gap, with its name.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct NamedGap {
     /// Section or indicator id.
     pub id: String,
@@ -42,7 +42,7 @@ pub struct NamedGap {
 }
 
 /// Stakeholder groups side by side.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PerspectivesView {
     /// The groups, in column order.
     pub groups: Vec<GroupInfo>,
@@ -116,7 +116,7 @@ pub fn perspectives_view(p: &Perspectives, sections: &[SectionReport]) -> Perspe
 }
 
 /// One result over time.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SeriesView {
     /// Section or indicator id (empty for the overall result).
     pub id: String,
@@ -133,7 +133,7 @@ pub struct SeriesView {
 }
 
 /// Results over time.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TrendView {
     /// The dates, earliest first.
     pub dates: Vec<String>,
@@ -200,7 +200,7 @@ pub fn trend_view(t: &Trend, sections: &[SectionReport]) -> TrendView {
 }
 
 /// What became of the previous assessment's actions.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ActionProgressView {
     /// The previous assessment's date.
     pub since: String,
@@ -289,7 +289,7 @@ pub fn anonymise(report: &mut super::Report, names: &[String]) {
 }
 
 /// Framework versions among the records, as the report shows them.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct VersionsView {
     /// Each version: its number, fingerprint and how many records were made with it.
     pub versions: Vec<VersionInfo>,
@@ -302,7 +302,7 @@ pub struct VersionsView {
 }
 
 /// An indicator answered in some record but no longer in the framework.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Retired {
     /// Its id.
     pub indicator: String,
@@ -311,7 +311,7 @@ pub struct Retired {
 }
 
 /// An indicator the framework says was renamed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Renamed {
     /// The earlier id.
     pub from: String,
@@ -330,7 +330,7 @@ impl VersionsView {
 }
 
 /// One framework version.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct VersionInfo {
     /// The version number the records give.
     pub version: String,

@@ -72,7 +72,7 @@ impl Format {
 }
 
 /// The scored report of one or more records.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Report {
     /// Version of this JSON shape.
     pub schema_version: u32,
@@ -153,7 +153,7 @@ impl Default for Options {
 }
 
 /// One stakeholder group's part in the latest assessment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Turnout {
     /// Group id (`whole-room` or `individuals` for records without a group).
     pub group: String,
@@ -167,7 +167,7 @@ pub struct Turnout {
 }
 
 /// What the report says about the framework.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FrameworkInfo {
     /// Framework id.
     pub id: String,
@@ -198,7 +198,7 @@ pub struct FrameworkInfo {
 }
 
 /// A scale level.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct LevelInfo {
     /// Its value.
     pub value: u32,
@@ -209,7 +209,7 @@ pub struct LevelInfo {
 }
 
 /// A band.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct BandInfo {
     /// Its name.
     pub label: String,
@@ -222,7 +222,7 @@ pub struct BandInfo {
 }
 
 /// One record's place in the report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RecordInfo {
     /// The file it was read from, as given.
     pub file: String,
@@ -253,7 +253,7 @@ pub struct RecordInfo {
 }
 
 /// A score as shown: value, percent of range, band.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ScoreView {
     /// On the framework's scale.
     pub value: f64,
@@ -264,7 +264,7 @@ pub struct ScoreView {
 }
 
 /// Statistics as shown.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct StatsView {
     /// How many values.
     pub count: usize,
@@ -281,7 +281,7 @@ pub struct StatsView {
 }
 
 /// Completeness as shown.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
 pub struct CompletenessView {
     /// Indicator slots (indicators × records).
     pub total: usize,
@@ -296,7 +296,7 @@ pub struct CompletenessView {
 }
 
 /// A section's results.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SectionReport {
     /// Section id.
     pub id: String,
@@ -317,7 +317,7 @@ pub struct SectionReport {
 }
 
 /// An indicator's results.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct IndicatorReport {
     /// Indicator id.
     pub id: String,
@@ -336,7 +336,7 @@ pub struct IndicatorReport {
 }
 
 /// One record's answer to an indicator.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Response {
     /// Index into `records`.
     pub record: usize,
@@ -354,7 +354,7 @@ pub struct Response {
 }
 
 /// An indicator named as a strength or a priority.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Highlight {
     /// Indicator id.
     pub indicator: String,
@@ -367,7 +367,7 @@ pub struct Highlight {
 }
 
 /// A count of actions.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ActionCounts {
     /// Actions agreed.
     pub agreed: usize,
@@ -376,7 +376,7 @@ pub struct ActionCounts {
 }
 
 /// An agreed action, with where it came from.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ActionItem {
     /// Indicator id it belongs to.
     pub indicator: String,
@@ -712,33 +712,6 @@ impl Report {
             .clone()
             .unwrap_or_else(|| "Overall".to_string())
     }
-}
-
-/// How the scores are worked out, in words: the same paragraph in every format that explains
-/// its method.
-pub fn method_text(report: &Report) -> String {
-    let noun = &report.framework.section_noun;
-    let overall = report.overall_name();
-    let combined = match report.weight_by {
-        Weighting::Groups => {
-            "With several records, each stakeholder group counts the same: a group's result \
-             for an indicator is the mean of its records' levels, and the combined result is \
-             the mean of the groups' results (so a group that sent more records does not \
-             outweigh the others)."
-        }
-        Weighting::Records => {
-            "With several records, each indicator's combined result is the mean of all the \
-             records' levels, so a group that sent more records weighs more (--weight-by \
-             records)."
-        }
-    };
-    format!(
-        "Each indicator scores the value of the level chosen. Not applicable and unanswered \
-         indicators are left out of every average. A {noun}'s score is the mean of its answered \
-         indicators; the {overall} score is the mean of the {noun}s. {combined} Scores are \
-         shown to one decimal place and percentages of the scale to the nearest whole number; \
-         a change over time is the difference of the scores as shown."
-    )
 }
 
 fn stats_view(s: Stats) -> StatsView {

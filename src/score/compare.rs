@@ -26,7 +26,7 @@ pub fn perspective(record: &Record) -> (String, String) {
 }
 
 /// One value per group, and how far apart they are.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Gap {
     /// Each group's result (in `Perspectives::groups` order); `None` where it gave no level.
     pub by_group: Vec<Option<f64>>,
@@ -51,7 +51,7 @@ fn gap(values: Vec<Option<f64>>, threshold: f64) -> Gap {
 }
 
 /// Stakeholder groups side by side.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Perspectives {
     /// (id, display name, number of records) per group, in a fixed order.
     pub groups: Vec<(String, String, usize)>,
@@ -105,12 +105,10 @@ fn across<T>(
     (overall, sections, indicators)
 }
 
-/// Orders group ids: the known groups in their usual order, then others alphabetically.
-pub fn group_rank(id: &str) -> (usize, String) {
-    let known = crate::record::KNOWN_GROUPS
-        .iter()
-        .position(|(k, _)| *k == id);
-    (known.unwrap_or(usize::MAX), id.to_string())
+/// Orders group ids: `coprod.toml`'s groups as written, the known groups in their usual order,
+/// then others alphabetically ([`crate::record::group_rank`]).
+pub fn group_rank(id: &str) -> (usize, usize, String) {
+    crate::record::group_rank(id)
 }
 
 /// Compares the groups among `records`; `None` when they all speak for one group.
@@ -153,7 +151,7 @@ pub fn perspectives(
 }
 
 /// Which way a result moved since last time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Direction {
     /// Up by at least [`TREND_STEP`].
@@ -165,7 +163,7 @@ pub enum Direction {
 }
 
 /// One result over time.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Series {
     /// The result at each date (in `Trend::dates` order).
     pub values: Vec<Option<f64>>,
@@ -201,7 +199,7 @@ fn series(values: Vec<Option<f64>>) -> Series {
 }
 
 /// Results over time: one combined scorecard per assessment date.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Trend {
     /// The dates, earliest first.
     pub dates: Vec<IsoDate>,
@@ -249,7 +247,7 @@ pub fn trend(framework: &Framework, records: &[&Record], weighting: Weighting) -
 }
 
 /// Records made with different versions of the framework, matched by indicator id.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct VersionChanges {
     /// (version, fingerprint, number of records), the current version last.
     pub versions: Vec<(String, Option<String>, usize)>,
@@ -315,7 +313,7 @@ pub fn version_changes(framework: &Framework, records: &[&Record]) -> Option<Ver
 }
 
 /// What became of the actions agreed at the previous assessment.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ActionProgress {
     /// The previous assessment's date.
     pub since: IsoDate,

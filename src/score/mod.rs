@@ -27,7 +27,9 @@ use crate::framework::Framework;
 use crate::record::{Choice, Record, ScorerKind};
 
 /// How the records of several stakeholder groups are combined.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, schemars::JsonSchema, clap::ValueEnum,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Weighting {
     /// Each stakeholder group counts the same: the mean of the groups' results, each the mean
@@ -78,7 +80,7 @@ pub fn combine(values: &[(&str, f64)], weighting: Weighting) -> Option<f64> {
 }
 
 /// Summary statistics of a set of values.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Stats {
     /// How many values.
     pub count: usize,
@@ -142,7 +144,7 @@ pub fn percent_of_range(score: f64, lo: u32, hi: u32) -> f64 {
 }
 
 /// How much of a framework has been answered.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Completeness {
     /// Indicator slots: indicators × records.
     pub total: usize,
@@ -186,7 +188,7 @@ impl Completeness {
 }
 
 /// A score with where it sits on the scale and its band.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Score {
     /// The score on the framework's scale.
     pub value: f64,
@@ -211,7 +213,7 @@ impl Score {
 }
 
 /// One indicator's result.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct IndicatorScore {
     /// The combined score (by the weighting: the mean of the groups' means, or of the records'
     /// levels), if any record gave a level.
@@ -223,7 +225,7 @@ pub struct IndicatorScore {
 }
 
 /// One section's result.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SectionScore {
     /// Weighted mean of the combined indicator scores.
     pub score: Option<Score>,
@@ -236,7 +238,7 @@ pub struct SectionScore {
 }
 
 /// Everything the scorer computes for one or more records of one framework.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Scorecard {
     /// Weighted mean of the section scores.
     pub overall: Option<Score>,
@@ -255,7 +257,7 @@ pub struct Scorecard {
 }
 
 /// Indicators named as strengths or priorities.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Highlights {
     /// (section index, indicator index), in rank order; ties in framework order.
     pub listed: Vec<(usize, usize)>,
@@ -265,7 +267,7 @@ pub struct Highlights {
 }
 
 /// One record's own results.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct RecordScore {
     /// Overall score of this record alone.
     pub overall: Option<f64>,

@@ -18,7 +18,7 @@ use crate::framework::Framework;
 use crate::record::{Answer, Tally};
 
 /// How a round of votes fell: a count per level of the scale, not applicable, don't know.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Distribution {
     /// `(level value, how many chose it)` for every level of the scale, lowest first.
     pub levels: Vec<(u32, u64)>,
@@ -135,7 +135,7 @@ impl Distribution {
 }
 
 /// An answer's votes, added up, and split by group where the tallies name groups.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct VoteSummary {
     /// Every tally added up.
     pub all: Distribution,

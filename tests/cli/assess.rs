@@ -397,7 +397,7 @@ fn a_line_break_in_the_partnership_name_keeps_the_record_readable() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         t.read("r.yaml")
-            .starts_with("# coprod record: Hafren Vale SEND Partnership — 2026-11-12\n")
+            .contains("\n# coprod record: Hafren Vale SEND Partnership — 2026-11-12\n")
     );
     let json = t.run_args(&["report", "r.yaml", "--format", "json"]);
     assert_eq!(json.code, 0, "{}", json.stderr);

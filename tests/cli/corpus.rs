@@ -12,7 +12,9 @@
 //! - `answers/*.yaml`, `answers/*.csv`: run as `coprod assess --answers FILE -o out/record.yaml`
 //!   (CSV files also get `--partnership`, `--date` and `--room`, which they cannot give);
 //! - `config/*.toml`: copied to `coprod.toml`, then a valid CSV answers file is filled;
-//! - `valid/`: good files the other cases lean on (never run as cases themselves).
+//! - `valid/`: good files the other cases lean on, and records in spellings coprod forgives
+//!   (`level: "3"`, `N/A`, `version: 1.0`) that `schema.rs` holds the schemas to (never run as
+//!   cases themselves).
 //!
 //! Files named `fuzz-*` are inputs the fuzz targets (`fuzz/`, see `docs/fuzzing.md`) found.
 //!

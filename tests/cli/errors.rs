@@ -336,3 +336,38 @@ fn unknown_framework_id() {
         .run();
     insta::assert_snapshot!(out.transcript());
 }
+
+/// Issue 11: flags, `coprod.toml` and the environment make one request that is checked before
+/// any record is read, so a request that cannot be met is a usage error (exit 2) even when the
+/// records are missing, never a read error (4).
+#[test]
+fn a_request_that_cannot_be_met_is_refused_before_any_file_is_read() {
+    let cases: &[&[&str]] = &[
+        &["--language", "xx"],
+        &["--edition", "nope"],
+        &["-o", "board.pdf", "--format", "json"],
+        &["--excel", "--format", "json"],
+        &["--excel", "-o", "board.pdf"],
+        &["--print", "compact", "--format", "markdown"],
+        &["--font", "f.ttf", "--format", "csv"],
+        &["--show-names", "--format", "json"],
+        &["--font", "missing.ttf", "-o", "board.pdf"],
+    ];
+    for extra in cases {
+        let mut args = vec!["report", "missing.yaml"];
+        args.extend_from_slice(extra);
+        let out = Test::new().args(&args).run();
+        assert_eq!(out.code, 2, "{extra:?}: {}", out.stderr);
+        assert!(
+            !out.stderr.contains("missing.yaml"),
+            "{extra:?}: {}",
+            out.stderr
+        );
+    }
+    // From coprod.toml too.
+    let out = Test::new()
+        .file("coprod.toml", "language = \"xx\"\n")
+        .args(&["report", "missing.yaml"])
+        .run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+}

@@ -31,7 +31,7 @@ fn the_shipped_framework_file_validates() {
 
 #[test]
 fn schemas_are_json() {
-    for kind in ["framework", "record"] {
+    for kind in ["framework", "record", "report"] {
         let out = Test::new().args(&["framework", "schema", kind]).run();
         assert_eq!(out.code, 0);
         let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("schema is JSON");
@@ -109,4 +109,19 @@ fn records_of_the_earlier_built_in_version_still_read() {
         v["framework_versions"]
     );
     assert_eq!(v["overall"]["band"], "Strong");
+    // The easy-read edition follows the standard one: its 1.0 records read too.
+    let easy = record.replace(
+        "  version: \"1.0\"\n",
+        "  version: \"1.0\"\n  edition: easy-read\n",
+    );
+    std::fs::write(t.path().join("easy.yaml"), easy).expect("write");
+    let out = t.run_args(&[
+        "report",
+        "easy.yaml",
+        "--edition",
+        "easy-read",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
 }

@@ -1,5 +1,6 @@
-//! `coprod import`: real-shaped exports of Microsoft Forms (xlsx), Google Forms (CSV with grid
-//! questions), SurveyMonkey (two header rows) and a plain sheet, checked against the answers
+//! `coprod import`: real-shaped exports of Microsoft Forms (xlsx, also on standard input), Google
+//! Forms (CSV with grid questions), SurveyMonkey and SmartSurvey (two header rows) and a plain
+//! sheet, checked against the answers
 //! we know the respondents gave.
 
 use crate::util::Test;
@@ -273,7 +274,7 @@ fn microsoft_forms_xlsx_is_read_as_it_comes() {
         }
     }
     let bytes = book.save_to_buffer().expect("xlsx");
-    let t = Test::new().file("Co-production survey(1-3).xlsx", bytes);
+    let t = Test::new().file("Co-production survey(1-3).xlsx", &bytes);
     let out = t.run_args(&[
         "import",
         "Co-production survey(1-3).xlsx",
@@ -293,6 +294,56 @@ fn microsoft_forms_xlsx_is_read_as_it_comes() {
         t.read("p-2026-05-04-young-people.yaml")
             .contains("Youth club evenings")
     );
+
+    // The same workbook on standard input (`coprod import -`) is known by its first bytes.
+    let piped = Test::new().stdin(bytes);
+    let out = piped.run_args(&["import", "-", "--partnership", "P"]);
+    assert_eq!(out.code, 0, "{}", out.transcript());
+    for name in [
+        "p-2026-05-04-young-people.yaml",
+        "p-2026-05-04-education.yaml",
+    ] {
+        assert_eq!(piped.read(name), t.read(name), "{name} from standard input");
+    }
+}
+
+/// SmartSurvey (a UK tool many councils use): respondent columns first (UserID, IP Address,
+/// Started, Ended, Tracking Link), a matrix question's title over its statements in a first
+/// header row and the statements in a second, day-first dates, a UTF-8 BOM and CRLF line ends;
+/// one respondent stopped after the first statement and one skipped the group question.
+#[test]
+fn smartsurvey_two_header_rows_and_day_first_dates() {
+    let csv = format!(
+        "\u{feff}UserID,Name,Email,IP Address,Unique ID,Started,Ended,Tracking Link,Custom Value,Which of these best describes you?,How true are these statements for our partnership?,,,Any evidence or examples for WC1?\r\n\
+         ,,,,,,,,,,\"{WC1}\",\"{WC2}\",\"{WC3}\",\r\n\
+         1001,,,10.1.1.1,,13/03/2026 09:01,13/03/2026 09:09,Web Link,,Parent carer,4 - Established,3 - Developing,Not applicable,\"Coffee, a smile, and name badges\"\r\n\
+         1002,,,10.1.1.2,,13/03/2026 10:15,13/03/2026 10:20,Web Link,,Parent carer,2 - Emerging,3 - Developing,2 - Emerging,\r\n\
+         1003,,,10.1.1.3,,14/03/2026 19:30,14/03/2026 19:31,Web Link,,Health,5 - Embedded,,,\r\n\
+         1004,,,10.1.1.4,,14/03/2026 20:00,14/03/2026 20:04,Web Link,,Health,3 - Developing,Don't know,4 - Established,\r\n"
+    );
+    let t = Test::new().file("smartsurvey-export.csv", csv);
+    let out = t.run_args(&[
+        "import",
+        "smartsurvey-export.csv",
+        "--partnership",
+        "P",
+        "--group-map",
+        "Parent carer=parent-carers",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.transcript());
+    // The latest response is on 14 March (day first), so that is the assessment date.
+    let parents = t.read("p-2026-03-14-parent-carers.yaml");
+    let health = t.read("p-2026-03-14-health.yaml");
+    assert_eq!(
+        summary(&parents),
+        "wc1=2[2:1 4:1] wc2=3[3:2] wc3=2[2:1 na:1]"
+    );
+    assert_eq!(summary(&health), "wc1=3[3:1 5:1] wc2=-[dk:1] wc3=4[4:1]");
+    assert!(
+        parents.contains("Coffee, a smile, and name badges"),
+        "{parents}"
+    );
+    assert!(!parents.contains("10.1.1.1"), "{parents}");
 }
 
 #[test]
@@ -375,4 +426,79 @@ fn the_xlsx_template_has_headers_and_a_drop_down_of_levels() {
         xml.contains("1 - Not yet,2 - Emerging,3 - Developing"),
         "{xml}"
     );
+}
+
+/// The same export as a workbook, as each tool also offers it (Google Sheets' download, the
+/// SurveyMonkey and SmartSurvey `.xlsx` exports): every cell of the CSV in its cell, numbers as
+/// numbers. Importing it gives the same records as the CSV.
+fn as_xlsx(csv_text: &str) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let text = csv_text.trim_start_matches('\u{feff}');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    for (r, row) in reader.records().enumerate() {
+        let row = row.expect("the test's CSV");
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (
+                u32::try_from(r).expect("row"),
+                u16::try_from(c).expect("column"),
+            );
+            match cell.parse::<f64>() {
+                Ok(n) => sheet.write_number(r, c, n).expect("number"),
+                Err(_) if cell.is_empty() => sheet,
+                Err(_) => sheet.write_string(r, c, cell).expect("text"),
+            };
+        }
+    }
+    book.save_to_buffer().expect("xlsx")
+}
+
+#[test]
+fn every_tool_s_workbook_gives_the_records_its_csv_gives() {
+    let monkey = format!(
+        "Respondent ID,Collector ID,Start Date,End Date,IP Address,Email Address,First Name,Last Name,Which best describes you?,How well do we do on these?,,,Any evidence or examples for WC1?\n\
+         ,,,,,,,,Response,{WC1},\"{WC2}\",\"{WC3}\",Open-Ended Response\n\
+         114,42,03/10/2026 09:00:00 AM,03/10/2026 09:05:00 AM,10.0.0.1,,Siân,Jones,Health,Established,Developing,Emerging,Clinic staff say hello\n\
+         115,42,03/11/2026 09:00:00 AM,03/15/2026 09:05:00 AM,10.0.0.2,,Rhys,Evans,Health,Embedded,Not applicable,,\n"
+    );
+    let smart = format!(
+        "UserID,Name,Email,IP Address,Unique ID,Started,Ended,Tracking Link,Custom Value,Which of these best describes you?,How true are these statements for our partnership?,,,Any evidence or examples for WC1?\r\n\
+         ,,,,,,,,,,\"{WC1}\",\"{WC2}\",\"{WC3}\",\r\n\
+         1001,,,10.1.1.1,,13/03/2026 09:01,13/03/2026 09:09,Web Link,,Health,4,3,Not applicable,Name badges\r\n\
+         1002,,,10.1.1.2,,14/03/2026 10:15,14/03/2026 10:20,Web Link,,Health,2,3,2,\r\n"
+    );
+    for (tool, csv_text) in [
+        ("google", google_csv()),
+        ("surveymonkey", monkey),
+        ("smartsurvey", smart),
+    ] {
+        let from_csv = Test::new().file("export.csv", &csv_text);
+        let out = from_csv.run_args(&["import", "export.csv", "--partnership", "P"]);
+        assert_eq!(out.code, 0, "{tool} csv: {}", out.transcript());
+        let from_xlsx = Test::new().file("export.xlsx", as_xlsx(&csv_text));
+        let out = from_xlsx.run_args(&["import", "export.xlsx", "--partnership", "P"]);
+        assert_eq!(out.code, 0, "{tool} xlsx: {}", out.transcript());
+        let records = |t: &Test| -> Vec<(String, String)> {
+            let mut names: Vec<String> = std::fs::read_dir(t.path())
+                .expect("folder")
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".yaml"))
+                .collect();
+            names.sort();
+            names
+                .into_iter()
+                .map(|n| {
+                    let text = t.read(&n);
+                    (n, summary(&text))
+                })
+                .collect()
+        };
+        let (a, b) = (records(&from_csv), records(&from_xlsx));
+        assert!(!a.is_empty(), "{tool}: records written");
+        assert_eq!(a, b, "{tool}: the workbook gives the CSV's records");
+    }
 }

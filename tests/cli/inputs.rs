@@ -68,6 +68,30 @@ fn ids_levels_and_headers_are_read_in_any_usual_form() {
     let out = t.run_args(&["assess", "--answers", "a.yaml", "--room", "-o", "-"]);
     assert_eq!(out.code, 0, "{}", out.transcript());
     assert_eq!(levels(&out.stdout), "wc1=3 vi2=4");
+    // The scale's words as levels, as in CSV answers: plain, numbered, quoted, in any case,
+    // with a comment after them, and per group in a workshop.
+    let yaml = "partnership: P\nanswers:\n  - indicator: wc1\n    level: Developing   # agreed\n  - {indicator: wc2, level: \"3 - Developing\"}\n  - indicator: wc3\n    level: embedded\n  - indicator: wc4\n    level: Not applicable\n";
+    let t = Test::new().file("a.yaml", yaml);
+    let out = t.run_args(&["assess", "--answers", "a.yaml", "--room", "-o", "-"]);
+    assert_eq!(out.code, 0, "{}", out.transcript());
+    assert_eq!(levels(&out.stdout), "wc1=3 wc2=3 wc3=5 wc4=n/a");
+    let yaml = "partnership: P\nscored_by: {kind: workshop, groups: [parent-carers, health]}\nanswers:\n  - indicator: wc1\n    levels: {parent-carers: Emerging, health: 4 - Established}\n";
+    let t = Test::new().file("w.yaml", yaml);
+    let out = t.run_args(&["assess", "--answers", "w.yaml", "-o", "-"]);
+    assert_eq!(out.code, 0, "{}", out.transcript());
+    assert!(
+        out.stdout.contains("    health: 4\n    parent-carers: 2\n"),
+        "{}",
+        out.stdout
+    );
+    // A word that is no level of the scale is still an error at its line and column.
+    let t = Test::new().file(
+        "b.yaml",
+        "partnership: P\nanswers:\n  - indicator: wc1\n    level: Sometimes\n",
+    );
+    let out = t.run_args(&["assess", "--answers", "b.yaml", "--room", "-o", "-"]);
+    assert_eq!(out.code, 3, "{}", out.transcript());
+    assert!(out.stderr.contains("b.yaml:4:12"), "{}", out.stderr);
     // A record written by hand with capitals is reported as one with the ids as they are.
     let t = Test::new().with_examples();
     let record = t
@@ -142,7 +166,13 @@ fn dash_is_standard_input_and_output() {
         .run();
     assert_eq!(out.code, 0, "{}", out.transcript());
     assert_eq!(levels(&out.stdout), "wc1=2");
-    assert!(out.stdout.starts_with("# coprod record"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .starts_with("# yaml-language-server: $schema=./record.schema.json\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("\n# coprod record"), "{}", out.stdout);
     let out = Test::new()
         .stdin("partnership: P\nanswers:\n  - {indicator: cm1, level: 1}\n")
         .args(&["assess", "--answers", "-", "--room", "-o", "-"])

@@ -60,7 +60,7 @@ pub fn text(doc: &Document) -> String {
     words(&doc.extract_text(&pages).expect("extract text"))
 }
 
-fn string(doc: &Document, dict: &Dictionary, key: &[u8]) -> String {
+pub fn string(doc: &Document, dict: &Dictionary, key: &[u8]) -> String {
     let obj = dict.get_deref(key, doc).expect("key present");
     lopdf::decode_text_string(obj).expect("a text string")
 }
@@ -75,7 +75,7 @@ fn info(doc: &Document) -> &Dictionary {
 }
 
 /// Structure elements by type (`/S`), with their dictionaries.
-fn struct_elements(doc: &Document) -> BTreeMap<String, Vec<&Dictionary>> {
+pub fn struct_elements(doc: &Document) -> BTreeMap<String, Vec<&Dictionary>> {
     let mut out: BTreeMap<String, Vec<&Dictionary>> = BTreeMap::new();
     for obj in doc.objects.values() {
         if let Ok(d) = obj.as_dict()

@@ -400,3 +400,129 @@ fn no_names_or_folder_paths_unless_asked() {
     let named = text(&load(&render(&t, &files, &["--show-names"])));
     assert!(named.contains("Gareth Pryce"), "{named}");
 }
+
+/// The outline's entries as (depth, title), depth 1 at the top, in order.
+fn outline(doc: &Document) -> Vec<(usize, String)> {
+    fn walk(
+        doc: &Document,
+        first: Option<lopdf::ObjectId>,
+        depth: usize,
+        out: &mut Vec<(usize, String)>,
+    ) {
+        let mut next = first;
+        while let Some(id) = next {
+            let Ok(item) = doc.get_dictionary(id) else {
+                break;
+            };
+            out.push((depth, crate::pdf::string(doc, item, b"Title")));
+            walk(
+                doc,
+                item.get(b"First").and_then(Object::as_reference).ok(),
+                depth + 1,
+                out,
+            );
+            next = item.get(b"Next").and_then(Object::as_reference).ok();
+        }
+    }
+    let outlines = doc
+        .catalog()
+        .and_then(|c| c.get_deref(b"Outlines", doc))
+        .and_then(Object::as_dict)
+        .expect("an outline");
+    let mut out = Vec::new();
+    walk(
+        doc,
+        outlines.get(b"First").and_then(Object::as_reference).ok(),
+        1,
+        &mut out,
+    );
+    out
+}
+
+#[test]
+fn every_heading_is_a_bookmark_and_the_parts_show_at_once() {
+    let (t, files) = partnership(4, 3);
+    let doc = load(&render(&t, &files, &[]));
+    let elements = crate::pdf::struct_elements(&doc);
+    let headings: usize = ["H1", "H2", "H3"]
+        .iter()
+        .map(|h| elements.get(*h).map_or(0, Vec::len))
+        .sum();
+    let marks = outline(&doc);
+    assert_eq!(marks.len(), headings, "{marks:?}");
+    // The parts are at the top, beside the title; their own headings beneath them.
+    let top: Vec<&str> = marks
+        .iter()
+        .filter(|m| m.0 == 1)
+        .map(|m| m.1.as_str())
+        .collect();
+    for part in [
+        "Summary",
+        "Views by stakeholder group",
+        "Over time",
+        "Welcome and Care",
+    ] {
+        assert!(top.contains(&part), "{part} not at the top: {top:?}");
+    }
+    assert!(
+        marks.iter().any(|m| m.0 == 2 && m.1 == "Talk about this"),
+        "{marks:?}"
+    );
+}
+
+#[test]
+fn coprods_words_are_tagged_english_in_a_welsh_report() {
+    let t = Test::new().with_examples();
+    let files = crate::util::year(2026);
+    let lang_of = |doc: &Document, kind: &str| -> Vec<Option<String>> {
+        crate::pdf::struct_elements(doc)
+            .get(kind)
+            .map(|list| {
+                list.iter()
+                    .map(|d| {
+                        d.get(b"Lang")
+                            .ok()
+                            .map(|_| crate::pdf::string(doc, d, b"Lang"))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let welsh = load(&render(&t, &files, &["--language", "cy"]));
+    let catalog_lang = welsh
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"Lang").ok())
+        .and_then(|l| lopdf::decode_text_string(l).ok());
+    assert_eq!(catalog_lang.as_deref(), Some("cy"));
+    // Within a paragraph that mixes them ("Ymddiriedaeth: 3.1 out of 5 … · Sefydledig"),
+    // coprod's words are Spans in English; the framework's words (the band) stay Welsh.
+    let spans = lang_of(&welsh, "Span");
+    let english = spans
+        .iter()
+        .filter(|l| l.as_deref() == Some("en-GB"))
+        .count();
+    assert!(english > 20, "{english} English spans of {}", spans.len());
+    assert!(
+        spans
+            .iter()
+            .all(|l| l.is_none() || l.as_deref() == Some("en-GB")),
+        "{spans:?}"
+    );
+    // Cells of coprod's words alone (a date, "24 of 24") are English; the others Welsh.
+    let cells = lang_of(&welsh, "TD");
+    assert!(
+        cells.iter().any(|l| l.as_deref() == Some("en-GB")),
+        "{cells:?}"
+    );
+    assert!(cells.iter().any(Option::is_none), "{cells:?}");
+
+    // In English, nothing needs a language of its own.
+    let english = load(&render(&t, &files, &[]));
+    for kind in ["Span", "P", "TD"] {
+        assert!(
+            lang_of(&english, kind).iter().all(Option::is_none),
+            "an English report tags a {kind} with a language"
+        );
+    }
+}

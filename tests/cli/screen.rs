@@ -20,12 +20,17 @@ const IDS: [&str; 24] = [
 /// Starts `coprod assess` on the full screen for partnership P on 2026-11-12 (whole room,
 /// record `r.yaml`, no participants), and waits until the screen has the terminal.
 fn start(t: &Test, more: &[&str]) -> PtySession {
+    start_with_env(t, more, &[])
+}
+
+/// As [`start`], with more environment variables.
+fn start_with_env(t: &Test, more: &[&str], env: &[(&str, &str)]) -> PtySession {
     let mut args = vec!["assess", "--partnership", "P", "--date", "2026-11-12"];
     if more.is_empty() {
         args.extend(["--room", "-o", "r.yaml"]);
     }
     args.extend_from_slice(more);
-    let mut p = crate::util::pty(t, &args, false, TIMEOUT_MS);
+    let mut p = crate::util::pty_with_env(t, &args, false, TIMEOUT_MS, env);
     if !more.contains(&"--resume") {
         p.exp_string("Who is taking part?").expect("participants");
         std::thread::sleep(Duration::from_millis(60));
@@ -275,7 +280,7 @@ fn on_every_screen_keys_that_mean_nothing_there_record_nothing() {
     let screens: [(&str, String, &str); 6] = [
         (
             "",
-            format!("cdfhijklmoprtuwxyz06789\t\r{ESC}{F5}\u{1b}x"),
+            format!("cdfhjklmoprtuwxyz06789\t\r{ESC}{F5}\u{1b}x"),
             "",
         ),
         ("?", format!("12345nsbgeav\t\rx{F5}"), "?"),
@@ -306,7 +311,18 @@ fn on_every_screen_keys_that_mean_nothing_there_record_nothing() {
         for (id, level) in &chosen {
             assert!(text.contains(&level_line(id, level)), "{what}: {text}");
         }
-        for word in ["evidence:", "actions:", "votes:", "draft:", "disagreed:"] {
+        assert!(
+            text.contains("partnership: P\n") && text.contains("date: \"2026-11-12\"\n"),
+            "the {what} screen changed the details:\n{text}"
+        );
+        for word in [
+            "evidence:",
+            "actions:",
+            "votes:",
+            "draft:",
+            "disagreed:",
+            "participants:",
+        ] {
             assert!(
                 !text.contains(word),
                 "the {what} screen recorded {word}\n{text}"
@@ -317,4 +333,178 @@ fn on_every_screen_keys_that_mean_nothing_there_record_nothing() {
     p.exp_string("To carry on later").expect("quit message");
     p.exp_eof().expect("exit");
     assert_eq!(exit_code(&p), 0);
+}
+
+#[test]
+fn the_details_are_corrected_on_the_screen_and_ctrl_c_keeps_them() {
+    let t = Test::new();
+    let mut p = start(&t, &[]);
+    keys(&mut p, "i");
+    std::thread::sleep(Duration::from_millis(150));
+    // End of the name, then " Board"; Esc saves.
+    keys(&mut p, "\u{1b}[F Board");
+    keys(&mut p, ESC);
+    record_when(&t, "the new name", |r| r.contains("partnership: P Board\n"));
+    // Again, naming who takes part, and Ctrl-C before saving: what was typed is kept.
+    keys(&mut p, "i");
+    std::thread::sleep(Duration::from_millis(150));
+    keys(&mut p, "\t\tSiân, Dev");
+    std::thread::sleep(Duration::from_millis(150));
+    p.send_control('c').expect("ctrl-c");
+    p.exp_string("To carry on: coprod assess --resume r.yaml")
+        .expect("resume hint");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 130);
+    let text = t.read("r.yaml");
+    assert!(text.contains("participants:\n- Siân\n- Dev\n"), "{text}");
+    assert!(text.contains("partnership: P Board\n"), "{text}");
+    assert!(!text.contains("level:"), "{text}");
+}
+
+/// Writes an executable shell script `name` in the test's folder; returns its path.
+fn script(t: &Test, name: &str, body: &str) -> String {
+    use std::os::unix::fs::PermissionsExt;
+    let path = t.path().join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).expect("write the script");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    path.display().to_string()
+}
+
+/// A private temporary folder for the session's temporary files, so that a test can check
+/// that none is left behind.
+fn temporary_folder(t: &Test) -> String {
+    let dir = t.path().join("tmp");
+    std::fs::create_dir_all(&dir).expect("temporary folder");
+    dir.display().to_string()
+}
+
+fn left_in(dir: &str) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+const CTRL_E: &str = "\u{5}";
+
+#[test]
+fn notes_go_to_your_editor_and_back_and_a_missing_editor_is_a_message() {
+    let t = Test::new();
+    let tmp = temporary_folder(&t);
+    let editor = script(&t, "editor.sh", "printf 'Added in the editor\\n' >> \"$1\"");
+    let mut p = start_with_env(&t, &[], &[("EDITOR", &editor), ("TMPDIR", &tmp)]);
+    keys(&mut p, "e");
+    std::thread::sleep(Duration::from_millis(150));
+    keys(&mut p, "Typed here");
+    std::thread::sleep(Duration::from_millis(150));
+    keys(&mut p, CTRL_E);
+    let text = record_when(&t, "the editor's line in the draft", |r| {
+        r.contains("Added in the editor")
+    });
+    assert!(text.contains("draft:"), "{text}");
+    keys(&mut p, ESC);
+    let text = record_when(&t, "the evidence", |r| !r.contains("draft:"));
+    assert!(
+        text.contains("evidence: |-\n    Typed here\n    Added in the editor\n"),
+        "{text}"
+    );
+    keys(&mut p, "q");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 0);
+    assert_eq!(
+        left_in(&tmp),
+        Vec::<String>::new(),
+        "no temporary file is left"
+    );
+
+    // With no editor set, Ctrl-E says so and the session goes on with the notes as they were.
+    let mut p = start_with_env(&t, &["--resume", "r.yaml"], &[("TMPDIR", &tmp)]);
+    keys(&mut p, "e");
+    std::thread::sleep(Duration::from_millis(150));
+    keys(&mut p, CTRL_E);
+    std::thread::sleep(Duration::from_millis(150));
+    keys(&mut p, " and more");
+    keys(&mut p, ESC);
+    let text = record_when(&t, "the notes typed after", |r| r.contains("and more"));
+    assert!(
+        text.contains("    Typed here\n    Added in the editor and more\n"),
+        "{text}"
+    );
+    keys(&mut p, "q");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 0);
+}
+
+#[test]
+fn sigterm_while_your_editor_is_open_keeps_what_it_saved() {
+    let t = Test::new();
+    let tmp = temporary_folder(&t);
+    let editor = script(
+        &t,
+        "editor.sh",
+        "printf 'Half a thought\\n' >> \"$1\"\ntouch editor-open\nexec sleep 60",
+    );
+    let mut p = start_with_env(&t, &[], &[("EDITOR", &editor), ("TMPDIR", &tmp)]);
+    keys(&mut p, "e");
+    std::thread::sleep(Duration::from_millis(150));
+    keys(&mut p, "Notes");
+    std::thread::sleep(Duration::from_millis(150));
+    keys(&mut p, CTRL_E);
+    let deadline = Instant::now() + Duration::from_millis(TIMEOUT_MS);
+    while !t.path().join("editor-open").exists() {
+        assert!(Instant::now() < deadline, "the editor did not start");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    p.process_mut().signal(Signal::SIGTERM).expect("signal");
+    let rest = p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 130, "{rest}");
+    assert_restored(&p, &rest);
+    let text = t.read("r.yaml");
+    assert!(
+        text.contains("draft:") && text.contains("Notes\n      Half a thought"),
+        "{text}"
+    );
+    assert_eq!(
+        left_in(&tmp),
+        Vec::<String>::new(),
+        "no temporary file is left"
+    );
+}
+
+#[test]
+fn an_editor_that_is_killed_loses_nothing_it_saved_and_the_session_goes_on() {
+    let t = Test::new();
+    let tmp = temporary_folder(&t);
+    let editor = script(
+        &t,
+        "editor.sh",
+        "printf 'Saved before the crash\\n' >> \"$1\"\nkill -9 $$",
+    );
+    let mut p = start_with_env(&t, &[], &[("EDITOR", &editor), ("TMPDIR", &tmp)]);
+    keys(&mut p, "e");
+    std::thread::sleep(Duration::from_millis(150));
+    keys(&mut p, "Before");
+    std::thread::sleep(Duration::from_millis(150));
+    keys(&mut p, CTRL_E);
+    record_when(&t, "what the editor saved, as a draft", |r| {
+        r.contains("Saved before the crash")
+    });
+    std::thread::sleep(Duration::from_millis(150));
+    keys(&mut p, ESC);
+    let text = record_when(&t, "the evidence", |r| !r.contains("draft:"));
+    assert!(
+        text.contains("evidence: |-\n    Before\n    Saved before the crash\n"),
+        "{text}"
+    );
+    keys(&mut p, "q");
+    p.exp_eof().expect("exit");
+    assert_eq!(exit_code(&p), 0);
+    assert_eq!(
+        left_in(&tmp),
+        Vec::<String>::new(),
+        "no temporary file is left"
+    );
 }

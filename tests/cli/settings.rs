@@ -179,3 +179,65 @@ fn quiet_leaves_only_results_and_errors() {
     assert_eq!(out.code, 4);
     assert!(!out.stderr.is_empty(), "errors are still shown");
 }
+
+/// Issue 11: groups come in one stable order, whatever order the files are given in: the order
+/// of `coprod.toml`'s `[groups]`, then the groups coprod knows, then the rest alphabetically.
+/// The order fixes each group's column, colour and pattern, so the PDF is byte for byte the same.
+#[test]
+fn groups_keep_their_order_and_colours_whatever_order_the_files_come_in() {
+    let t = Test::new().with_examples();
+    let files = [
+        "examples/2026/parent-carers.yaml",
+        "examples/2026/local-authority.yaml",
+        "examples/2026/health.yaml",
+        "examples/2026/education.yaml",
+    ];
+    let groups = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["report"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--format", "json"]);
+        let out = t.run_args(&all);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+        v["perspectives"]["groups"]
+            .as_array()
+            .expect("groups")
+            .iter()
+            .map(|g| g["id"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    let reversed: Vec<&str> = files.iter().rev().copied().collect();
+    let known = ["parent-carers", "local-authority", "health", "education"];
+    assert_eq!(groups(&files), known);
+    assert_eq!(groups(&reversed), known);
+    let pdf = |args: &[&str], name: &str| {
+        let mut all = vec!["report"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["-o", name]);
+        let out = t.run_args(&all);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        std::fs::read(t.path().join(name)).expect("pdf")
+    };
+    assert!(
+        pdf(&files, "a.pdf") == pdf(&reversed, "b.pdf"),
+        "the same PDF"
+    );
+
+    std::fs::write(
+        t.path().join("coprod.toml"),
+        "[groups]\nhealth = \"NHS Hafren Vale\"\neducation = \"Schools\"\n",
+    )
+    .expect("coprod.toml");
+    assert_eq!(
+        groups(&reversed),
+        ["health", "education", "parent-carers", "local-authority"]
+    );
+    let out = t.run_args(&["config"]);
+    let health = out.stdout.find("health =").expect("health in [groups]");
+    let parents = out.stdout.find("parent-carers =").expect("parent-carers");
+    assert!(
+        health < parents,
+        "coprod config keeps the order: {}",
+        out.stdout
+    );
+}

@@ -276,7 +276,7 @@ fn an_answers_record_can_go_to_standard_output() {
     ]);
     assert_eq!(out.code, 0, "{}", out.transcript());
     assert!(
-        out.stdout.starts_with("# coprod record: P — 2026-11-12\n"),
+        out.stdout.contains("\n# coprod record: P — 2026-11-12\n"),
         "{}",
         out.stdout
     );

@@ -194,10 +194,22 @@ fn copy_dir(from: &Path, to: &Path) {
 /// Starts `coprod ARGS` in a pseudo-terminal in the test's folder, with a clean environment
 /// (a colour terminal 100 columns wide, `NO_COLOR` set unless `color`).
 pub fn pty(t: &Test, args: &[&str], color: bool, timeout_ms: u64) -> rexpect::session::PtySession {
+    pty_with_env(t, args, color, timeout_ms, &[])
+}
+
+/// As [`pty`], with more environment variables.
+pub fn pty_with_env(
+    t: &Test,
+    args: &[&str],
+    color: bool,
+    timeout_ms: u64,
+    env: &[(&str, &str)],
+) -> rexpect::session::PtySession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_coprod"));
     cmd.args(args)
         .current_dir(t.path())
         .env_clear()
+        .envs(env.iter().copied())
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HOME", t.path())
         .env("TERM", "xterm-256color")

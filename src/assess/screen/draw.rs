@@ -37,7 +37,8 @@ pub fn draw(frame: &mut Frame<'_>, state: &State<'_>) {
         | Screen::Evidence(_)
         | Screen::Actions { .. }
         | Screen::Action(_)
-        | Screen::Vote(_) => indicator(frame, area, state),
+        | Screen::Vote(_)
+        | Screen::Details(_) => indicator(frame, area, state),
         Screen::Help => help(frame, area, state),
         Screen::Overview { cursor, end } => overview(frame, area, state, *cursor, *end),
     }
@@ -533,6 +534,7 @@ fn indicator_keys(state: &State<'_>) -> Vec<(String, &'static str)> {
         ("e".into(), "evidence"),
         ("a".into(), "actions"),
         ("v".into(), "vote"),
+        ("i".into(), "details"),
         ("↑↓".into(), "scroll"),
         ("?".into(), "help"),
         ("q".into(), "save & quit"),
@@ -576,6 +578,7 @@ fn indicator(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
         Screen::Evidence(_) => vec![
             ("Esc".into(), "save notes"),
             ("Enter".into(), "new line"),
+            ("Ctrl-E".into(), "your editor"),
             ("Ctrl-C".into(), "keep as draft & stop"),
         ],
         Screen::Actions { deleting: true, .. } => {
@@ -617,6 +620,11 @@ fn indicator(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
                 ("Ctrl-C".into(), "keep as draft & stop"),
             ],
         },
+        Screen::Details(_) => vec![
+            ("Tab".into(), "next field"),
+            ("Esc".into(), "save details"),
+            ("Ctrl-C".into(), "save & stop"),
+        ],
         Screen::Action(form) => {
             let mut keys = vec![("Tab".into(), "next field")];
             if form.field == super::form::Field::Status {
@@ -699,6 +707,7 @@ fn indicator(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
                 Some(i) => format!("Changing action {} for {id}", i + 1),
                 None => format!("New action for {id}"),
             },
+            Screen::Details(_) => "Details of this assessment".to_string(),
             Screen::Vote(form) => match (&form.stage, &form.group) {
                 (Stage::Disagreeing(_), _) => format!("Agreeing to disagree on {id}"),
                 (_, Some(g)) => format!("Vote on {id} · {}", group_name(g)),
@@ -713,6 +722,7 @@ fn indicator(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
         match &state.screen {
             Screen::Evidence(editor) => edit_box(frame, rect, editor),
             Screen::Action(form) => form_box(frame, rect, form),
+            Screen::Details(form) => details_box(frame, rect, state, form),
             Screen::Actions { cursor, .. } => action_list(frame, rect, state, *cursor),
             Screen::Vote(form) => match &form.stage {
                 Stage::Disagreeing(editor) => edit_box(frame, rect, editor),
@@ -887,6 +897,68 @@ fn form_box(frame: &mut Frame<'_>, rect: Rect, form: &super::form::ActionForm) {
     }
 }
 
+/// The details form: one line per field, the one with the cursor marked, and who scores (not
+/// changed here).
+fn details_box(
+    frame: &mut Frame<'_>,
+    rect: Rect,
+    state: &State<'_>,
+    form: &super::details::DetailsForm,
+) {
+    use super::details::FIELDS;
+    if rect.height == 0 || rect.width == 0 {
+        return;
+    }
+    let w = usize::from(rect.width);
+    let label_w = FIELDS.iter().map(|f| width(f.label())).max().unwrap_or(0) + 4;
+    let (label_w, value_w) = if label_w * 2 > w {
+        (0, w)
+    } else {
+        (label_w, w - label_w)
+    };
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut cursor = None;
+    for field in FIELDS {
+        let on = field == form.field;
+        let mark = if on { "▶ " } else { "  " };
+        let label = format!("{mark}{}:", field.label());
+        let (rows, at) = edit_rows(form.editor(field), value_w.max(2));
+        if on {
+            cursor = Some((lines.len() + usize::from(label_w == 0) + at.0, at.1));
+        }
+        let style = if on { bold() } else { Style::default() };
+        if label_w == 0 {
+            lines.push(Line::from(Span::styled(label, style)));
+            lines.extend(rows.into_iter().map(Line::from));
+        } else {
+            for (i, r) in rows.into_iter().enumerate() {
+                let head = if i == 0 {
+                    format!("{label:<label_w$}")
+                } else {
+                    " ".repeat(label_w)
+                };
+                lines.push(Line::from(vec![Span::styled(head, style), Span::raw(r)]));
+            }
+        }
+    }
+    lines.push(Line::from(""));
+    let who = format!(
+        "Scored by: {} (changed with --room, --group, --person or --groups when resuming)",
+        clean(&state.record.scored_by.describe())
+    );
+    lines.extend(wrap(&who, w, 0, 2).into_iter().map(Line::from));
+    let h = usize::from(rect.height);
+    let focus = cursor.map_or(0, |c| c.0);
+    let top = (focus + 1).saturating_sub(h);
+    let shown: Vec<Line<'static>> = lines.into_iter().skip(top).take(h).collect();
+    frame.render_widget(Paragraph::new(shown), rect);
+    if let Some((row, col)) = cursor {
+        let x = u16::try_from(label_w + col).unwrap_or(0);
+        let y = u16::try_from(row - top).unwrap_or(0);
+        frame.set_cursor_position(Position::new(rect.x + x, rect.y + y));
+    }
+}
+
 /// The indicator's actions, one per line, and a last line to add one.
 fn action_list(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, cursor: usize) {
     let w = usize::from(rect.width);
@@ -1028,6 +1100,10 @@ const HELP: &[(&str, &str)] = &[
     (
         "a",
         "the actions: add, change (Enter), delete (d); Esc saves an action being typed",
+    ),
+    (
+        "i",
+        "the details: correct the partnership, the date and who is taking part",
     ),
     ("↑ ↓ PgUp PgDn", "scroll the questions and level meanings"),
     ("Tab", "in a workshop: the next group's level"),

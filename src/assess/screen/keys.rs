@@ -35,11 +35,22 @@ pub fn action(state: &State<'_>, key: KeyEvent) -> Option<Action> {
             KeyCode::Down if !form.multi_line() => Some(Action::NextField),
             _ => editing(key.code),
         },
-        Screen::Evidence(_) | Screen::Action(_) => {
+        Screen::Details(_) if !ctrl => match key.code {
+            KeyCode::Tab | KeyCode::Down => Some(Action::NextField),
+            KeyCode::BackTab | KeyCode::Up => Some(Action::PreviousField),
+            code => editing(code),
+        },
+        Screen::Evidence(_) | Screen::Action(_) | Screen::Details(_) => {
             if ctrl {
                 match key.code {
                     KeyCode::Char('s' | 'S') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                         Some(Action::Close)
+                    }
+                    KeyCode::Char('e' | 'E')
+                        if key.modifiers.contains(KeyModifiers::CONTROL)
+                            && matches!(state.screen, Screen::Evidence(_)) =>
+                    {
+                        Some(Action::OwnEditor)
                     }
                     _ => None,
                 }
@@ -84,6 +95,7 @@ pub fn action(state: &State<'_>, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('e' | 'E') => Some(Action::Evidence),
             KeyCode::Char('a' | 'A') => Some(Action::Actions),
             KeyCode::Char('v' | 'V') => Some(Action::Vote),
+            KeyCode::Char('i' | 'I') => Some(Action::Details),
             KeyCode::Char('?') => Some(Action::Help),
             KeyCode::Char('q' | 'Q') => Some(Action::Quit),
             KeyCode::Esc => Some(Action::Close),
@@ -183,6 +195,17 @@ pub fn paste(state: &State<'_>, text: &str) -> Vec<Action> {
                 if c == '\n' {
                     Action::Edit(EditKey::Newline)
                 } else if c == '\t' {
+                    Action::Edit(EditKey::Char(' '))
+                } else {
+                    Action::Edit(EditKey::Char(c))
+                }
+            })
+            .collect(),
+        // One-line fields: a line break pasted in is a space.
+        Screen::Details(_) => text
+            .chars()
+            .map(|c| {
+                if c.is_control() {
                     Action::Edit(EditKey::Char(' '))
                 } else {
                     Action::Edit(EditKey::Char(c))

@@ -7,6 +7,7 @@
 //! [`run`] touches the terminal, so every screen is tested with ratatui's `TestBackend` and
 //! every rule without a terminal.
 
+pub mod details;
 pub mod draw;
 pub mod form;
 pub mod keys;
@@ -136,6 +137,97 @@ pub fn run(state: &mut State<'_>, save: &mut Save<'_>) -> Result<Outcome, Error>
     result
 }
 
+/// The person's editor: `$VISUAL`, else `$EDITOR` (a command and its arguments, split at
+/// spaces, e.g. `code --wait`); `None` when neither is set.
+fn editor_command() -> Option<Vec<String>> {
+    ["VISUAL", "EDITOR"].iter().find_map(|name| {
+        let value = std::env::var(name).ok()?;
+        let words: Vec<String> = value.split_whitespace().map(str::to_string).collect();
+        (!words.is_empty()).then_some(words)
+    })
+}
+
+/// Opens `text` in the person's editor and returns what it left in the file. The full screen
+/// makes way for the editor (raw mode off, the normal screen) and comes back after it. The
+/// notes go to a private temporary file that is removed on every way out of here. If coprod is
+/// told to stop (SIGTERM, SIGHUP) while the editor is open, what the editor has saved so far
+/// is read back (it becomes the draft), the editor is stopped, and the screen then stops as
+/// usual. Every failure is a message for the status line, with the notes as they were.
+fn own_editor(text: &str, stop: &AtomicBool) -> Result<String, String> {
+    let Some(command) = editor_command() else {
+        return Err(
+            "No editor is set (VISUAL or EDITOR), so the notes stay here; nothing was lost."
+                .to_string(),
+        );
+    };
+    let name = command[0].clone();
+    let mut file = tempfile::Builder::new()
+        .prefix("coprod-notes-")
+        .suffix(".txt")
+        .tempfile()
+        .map_err(|e| format!("Cannot make a file for your editor ({e}); the notes stay here."))?;
+    let mut body = text.to_string();
+    if !body.is_empty() && !body.ends_with('\n') {
+        body.push('\n');
+    }
+    file.write_all(body.as_bytes())
+        .and_then(|()| file.flush())
+        .map_err(|e| format!("Cannot write the notes for your editor ({e}); they stay here."))?;
+    let read_back = |path: &std::path::Path| {
+        std::fs::read_to_string(path)
+            .map(|t| t.strip_suffix('\n').unwrap_or(&t).replace("\r\n", "\n"))
+            .map_err(|e| {
+                format!("Cannot read back what {name} saved ({e}); the notes are as they were.")
+            })
+    };
+    // Make way for the editor.
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(
+        std::io::stdout(),
+        event::DisableBracketedPaste,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
+    let result = match std::process::Command::new(&name)
+        .args(&command[1..])
+        .arg(file.path())
+        .spawn()
+    {
+        Err(e) => Err(format!(
+            "Cannot start your editor `{}` ({e}); the notes stay here, nothing was lost.",
+            crate::clean::terminal_line(&name)
+        )),
+        Ok(mut child) => loop {
+            if stop.load(Ordering::SeqCst) {
+                let text = read_back(file.path());
+                let _ = child.kill();
+                let _ = child.wait();
+                break text;
+            }
+            match child.try_wait() {
+                Ok(Some(_)) => break read_back(file.path()),
+                Ok(None) => std::thread::sleep(Duration::from_millis(50)),
+                Err(e) => {
+                    let _ = child.kill();
+                    break Err(format!(
+                        "Lost track of your editor ({e}); the notes are as they were."
+                    ));
+                }
+            }
+        },
+    };
+    // Back to the full screen.
+    let _ = terminal::enable_raw_mode();
+    let _ = execute!(
+        std::io::stdout(),
+        terminal::EnterAlternateScreen,
+        terminal::Clear(terminal::ClearType::All),
+        event::EnableBracketedPaste,
+        cursor::Hide
+    );
+    result
+}
+
 /// How often the screen wakes while phones can vote, to save their votes.
 const PHONE_TICK: Duration = Duration::from_millis(5);
 
@@ -188,6 +280,14 @@ fn event_loop(
                 Ok(Event::Key(key)) => {
                     if let Some(action) = keys::action(state, key) {
                         state.apply(action, save)?;
+                    }
+                    if let Some(text) = state.own_editor.take() {
+                        let back = own_editor(&text, stop);
+                        // A new terminal draws everything again on the cleared screen (without
+                        // asking the terminal where its cursor is, as clearing would).
+                        terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))
+                            .map_err(terminal_error)?;
+                        state.apply(Action::FromEditor(back), save)?;
                     }
                 }
                 Ok(Event::Paste(text)) => {

@@ -162,7 +162,7 @@ pub fn lines(state: &State<'_>, form: &VoteForm, w: usize) -> Vec<Line<'static>>
         }
         let mut line = format!("{who}: {}", text.join(", "));
         if let Some(sp) = d.spread() {
-            line.push_str(&format!(" · spread {}", crate::report::score_text(sp)));
+            line.push_str(&format!(" · spread {}", crate::words::score_text(sp)));
         }
         for l in wrap(&line, w, 0, 2) {
             out.push(Line::from(l));

@@ -10,6 +10,7 @@ use crate::error::Error;
 use crate::framework::{Framework, Indicator, Section};
 use crate::record::{Choice, Record, ScorerKind, group_name};
 
+use super::details::DetailsForm;
 use super::form::ActionForm;
 use super::text::Editor;
 use super::vote::{Stage, VoteForm};
@@ -46,6 +47,8 @@ pub enum Screen {
     Action(Box<ActionForm>),
     /// A vote being counted, then agreed.
     Vote(Box<VoteForm>),
+    /// The partnership, date and who is taking part, being corrected.
+    Details(Box<DetailsForm>),
 }
 
 /// The line under the key bar: what just happened.
@@ -93,6 +96,13 @@ pub enum Action {
     Delete,
     /// Count a vote.
     Vote,
+    /// Correct the partnership, the date and who is taking part.
+    Details,
+    /// Open the notes being typed in the person's own editor (`$VISUAL` or `$EDITOR`).
+    OwnEditor,
+    /// Back from the person's editor: the notes as it left them (`Ok`), or why they could not
+    /// be edited there (`Err`, the notes unchanged).
+    FromEditor(Result<String, String>),
     /// Agree to disagree (after a vote).
     Disagree,
     /// Yes to a question on the screen.
@@ -189,6 +199,9 @@ pub struct State<'a> {
     pub commands: Commands,
     /// Phones voting (`--vote`): the server, and the round open on the vote screen.
     pub phones: Option<crate::vote::Link>,
+    /// Notes to open in the person's editor: set by [`Action::OwnEditor`], taken by the loop
+    /// that owns the terminal, which answers with [`Action::FromEditor`].
+    pub own_editor: Option<String>,
 }
 
 /// The commands the end of a session points to.
@@ -229,6 +242,7 @@ impl<'a> State<'a> {
             divergence: crate::score::compare::DEFAULT_DIVERGENCE,
             commands: Commands::default(),
             phones: None,
+            own_editor: None,
         };
         state.arrive(at);
         state.offer_drafts();
@@ -332,6 +346,7 @@ impl<'a> State<'a> {
             Screen::Actions { cursor, deleting } => self.on_actions(action, cursor, deleting, save),
             Screen::Action(form) => self.on_form(action, *form, save),
             Screen::Vote(form) => self.on_vote(action, *form, save),
+            Screen::Details(form) => self.on_details(action, *form, save),
         }
     }
 
@@ -398,6 +413,10 @@ impl<'a> State<'a> {
                         .unwrap_or_default();
                     self.screen = Screen::Evidence(Editor::new(&current));
                 }
+            }
+            Action::Details => {
+                self.screen = Screen::Details(Box::new(DetailsForm::of(&self.record)));
+                self.done("Tab moves between the fields; Esc saves them.");
             }
             Action::Vote => {
                 if let Some((_, ind)) = self.current() {
@@ -610,6 +629,22 @@ impl<'a> State<'a> {
                 self.screen = Screen::Evidence(editor);
                 self.keep_draft(save)?;
                 self.outcome = Some(Outcome::Interrupted);
+            }
+            Action::OwnEditor => {
+                // The notes are a draft in the record before the editor opens, so that nothing
+                // typed is lost whatever happens while it is open.
+                self.own_editor = Some(editor.text());
+                self.screen = Screen::Evidence(editor);
+                self.keep_draft(save)?;
+            }
+            Action::FromEditor(Ok(text)) => {
+                self.screen = Screen::Evidence(Editor::new(&text));
+                self.keep_draft(save)?;
+                self.done("Back from your editor: the notes are as it left them; Esc saves them.");
+            }
+            Action::FromEditor(Err(why)) => {
+                self.screen = Screen::Evidence(editor);
+                self.refuse(why);
             }
             _ => {}
         }
@@ -1058,6 +1093,51 @@ impl<'a> State<'a> {
             _ => {}
         }
         self.screen = Screen::Action(Box::new(form));
+        Ok(())
+    }
+
+    fn on_details(
+        &mut self,
+        action: Action,
+        mut form: DetailsForm,
+        save: &mut Save<'_>,
+    ) -> Result<(), Error> {
+        match action {
+            // Every field is one line: Enter goes to the next one.
+            Action::Edit(EditKey::Newline) | Action::NextField => form.step(false),
+            Action::PreviousField => form.step(true),
+            Action::Edit(key) => edit(form.editor_mut(), key),
+            Action::Close => {
+                match form.apply(&mut self.record) {
+                    Err(why) => self.refuse(why),
+                    Ok(said) if said.is_empty() => {
+                        self.done("Nothing in the details changed.");
+                        self.screen = Screen::Indicator;
+                    }
+                    Ok(said) => {
+                        save(&self.record)?;
+                        self.done(format!("Saved: {}.", said.join("; ")));
+                        self.screen = Screen::Indicator;
+                    }
+                }
+                if matches!(self.screen, Screen::Indicator) {
+                    return Ok(());
+                }
+            }
+            Action::Interrupt => {
+                // Keep everything that can be kept; a field that cannot be saved as typed (an
+                // empty name, a date that is not one) stays as it was.
+                let left = form.apply_what_can_be(&mut self.record);
+                // Saving a record that did not change writes nothing.
+                save(&self.record)?;
+                if !left.is_empty() {
+                    self.refuse(format!("Left as they were: {}.", left.join(", ")));
+                }
+                self.outcome = Some(Outcome::Interrupted);
+            }
+            _ => self.refuse("That key means nothing here; nothing was recorded."),
+        }
+        self.screen = Screen::Details(Box::new(form));
         Ok(())
     }
 

@@ -789,3 +789,178 @@ fn a_due_date_before_the_assessment_is_saved_with_a_warning() {
         Some(Status::Done("Saved the action for WC1.".into()))
     );
 }
+
+#[test]
+fn the_details_screen_corrects_the_partnership_date_and_who_takes_part() {
+    let f = framework();
+    let mut s = state(&f, record(&f), 3);
+    assert_eq!(press(&mut s, &[KeyCode::Char('i')]), 0);
+    assert!(matches!(s.screen, Screen::Details(_)));
+    insta::assert_snapshot!("details_80x24", screen(&s, 80, 24));
+    // Keys that mean something elsewhere are text here: "q3" ends the name.
+    let mut typing = vec![KeyCode::End];
+    typing.extend(chars(" q3"));
+    typing.push(KeyCode::Tab);
+    typing.extend([KeyCode::Backspace, KeyCode::Backspace]);
+    typing.extend(chars("31"));
+    typing.push(KeyCode::Enter);
+    typing.extend(chars("Siân, Dev , ,Mo"));
+    assert_eq!(press(&mut s, &typing), 0, "nothing is saved while typing");
+    // A date that is not one is refused; nothing changes and the form stays.
+    assert_eq!(press(&mut s, &[KeyCode::Esc]), 0);
+    assert!(
+        matches!(&s.status, Some(Status::Refused(t)) if t.contains("Type it like 2026-11-12")),
+        "{:?}",
+        s.status
+    );
+    assert!(matches!(s.screen, Screen::Details(_)));
+    assert_eq!(s.record.partnership, "Hafren Vale SEND Partnership");
+    press(
+        &mut s,
+        &[KeyCode::Up, KeyCode::Backspace, KeyCode::Char('0')],
+    );
+    assert_eq!(press(&mut s, &[KeyCode::Esc]), 1);
+    assert_eq!(s.screen, Screen::Indicator);
+    assert_eq!(s.at, 3, "the same indicator shows");
+    assert_eq!(s.record.partnership, "Hafren Vale SEND Partnership q3");
+    assert_eq!(s.record.date.value.to_string(), "2026-11-30");
+    assert_eq!(s.record.participants, ["Siân", "Dev", "Mo"]);
+    assert_eq!(
+        s.status.as_ref().map(Status::text),
+        Some(
+            "Saved: the partnership is now “Hafren Vale SEND Partnership q3”; the date is now 2026-11-30; 3 people are named as taking part."
+        )
+    );
+    assert!(s.record.choice("wc4").is_none(), "no level was chosen");
+    // Opening it again and closing it changes nothing and saves nothing.
+    assert_eq!(press(&mut s, &[KeyCode::Char('i'), KeyCode::Esc]), 0);
+    assert_eq!(
+        s.status,
+        Some(Status::Done("Nothing in the details changed.".into()))
+    );
+}
+
+#[test]
+fn ctrl_c_in_the_details_keeps_what_can_be_kept() {
+    let f = framework();
+    let mut s = state(&f, record(&f), 0);
+    press(&mut s, &[KeyCode::Char('i')]);
+    let mut typing = vec![KeyCode::End];
+    typing.extend(chars(" Board"));
+    typing.extend([KeyCode::Tab, KeyCode::Backspace]);
+    typing.extend([KeyCode::Tab]);
+    typing.extend(chars("Siân"));
+    press(&mut s, &typing);
+    let ctrl_c = keys::action(&s, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL))
+        .expect("an action");
+    assert_eq!(apply(&mut s, [ctrl_c]), 1);
+    assert_eq!(s.outcome, Some(crate::assess::Outcome::Interrupted));
+    assert_eq!(s.record.partnership, "Hafren Vale SEND Partnership Board");
+    assert_eq!(s.record.participants, ["Siân"]);
+    assert_eq!(
+        s.record.date.value.to_string(),
+        "2026-11-12",
+        "a half-typed date stays as it was"
+    );
+}
+
+#[test]
+fn notes_sent_to_your_editor_are_a_draft_first_and_a_failure_loses_nothing() {
+    let f = framework();
+    let mut s = state(&f, record(&f), 0);
+    press(&mut s, &[KeyCode::Char('e')]);
+    press(&mut s, &chars("Typed here"));
+    let ctrl_e = keys::action(&s, KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL))
+        .expect("an action");
+    assert_eq!(ctrl_e, Action::OwnEditor);
+    assert_eq!(
+        apply(&mut s, [ctrl_e]),
+        1,
+        "the notes are a draft before it opens"
+    );
+    assert_eq!(s.own_editor.as_deref(), Some("Typed here"));
+    assert_eq!(
+        s.record
+            .answer("wc1")
+            .and_then(|a| a.draft.evidence.as_deref()),
+        Some("Typed here")
+    );
+    // The editor could not start: a message, and the notes as they were.
+    s.own_editor = None;
+    apply(&mut s, [Action::FromEditor(Err("No editor is set".into()))]);
+    assert!(matches!(&s.status, Some(Status::Refused(t)) if t == "No editor is set"));
+    assert!(matches!(&s.screen, Screen::Evidence(e) if e.text() == "Typed here"));
+    // Back from the editor: its text replaces the notes, as a draft until Esc.
+    assert_eq!(
+        apply(
+            &mut s,
+            [Action::FromEditor(Ok("Typed here\nand there".into()))]
+        ),
+        1
+    );
+    assert!(matches!(&s.screen, Screen::Evidence(e) if e.text() == "Typed here\nand there"));
+    assert_eq!(press(&mut s, &[KeyCode::Esc]), 1);
+    assert_eq!(
+        s.record.answer("wc1").and_then(|a| a.evidence.as_deref()),
+        Some("Typed here\nand there")
+    );
+    assert!(s.record.answer("wc1").is_some_and(|a| a.draft.is_empty()));
+    // Ctrl-E means nothing outside the notes.
+    let elsewhere = keys::action(&s, KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL));
+    assert!(
+        matches!(elsewhere, Some(Action::Nothing(_))),
+        "{elsewhere:?}"
+    );
+}
+
+#[test]
+fn every_statement_of_every_built_in_framework_edition_and_language_is_whole_at_60x20() {
+    use crate::framework::{BUILT_IN, EDITIONS};
+    let mut files: Vec<(String, Framework<crate::framework::Text>)> = BUILT_IN
+        .iter()
+        .map(|(id, _)| {
+            let f = Framework::<crate::framework::Text>::built_in_file(id).expect("built in");
+            ((*id).to_string(), f)
+        })
+        .collect();
+    files.extend(EDITIONS.iter().map(|(id, edition, _)| {
+        let f = Framework::<crate::framework::Text>::built_in_edition(id, edition)
+            .expect("built-in edition");
+        (format!("{id} ({edition})"), f)
+    }));
+    let mut checked = 0;
+    for (name, file) in &files {
+        for language in file.languages() {
+            let f = file.in_language(Some(language)).expect("a language it has");
+            let (_, hi) = f.scale_range();
+            let top = f
+                .level(hi)
+                .map(|l| format!("{hi} {}", l.label))
+                .expect("top level");
+            let n = f.indicator_count();
+            let mut s = state(&f, record(&f), 0);
+            for at in 0..n {
+                s.at = at;
+                let (_, ind) = s.current().expect("indicator");
+                let text = screen(&s, 60, 20);
+                let id = ind.id.value.to_uppercase();
+                let whole = on_screen(&text, &super::text::clean(&ind.statement));
+                assert!(whole, "{name} [{language}] {id}:\n{text}");
+                assert!(
+                    text.contains(&format!("of {n}")),
+                    "{name} [{language}] {id}: where we are\n{text}"
+                );
+                assert!(
+                    on_screen(&text, &top),
+                    "{name} [{language}] {id}: levels\n{text}"
+                );
+                assert!(
+                    text.contains("save & quit"),
+                    "{name} [{language}] {id}:\n{text}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked} screens checked");
+}

@@ -591,9 +591,11 @@ pub fn dot_plot(
                 continue;
             };
             let w = 2.0 * r + 3.0 + line.width;
-            // The label's own mark sits under the dot, so a line straight down joins them.
-            let left = (x - r).clamp(0.0, (width - w).max(0.0));
-            let free = |lane: &Vec<(f32, f32)>| {
+            // The label's own mark sits under the dot, so a line straight down joins them; the
+            // label runs to the right of it, or else to the left.
+            let right = (x - r).clamp(0.0, (width - w).max(0.0));
+            let leftward = (x + r - w).clamp(0.0, (width - w).max(0.0));
+            let free = |lane: &Vec<(f32, f32)>, left: f32| {
                 lane.iter()
                     .all(|&(a, b)| left + w + 6.0 <= a || b + 6.0 <= left)
             };
@@ -601,7 +603,14 @@ pub fn dot_plot(
                 |lane: &Vec<(f32, f32)>| lane.iter().any(|&(a, b)| a - 3.0 <= *x && *x <= b + 3.0);
             // The first lane that has room, and whose line down does not cross a label above.
             let mut lane = 0;
-            while lane < lanes.len() && (!free(&lanes[lane]) || lanes[..lane].iter().any(crosses)) {
+            let mut left = right;
+            while lane < lanes.len() {
+                if !lanes[..lane].iter().any(crosses)
+                    && let Some(&l) = [right, leftward].iter().find(|&&l| free(&lanes[lane], l))
+                {
+                    left = l;
+                    break;
+                }
                 lane += 1;
             }
             if lane == lanes.len() {
@@ -618,22 +627,22 @@ pub fn dot_plot(
                     Pen::solid(GRID, 0.7),
                 ));
             }
-            labels.push((line, left, ty, d.series, w));
+            let flipped = left != right;
+            labels.push((line, left, ty, d.series, w, flipped));
         }
         for (x, d) in &scored {
             items.push(marker_sized(d.series, *x, line_y, r));
         }
-        for (line, left, ty, series, w) in labels {
-            items.push(marker_sized(series, left + r, ty + leading / 2.0, r * 0.85));
-            items.push(text_item(
-                line,
-                Align::Left,
-                leading,
-                ls,
-                left + 2.0 * r + 3.0,
-                w,
-                ty,
-            ));
+        // A label's own mark is at the end nearest its dot: before the words, or after them
+        // when the label runs to the left.
+        for (line, left, ty, series, w, flipped) in labels {
+            let (mark_x, text_x) = if flipped {
+                (left + w - r, left)
+            } else {
+                (left + r, left + 2.0 * r + 3.0)
+            };
+            items.push(marker_sized(series, mark_x, ty + leading / 2.0, r * 0.85));
+            items.push(text_item(line, Align::Left, leading, ls, text_x, w, ty));
         }
         let unscored: Vec<&str> = row
             .dots
@@ -807,10 +816,11 @@ pub fn small_multiples(
                 };
                 let para = Para::plain(score_text(v), ls, weight, INK);
                 if let Some(line) = flow.wrap(&para, value_w).pop() {
+                    // Clear of the point's mark on either side.
                     let (left, align) = if e == 0 {
-                        (x - value_w - 1.0, Align::Right)
+                        (x - value_w - ls * 0.3, Align::Right)
                     } else {
-                        (x + 4.0, Align::Left)
+                        (x + ls * 0.3 + 3.0, Align::Left)
                     };
                     items.push(text_item(
                         line,

@@ -67,7 +67,10 @@ fn is_ours(text: &Text) -> bool {
 
 /// A text's runs as spans; runs set the same way become one span, so words and the stop
 /// after them are shaped (and read back) together.
-fn spans(text: &Text, base: Weight) -> Vec<Span> {
+///
+/// With `by_voice` (a document not in coprod's language), coprod's words and the user's are
+/// kept in spans of their own, so each can be tagged with its language.
+fn spans(text: &Text, base: Weight, by_voice: bool) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     for r in &text.runs {
         let (weight, color) = match r.emphasis {
@@ -75,11 +78,15 @@ fn spans(text: &Text, base: Weight) -> Vec<Span> {
             Emphasis::Strong => (Weight::Bold, INK),
             Emphasis::Quiet => (base, GREY),
         };
+        let ours = by_voice && r.voice == Voice::Coprod;
         match out.last_mut() {
-            Some(last) if last.weight == weight && last.color == color => {
+            Some(last) if last.weight == weight && last.color == color && last.ours == ours => {
                 last.text.push_str(&r.text);
             }
-            _ => out.push(super::layout::span(r.text.clone(), weight, color)),
+            _ => out.push(Span {
+                ours,
+                ..super::layout::span(r.text.clone(), weight, color)
+            }),
         }
     }
     out
@@ -89,7 +96,7 @@ fn spans(text: &Text, base: Weight) -> Vec<Span> {
 fn para(flow: &Flow<'_>, text: &Text, size: f32) -> Para {
     Para {
         leading: size * flow.sizes.leading,
-        ..Para::spans(spans(text, Weight::Regular), size)
+        ..Para::spans(spans(text, Weight::Regular, flow.ui_lang.is_some()), size)
     }
 }
 
@@ -107,7 +114,7 @@ fn cover(flow: &mut Flow<'_>, doc: &document::Document, part: &Part, out: &mut V
     flow.y += 90.0;
     let mut blocks = part.blocks.iter();
     if let Some(Block::Paragraph { text }) = blocks.next() {
-        let kicker = Para::spans(spans(text, Weight::Bold), flow.sizes.cover);
+        let kicker = Para::spans(spans(text, Weight::Bold, false), flow.sizes.cover);
         let kicker = Para {
             spans: kicker
                 .spans
@@ -196,7 +203,7 @@ fn text_extent(fonts: &Fonts, text: &Text, base: Weight, size: f32) -> (f32, f32
     let mut line: f32 = 0.0;
     let mut most: f32 = 0.0;
     let space = fonts.width(" ", base, size);
-    for s in spans(text, base) {
+    for s in spans(text, base, false) {
         for (n, part) in s.text.split('\n').enumerate() {
             if n > 0 {
                 most = most.max(line);
@@ -223,8 +230,9 @@ fn text_extent(fonts: &Fonts, text: &Text, base: Weight, size: f32) -> (f32, f32
 /// Room around a cell's text (both sides) and a little slack for rounding.
 const CELL_PAD: f32 = 2.0 * 4.0 + 0.5;
 
-/// Each column's extent: its header's words (bold) and its cells' words.
-fn extents(flow: &Flow<'_>, t: &document::Table) -> Vec<Extent> {
+/// Each column's extent: its header's words (bold) and its cells' words. Running text gets at
+/// least `guard` of the page's width (or all it needs, if less).
+fn extents(flow: &Flow<'_>, t: &document::Table, guard: f32) -> Vec<Extent> {
     let size = flow.sizes.small;
     t.columns
         .iter()
@@ -251,7 +259,7 @@ fn extents(flow: &Flow<'_>, t: &document::Table) -> Vec<Extent> {
             most = most.max(cell_most);
             // Running text (statements, evidence) is never starved to a word a line.
             if cell_most > 3.0 * cell_least.max(1.0) {
-                least = least.max(cell_most.min(WIDTH * 0.24));
+                least = least.max(cell_most.min(WIDTH * guard));
             }
             Extent {
                 least: least + CELL_PAD,
@@ -333,8 +341,16 @@ fn table(flow: &mut Flow<'_>, t: &document::Table, part: &str, out: &mut Vec<Nod
     if t.columns.is_empty() {
         return;
     }
-    let extents = extents(flow, t);
-    let least: f32 = extents.iter().map(|e| e.least).sum();
+    // Running text gets a quarter of the page; a little less if that keeps the table whole.
+    let mut extents = extents(flow, t, 0.24);
+    let sum = |e: &[Extent]| e.iter().map(|e| e.least).sum::<f32>();
+    if sum(&extents) > WIDTH {
+        let tighter = self::extents(flow, t, 0.18);
+        if sum(&tighter) <= WIDTH {
+            extents = tighter;
+        }
+    }
+    let least = sum(&extents);
     let labels = label_columns(t).min(t.columns.len());
     // A table too wide for the page is split into pieces of columns, each with the row names.
     let pieces: Vec<Vec<usize>> = if least <= WIDTH || t.columns.len() <= labels {

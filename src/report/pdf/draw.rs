@@ -143,13 +143,15 @@ fn convert(node: Node, leaves: &[Option<Leaf>]) -> Result<Option<krilla::tagging
     }
 }
 
+/// The outline: the title and every part at the top, so a reader sees the whole plan at once
+/// (krilla writes every entry with children closed), and each part's own headings beneath it.
 fn build_outline(marks: &[Bookmark]) -> Outline {
     let mut outline = Outline::new();
     let mut current: Option<OutlineNode> = None;
     for b in marks {
         let dest = XyzDestination::new(b.page, Point::from_xy(0.0, b.y));
         let node = OutlineNode::new(b.title.clone(), dest);
-        if b.level <= 1 || current.is_none() {
+        if b.level <= 2 || current.is_none() {
             if let Some(done) = current.take() {
                 outline.push_child(done);
             }

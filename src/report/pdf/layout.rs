@@ -270,7 +270,7 @@ pub enum Node {
 pub struct Bookmark {
     /// Its text.
     pub title: String,
-    /// 1 for top level, 2 beneath.
+    /// The heading's level: 1 (the title), 2 (a part), 3 (within a part).
     pub level: u8,
     /// Page index.
     pub page: usize,
@@ -299,6 +299,7 @@ impl Para {
                 text: text.into(),
                 weight,
                 color,
+                ours: false,
             }],
             size,
             leading: size * 1.38,
@@ -329,6 +330,7 @@ pub fn span(text: impl Into<String>, weight: Weight, color: Rgb) -> Span {
         text: text.into(),
         weight,
         color,
+        ours: false,
     }
 }
 
@@ -522,6 +524,10 @@ impl<'f> Flow<'f> {
 
     /// Places wrapped lines down the page; the lines that share a page are one leaf.
     fn place_lines(&mut self, lines: Vec<Line>, para: &Para, x: f32, width: f32) -> Vec<Node> {
+        let ours = |s: &Span| s.ours;
+        if self.ui_lang.is_some() && para.spans.iter().any(ours) && !para.spans.iter().all(ours) {
+            return self.place_lines_by_voice(lines, para, x, width);
+        }
         let mut leaves = Vec::new();
         let mut items = Vec::new();
         for line in lines {
@@ -540,6 +546,64 @@ impl<'f> Flow<'f> {
         leaves
     }
 
+    /// Places lines that mix coprod's words and the user's: each stretch of a line in one voice
+    /// is its own leaf, and coprod's are in a Span tagged with coprod's language. (A line whose
+    /// glyphs need their text said, right to left or in a complex script, stays whole.)
+    fn place_lines_by_voice(
+        &mut self,
+        lines: Vec<Line>,
+        para: &Para,
+        x: f32,
+        width: f32,
+    ) -> Vec<Node> {
+        let mut nodes = Vec::new();
+        for line in lines {
+            if self.y + para.leading > BOTTOM && self.y > TOP {
+                self.page_break();
+            }
+            let item = Self::text_item(line, para, x, width, self.y);
+            self.y += para.leading;
+            let Item::Text { x, y, line } = item else {
+                continue;
+            };
+            if line.actual.is_some() {
+                nodes.push(self.content(vec![Item::Text { x, y, line }]));
+                continue;
+            }
+            let mut at = x;
+            let mut groups: Vec<(bool, f32, Line)> = Vec::new();
+            for piece in line.pieces {
+                let ours = self.arena.get(piece.shaped).is_some_and(|s| s.ours);
+                let w = piece.width;
+                match groups.last_mut() {
+                    Some((o, _, l)) if *o == ours => {
+                        l.width += w;
+                        l.pieces.push(piece);
+                    }
+                    _ => groups.push((
+                        ours,
+                        at,
+                        Line {
+                            pieces: vec![piece],
+                            width: w,
+                            actual: None,
+                        },
+                    )),
+                }
+                at += w;
+            }
+            for (ours, gx, l) in groups {
+                let leaf = self.content(vec![Item::Text { x: gx, y, line: l }]);
+                nodes.push(if ours {
+                    Node::Group(self.ui(Tag::Span), vec![leaf])
+                } else {
+                    leaf
+                });
+            }
+        }
+        nodes
+    }
+
     /// A paragraph tagged P (or `tag`), added to `out`.
     pub fn paragraph(&mut self, para: &Para, tag: TagKind, out: &mut Vec<Node>) {
         let leaves = self.lines(para, LEFT, WIDTH);
@@ -548,8 +612,7 @@ impl<'f> Flow<'f> {
         }
     }
 
-    /// A heading across the page: level 1 (document title) to 3. Levels 1 and 2 become
-    /// bookmarks. `fixed` marks the program's own English words (for their language tag).
+    /// A heading across the page: level 1 (document title) to 3. Every heading is a bookmark. `fixed` marks the program's own English words (for their language tag).
     pub fn heading(&mut self, level: u8, text: &str, fixed: bool, out: &mut Vec<Node>) {
         self.heading_in(level, text, fixed, LEFT, WIDTH, out);
     }
@@ -578,14 +641,12 @@ impl<'f> Flow<'f> {
         // Keep a heading with at least three lines of what follows it.
         let h = self.measure(&para, width);
         self.need(h + 42.0);
-        if level <= 2 {
-            self.outline.push(Bookmark {
-                title: text.to_string(),
-                level,
-                page: self.page(),
-                y: self.y,
-            });
-        }
+        self.outline.push(Bookmark {
+            title: text.to_string(),
+            level,
+            page: self.page(),
+            y: self.y,
+        });
         let leaves = self.lines(&para, x, width);
         let n = NonZeroU16::new(u16::from(level)).unwrap_or(NonZeroU16::MIN);
         let tag = Tag::Hn(n, Some(text.to_string()));
@@ -621,10 +682,12 @@ impl<'f> Flow<'f> {
             if let Some(l) = label_leaf {
                 li.push(Node::Group(Tag::Lbl.into(), vec![l]));
             }
-            li.push(Node::Group(
-                Tag::LBody.into(),
-                vec![Node::Group(Tag::P.into(), body)],
-            ));
+            let p: TagKind = if !para.spans.is_empty() && para.spans.iter().all(|s| s.ours) {
+                self.ui(Tag::P)
+            } else {
+                Tag::P.into()
+            };
+            li.push(Node::Group(Tag::LBody.into(), vec![Node::Group(p, body)]));
             children.push(Node::Group(Tag::LI.into(), li));
             self.y += 3.0;
         }
@@ -643,7 +706,7 @@ impl<'f> Flow<'f> {
         self.leaves += 1;
         self.push(MarkKind::Figure(id), items);
         self.y += h;
-        Node::Group(Tag::Figure(Some(alt)).into(), vec![Node::Leaf(id)])
+        Node::Group(self.ui(Tag::Figure(Some(alt))), vec![Node::Leaf(id)])
     }
 
     /// A chart in pieces (rows of a dot plot, rows of small charts), each kept whole on a
@@ -661,7 +724,7 @@ impl<'f> Flow<'f> {
             self.y += h;
             leaves.push(Node::Leaf(id));
         }
-        Node::Group(Tag::Figure(Some(alt)).into(), leaves)
+        Node::Group(self.ui(Tag::Figure(Some(alt))), leaves)
     }
 
     /// A table at the left margin. Rows break across pages (a row taller than a page is split
@@ -756,6 +819,7 @@ impl<'f> Flow<'f> {
                     }
                 }
             }
+            let source = &table.rows[r];
             let tagged = cells
                 .into_iter()
                 .enumerate()
@@ -764,6 +828,14 @@ impl<'f> Flow<'f> {
                         Tag::TH(TableHeaderScope::Row).into()
                     } else {
                         Tag::TD.into()
+                    };
+                    // A cell of coprod's words alone ("Not applicable", a date) is in its
+                    // language.
+                    let spans = || source.get(c).into_iter().flatten().flat_map(|p| &p.spans);
+                    let tag = if spans().next().is_some() && spans().all(|s| s.ours) {
+                        tag.with_lang(self.ui_lang.clone())
+                    } else {
+                        tag
                     };
                     Node::Group(tag, flatten(paras))
                 })

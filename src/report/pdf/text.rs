@@ -132,7 +132,20 @@ pub struct Fonts {
     /// Noto Sans's replacement mark, drawn for a character no font has.
     substitute: u16,
     missing: RefCell<BTreeSet<char>>,
+    /// Widths already measured, at 1 pt (a width grows in proportion to the size): tables
+    /// measure the same words many times.
+    widths: RefCell<[std::collections::HashMap<Box<str>, f32>; 2]>,
+    /// Texts already shaped, by weight, size and colour: a report sets the same numbers,
+    /// dates and labels hundreds of times.
+    shaped: RefCell<std::collections::HashMap<ShapeKey, Vec<Shaped>>>,
+    /// Shaping plans by face, direction and script: making one is most of the cost of shaping
+    /// a short text.
+    plans:
+        RefCell<std::collections::HashMap<(FaceId, bool, u32), std::rc::Rc<rustybuzz::ShapePlan>>>,
 }
+
+/// What a shaped text depends on besides the fonts: text, weight, size and colour.
+type ShapeKey = (Box<str>, bool, u32, (u8, u8, u8));
 
 const REGULAR: FaceId = 0;
 const BOLD: FaceId = 1;
@@ -154,6 +167,9 @@ impl Fonts {
             fallbacks: Vec::new(),
             substitute,
             missing: RefCell::new(BTreeSet::new()),
+            widths: RefCell::new(Default::default()),
+            shaped: RefCell::new(Default::default()),
+            plans: RefCell::new(Default::default()),
         };
         for (regular, bold) in BUNDLED {
             let r = fonts.push_slot(regular, 0, false);
@@ -282,6 +298,9 @@ impl Fonts {
     /// Forgets the missing characters (before laying out again with more fonts).
     pub fn clear_missing(&self) {
         self.missing.borrow_mut().clear();
+        // Fonts were added: a text may now be set in another face.
+        *self.widths.borrow_mut() = Default::default();
+        self.shaped.borrow_mut().clear();
     }
 
     /// The face of a weight in Noto Sans.
@@ -323,6 +342,21 @@ impl Fonts {
 
     /// Shapes a piece of text that contains no line breaks into runs, in logical order.
     pub fn shape(&self, text: &str, weight: Weight, size: f32, color: Rgb) -> Vec<Shaped> {
+        let key: ShapeKey = (
+            text.into(),
+            weight == Weight::Bold,
+            size.to_bits(),
+            (color.0, color.1, color.2),
+        );
+        if let Some(runs) = self.shaped.borrow().get(&key) {
+            return runs.clone();
+        }
+        let runs = self.shape_uncached(text, weight, size, color);
+        self.shaped.borrow_mut().insert(key, runs.clone());
+        runs
+    }
+
+    fn shape_uncached(&self, text: &str, weight: Weight, size: f32, color: Rgb) -> Vec<Shaped> {
         let text = clean(text);
         if text.is_empty() {
             return Vec::new();
@@ -401,7 +435,24 @@ impl Fonts {
         } else {
             rustybuzz::Direction::LeftToRight
         });
-        let output = rustybuzz::shape(&face.shaper, &[], buffer);
+        let output = if buffer.language().is_none() {
+            let key = (id, level % 2 == 1, buffer.script().tag().as_u32());
+            let plan = self.plans.borrow().get(&key).cloned();
+            let plan = plan.unwrap_or_else(|| {
+                let plan = std::rc::Rc::new(rustybuzz::ShapePlan::new(
+                    &face.shaper,
+                    buffer.direction(),
+                    Some(buffer.script()),
+                    None,
+                    &[],
+                ));
+                self.plans.borrow_mut().insert(key, plan.clone());
+                plan
+            });
+            rustybuzz::shape_with_plan(&face.shaper, &plan, buffer)
+        } else {
+            rustybuzz::shape(&face.shaper, &[], buffer)
+        };
         let infos = output.glyph_infos();
         let positions = output.glyph_positions();
         let upem = face.units_per_em;
@@ -455,6 +506,7 @@ impl Fonts {
             ));
         }
         Some(Shaped {
+            ours: false,
             text: text.to_string(),
             face: id,
             level,
@@ -495,6 +547,7 @@ impl Fonts {
             })
             .collect();
         Shaped {
+            ours: false,
             text: text.to_string(),
             face: REGULAR,
             level,
@@ -508,10 +561,17 @@ impl Fonts {
 
     /// The width of a single line of text.
     pub fn width(&self, text: &str, weight: Weight, size: f32) -> f32 {
-        self.shape(text, weight, size, Rgb(0, 0, 0))
+        let bold = usize::from(weight == Weight::Bold);
+        if let Some(w) = self.widths.borrow()[bold].get(text) {
+            return w * size;
+        }
+        let w: f32 = self
+            .shape(text, weight, 1.0, Rgb(0, 0, 0))
             .iter()
             .map(|s| s.advance(0..s.glyphs.len()))
-            .sum()
+            .sum();
+        self.widths.borrow_mut()[bold].insert(text.into(), w);
+        w * size
     }
 }
 
@@ -610,6 +670,7 @@ fn clean(text: &str) -> String {
 }
 
 /// A shaped piece of text, all in one font, size, colour and direction.
+#[derive(Debug, Clone)]
 pub struct Shaped {
     /// The text as drawn (see [`clean`]).
     pub text: String,
@@ -627,6 +688,9 @@ pub struct Shaped {
     pub glyphs: Vec<KrillaGlyph>,
     /// Whether its characters are replacement marks (no font has them).
     pub substituted: bool,
+    /// Whether these are coprod's own words (tagged with coprod's language where the
+    /// document is in another).
+    pub ours: bool,
 }
 
 impl Shaped {
@@ -658,6 +722,8 @@ pub struct Span {
     pub weight: Weight,
     /// Its colour.
     pub color: Rgb,
+    /// Whether these are coprod's own words (see [`Shaped::ours`]).
+    pub ours: bool,
 }
 
 /// Part of a line: a range of glyphs of one shaped run.
@@ -749,7 +815,8 @@ pub fn wrap(
             if part.is_empty() {
                 continue;
             }
-            for shaped in fonts.shape(part, span.weight, size, span.color) {
+            for mut shaped in fonts.shape(part, span.weight, size, span.color) {
+                shaped.ours = span.ours;
                 let index = arena.len();
                 let mut start = 0;
                 while start < shaped.glyphs.len() {
@@ -926,6 +993,7 @@ mod tests {
             text: text.to_string(),
             weight: Weight::Regular,
             color: BLACK,
+            ours: false,
         }
     }
 
