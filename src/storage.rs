@@ -793,13 +793,42 @@ impl Lock {
         )))
     }
 
+    /// Makes the lock file, whole or not at all: its text is written to a temporary file beside
+    /// it and linked into place, so a crash at any moment never leaves an empty lock that no one
+    /// can tell from a live one. Where the file system has no hard links (a FAT memory stick),
+    /// the lock is created and written in place.
     fn create(path: &Path, me: &Holder) -> io::Result<()> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let text = me.to_text();
+        let linked = tempfile::Builder::new()
+            .prefix(&temporary_prefix(path))
+            .rand_bytes(TEMPORARY_RANDOM)
+            .suffix(".tmp")
+            .tempfile_in(&dir)
+            .and_then(|mut tmp| {
+                let pending = Pending::register(tmp.path());
+                tmp.write_all(text.as_bytes())?;
+                tmp.as_file().sync_all()?;
+                let result = fs::hard_link(tmp.path(), path);
+                let _ = tmp.close();
+                drop(pending);
+                result
+            });
+        match linked {
+            Ok(()) => return Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(e),
+            // No hard links here (or no temporary file): create the lock in place.
+            Err(_) => {}
+        }
         let mut file = fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(path)?;
         let written = file
-            .write_all(me.to_text().as_bytes())
+            .write_all(text.as_bytes())
             .and_then(|()| file.sync_all());
         if let Err(e) = written {
             let _ = fs::remove_file(path);
@@ -1091,6 +1120,17 @@ mod tests {
         let (lock, taken) = Lock::acquire(&record, false).expect("free");
         assert_eq!(taken, Taken::Free);
         assert!(dir.path().join("r.yaml.lock").exists());
+        // The lock is whole from the moment it exists (linked into place), and the temporary
+        // file it was written in is gone.
+        let text = fs::read_to_string(dir.path().join("r.yaml.lock")).expect("lock text");
+        let holder = Holder::parse(&text).expect("a readable lock");
+        assert_eq!((holder.host, holder.pid), (host_name(), std::process::id()));
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .expect("folder")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["r.yaml.lock"], "{names:?}");
         let err = Lock::acquire(&record, false).expect_err("held by this live process");
         assert!(
             err.to_string()
