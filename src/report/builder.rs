@@ -8,7 +8,7 @@
 use super::compare::{GapView, NamedGap, SeriesView};
 use super::document::{
     Align, Bar, BarGroup, Block, Chart, ChartKind, ChartScale, Choices, Column, Document, Dot,
-    DotRow, Fact, Medium, Panel, Part, PartKind, Row, Table, Text,
+    DotRow, Fact, Medium, Panel, Part, PartKind, Row, Table, Text, VoteRow,
 };
 use super::{ActionItem, Report, ScoreView, change_text, percent_text, score_text};
 use crate::catalog::{Arg, Catalog};
@@ -742,14 +742,18 @@ impl Builder<'_> {
         // One mark per stakeholder group where the groups are compared, else per record.
         let labels = self.labels();
         let now = self.current();
-        let marks: Vec<(String, Vec<Option<f64>>)> = match &r.perspectives {
+        // Each mark's series: a group's place among every date's groups (so it keeps its colour
+        // and pattern in a year when another group is missing), else the record's place.
+        let marks: Vec<(String, usize, Vec<Option<f64>>)> = match &r.perspectives {
             Some(p) => p
                 .groups
                 .iter()
                 .enumerate()
                 .map(|(g, info)| {
+                    let place = r.group_order.iter().position(|id| *id == info.id);
                     (
                         self.who(&info.name),
+                        place.unwrap_or(g) + 1,
                         p.sections
                             .iter()
                             .map(|s| s.gap.by_group.get(g).copied().flatten())
@@ -759,7 +763,8 @@ impl Builder<'_> {
                 .collect(),
             None => now
                 .iter()
-                .map(|&i| (labels[i].clone(), r.records[i].sections.clone()))
+                .enumerate()
+                .map(|(n, &i)| (labels[i].clone(), n + 1, r.records[i].sections.clone()))
                 .collect(),
         };
         let mut spans = Vec::new();
@@ -770,11 +775,10 @@ impl Builder<'_> {
             .map(|(j, s)| {
                 let dots: Vec<Dot> = marks
                     .iter()
-                    .enumerate()
-                    .map(|(n, (name, values))| Dot {
+                    .map(|(name, series, values)| Dot {
                         label: Text::theirs(name.clone()),
                         value: values.get(j).copied().flatten(),
-                        series: n + 1,
+                        series: *series,
                     })
                     .collect();
                 let scored: Vec<&Dot> = dots.iter().filter(|d| d.value.is_some()).collect();
@@ -1224,6 +1228,12 @@ impl Builder<'_> {
         } else {
             self.single_indicators(index)
         }));
+        if self.c.charts
+            && let Some(chart) = self.votes_chart(index)
+        {
+            blocks.push(heading("How people voted"));
+            blocks.push(Block::Chart(chart));
+        }
         if r.is_combined() && self.c.evidence {
             let notes = self.notes(index, |x| x.evidence.as_deref());
             if !notes.is_empty() {
@@ -1284,6 +1294,54 @@ impl Builder<'_> {
                     })
             })
             .collect()
+    }
+
+    /// How people voted on this section's indicators before the room agreed, where they voted.
+    fn votes_chart(&self, index: usize) -> Option<Chart> {
+        let r = self.r;
+        let labels = self.labels();
+        let combined = r.is_combined();
+        let mut rows = Vec::new();
+        let mut said = Vec::new();
+        for i in &r.sections[index].indicators {
+            for x in i.responses.iter().filter(|x| r.records[x.record].current) {
+                let Some(d) = &x.votes else { continue };
+                let mut label = id(&i.id);
+                if combined {
+                    label = label.and(", ").and_theirs(labels[x.record].clone());
+                }
+                let chose: Vec<String> = d
+                    .levels
+                    .iter()
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(v, n)| format!("{n} chose {v}"))
+                    .collect();
+                let agreed = x.level.map(|v| format!("; agreed {v}")).unwrap_or_default();
+                said.push(format!("{}: {}{agreed}.", label.plain(), chose.join(", ")));
+                rows.push(VoteRow {
+                    label,
+                    counts: d.levels.clone(),
+                    agreed: x.level,
+                });
+            }
+        }
+        if rows.is_empty() {
+            return None;
+        }
+        Some(Chart {
+            alt: Text::ours(format!(
+                "How many people chose each level before the room agreed, one bar per \
+                 indicator. {}",
+                said.join(" ")
+            )),
+            kind: ChartKind::Votes { rows },
+            scale: self.scale(),
+            caption: Text::ours(
+                "Each bar is one indicator's vote: a part per level chosen, as wide as the \
+                 number of people who chose it, with the level and the count in it; the level \
+                 agreed is outlined.",
+            ),
+        })
     }
 
     fn single_indicators(&self, index: usize) -> Table {
@@ -1755,6 +1813,53 @@ mod tests {
             }
         }
         all
+    }
+
+    /// Each dot-plot mark's label and series, from the print document's charts.
+    fn series_by_label(report: &Report) -> Vec<(String, usize)> {
+        let doc = build(report, Medium::Print);
+        let mut out = Vec::new();
+        for block in doc.parts.iter().flat_map(|p| &p.blocks) {
+            if let Block::Chart(c) = block
+                && let ChartKind::Dots { rows } = &c.kind
+            {
+                for d in rows.iter().flat_map(|r| &r.dots) {
+                    let mark = (d.label.plain(), d.series);
+                    if !out.contains(&mark) {
+                        out.push(mark);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_group_keeps_its_colour_and_pattern_in_a_year_another_group_is_missing() {
+        let framework = built_in("en-GB");
+        let records = examples();
+        let report_of = |skip: Option<&str>| {
+            let inputs: Vec<Input<'_>> = records
+                .iter()
+                .filter(|(file, _)| Some(file.as_str()) != skip)
+                .map(|(file, record)| Input {
+                    file: file.clone(),
+                    record,
+                })
+                .collect();
+            Report::build(&framework, &inputs, None)
+        };
+        let all = series_by_label(&report_of(None));
+        let without = series_by_label(&report_of(Some("2026/local-authority.yaml")));
+        assert_eq!(all.len(), 4, "{all:?}");
+        assert_eq!(without.len(), 3, "{without:?}");
+        // The local authority sent nothing in 2026: health and education keep the series (and
+        // so the colour, hatching and marker) they have when every group took part.
+        for mark in &without {
+            assert!(all.contains(mark), "{mark:?} not in {all:?}");
+        }
+        let series: Vec<usize> = without.iter().map(|m| m.1).collect();
+        assert_eq!(series, [1, 3, 4], "{without:?}");
     }
 
     #[test]

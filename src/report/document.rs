@@ -321,6 +321,17 @@ pub struct Panel {
     pub values: Vec<Option<f64>>,
 }
 
+/// One indicator's vote, for a chart of how the room voted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VoteRow {
+    /// The indicator (and, when several records are combined, whose vote it was).
+    pub label: Text,
+    /// How many chose each level: `(level value, people)`, lowest level first.
+    pub counts: Vec<(u32, u64)>,
+    /// The level the room agreed on, if it agreed one.
+    pub agreed: Option<u32>,
+}
+
 /// What a chart draws.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "chart")]
@@ -336,6 +347,12 @@ pub enum ChartKind {
     Dots {
         /// The rows.
         rows: Vec<DotRow>,
+    },
+    /// How people voted before the room agreed: a bar per indicator, split by level, the
+    /// agreed level outlined.
+    Votes {
+        /// One row per indicator voted on.
+        rows: Vec<VoteRow>,
     },
     /// Small multiples: one small line chart per section (and overall) over the same dates.
     Lines {

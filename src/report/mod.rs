@@ -123,6 +123,11 @@ pub struct Report {
     pub anonymised: bool,
     /// When records were made with other versions of the framework: which, and what changed.
     pub framework_versions: Option<compare::VersionsView>,
+    /// Every stakeholder group of every date, in the stable group order: a group's place
+    /// here is its series in charts (its colour and pattern), the same in every year.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub group_order: Vec<String>,
 }
 
 /// Choices that change what a report includes.
@@ -351,6 +356,9 @@ pub struct Response {
     /// The framework's extra note (e.g. what young people say), when it asks for one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extra_note: Option<std::sync::Arc<str>>,
+    /// How many people chose each level before the room agreed, when there was a vote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub votes: Option<crate::score::votes::Distribution>,
 }
 
 /// An indicator named as a strength or a priority.
@@ -539,6 +547,9 @@ impl Report {
                                     not_applicable: choice == Some(Choice::NotApplicable),
                                     evidence: answer.and_then(|a| a.evidence.clone()),
                                     extra_note: answer.and_then(|a| a.extra_note.clone()),
+                                    votes: answer
+                                        .filter(|a| !a.votes.is_empty())
+                                        .map(|a| score::votes::distribution(framework, a)),
                                 }
                             })
                             .collect();
@@ -669,6 +680,7 @@ impl Report {
             anonymised: false,
             framework_versions: score::compare::version_changes(framework, &records)
                 .map(|v| compare::versions_view(&v)),
+            group_order: score::compare::group_order(&records),
         };
         if options.anonymise {
             let mut names: Vec<String> = records

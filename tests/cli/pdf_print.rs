@@ -526,3 +526,40 @@ fn coprods_words_are_tagged_english_in_a_welsh_report() {
         );
     }
 }
+
+#[test]
+fn the_vote_before_the_room_agreed_is_drawn_where_there_was_one() {
+    let src = std::fs::read_to_string(repo().join("examples/2026/parent-carers.yaml"))
+        .expect("example record");
+    let anchor = "  - indicator: wc1\n";
+    assert!(src.contains(anchor));
+    let record = src.replacen(
+        anchor,
+        "  - indicator: wc1\n    votes:\n      - from: cards\n        levels: {2: 1, 3: 4, 4: 3}\n",
+        1,
+    );
+    let t = Test::new().file("r.yaml", record);
+    let doc = load(&render(&t, &["r.yaml".to_string()], &[]));
+    let all = text(&doc);
+    assert!(all.contains("How people voted"), "{all}");
+    assert!(
+        all.contains("3: 4"),
+        "the count of each level is written: {all}"
+    );
+    let alts: Vec<String> = crate::pdf::struct_elements(&doc)["Figure"]
+        .iter()
+        .map(|d| crate::pdf::string(&doc, d, b"Alt"))
+        .collect();
+    let vote = alts
+        .iter()
+        .find(|a| a.starts_with("How many people chose"))
+        .expect("a chart of the vote");
+    assert!(
+        vote.contains("WC1: 1 chose 2, 4 chose 3, 3 chose 4; agreed 4."),
+        "{vote}"
+    );
+
+    // Without votes, no such chart.
+    let (t, files) = partnership(1, 1);
+    assert!(!text(&load(&render(&t, &files, &[]))).contains("How people voted"));
+}

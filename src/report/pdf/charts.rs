@@ -708,6 +708,124 @@ pub fn dot_plot(
     (items, y + 2.0)
 }
 
+/// One indicator's vote.
+pub struct VoteRow {
+    /// The indicator (and whose vote).
+    pub label: String,
+    /// `(level, people)`, lowest level first.
+    pub counts: Vec<(u32, u64)>,
+    /// The level agreed.
+    pub agreed: Option<u32>,
+}
+
+/// A level's shade on the votes chart: light for the lowest level to dark for the highest, and
+/// whether white text reads on it.
+fn level_shade(k: usize, levels: usize) -> (Rgb, bool) {
+    let t = if levels > 1 {
+        k as f32 / (levels - 1) as f32
+    } else {
+        1.0
+    };
+    let mix = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * t).round() as u8;
+    let light = Rgb(0xdc, 0xe4, 0xee);
+    let dark = Rgb(0x1f, 0x3a, 0x5f);
+    (
+        Rgb(
+            mix(light.0, dark.0),
+            mix(light.1, dark.1),
+            mix(light.2, dark.2),
+        ),
+        t > 0.5,
+    )
+}
+
+/// How people voted: a bar per indicator across the width, one part per level chosen (as
+/// wide as the people who chose it, shaded by level, with "level: people" written in it when
+/// it fits), the level agreed outlined. Returns its items and height.
+pub fn votes_chart(
+    flow: &mut Flow<'_>,
+    rows: &[VoteRow],
+    caption: &str,
+    width: f32,
+) -> (Vec<Item>, f32) {
+    let ls = flow.sizes.label;
+    let pitch = ls * 2.0;
+    let bar_h = ls * 1.5;
+    let label_w = rows
+        .iter()
+        .map(|r| flow.fonts.width(&r.label, Weight::Regular, ls))
+        .fold(0.0, f32::max)
+        .min(width * 0.35)
+        + 8.0;
+    let (x0, x1) = (label_w, width - 2.0);
+    let mut items = Vec::new();
+    let mut y = 0.0;
+    for row in rows {
+        let label = Para::plain(row.label.clone(), ls, Weight::Regular, INK).aligned(Align::Right);
+        if let Some(line) = flow.wrap(&label, label_w - 8.0).into_iter().next() {
+            items.push(text_item(
+                line,
+                Align::Right,
+                pitch,
+                ls,
+                0.0,
+                label_w - 8.0,
+                y,
+            ));
+        }
+        let total: u64 = row.counts.iter().map(|c| c.1).sum();
+        let top = y + (pitch - bar_h) / 2.0;
+        let mut x = x0;
+        for (k, &(level, n)) in row.counts.iter().enumerate() {
+            if n == 0 || total == 0 {
+                continue;
+            }
+            let w = (x1 - x0) * n as f32 / total as f32;
+            let (fill, white) = level_shade(k, row.counts.len());
+            items.push(Item::Rect {
+                x,
+                y: top,
+                w,
+                h: bar_h,
+                fill,
+            });
+            // A white rule between parts, so neighbouring shades stay apart in grey print.
+            items.push(Item::line(x, top, x, top + bar_h, Pen::solid(WHITE, 1.0)));
+            let text = format!("{level}: {n}");
+            let para = Para::plain(text, ls, Weight::Bold, if white { WHITE } else { INK })
+                .aligned(Align::Center);
+            if flow.fonts.width(&para.spans[0].text, Weight::Bold, ls) + 4.0 <= w
+                && let Some(line) = flow.wrap(&para, w).into_iter().next()
+            {
+                items.push(text_item(line, Align::Center, pitch, ls, x, w, y));
+            }
+            if row.agreed == Some(level) {
+                items.push(Item::Path {
+                    segs: vec![
+                        Seg::Move(x + 1.0, top - 1.5),
+                        Seg::Line(x + w - 1.0, top - 1.5),
+                        Seg::Line(x + w - 1.0, top + bar_h + 1.5),
+                        Seg::Line(x + 1.0, top + bar_h + 1.5),
+                        Seg::Close,
+                    ],
+                    fill: None,
+                    stroke: Some(Pen::solid(INK, 1.8)),
+                });
+            }
+            x += w;
+        }
+        y += pitch;
+    }
+    y += 4.0;
+    let caption = Para::plain(caption, ls, Weight::Regular, GREY);
+    let leading = ls * 1.35;
+    for line in flow.wrap(&caption, width) {
+        items.push(text_item(line, Align::Left, leading, ls, 0.0, width, y));
+        y += leading;
+    }
+    (items, y + 2.0)
+}
+
 /// One small chart of a set.
 pub struct Panel {
     /// What it shows.

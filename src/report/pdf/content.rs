@@ -524,6 +524,37 @@ fn chart(flow: &mut Flow<'_>, c: &Chart, combined: bool, out: &mut Vec<Node>) {
             out.push(flow.figure_parts(parts, LEFT, c.alt.plain()));
             flow.y += 8.0;
         }
+        ChartKind::Votes { rows } => {
+            let rows: Vec<charts::VoteRow> = rows
+                .iter()
+                .map(|r| charts::VoteRow {
+                    label: r.label.plain(),
+                    counts: r.counts.clone(),
+                    agreed: r.agreed,
+                })
+                .collect();
+            flow.space(4.0);
+            // Pieces that fit a page, one Figure.
+            let body = BOTTOM - TOP - 20.0;
+            let mut parts = Vec::new();
+            let mut start = 0;
+            while start < rows.len() {
+                let mut end = start + 1;
+                let mut best = charts::votes_chart(flow, &rows[start..end], &caption, WIDTH);
+                while end < rows.len() {
+                    let next = charts::votes_chart(flow, &rows[start..=end], &caption, WIDTH);
+                    if next.1 > body {
+                        break;
+                    }
+                    best = next;
+                    end += 1;
+                }
+                parts.push(best);
+                start = end;
+            }
+            out.push(flow.figure_parts(parts, LEFT, c.alt.plain()));
+            flow.y += 6.0;
+        }
         ChartKind::Lines { dates, panels } => {
             let dates: Vec<String> = dates.iter().map(Text::plain).collect();
             let panels: Vec<charts::Panel> = panels
