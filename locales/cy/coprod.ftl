@@ -263,9 +263,9 @@ walk-levels = Sut mae pob lefel yn edrych yma:
 walk-answered = Wedi'i ateb hyd yma: { $chosen }
 walk-with-evidence = gyda nodiadau tystiolaeth
 walk-na-item = d/b  Ddim yn berthnasol yma
-walk-vote = Pleidleisio yn gyntaf: teipiwch faint ddewisodd bob lefel
-walk-actions = Camau gweithredu: newid neu ddileu un (daw rhai newydd ar ôl y lefel)
-walk-details = Manylion: y bartneriaeth, y dyddiad, pwy sy'n cymryd rhan
+walk-vote-item = Pleidleisio yn gyntaf: teipiwch faint ddewisodd bob lefel
+walk-actions-item = Camau gweithredu: newid neu ddileu un (daw rhai newydd ar ôl y lefel)
+walk-details-item = Manylion: y bartneriaeth, y dyddiad, pwy sy'n cymryd rhan
 walk-skip = Neidio am y tro
 walk-back = Yn ôl i'r dangosydd blaenorol
 walk-help = Help
@@ -313,8 +313,7 @@ walk-help-text =
     Sut mae hyn yn gweithio
       Ar gyfer pob dangosydd, trafodwch ef, yna dewiswch y lefel mae'r ystafell yn cytuno arni.
       Dewiswch d/b os nad yw'n berthnasol i'ch partneriaeth; mae'n cael ei adael allan o bob cyfartaledd.
-      Mae Pleidleisio yn gyntaf (v) yn gofyn faint o bobl a ddewisodd bob lefel, ar gardiau neu
-      bapur, cyn i'r ystafell gytuno; mae'r niferoedd yn cael eu cadw wrth ymyl y lefel, heb enwau.
+      Mae Pleidleisio yn gyntaf (v) yn gofyn faint o bobl ddewisodd bob lefel, ar gardiau neu bapur, cyn i'r ystafell gytuno; mae'r niferoedd yn cael eu cadw wrth ymyl y lefel, heb enwau.
       Mae Camau gweithredu (a) yn newid neu'n dileu un o gamau'r dangosydd, neu'n symud ei statws ymlaen.
       Mae Manylion (i) yn cywiro'r bartneriaeth, y dyddiad a phwy sy'n cymryd rhan.
       Mae Neidio yn ei adael am nes ymlaen: byddwch chi'n cael eich holi am ddangosyddion a neidiwyd ar y diwedd.

@@ -222,9 +222,9 @@ fn level_items(framework: &Framework) -> (Vec<Item>, Vec<Step>) {
     }
     let extra = [
         ("n", "walk-na-item", Step::NotApplicable),
-        ("v", "walk-vote", Step::Vote),
-        ("a", "walk-actions", Step::Actions),
-        ("i", "walk-details", Step::Details),
+        ("v", "walk-vote-item", Step::Vote),
+        ("a", "walk-actions-item", Step::Actions),
+        ("i", "walk-details-item", Step::Details),
         ("s", "walk-skip", Step::Skip),
         ("b", "walk-back", Step::Back),
         ("h", "walk-help", Step::Help),
