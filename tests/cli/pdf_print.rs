@@ -470,8 +470,35 @@ fn every_heading_is_a_bookmark_and_the_parts_show_at_once() {
     );
 }
 
+/// A small framework in French, a language coprod has no catalog for: its reports are in
+/// French with coprod's words in English.
+const FRENCH: &str = "\
+id: mini
+title: Petit cadre
+version: \"1\"
+language: fr
+section_noun: principe
+scale:
+  - {value: 1, label: Pas encore}
+  - {value: 2, label: Parfois}
+  - {value: 3, label: Toujours}
+bands:
+  - {label: Début, min: 1, max: 2}
+  - {label: Solide, min: 2, max: 3}
+sections:
+  - id: ecoute
+    title: Écoute
+    indicators:
+      - {id: e1, statement: Nous écoutons les familles.}
+      - {id: e2, statement: Nous répondons aux familles.}
+  - id: partage
+    title: Partage
+    indicators:
+      - {id: p1, statement: Nous partageons les informations.}
+";
+
 #[test]
-fn coprods_words_are_tagged_english_in_a_welsh_report() {
+fn coprods_words_are_tagged_with_their_language_where_it_is_not_the_documents() {
     let t = Test::new().with_examples();
     let files = crate::util::year(2026);
     let lang_of = |doc: &Document, kind: &str| -> Vec<Option<String>> {
@@ -488,29 +515,60 @@ fn coprods_words_are_tagged_english_in_a_welsh_report() {
             })
             .unwrap_or_default()
     };
+    let catalog_lang = |doc: &Document| {
+        doc.catalog()
+            .ok()
+            .and_then(|c| c.get(b"Lang").ok())
+            .and_then(|l| lopdf::decode_text_string(l).ok())
+    };
+    // In Welsh, coprod's words come from its Welsh catalog: nothing needs another language.
     let welsh = load(&render(&t, &files, &["--language", "cy"]));
-    let catalog_lang = welsh
-        .catalog()
-        .ok()
-        .and_then(|c| c.get(b"Lang").ok())
-        .and_then(|l| lopdf::decode_text_string(l).ok());
-    assert_eq!(catalog_lang.as_deref(), Some("cy"));
-    // Within a paragraph that mixes them ("Ymddiriedaeth: 3.1 out of 5 … · Sefydledig"),
-    // coprod's words are Spans in English; the framework's words (the band) stay Welsh.
-    let spans = lang_of(&welsh, "Span");
+    assert_eq!(catalog_lang(&welsh).as_deref(), Some("cy"));
+    for kind in ["Span", "P", "TD"] {
+        assert!(
+            lang_of(&welsh, kind).iter().all(Option::is_none),
+            "a Welsh report tags a {kind} with a language"
+        );
+    }
+
+    // In French, which coprod does not speak, coprod's words are English, tagged span by span
+    // within a paragraph that mixes them ("Overall: 2.0 out of 3 … · Solide"), and cells of
+    // coprod's words alone (a date, "2 of 2") are English while the framework's stay French.
+    let answers = "partnership: P\ndate: 2026-11-12\nscored_by: {kind: room}\n\
+                   answers:\n  - {indicator: e1, level: 2}\n  - {indicator: e2, level: 3}\n\
+                   \x20 - {indicator: p1, level: 1}\n";
+    let f = Test::new()
+        .file("mini.yaml", FRENCH)
+        .file("answers.yaml", answers);
+    let out = f.run_args(&[
+        "assess",
+        "-f",
+        "mini.yaml",
+        "--answers",
+        "answers.yaml",
+        "-o",
+        "r.yaml",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let french = load(&render(
+        &f,
+        &["r.yaml".to_string()],
+        &["--framework", "mini.yaml"],
+    ));
+    assert_eq!(catalog_lang(&french).as_deref(), Some("fr"));
+    let spans = lang_of(&french, "Span");
     let english = spans
         .iter()
         .filter(|l| l.as_deref() == Some("en-GB"))
         .count();
-    assert!(english > 20, "{english} English spans of {}", spans.len());
+    assert!(english > 3, "{english} English spans of {}", spans.len());
     assert!(
         spans
             .iter()
             .all(|l| l.is_none() || l.as_deref() == Some("en-GB")),
         "{spans:?}"
     );
-    // Cells of coprod's words alone (a date, "24 of 24") are English; the others Welsh.
-    let cells = lang_of(&welsh, "TD");
+    let cells = lang_of(&french, "TD");
     assert!(
         cells.iter().any(|l| l.as_deref() == Some("en-GB")),
         "{cells:?}"
