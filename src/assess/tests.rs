@@ -841,3 +841,24 @@ fn actions_line_by_line_are_moved_on_deleted_and_changed() {
     assert!(said.contains("Saved: the action is now done."), "{said}");
     assert!(said.contains("Deleted."), "{said}");
 }
+
+#[test]
+fn a_vote_line_by_line_flags_talk_about_this_from_the_divergence_given() {
+    let f = framework();
+    let mut r = new_record(&f);
+    let mut script = vec![Say::Key("v")];
+    for n in ["2", "", "", "", "3", "", ""] {
+        script.push(if n.is_empty() {
+            Say::Enter
+        } else {
+            Say::Type(n.into())
+        });
+    }
+    script.push(Say::Key("q"));
+    let mut p = Scripted::new(script);
+    // A spread of 4 levels, under a divergence of 4.5 (from coprod.toml, say).
+    walk_with(&f, &mut r, 0, &mut p, &mut |_| Ok(()), &[], 4.5).expect("walk");
+    let said = p.transcript.join("\n");
+    assert!(said.contains("5 counted, spread 4.0 levels."), "{said}");
+    assert!(!said.contains("talk about this"), "{said}");
+}

@@ -256,9 +256,13 @@ fn a_vote_typed_in_is_kept_and_the_record_reports() {
     let out = t.run_args(&["report", "r.yaml", "--format", "json"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+    let response = &v["sections"][0]["indicators"][0]["responses"][0];
+    assert_eq!(response["level"], 3);
+    // The report keeps how the room voted before it agreed.
     assert_eq!(
-        v["sections"][0]["indicators"][0]["responses"][0]["level"],
-        3
+        response["votes"]["levels"],
+        serde_json::json!([[1, 2], [2, 0], [3, 5], [4, 4], [5, 0]]),
+        "{response}"
     );
 }
 
