@@ -842,6 +842,7 @@ pub fn small_multiples(
     dates: &[String],
     panels: &[Panel],
     scale: Scale,
+    caption: &str,
 ) -> Vec<(Vec<Item>, f32)> {
     let ls = flow.sizes.label;
     let leading = ls * 1.35;
@@ -977,6 +978,22 @@ pub fn small_multiples(
             height = height.max(dy + 10.0);
         }
         out.push((items, height));
+    }
+    // What the scale means, once, under the last row.
+    if let Some((items, height)) = out.last_mut() {
+        let para = Para::plain(caption, ls, Weight::Regular, GREY);
+        for line in flow.wrap(&para, super::layout::WIDTH) {
+            items.push(text_item(
+                line,
+                Align::Left,
+                leading,
+                ls,
+                0.0,
+                super::layout::WIDTH,
+                *height - 6.0,
+            ));
+            *height += leading;
+        }
     }
     out
 }
