@@ -10,6 +10,7 @@ use std::path::Path;
 const LAYERS: &[&str] = &[
     // The bottom: uses nothing of coprod's.
     "words",
+    "catalog",
     "terminal",
     "clean",
     "names",

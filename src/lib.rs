@@ -5,6 +5,7 @@
 //! one [`report::Report`], and each output format renders that report into any writer.
 
 pub mod assess;
+pub mod catalog;
 pub mod clean;
 pub mod cli;
 pub mod cmd;

@@ -13,6 +13,14 @@ use crate::framework::{Framework, Indicator, Section};
 use crate::record::{Action, ActionStatus, Answer, Choice, IsoDate, Record, ScorerKind};
 use prompt::{Item, Prompter, Reply, Stop};
 
+use crate::catalog::Catalog;
+
+/// coprod's words for the walk, in the language the framework is shown in (English where
+/// coprod has no catalog for it).
+fn words(framework: &Framework) -> Catalog {
+    Catalog::new(&framework.language)
+}
+
 /// How a walk ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -67,20 +75,6 @@ pub fn unanswered(framework: &Framework, record: &Record) -> Vec<String> {
         .collect()
 }
 
-const HELP: &str = "\
-How this works
-  For each indicator, talk it through, then choose the level the room agrees on.
-  Choose n/a if it does not apply to your partnership; it is left out of every average.
-  Vote first (v) asks how many people chose each level, on cards or paper, before the
-  room agrees; the counts are kept beside the level, with no names.
-  Actions (a) changes or deletes one of the indicator's actions, or moves its status on.
-  Details (i) corrects the partnership, the date and who is taking part.
-  Skip leaves it for later: you will be asked about skipped indicators at the end.
-  Back goes to the previous indicator; your answers there are kept and shown.
-  Save and quit stops here; run the command shown to carry on another time.
-  Everything is saved to the record file after every answer.
-  Ctrl-C at any time also saves and stops.";
-
 /// The screen for one indicator: where we are, the statement, questions and level meanings.
 fn indicator_screen(
     framework: &Framework,
@@ -93,6 +87,7 @@ fn indicator_screen(
 ) -> String {
     use crate::words::wrap;
     let clean = |t: &str| crate::clean::terminal_line(t).into_owned();
+    let w = words(framework);
     // Plain mode is read out by screen readers: no rules, bullets or middle dots.
     let sep = separator(plain);
     let total = framework.indicator_count();
@@ -112,15 +107,19 @@ fn indicator_screen(
         out.push_str(&"─".repeat(width.min(72)));
         out.push('\n');
     }
-    let header = format!(
-        "{}{sep}indicator {} of {}{sep}{} of {total} overall ({} {} of {})",
-        clean(&section.title),
-        in_section + 1,
-        section.indicators.value.len(),
-        index + 1,
-        framework.section_noun,
-        s_index + 1,
-        sections.len(),
+    let header = w.format(
+        "walk-header",
+        &[
+            ("section", clean(&section.title).into()),
+            ("sep", sep.into()),
+            ("n", (in_section + 1).into()),
+            ("count", section.indicators.value.len().into()),
+            ("index", (index + 1).into()),
+            ("total", total.into()),
+            ("noun", clean(&framework.section_noun).into()),
+            ("snum", (s_index + 1).into()),
+            ("scount", sections.len().into()),
+        ],
     );
     out.push_str(&wrap(&header, width, "", "  "));
     out.push_str("\n\n");
@@ -132,14 +131,14 @@ fn indicator_screen(
     out.push_str(&wrap(&statement, width, "", "     "));
     out.push('\n');
     if !indicator.guidance.is_empty() {
-        out.push_str("\nQuestions to talk about:\n");
+        out.push_str(&format!("\n{}\n", w.get("walk-questions")));
         for g in &indicator.guidance {
             let bullet = if plain { "  " } else { "  • " };
             out.push_str(&wrap(&clean(g), width, bullet, "    "));
             out.push('\n');
         }
     }
-    out.push_str("\nWhat each level looks like here:\n");
+    out.push_str(&format!("\n{}\n", w.get("walk-levels")));
     for level in &framework.scale.value {
         let v = level.value.value;
         let meaning = indicator.levels.value.get(&v).unwrap_or(&level.meaning);
@@ -155,30 +154,41 @@ fn indicator_screen(
                 .iter()
                 .map(|g| {
                     let c = answer.levels.get(g).map(|l| l.value);
-                    format!(
-                        "{} {}",
-                        crate::record::group_name(g),
-                        choice_words(framework, c)
-                    )
+                    format!("{} {}", group_words(&w, g), choice_words(framework, c))
                 })
                 .collect();
             parts.join(", ")
         } else {
             choice_words(framework, answer.level.as_ref().map(|l| l.value))
         };
-        out.push_str(&format!("\nAnswered so far: {chosen}"));
+        out.push('\n');
+        out.push_str(&w.format("walk-answered", &[("chosen", chosen.into())]));
         if answer.evidence.is_some() {
-            out.push_str(&format!("{sep}with evidence notes"));
+            out.push_str(&format!("{sep}{}", w.get("walk-with-evidence")));
         }
         if !answer.actions.is_empty() {
             out.push_str(&format!(
                 "{sep}{}",
-                crate::words::plural(answer.actions.len(), "action")
+                w.format("n-actions", &[("n", answer.actions.len().into())])
             ));
         }
         out.push('\n');
     }
     out
+}
+
+/// A stakeholder group's name: as `coprod.toml` names it, else coprod's name for a group it
+/// knows, in the walk's language.
+fn group_words(w: &Catalog, id: &str) -> String {
+    let name = crate::record::group_name(id);
+    let known = crate::record::KNOWN_GROUPS
+        .iter()
+        .any(|(k, shown)| *k == id && *shown == name);
+    if known {
+        w.get(&format!("group-{id}"))
+    } else {
+        name
+    }
 }
 
 /// What goes between the parts of a line: a middle dot, or in plain mode a comma.
@@ -200,6 +210,7 @@ enum Step {
 }
 
 fn level_items(framework: &Framework) -> (Vec<Item>, Vec<Step>) {
+    let w = words(framework);
     let mut items = Vec::new();
     let mut steps = Vec::new();
     for l in &framework.scale.value {
@@ -210,29 +221,17 @@ fn level_items(framework: &Framework) -> (Vec<Item>, Vec<Step>) {
         steps.push(Step::Level(l.value.value));
     }
     let extra = [
-        ("n", "n/a  Not applicable here", Step::NotApplicable),
-        (
-            "v",
-            "Vote first: type how many chose each level",
-            Step::Vote,
-        ),
-        (
-            "a",
-            "Actions: change or delete one (new ones come after the level)",
-            Step::Actions,
-        ),
-        (
-            "i",
-            "Details: the partnership, the date, who is taking part",
-            Step::Details,
-        ),
-        ("s", "Skip for now", Step::Skip),
-        ("b", "Back to the previous indicator", Step::Back),
-        ("h", "Help", Step::Help),
-        ("q", "Save and quit", Step::Quit),
+        ("n", "walk-na-item", Step::NotApplicable),
+        ("v", "walk-vote-item", Step::Vote),
+        ("a", "walk-actions-item", Step::Actions),
+        ("i", "walk-details-item", Step::Details),
+        ("s", "walk-skip", Step::Skip),
+        ("b", "walk-back", Step::Back),
+        ("h", "walk-help", Step::Help),
+        ("q", "walk-quit", Step::Quit),
     ];
     for (key, label, step) in extra {
-        items.push(Item::new(key, label));
+        items.push(Item::new(key, w.get(label)));
         steps.push(step);
     }
     (items, steps)
@@ -256,8 +255,8 @@ fn choice_words(framework: &Framework, choice: Option<Choice>) -> String {
             let label = framework.level(v).map(|l| l.label.as_str()).unwrap_or("");
             format!("{v} {label}")
         }
-        Some(Choice::NotApplicable) => "not applicable".to_string(),
-        None => "not yet".to_string(),
+        Some(Choice::NotApplicable) => words(framework).get("choice-na"),
+        None => words(framework).get("choice-not-yet"),
     }
 }
 
@@ -274,7 +273,7 @@ fn last_time(framework: &Framework, prev: &Record, id: &str, sep: &str) -> Optio
                 let c = answer.levels.get(g)?.value;
                 Some(format!(
                     "{} {}",
-                    crate::record::group_name(g),
+                    group_words(&words(framework), g),
                     choice_words(framework, Some(c))
                 ))
             })
@@ -283,7 +282,7 @@ fn last_time(framework: &Framework, prev: &Record, id: &str, sep: &str) -> Optio
     }
     match (&answer.level, &answer.disagreed) {
         (Some(l), _) => Some(choice_words(framework, Some(l.value))),
-        (None, Some(_)) => Some("the room agreed to disagree".to_string()),
+        (None, Some(_)) => Some(words(framework).get("choice-disagreed")),
         (None, None) => None,
     }
 }
@@ -299,6 +298,7 @@ pub fn walk_with(
 ) -> Result<Outcome, crate::Error> {
     let order: Vec<(&Section, &Indicator)> = framework.indicators().collect();
     let (items, steps) = level_items(framework);
+    let w = words(framework);
     let skip_index = steps
         .iter()
         .position(|s| matches!(s, Step::Skip))
@@ -320,19 +320,17 @@ pub fn walk_with(
             if missing.is_empty() {
                 return Ok(Outcome::Finished);
             }
-            let question = format!(
-                "{} not answered yet: {}. What next?",
-                if missing.len() == 1 {
-                    "1 indicator is".to_string()
-                } else {
-                    format!("{} indicators are", missing.len())
-                },
-                missing.join(", ")
+            let question = w.format(
+                "walk-unanswered",
+                &[
+                    ("n", missing.len().into()),
+                    ("ids", missing.join(", ").into()),
+                ],
             );
             let choices = [
-                Item::new("1", "Go through the ones not answered, skipping the rest"),
-                Item::new("2", "Finish for now (the resume command is shown)"),
-                Item::new("3", "Back to the last indicator"),
+                Item::new("1", w.get("walk-go-through")),
+                Item::new("2", w.get("walk-finish")),
+                Item::new("3", w.get("walk-back-last")),
             ];
             match stop_to_outcome(prompter.choose(&question, &choices, 0))? {
                 Err(outcome) => return Ok(outcome),
@@ -362,7 +360,14 @@ pub fn walk_with(
                 } else {
                     String::new()
                 };
-                prompter.show(&format!("Last time ({}{whose}): {words}", prev.date.value));
+                prompter.show(&w.format(
+                    "walk-last-time",
+                    &[
+                        ("date", prev.date.value.to_string().into()),
+                        ("whose", whose.into()),
+                        ("words", words.into()),
+                    ],
+                ));
             }
         }
         let groups = record.scored_by.groups.clone();
@@ -394,13 +399,15 @@ pub fn walk_with(
                 None => skip_index,
             };
             let question = match target {
-                Some(group) => format!(
-                    "Level for {}{}{}",
-                    id.to_uppercase(),
-                    separator(prompter.is_plain()),
-                    crate::record::group_name(group)
+                Some(group) => w.format(
+                    "walk-level-for-group",
+                    &[
+                        ("id", id.to_uppercase().into()),
+                        ("sep", separator(prompter.is_plain()).into()),
+                        ("group", group_words(&w, group).into()),
+                    ],
                 ),
-                None => format!("Level for {}", id.to_uppercase()),
+                None => w.format("walk-level-for", &[("id", id.to_uppercase().into())]),
             };
             let picked = match stop_to_outcome(prompter.choose(&question, &items, default))? {
                 Err(outcome) => return Ok(outcome),
@@ -437,7 +444,7 @@ pub fn walk_with(
                     break;
                 }
                 Step::Help => {
-                    prompter.show(HELP);
+                    prompter.show(&w.get("walk-help-text"));
                     continue;
                 }
                 Step::Actions => {
@@ -777,6 +784,8 @@ fn follow_ups(
 ) -> Result<FollowUp, crate::Error> {
     let upper = id.to_uppercase();
     let plain = prompter.is_plain();
+    let w = words(framework);
+    let with_id = |message: &str| w.format(message, &[("id", (&upper).into())]);
     let saved: String = record
         .answer(id)
         .and_then(|a| a.evidence.as_deref())
@@ -785,39 +794,29 @@ fn follow_ups(
     // Notes typed last time and never committed are offered back first.
     let current = match record.answer(id).and_then(|a| a.draft.evidence.clone()) {
         Some(draft) => {
-            prompter.show("Notes typed last time and not yet saved are offered again.");
+            prompter.show(&w.get("walk-notes-again"));
             draft
         }
         None => saved.clone(),
     };
-    let help = match (plain, current.is_empty()) {
-        (true, true) => {
-            "Type the notes on one line and press Enter, or just Enter for none. Type /edit for several lines, esc to go back to the level."
-        }
-        (true, false) => {
-            "Press Enter to keep these notes. Type new notes to replace them, /clear to remove them, /edit for several lines, esc to go back to the level."
-        }
-        (false, true) => "Enter skips · /edit opens your editor · Esc goes back to the level",
-        (false, false) => {
-            "Enter keeps · /clear removes them · /edit opens your editor · Esc goes back to the level"
-        }
-    };
-    let reply = prompter.text(
-        &format!("Evidence notes for {upper} (optional)"),
-        &current,
-        help,
-    );
+    let help = w.get(match (plain, current.is_empty()) {
+        (true, true) => "walk-evidence-plain-new",
+        (true, false) => "walk-evidence-plain-kept",
+        (false, true) => "walk-evidence-new",
+        (false, false) => "walk-evidence-kept",
+    });
+    let reply = prompter.text(&with_id("walk-evidence"), &current, &help);
     let text = match stop_to_outcome(reply)? {
         Err(outcome) => return Ok(FollowUp::Stop(outcome)),
         Ok(Reply::Back) => return Ok(FollowUp::Again),
         Ok(Reply::Text(t)) if t.trim() == "/clear" => String::new(),
         Ok(Reply::Text(t)) if t.trim() == "/edit" => {
-            match prompter.editor(&format!("Evidence notes for {upper}"), &current) {
+            match prompter.editor(&with_id("walk-evidence-editor"), &current) {
                 Err(Stop::Failed(why)) => {
                     // A missing or broken editor is a message, never the end of the session.
-                    prompter.show(&format!(
-                        "The editor could not be opened ({}). Type the notes here instead.",
-                        crate::clean::terminal_line(&why)
+                    prompter.show(&w.format(
+                        "walk-no-editor",
+                        &[("why", crate::clean::terminal_line(&why).into_owned().into())],
                     ));
                     return Ok(FollowUp::Again);
                 }
@@ -853,23 +852,25 @@ fn follow_ups(
         } else {
             &note.question
         };
-        let help = match (plain, saved.is_empty()) {
-            (true, true) => {
-                "Type it on one line and press Enter, or just Enter for none. esc goes back to the level."
-            }
-            (true, false) => {
-                "Press Enter to keep it. Type a new one to replace it, /clear to remove it, esc to go back to the level."
-            }
-            (false, true) => "Enter skips · Esc goes back to the level",
-            (false, false) => "Enter keeps · /clear removes it · Esc goes back to the level",
-        };
+        let help = w.get(match (plain, saved.is_empty()) {
+            (true, true) => "walk-extra-plain-new",
+            (true, false) => "walk-extra-plain-kept",
+            (false, true) => "walk-extra-new",
+            (false, false) => "walk-extra-kept",
+        });
         let reply = prompter.text(
-            &format!(
-                "{} ({upper}, optional)",
-                crate::clean::terminal_line(question)
+            &w.format(
+                "walk-extra",
+                &[
+                    (
+                        "question",
+                        crate::clean::terminal_line(question).into_owned().into(),
+                    ),
+                    ("id", (&upper).into()),
+                ],
             ),
             &saved,
-            help,
+            &help,
         );
         let text = match stop_to_outcome(reply)? {
             Err(outcome) => return Ok(FollowUp::Stop(outcome)),
@@ -886,9 +887,15 @@ fn follow_ups(
 
     // An action typed last time and never finished is offered back first.
     if let Some(draft) = record.answer(id).and_then(|a| a.draft.action.clone()) {
-        let question = format!(
-            "An action for {upper} was being typed last time: “{}”. Finish it?",
-            crate::clean::terminal_line(&draft.what)
+        let question = w.format(
+            "walk-action-draft",
+            &[
+                ("id", (&upper).into()),
+                (
+                    "what",
+                    crate::clean::terminal_line(&draft.what).into_owned().into(),
+                ),
+            ],
         );
         let finish = match stop_to_outcome(prompter.confirm(&question, true))? {
             Err(outcome) => return Ok(FollowUp::Stop(outcome)),
@@ -907,10 +914,13 @@ fn follow_ups(
     // Actions: as many as the room agrees, each saved as soon as it is complete.
     let count = |r: &Record| r.answer(id).map_or(0, |a| a.actions.len());
     let mut question = match count(record) {
-        0 => format!("Add an action for {upper}?"),
-        n => format!(
-            "{upper} has {}. Add another?",
-            crate::words::plural(n, "action")
+        0 => with_id("walk-add-action"),
+        n => w.format(
+            "walk-has-actions",
+            &[
+                ("id", (&upper).into()),
+                ("actions", w.format("n-actions", &[("n", n.into())]).into()),
+            ],
         ),
     };
     loop {
@@ -923,7 +933,7 @@ fn follow_ups(
         if let Err(outcome) = ask_action(framework, record, id, draft, prompter, save)? {
             return Ok(FollowUp::Stop(outcome));
         }
-        question = format!("Add another action for {upper}?");
+        question = with_id("walk-add-another");
     }
 }
 
@@ -1089,12 +1099,13 @@ fn ask_action(
         answer_mut(record, framework, id).draft.action = Some(draft.clone());
         save(record)
     };
-    let cancel_help = if prompter.is_plain() {
-        "Type esc, or press Enter on an empty line, to cancel this action."
+    let w = words(framework);
+    let cancel_help = w.get(if prompter.is_plain() {
+        "walk-cancel-plain"
     } else {
-        "Esc or an empty answer cancels this action"
-    };
-    match stop_to_outcome(prompter.text("What will be done?", &draft.what, cancel_help))? {
+        "walk-cancel"
+    });
+    match stop_to_outcome(prompter.text(&w.get("walk-what"), &draft.what, &cancel_help))? {
         Err(o) => return Ok(Err(o)),
         Ok(Reply::Text(t)) if !t.trim().is_empty() => draft.what = t.trim().to_string(),
         Ok(_) => {
@@ -1102,13 +1113,13 @@ fn ask_action(
                 answer_mut(record, framework, id).draft.action = None;
                 save(record)?;
             }
-            prompter.show("No action added.");
+            prompter.show(&w.get("walk-no-action"));
             return Ok(Ok(()));
         }
     }
     keep(record, &draft, save)?;
     let owner = draft.owner.clone().unwrap_or_default();
-    match stop_to_outcome(prompter.text("Who owns it? (optional)", &owner, ""))? {
+    match stop_to_outcome(prompter.text(&w.get("walk-owner"), &owner, ""))? {
         Err(o) => return Ok(Err(o)),
         Ok(Reply::Text(t)) if !t.trim().is_empty() => draft.owner = Some(t.trim().to_string()),
         Ok(_) => draft.owner = None,
@@ -1116,16 +1127,14 @@ fn ask_action(
     keep(record, &draft, save)?;
     let due = loop {
         let typed = draft.due.clone().unwrap_or_default();
-        match stop_to_outcome(prompter.text("Due date, YYYY-MM-DD (optional)", &typed, ""))? {
+        match stop_to_outcome(prompter.text(&w.get("walk-due"), &typed, ""))? {
             Err(o) => return Ok(Err(o)),
             Ok(Reply::Text(t)) if !t.trim().is_empty() => match t.parse::<IsoDate>() {
                 Ok(d) => break Some(d),
                 Err(e) => {
                     draft.due = Some(t.trim().to_string());
                     keep(record, &draft, save)?;
-                    prompter.show(&format!(
-                        "{e}. Try again, e.g. 2027-03-31, or leave it empty."
-                    ));
+                    prompter.show(&w.format("walk-due-again", &[("error", e.into())]));
                 }
             },
             Ok(_) => break None,
@@ -1134,9 +1143,12 @@ fn ask_action(
     if let Some(d) = due
         && d < record.date.value
     {
-        prompter.show(&format!(
-            "Note: {d} is before the date of this assessment ({}). The action is saved with it; change it if that was a slip.",
-            record.date.value
+        prompter.show(&w.format(
+            "walk-due-before",
+            &[
+                ("due", d.to_string().into()),
+                ("date", record.date.value.to_string().into()),
+            ],
         ));
     }
     let action = Action {
@@ -1163,7 +1175,7 @@ fn ask_action(
         None => answer.actions.push(action),
     }
     save(record)?;
-    prompter.show("Action saved.");
+    prompter.show(&w.get("walk-action-saved"));
     Ok(Ok(()))
 }
 

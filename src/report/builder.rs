@@ -10,17 +10,26 @@ use super::document::{
     Align, Bar, BarGroup, Block, Chart, ChartKind, ChartScale, Choices, Column, Document, Dot,
     DotRow, Fact, Medium, Panel, Part, PartKind, Row, Table, Text, VoteRow,
 };
-use super::{ActionItem, Report, ScoreView, change_text, percent_text, plural, score_text};
+use super::{ActionItem, Report, ScoreView, change_text, percent_text, score_text};
+use crate::catalog::{Arg, Catalog};
+use crate::record::ActionStatus;
 use crate::score::compare::Direction;
 
-/// coprod's own words are English for now.
-pub const COPROD_LANGUAGE: &str = "en-GB";
+/// The language of coprod's own words when coprod has no catalog for the framework's language.
+pub const COPROD_LANGUAGE: &str = crate::catalog::FALLBACK;
 
-/// Builds the document for a medium.
+/// Builds the document for a medium, in coprod's catalog for the framework's language (Welsh
+/// for a framework shown in Welsh; English for a language coprod does not speak yet).
 pub fn build(report: &Report, medium: Medium) -> Document {
+    build_in(report, medium, &Catalog::new(&report.framework.language))
+}
+
+/// Builds the document for a medium with coprod's words from `words`.
+pub fn build_in(report: &Report, medium: Medium, words: &Catalog) -> Document {
     let b = Builder {
         r: report,
         c: medium.choices(),
+        w: words,
     };
     let mut parts = Vec::new();
     if b.c.cover {
@@ -39,33 +48,28 @@ pub fn build(report: &Report, medium: Medium) -> Document {
     Document {
         title: Text::theirs(report.title.clone()),
         language: report.framework.language.clone(),
-        coprod_language: COPROD_LANGUAGE.to_string(),
+        coprod_language: words.language().to_string(),
+        bar_header: Text::ours(words.get("col-bar")),
+        continued: Text::ours(words.get("continued")),
         parts,
     }
 }
 
 /// "12 November 2026" from "2026-11-12"; other text unchanged.
 pub fn long_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    long_date_in(&Catalog::new(COPROD_LANGUAGE), iso)
+}
+
+/// A date in words in a catalog's language ("12 Tachwedd 2026" in Welsh).
+pub fn long_date_in(w: &Catalog, iso: &str) -> String {
     match iso.parse::<jiff::civil::Date>() {
-        Ok(d) => format!(
-            "{} {} {}",
-            d.day(),
-            MONTHS[usize::try_from(d.month() - 1).unwrap_or(0) % 12],
-            d.year()
+        Ok(d) => w.format(
+            "long-date",
+            &[
+                ("day", Arg::Text(d.day().to_string())),
+                ("month", Arg::Text(w.get(&format!("month-{}", d.month())))),
+                ("year", Arg::Text(d.year().to_string())),
+            ],
         ),
         Err(_) => iso.to_string(),
     }
@@ -73,16 +77,32 @@ pub fn long_date(iso: &str) -> String {
 
 /// "a, b and c".
 pub fn and_list(items: &[String]) -> String {
+    and_list_in(&Catalog::new(COPROD_LANGUAGE), items)
+}
+
+/// "a, b and c" in a catalog's language.
+pub fn and_list_in(w: &Catalog, items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => w.format(
+            "list-and",
+            &[("rest", rest.join(", ").into()), ("last", last.into())],
+        ),
     }
 }
 
 struct Builder<'a> {
     r: &'a Report,
     c: Choices,
+    /// coprod's words, in the report's language.
+    w: &'a Catalog,
+}
+
+/// Marks where a user's text goes in a message, so that it can be cut out again as a run of
+/// their words: private-use characters, which no catalog holds.
+fn slot(n: usize) -> String {
+    format!("\u{E000}{n}\u{E001}")
 }
 
 fn col(header: impl Into<String>, align: Align, share: u16) -> Column {
@@ -125,13 +145,13 @@ fn num(v: Option<f64>) -> Text {
 }
 
 /// A group of bars in words, for a chart's text alternative: "Title: a 3.5, b no score.".
-fn describe_bars(g: &BarGroup) -> String {
+fn describe_bars(w: &Catalog, g: &BarGroup) -> String {
     let bars: Vec<String> = g
         .bars
         .iter()
         .map(|b| match b.value {
             Some(v) => format!("{} {}", b.label.plain(), score_text(v)),
-            None => format!("{} no score", b.label.plain()),
+            None => w.format("no-score", &[("label", b.label.plain().into())]),
         })
         .collect();
     match &g.title {
@@ -145,9 +165,127 @@ fn id(id: &str) -> Text {
 }
 
 impl Builder<'_> {
+    /// A message of coprod's, without arguments.
+    fn t(&self, id: &str) -> String {
+        self.w.get(id)
+    }
+
+    /// A message of coprod's with its arguments.
+    fn f(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.w.format(id, args)
+    }
+
+    /// A message of coprod's holding others' words: `theirs` are put in where the message
+    /// names them, each as its own runs, so that they keep their voice (escaped, never
+    /// translated).
+    fn mixed(&self, id: &str, args: &[(&str, Arg)], theirs: &[(&str, Text)]) -> Text {
+        let mut all: Vec<(&str, Arg)> = args.to_vec();
+        for (n, (name, _)) in theirs.iter().enumerate() {
+            all.push((name, Arg::Text(slot(n))));
+        }
+        let formatted = self.w.format(id, &all);
+        let mut out = Text::default();
+        let mut rest = formatted.as_str();
+        while let Some(start) = rest.find('\u{E000}') {
+            out = out.and(&rest[..start]);
+            let after = &rest[start + '\u{E000}'.len_utf8()..];
+            let Some(end) = after.find('\u{E001}') else {
+                rest = after;
+                continue;
+            };
+            if let Some((_, text)) = after[..end]
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| theirs.get(n))
+            {
+                out = out.append(text.clone());
+            }
+            rest = &after[end + '\u{E001}'.len_utf8()..];
+        }
+        out.and(rest)
+    }
+
+    /// A count of records, people, responses or actions: `n-records` and the like.
+    fn count(&self, id: &str, n: usize) -> String {
+        self.f(id, &[("n", n.into())])
+    }
+
+    /// "m of n".
+    fn m_of_n(&self, m: usize, n: usize) -> String {
+        self.f("m-of-n", &[("m", m.into()), ("n", n.into())])
+    }
+
+    /// "a, b and c".
+    fn and_list(&self, items: &[String]) -> String {
+        and_list_in(self.w, items)
+    }
+
+    /// The name of the overall result: the framework's, else coprod's word.
+    fn overall_name(&self) -> String {
+        self.r
+            .framework
+            .overall_label
+            .clone()
+            .unwrap_or_else(|| self.t("overall"))
+    }
+
+    /// Who scored, in the report's language: coprod's names of the stakeholder groups it knows
+    /// and of the whole room are coprod's words; names set in `coprod.toml`, and people's names,
+    /// are the user's and stay as they are.
+    fn who(&self, name: &str) -> String {
+        let known = |english: &str| -> Option<String> {
+            if english == "Whole room" {
+                return Some(self.t("who-room"));
+            }
+            if english == "One person" {
+                return Some(self.t("who-one-person"));
+            }
+            if english == "A group" {
+                return Some(self.t("who-a-group"));
+            }
+            crate::record::KNOWN_GROUPS
+                .iter()
+                .find(|(id, shown)| *shown == english && crate::record::group_name(id) == english)
+                .map(|(id, _)| self.t(&format!("group-{id}")))
+        };
+        if let Some(t) = known(name) {
+            return t;
+        }
+        // "Name (Group)", "Group (2)", "One person (Group)".
+        if let Some((head, tail)) = name.rsplit_once(" (")
+            && let Some(inner) = tail.strip_suffix(')')
+        {
+            let head = known(head).unwrap_or_else(|| head.to_string());
+            let inner = known(inner).unwrap_or_else(|| inner.to_string());
+            return format!("{head} ({inner})");
+        }
+        name.to_string()
+    }
+
+    /// An action's status in words.
+    fn status(&self, s: ActionStatus) -> String {
+        self.t(match s {
+            ActionStatus::NotStarted => "status-not-started",
+            ActionStatus::InProgress => "status-in-progress",
+            ActionStatus::Done => "status-done",
+            ActionStatus::Embedded => "status-embedded",
+            ActionStatus::Dropped => "status-dropped",
+        })
+    }
+
+    /// How a direction over time is said.
+    fn direction(&self, d: Option<Direction>) -> String {
+        match d {
+            Some(Direction::Improved) => self.t("dir-improved"),
+            Some(Direction::Slipped) => self.t("dir-slipped"),
+            Some(Direction::Same) => self.t("dir-same"),
+            None => String::new(),
+        }
+    }
+
     fn date(&self, iso: &str) -> String {
         if self.c.long_dates {
-            long_date(iso)
+            long_date_in(self.w, iso)
         } else {
             iso.to_string()
         }
@@ -172,9 +310,10 @@ impl Builder<'_> {
                     .copied()
                     .filter(|&k| r.records[k].scored_by == rec.scored_by)
                     .collect();
+                let who = self.who(&rec.scored_by);
                 match same.iter().position(|&k| k == i) {
-                    Some(n) if same.len() > 1 => format!("{} ({})", rec.scored_by, n + 1),
-                    _ => rec.scored_by.clone(),
+                    Some(n) if same.len() > 1 => format!("{who} ({})", n + 1),
+                    _ => who,
                 }
             })
             .collect()
@@ -182,11 +321,13 @@ impl Builder<'_> {
 
     /// "3.1 out of 5 (53% of the scale) · Established".
     fn score_words(&self, s: &ScoreView) -> Text {
-        let t = Text::ours(format!(
-            "{} out of {} ({} of the scale)",
-            score_text(s.value),
-            self.r.framework.scale_max,
-            percent_text(s.percent)
+        let t = Text::ours(self.f(
+            "score-words",
+            &[
+                ("score", score_text(s.value).into()),
+                ("max", self.r.framework.scale_max.to_string().into()),
+                ("percent", percent_text(s.percent).into()),
+            ],
         ));
         match &s.band {
             Some(b) => t.and(" · ").and_theirs(b.clone()),
@@ -201,17 +342,13 @@ impl Builder<'_> {
             if n > 0 {
                 t = t.and("; ");
             }
-            let people = if g.people == 1 {
-                "1 person".to_string()
-            } else {
-                format!("{} people", g.people)
-            };
+            let people = self.count("n-people", g.people);
             let counts = match (g.responses, g.people) {
-                (_, 0) => plural(g.responses, "response"),
+                (_, 0) => self.count("n-responses", g.responses),
                 (1, _) => people,
-                (n, _) => format!("{}, {people}", plural(n, "response")),
+                (n, _) => format!("{}, {people}", self.count("n-responses", n)),
             };
-            t = t.and_theirs(g.name.clone()).and(format!(" ({counts})"));
+            t = t.and_theirs(self.who(&g.name)).and(format!(" ({counts})"));
         }
         t
     }
@@ -228,25 +365,28 @@ impl Builder<'_> {
                     if !t.is_empty() {
                         t = t.and("; ");
                     }
-                    t = t
-                        .and_theirs(label.clone())
-                        .and(" (")
-                        .and_theirs(e.clone())
-                        .and(" edition)");
+                    t = t.append(self.mixed(
+                        "editions-each",
+                        &[],
+                        &[
+                            ("name", Text::theirs(label.clone())),
+                            ("edition", Text::theirs(e.clone())),
+                        ],
+                    ));
                 }
                 None => others += 1,
             }
         }
         match others {
             0 => t,
-            1 => t.and("; the other record the standard edition"),
-            _ => t.and("; the others the standard edition"),
+            1 => t.and("; ").and(self.t("editions-other-one")),
+            _ => t.and("; ").and(self.t("editions-others")),
         }
     }
 
     fn cover(&self) -> Part {
         let r = self.r;
-        let mut blocks = vec![para(Text::ours("Co-production self-evaluation").strong())];
+        let mut blocks = vec![para(Text::ours(self.t("cover-kind")).strong())];
         if let Some(org) = r.organisation.as_deref().filter(|o| !o.trim().is_empty()) {
             blocks.push(para(Text::theirs(org.trim()).strong()));
         }
@@ -255,52 +395,51 @@ impl Builder<'_> {
         }
         let dates: Vec<String> = r.dates.iter().map(|d| self.date(d)).collect();
         blocks.push(para(Text::ours(match dates.as_slice() {
-            [] => "Not dated".to_string(),
-            many => format!("Assessed on {}", and_list(many)),
+            [] => self.t("not-dated"),
+            many => self.f("assessed-on", &[("dates", self.and_list(many).into())]),
         })));
-        blocks.push(para(
-            Text::ours("Framework: ")
-                .and_theirs(r.framework.title.clone())
-                .and(", version ")
-                .and_theirs(r.framework.version.clone()),
-        ));
-        blocks.push(heading("Who took part"));
+        blocks.push(para(self.mixed(
+            "framework-line",
+            &[],
+            &[
+                ("title", Text::theirs(r.framework.title.clone())),
+                ("version", Text::theirs(r.framework.version.clone())),
+            ],
+        )));
+        blocks.push(heading(&self.t("who-took-part")));
         let n = r.records.len();
         let intro = if r.dates.len() > 1 {
-            format!(
-                "This report covers {n} records from {} assessments. The scores describe the \
-                 latest, on {}; the earlier ones show what changed.",
-                r.dates.len(),
-                self.date(r.current_date())
+            self.f(
+                "cover-intro-years",
+                &[
+                    ("n", n.into()),
+                    ("assessments", r.dates.len().into()),
+                    ("date", self.date(r.current_date()).into()),
+                ],
             )
         } else if n > 1 {
-            format!(
-                "This report combines {n} records, each scored by one group or by the whole room."
-            )
+            self.f("cover-intro-combined", &[("n", n.into())])
         } else {
-            "This report is based on one record.".to_string()
+            self.t("cover-intro-one")
         };
         blocks.push(para(Text::ours(intro)));
         blocks.push(Block::Table(Table {
-            summary: Text::ours(
-                "Who scored each record, when, and how many indicators they answered.",
-            ),
+            summary: Text::ours(self.t("cover-table-summary")),
             columns: vec![
-                col("Scored by", Align::Left, 5),
-                col("Date", Align::Left, 3),
-                col("Indicators answered", Align::Right, 5),
+                col(self.t("col-scored-by"), Align::Left, 5),
+                col(self.t("col-date"), Align::Left, 3),
+                col(self.t("col-indicators-answered"), Align::Right, 5),
             ],
             rows: r
                 .records
                 .iter()
                 .map(|rec| {
                     row(vec![
-                        Text::theirs(rec.scored_by.clone()),
+                        Text::theirs(self.who(&rec.scored_by)),
                         Text::ours(self.date(&rec.date)),
-                        Text::ours(format!(
-                            "{} of {}",
+                        Text::ours(self.m_of_n(
                             rec.completeness.answered + rec.completeness.not_applicable,
-                            rec.completeness.total
+                            rec.completeness.total,
                         )),
                     ])
                 })
@@ -319,17 +458,23 @@ impl Builder<'_> {
         let mut blocks = Vec::new();
         if !self.c.cover {
             // Without a cover, the summary says what the report is of.
-            let mut line = Text::theirs(r.framework.title.clone())
-                .and(" (version ")
-                .and_theirs(r.framework.version.clone())
-                .and(") · ");
+            let mut line = self
+                .mixed(
+                    "summary-framework",
+                    &[],
+                    &[
+                        ("title", Text::theirs(r.framework.title.clone())),
+                        ("version", Text::theirs(r.framework.version.clone())),
+                    ],
+                )
+                .and(" · ");
             if !r.partnerships.is_empty() {
                 line = line.and_theirs(r.partnerships.join(", ")).and(" · ");
             }
             let dates: Vec<String> = r.dates.iter().map(|d| self.date(d)).collect();
             line = line.and(format!(
                 "{} · {}",
-                plural(r.records.len(), "record"),
+                self.count("n-records", r.records.len()),
                 dates.join(", ")
             ));
             if let Some(org) = r.organisation.as_deref().filter(|o| !o.trim().is_empty()) {
@@ -339,35 +484,38 @@ impl Builder<'_> {
         }
         let overall = match &r.overall {
             Some(s) => self.score_words(s).strong(),
-            None => Text::ours("no indicators scored yet"),
+            None => Text::ours(self.t("no-indicators-scored")),
         };
         let c = &r.completeness;
         let mut facts = vec![
             Fact {
-                label: Text::theirs(r.overall_name()),
+                label: Text::theirs(self.overall_name()),
                 value: overall,
             },
             Fact {
-                label: Text::ours("Completeness"),
-                value: Text::ours(format!(
-                    "{} of {} answered · {} not applicable · {} unanswered ({} complete)",
-                    c.answered,
-                    c.total,
-                    c.not_applicable,
-                    c.unanswered,
-                    percent_text(c.percent_complete)
+                label: Text::ours(self.t("completeness")),
+                value: Text::ours(self.f(
+                    "completeness-value",
+                    &[
+                        ("answered", c.answered.into()),
+                        ("total", c.total.into()),
+                        ("na", c.not_applicable.into()),
+                        ("unanswered", c.unanswered.into()),
+                        ("percent", percent_text(c.percent_complete).into()),
+                    ],
                 )),
             },
             Fact {
-                label: Text::ours("Scored by"),
+                label: Text::ours(self.t("col-scored-by")),
                 value: self
                     .turnout()
-                    .and(format!(" on {}", self.date(r.current_date()))),
+                    .and(" ")
+                    .and(self.f("on-date", &[("date", self.date(r.current_date()).into())])),
             },
         ];
         if r.records.iter().any(|x| x.edition.is_some()) {
             facts.push(Fact {
-                label: Text::ours("Editions"),
+                label: Text::ours(self.t("editions")),
                 value: self.editions(),
             });
         }
@@ -375,18 +523,20 @@ impl Builder<'_> {
             && let Some(st) = &r.overall_stats
         {
             facts.push(Fact {
-                label: Text::ours("Range"),
-                value: Text::ours(format!(
-                    "the records' own results run from {} to {}, a spread of {}",
-                    score_text(st.min),
-                    score_text(st.max),
-                    score_text(st.spread)
+                label: Text::ours(self.t("range")),
+                value: Text::ours(self.f(
+                    "range-value",
+                    &[
+                        ("min", score_text(st.min).into()),
+                        ("max", score_text(st.max).into()),
+                        ("spread", score_text(st.spread).into()),
+                    ],
                 )),
             });
         }
         if r.partnerships.len() > 1 {
             facts.push(Fact {
-                label: Text::ours("Partnerships combined"),
+                label: Text::ours(self.t("partnerships-combined")),
                 value: Text::theirs(r.partnerships.join(", ")),
             });
         }
@@ -396,25 +546,28 @@ impl Builder<'_> {
                 .map(|d| self.date(d))
                 .collect();
             facts.push(Fact {
-                label: Text::ours("Earlier assessments"),
-                value: Text::ours(format!("{} (see “Over time”)", earlier.join(", "))),
+                label: Text::ours(self.t("earlier-assessments")),
+                value: Text::ours(self.f("earlier-value", &[("dates", earlier.join(", ").into())])),
             });
         }
         blocks.push(Block::Facts { facts });
 
         let noun = r.section_heading();
-        blocks.push(heading(&format!("{noun} results")));
+        blocks.push(Block::Heading {
+            level: 1,
+            text: self.mixed("section-results", &[], &[("noun", Text::theirs(noun))]),
+        });
         blocks.push(Block::Table(self.section_results()));
         if self.c.charts {
             blocks.extend(self.charts().into_iter().map(Block::Chart));
         }
         for (title, list, more) in [
-            ("Strengths", &r.strengths, r.strengths_more_tied),
-            ("Priorities", &r.priorities, r.priorities_more_tied),
+            (self.t("strengths"), &r.strengths, r.strengths_more_tied),
+            (self.t("priorities"), &r.priorities, r.priorities_more_tied),
         ] {
-            blocks.push(heading(title));
+            blocks.push(heading(&title));
             if list.is_empty() {
-                blocks.push(para(Text::ours("None yet: too few indicators scored.")));
+                blocks.push(para(Text::ours(self.t("none-yet"))));
                 continue;
             }
             let mut items: Vec<Text> = list
@@ -435,17 +588,16 @@ impl Builder<'_> {
             if more > 0
                 && let Some(last) = list.last()
             {
-                items.push(Text::ours(format!(
-                    "… and {} more at {}",
-                    more,
-                    score_text(last.score)
+                items.push(Text::ours(self.f(
+                    "and-more",
+                    &[("n", more.into()), ("score", score_text(last.score).into())],
                 )));
             }
             blocks.push(Block::List { items });
         }
         Part {
             kind: PartKind::Summary,
-            title: Text::ours("Summary"),
+            title: Text::ours(self.t("summary")),
             blocks,
         }
     }
@@ -454,16 +606,20 @@ impl Builder<'_> {
         let r = self.r;
         let combined = r.is_combined();
         let mut columns = vec![
-            col(r.section_heading(), Align::Left, 8),
-            col("Score", Align::Right, 3),
-            col("% of scale", Align::Right, 3),
-            col("Band", Align::Left, 5),
+            Column {
+                header: Text::theirs(r.section_heading()),
+                align: Align::Left,
+                share: 8,
+            },
+            col(self.t("col-score"), Align::Right, 3),
+            col(self.t("col-percent"), Align::Right, 3),
+            col(self.t("col-band"), Align::Left, 5),
         ];
         if combined {
-            columns.push(col("Lowest record", Align::Right, 3));
-            columns.push(col("Highest record", Align::Right, 3));
+            columns.push(col(self.t("col-lowest-record"), Align::Right, 3));
+            columns.push(col(self.t("col-highest-record"), Align::Right, 3));
         }
-        columns.push(col("Answered", Align::Right, 4));
+        columns.push(col(self.t("col-answered"), Align::Right, 4));
         let rows = r
             .sections
             .iter()
@@ -479,17 +635,16 @@ impl Builder<'_> {
                         Text::theirs(s.title.clone()),
                         Text::ours("–"),
                         Text::ours("–"),
-                        Text::ours("not scored"),
+                        Text::ours(self.t("not-scored")),
                     ],
                 };
                 if combined {
                     cells.push(num(s.stats.as_ref().map(|st| st.min)));
                     cells.push(num(s.stats.as_ref().map(|st| st.max)));
                 }
-                cells.push(Text::ours(format!(
-                    "{} of {}",
+                cells.push(Text::ours(self.m_of_n(
                     s.completeness.answered + s.completeness.not_applicable,
-                    s.completeness.total
+                    s.completeness.total,
                 )));
                 let mut row = row(cells);
                 row.bar = Some(s.score.as_ref().map_or(0.0, |v| v.percent));
@@ -497,11 +652,11 @@ impl Builder<'_> {
             })
             .collect();
         Table {
-            summary: Text::ours(format!(
-                "Each {}'s score, its percentage of the scale, its band and how many indicators \
-                 were answered.",
-                r.framework.section_noun
-            )),
+            summary: self.mixed(
+                "section-results-summary",
+                &[],
+                &[("noun", Text::theirs(r.framework.section_noun.clone()))],
+            ),
             columns,
             rows,
             row_headers: true,
@@ -512,13 +667,18 @@ impl Builder<'_> {
     fn axis_caption(&self) -> Text {
         let scale = &self.r.framework.scale;
         match (scale.first(), scale.last()) {
-            (Some(lo), Some(hi)) if scale.len() > 1 => {
-                Text::ours(format!("Score: {} = ", lo.value))
-                    .and_theirs(lo.label.clone())
-                    .and(format!(", {} = ", hi.value))
-                    .and_theirs(hi.label.clone())
-            }
-            _ => Text::ours("Score"),
+            (Some(lo), Some(hi)) if scale.len() > 1 => self.mixed(
+                "axis-caption",
+                &[
+                    ("lo", lo.value.to_string().into()),
+                    ("hi", hi.value.to_string().into()),
+                ],
+                &[
+                    ("lolabel", Text::theirs(lo.label.clone())),
+                    ("hilabel", Text::theirs(hi.label.clone())),
+                ],
+            ),
+            _ => Text::ours(self.t("axis-score")),
         }
     }
 
@@ -537,7 +697,10 @@ impl Builder<'_> {
         let noun = &r.framework.section_noun;
         let caption = self.axis_caption();
         let (lo, hi) = (r.framework.scale_min, r.framework.scale_max);
-        let results = format!("“{} results”", r.section_heading());
+        let results = format!(
+            "“{}”",
+            self.f("section-results", &[("noun", r.section_heading().into())])
+        );
         if !r.is_combined() {
             let own = r
                 .single_current()
@@ -557,11 +720,17 @@ impl Builder<'_> {
                     })
                     .collect(),
             };
-            let described = describe_bars(&group);
+            let described = describe_bars(self.w, &group);
             return vec![Chart {
-                alt: Text::ours(format!(
-                    "Bar chart of {noun} scores on a scale from {lo} to {hi}: {described} The \
-                     table {results} above has the same numbers."
+                alt: Text::ours(self.f(
+                    "chart-bars-alt",
+                    &[
+                        ("noun", noun.into()),
+                        ("lo", lo.to_string().into()),
+                        ("hi", hi.to_string().into()),
+                        ("described", described.into()),
+                        ("results", (&results).into()),
+                    ],
                 )),
                 kind: ChartKind::Bars {
                     groups: vec![group],
@@ -580,7 +749,7 @@ impl Builder<'_> {
                 .enumerate()
                 .map(|(g, info)| {
                     (
-                        info.name.clone(),
+                        self.who(&info.name),
                         p.sections
                             .iter()
                             .map(|s| s.gap.by_group.get(g).copied().flatten())
@@ -619,41 +788,51 @@ impl Builder<'_> {
                         .partial_cmp(&b.value)
                         .unwrap_or(std::cmp::Ordering::Equal)
                 });
-                let mut title = Text::theirs(s.title.clone()).and(format!(
-                    " · combined {}",
-                    s.score
-                        .as_ref()
-                        .map_or_else(|| "not scored".to_string(), |v| score_text(v.value))
-                ));
+                let mut title =
+                    Text::theirs(s.title.clone())
+                        .and(" · ")
+                        .and(s.score.as_ref().map_or_else(
+                            || self.t("not-scored"),
+                            |v| self.f("chart-combined", &[("score", score_text(v.value).into())]),
+                        ));
                 if let (Some(l), Some(h)) = (low, high)
                     && let (Some(lv), Some(hv)) = (l.value, h.value)
                 {
-                    title = title.and(format!(" · gap {}", score_text(hv - lv)));
-                    spans.push(format!(
-                        "{}: from {} ({}) to {} ({}).",
-                        s.title,
-                        score_text(lv),
-                        l.label.plain(),
-                        score_text(hv),
-                        h.label.plain()
+                    title = title
+                        .and(" · ")
+                        .and(self.f("chart-gap", &[("gap", score_text(hv - lv).into())]));
+                    spans.push(self.f(
+                        "chart-span",
+                        &[
+                            ("section", (&s.title).into()),
+                            ("low", score_text(lv).into()),
+                            ("lowname", l.label.plain().into()),
+                            ("high", score_text(hv).into()),
+                            ("highname", h.label.plain().into()),
+                        ],
                     ));
                 } else {
-                    spans.push(format!("{}: not scored.", s.title));
+                    spans.push(self.f("chart-span-none", &[("section", (&s.title).into())]));
                 }
                 DotRow { title, dots }
             })
             .collect();
-        let who = if r.perspectives.is_some() {
-            "group"
+        let alt = if r.perspectives.is_some() {
+            "chart-dots-groups-alt"
         } else {
-            "record"
+            "chart-dots-records-alt"
         };
         vec![Chart {
-            alt: Text::ours(format!(
-                "Dot plot of each {who}'s result per {noun} on a scale from {lo} to {hi}, with the \
-                 range from the lowest to the highest. {} The table {results} above and \
-                 “Views by stakeholder group” have every number.",
-                spans.join(" ")
+            alt: Text::ours(self.f(
+                alt,
+                &[
+                    ("noun", noun.into()),
+                    ("lo", lo.to_string().into()),
+                    ("hi", hi.to_string().into()),
+                    ("spans", spans.join(" ").into()),
+                    ("results", (&results).into()),
+                    ("groups", self.t("groups-title").into()),
+                ],
             )),
             kind: ChartKind::Dots { rows },
             scale: self.scale(),
@@ -663,10 +842,11 @@ impl Builder<'_> {
 
     /// A group's column header: its name, and how many records speak for it when several do.
     fn group_header(&self, g: &super::compare::GroupInfo) -> Text {
+        let name = self.who(&g.name);
         if g.records == 1 || self.r.anonymised && g.records < 3 {
-            Text::theirs(g.name.clone())
+            Text::theirs(name)
         } else {
-            Text::theirs(g.name.clone()).and(format!(" ({})", g.records))
+            Text::theirs(name).and(format!(" ({})", g.records))
         }
     }
 
@@ -676,9 +856,9 @@ impl Builder<'_> {
         if g.diverges {
             gap.push(
                 Text::ours(if self.c.flag_sign {
-                    "⚑ talk about this"
+                    self.t("talk-flag")
                 } else {
-                    "Talk about this"
+                    self.t("talk-about-this")
                 })
                 .strong(),
             );
@@ -691,13 +871,18 @@ impl Builder<'_> {
         let r = self.r;
         let p = r.perspectives.as_ref()?;
         let threshold = score_text(p.threshold);
-        let mut blocks = vec![para(Text::ours(format!(
-            "Each group's result on {}; the gap is the highest minus the lowest. A gap of \
-             {threshold} levels or more is marked “talk about this”: the groups see it \
-             differently.",
-            self.date(r.current_date())
+        let mut blocks = vec![para(Text::ours(self.f(
+            "groups-intro",
+            &[
+                ("date", self.date(r.current_date()).into()),
+                ("threshold", (&threshold).into()),
+            ],
         )))];
-        let mut columns = vec![col(r.section_heading(), Align::Left, 8)];
+        let mut columns = vec![Column {
+            header: Text::theirs(r.section_heading()),
+            align: Align::Left,
+            share: 8,
+        }];
         for g in &p.groups {
             columns.push(Column {
                 header: self.group_header(g),
@@ -705,7 +890,7 @@ impl Builder<'_> {
                 share: 4,
             });
         }
-        columns.push(col("Gap", Align::Right, 5));
+        columns.push(col(self.t("col-gap"), Align::Right, 5));
         let mut rows: Vec<Row> = p
             .sections
             .iter()
@@ -715,44 +900,46 @@ impl Builder<'_> {
                 cells_row(cells)
             })
             .collect();
-        let mut total = vec![vec![Text::theirs(r.overall_name()).strong()]];
+        let mut total = vec![vec![Text::theirs(self.overall_name()).strong()]];
         total.extend(self.gap_cells(&p.overall));
         let mut total = cells_row(total);
         total.total = true;
         rows.push(total);
         blocks.push(Block::Table(Table {
-            summary: Text::ours(format!(
-                "Each stakeholder group's result per {} and overall, and the gap between the \
-                 highest and lowest.",
-                r.framework.section_noun
-            )),
+            summary: self.mixed(
+                "groups-table-summary",
+                &[],
+                &[("noun", Text::theirs(r.framework.section_noun.clone()))],
+            ),
             columns,
             rows,
             row_headers: true,
         }));
-        blocks.push(heading("Talk about this"));
+        blocks.push(heading(&self.t("talk-about-this")));
         let talk = p.talk_about();
         if talk.is_empty() {
-            blocks.push(para(Text::ours(format!(
-                "No indicator's group results differ by {threshold} levels or more."
-            ))));
+            blocks.push(para(Text::ours(
+                self.f("no-talk", &[("threshold", (&threshold).into())]),
+            )));
         } else {
-            blocks.push(para(Text::ours(format!(
-                "Group results differ by {threshold} levels or more on these indicators, widest \
-                 gap first:"
-            ))));
+            blocks.push(para(Text::ours(
+                self.f("talk-intro", &[("threshold", (&threshold).into())]),
+            )));
             blocks.push(Block::Table(self.indicator_gaps(&talk)));
         }
         Some(Part {
             kind: PartKind::Groups,
-            title: Text::ours("Views by stakeholder group"),
+            title: Text::ours(self.t("groups-title")),
             blocks,
         })
     }
 
     fn indicator_gaps(&self, list: &[&NamedGap]) -> Table {
         let p = self.r.perspectives.as_ref();
-        let mut columns = vec![col("ID", Align::Left, 2), col("Indicator", Align::Left, 10)];
+        let mut columns = vec![
+            col(self.t("col-id"), Align::Left, 2),
+            col(self.t("col-indicator"), Align::Left, 10),
+        ];
         for g in p.map(|p| p.groups.as_slice()).unwrap_or_default() {
             columns.push(Column {
                 header: self.group_header(g),
@@ -760,12 +947,9 @@ impl Builder<'_> {
                 share: 4,
             });
         }
-        columns.push(col("Gap", Align::Right, 3));
+        columns.push(col(self.t("col-gap"), Align::Right, 3));
         Table {
-            summary: Text::ours(
-                "Indicators the stakeholder groups scored far apart: each group's result and the \
-                 gap.",
-            ),
+            summary: Text::ours(self.t("gaps-summary")),
             columns,
             rows: list
                 .iter()
@@ -790,15 +974,20 @@ impl Builder<'_> {
             .and_then(|i| t.dates.get(i))
             .map(|d| self.date(d))
             .unwrap_or_default();
-        let mut blocks = vec![para(Text::ours(format!(
-            "The combined result at each assessment, earliest first. The change is the \
-             difference of the scores as shown; a change of less than {} of a level either way \
-             counts as about the same.",
-            t.step
-        )))];
-        let mut columns = vec![col(r.section_heading(), Align::Left, 6)];
+        let mut blocks = vec![para(Text::ours(
+            self.f("trend-intro", &[("step", t.step.to_string().into())]),
+        ))];
+        let mut columns = vec![Column {
+            header: Text::theirs(r.section_heading()),
+            align: Align::Left,
+            share: 6,
+        }];
         columns.extend(t.dates.iter().map(|d| col(self.date(d), Align::Right, 2)));
-        columns.push(col(format!("Change since {previous}"), Align::Left, 4));
+        columns.push(col(
+            self.f("change-since", &[("date", (&previous).into())]),
+            Align::Left,
+            4,
+        ));
         let series_row = |name: Text, s: &SeriesView| {
             let mut cells = vec![name];
             cells.extend(s.values.iter().map(|v| num(*v)));
@@ -806,13 +995,13 @@ impl Builder<'_> {
                 Some(c) => Text::ours(format!(
                     "{} {}",
                     change_text(c),
-                    super::direction_text(s.direction)
+                    self.direction(s.direction)
                 )),
                 None => Text::ours("–"),
             });
             row(cells)
         };
-        let mut total = series_row(Text::theirs(r.overall_name()).strong(), &t.overall);
+        let mut total = series_row(Text::theirs(self.overall_name()).strong(), &t.overall);
         total.total = true;
         let mut rows = vec![total];
         rows.extend(
@@ -821,18 +1010,18 @@ impl Builder<'_> {
                 .map(|s| series_row(Text::theirs(s.text.clone()), s)),
         );
         blocks.push(Block::Table(Table {
-            summary: Text::ours(format!(
-                "The overall result and each {}'s result at each assessment, and the change \
-                 since the one before the latest.",
-                r.framework.section_noun
-            )),
+            summary: self.mixed(
+                "trend-table-summary",
+                &[],
+                &[("noun", Text::theirs(r.framework.section_noun.clone()))],
+            ),
             columns,
             rows,
             row_headers: true,
         }));
         if self.c.charts {
             let mut panels = vec![Panel {
-                title: Text::theirs(r.overall_name()),
+                title: Text::theirs(self.overall_name()),
                 values: t.overall.values.clone(),
             }];
             panels.extend(t.sections.iter().map(|s| Panel {
@@ -844,21 +1033,20 @@ impl Builder<'_> {
                 .overall
                 .values
                 .iter()
-                .map(|v| v.map_or_else(|| "no score".to_string(), score_text))
+                .map(|v| v.map_or_else(|| self.t("trend-no-score"), score_text))
                 .collect();
             blocks.push(Block::Chart(Chart {
-                alt: Text::ours(format!(
-                    "Small line charts, one for {} and one per {}, of the result at each \
-                     assessment from {} to {}, on a scale from {} to {}. {}: {}. Every number is \
-                     in the table above.",
-                    r.overall_name(),
-                    r.framework.section_noun,
-                    dates.first().cloned().unwrap_or_default(),
-                    dates.last().cloned().unwrap_or_default(),
-                    r.framework.scale_min,
-                    r.framework.scale_max,
-                    r.overall_name(),
-                    overall.join(", ")
+                alt: Text::ours(self.f(
+                    "trend-chart-alt",
+                    &[
+                        ("overall", self.overall_name().into()),
+                        ("noun", (&r.framework.section_noun).into()),
+                        ("first", dates.first().cloned().unwrap_or_default().into()),
+                        ("last", dates.last().cloned().unwrap_or_default().into()),
+                        ("lo", r.framework.scale_min.to_string().into()),
+                        ("hi", r.framework.scale_max.to_string().into()),
+                        ("values", overall.join(", ").into()),
+                    ],
                 )),
                 kind: ChartKind::Lines {
                     dates: dates.into_iter().map(Text::ours).collect(),
@@ -870,13 +1058,13 @@ impl Builder<'_> {
         }
         let mut items = Vec::new();
         for (label, d) in [
-            ("Improved", Direction::Improved),
-            ("Slipped", Direction::Slipped),
-            ("About the same", Direction::Same),
+            ("trend-improved", Direction::Improved),
+            ("trend-slipped", Direction::Slipped),
+            ("trend-same", Direction::Same),
         ] {
             let moved = t.moved(d);
             let list = if moved.is_empty() {
-                Text::ours("none")
+                Text::ours(self.t("trend-none"))
             } else if d == Direction::Same {
                 Text::theirs(
                     moved
@@ -885,7 +1073,10 @@ impl Builder<'_> {
                         .collect::<Vec<_>>()
                         .join(", "),
                 )
-                .and(format!(" ({} of {})", moved.len(), t.indicators.len()))
+                .and(format!(
+                    " ({})",
+                    self.m_of_n(moved.len(), t.indicators.len())
+                ))
             } else {
                 let mut list = Text::default();
                 for (n, i) in moved.iter().enumerate() {
@@ -900,7 +1091,8 @@ impl Builder<'_> {
                 list
             };
             items.push(
-                Text::ours(format!("{label} since {previous}: "))
+                Text::ours(self.f(label, &[("date", (&previous).into())]))
+                    .and(": ")
                     .strong()
                     .append(list)
                     .and("."),
@@ -909,7 +1101,7 @@ impl Builder<'_> {
         blocks.push(Block::List { items });
         Some(Part {
             kind: PartKind::Trend,
-            title: Text::ours("Over time"),
+            title: Text::ours(self.t("over-time")),
             blocks,
         })
     }
@@ -919,44 +1111,67 @@ impl Builder<'_> {
         let versions: Vec<String> = v
             .versions
             .iter()
-            .map(|x| format!("version {} ({})", x.version, plural(x.records, "record")))
+            .map(|x| {
+                self.f(
+                    "version-records",
+                    &[
+                        ("version", (&x.version).into()),
+                        ("records", self.count("n-records", x.records).into()),
+                    ],
+                )
+            })
             .collect();
         let mut blocks = vec![Block::Note {
-            text: Text::ours("The records were made with different versions of the framework: ")
-                .and_theirs(and_list(&versions))
-                .and(". They are compared indicator by indicator."),
+            text: self.mixed(
+                "versions-note",
+                &[],
+                &[("versions", Text::theirs(self.and_list(&versions)))],
+            ),
         }];
-        let ids = |list: Vec<String>| and_list(&list);
+        let ids = |list: Vec<String>| self.and_list(&list);
+        let renamings: Vec<String> = v
+            .renamed
+            .iter()
+            .map(|r| {
+                self.f(
+                    "renaming",
+                    &[
+                        ("from", r.from.to_uppercase().into()),
+                        ("to", r.to.to_uppercase().into()),
+                    ],
+                )
+            })
+            .collect();
         if !v.renamed.is_empty() {
-            blocks.push(para(
-                Text::ours("Renamed, with earlier answers counted under the new id: ")
-                    .and_theirs(and_list(&v.renaming_words()))
-                    .and("."),
-            ));
+            blocks.push(para(self.mixed(
+                "renamed",
+                &[],
+                &[("list", Text::theirs(self.and_list(&renamings)))],
+            )));
         }
         if !v.retired.is_empty() {
-            blocks.push(para(
-                Text::ours("No longer in the framework, so left out of every score: ")
-                    .and_theirs(ids(v
-                        .retired
-                        .iter()
-                        .map(|r| r.indicator.to_uppercase())
-                        .collect()))
-                    .and("."),
-            ));
+            let list = ids(v
+                .retired
+                .iter()
+                .map(|r| r.indicator.to_uppercase())
+                .collect());
+            blocks.push(para(self.mixed(
+                "retired",
+                &[],
+                &[("list", Text::theirs(list))],
+            )));
         }
         if !v.new.is_empty() {
-            blocks.push(para(
-                Text::ours(
-                    "Not answered in the earlier versions' records (new, or not scored then): ",
-                )
-                .and_theirs(ids(v.new.iter().map(|i| i.to_uppercase()).collect()))
-                .and("."),
-            ));
+            let list = ids(v.new.iter().map(|i| i.to_uppercase()).collect());
+            blocks.push(para(self.mixed(
+                "new-ids",
+                &[],
+                &[("list", Text::theirs(list))],
+            )));
         }
         Some(Part {
             kind: PartKind::Versions,
-            title: Text::ours("Framework versions"),
+            title: Text::ours(self.t("framework-versions")),
             blocks,
         })
     }
@@ -969,30 +1184,38 @@ impl Builder<'_> {
             blocks.push(para(Text::theirs(s.summary.trim())));
         }
         let mut result = match &s.score {
-            Some(v) => Text::ours("Score: ").append(self.score_words(v)).and("."),
-            None => Text::ours("Score: not scored yet."),
+            Some(v) => self.mixed("score-line", &[], &[("words", self.score_words(v))]),
+            None => Text::ours(self.t("score-not-yet")),
         };
         let answered = s.completeness.answered + s.completeness.not_applicable;
-        result = if r.is_combined() {
-            result.and(format!(
-                " {answered} of {} answers from {} records.",
-                s.completeness.total,
-                self.current().len()
-            ))
+        result = result.and(" ").and(if r.is_combined() {
+            self.f(
+                "answers-from-records",
+                &[
+                    ("answered", answered.into()),
+                    ("total", s.completeness.total.into()),
+                    ("records", self.current().len().into()),
+                ],
+            )
         } else {
-            result.and(format!(
-                " {answered} of {} indicators answered.",
-                s.completeness.total
-            ))
-        };
+            self.f(
+                "indicators-answered",
+                &[
+                    ("answered", answered.into()),
+                    ("total", s.completeness.total.into()),
+                ],
+            )
+        });
         if r.is_combined()
             && let Some(st) = &s.stats
         {
-            result = result.and(format!(
-                " The records' own scores run from {} to {}, a spread of {}.",
-                score_text(st.min),
-                score_text(st.max),
-                score_text(st.spread)
+            result = result.and(" ").and(self.f(
+                "section-spread",
+                &[
+                    ("min", score_text(st.min).into()),
+                    ("max", score_text(st.max).into()),
+                    ("spread", score_text(st.spread).into()),
+                ],
             ));
         }
         blocks.push(para(result));
@@ -1010,7 +1233,7 @@ impl Builder<'_> {
         if r.is_combined() && self.c.evidence {
             let notes = self.notes(index, |x| x.evidence.as_deref());
             if !notes.is_empty() {
-                blocks.push(heading("Evidence"));
+                blocks.push(heading(&self.t("evidence")));
                 blocks.push(Block::List { items: notes });
             }
         }
@@ -1121,12 +1344,12 @@ impl Builder<'_> {
         let r = self.r;
         let s = &r.sections[index];
         let mut columns = vec![
-            col("ID", Align::Left, 2),
-            col("Indicator", Align::Left, 10),
-            col("Level", Align::Left, 5),
+            col(self.t("col-id"), Align::Left, 2),
+            col(self.t("col-indicator"), Align::Left, 10),
+            col(self.t("col-level"), Align::Left, 5),
         ];
         if self.c.evidence {
-            columns.push(col("Evidence", Align::Left, 12));
+            columns.push(col(self.t("col-evidence"), Align::Left, 12));
         }
         let rows = s
             .indicators
@@ -1134,15 +1357,15 @@ impl Builder<'_> {
             .map(|i| {
                 let x = r.single_current().and_then(|ri| i.responses.get(ri));
                 let level = match x {
-                    Some(x) if x.not_applicable => Text::ours("Not applicable"),
+                    Some(x) if x.not_applicable => Text::ours(self.t("not-applicable")),
                     Some(x) => match (x.level, &x.level_label) {
                         (Some(v), Some(l)) => Text::ours(format!("{v} "))
                             .strong()
                             .and_theirs(l.to_string()),
                         (Some(v), None) => Text::ours(v.to_string()),
-                        _ => Text::ours("Not answered"),
+                        _ => Text::ours(self.t("not-answered")),
                     },
-                    None => Text::ours("Not answered"),
+                    None => Text::ours(self.t("not-answered")),
                 };
                 let mut cells = vec![id(&i.id), Text::theirs(i.statement.clone()), level];
                 if self.c.evidence {
@@ -1158,9 +1381,11 @@ impl Builder<'_> {
             })
             .collect();
         Table {
-            summary: Text::ours("Indicators of ")
-                .and_theirs(s.title.clone())
-                .and(": each statement, the level chosen and the evidence noted."),
+            summary: self.mixed(
+                "single-table-summary",
+                &[],
+                &[("section", Text::theirs(s.title.clone()))],
+            ),
             columns,
             rows,
             row_headers: true,
@@ -1178,9 +1403,9 @@ impl Builder<'_> {
             .map(|x| x.indicators.len())
             .sum::<usize>();
         let mut columns = vec![
-            col("ID", Align::Left, 2),
-            col("Indicator", Align::Left, 10),
-            col("Score", Align::Right, 2),
+            col(self.t("col-id"), Align::Left, 2),
+            col(self.t("col-indicator"), Align::Left, 10),
+            col(self.t("col-score"), Align::Right, 2),
         ];
         match groups {
             Some(p) => {
@@ -1191,14 +1416,14 @@ impl Builder<'_> {
                         share: 4,
                     });
                 }
-                columns.push(col("Gap", Align::Right, 4));
+                columns.push(col(self.t("col-gap"), Align::Right, 4));
             }
             None => {
-                columns.push(col("Lowest", Align::Right, 3));
-                columns.push(col("Highest", Align::Right, 3));
+                columns.push(col(self.t("col-lowest"), Align::Right, 3));
+                columns.push(col(self.t("col-highest"), Align::Right, 3));
             }
         }
-        columns.push(col("Answers", Align::Right, 3));
+        columns.push(col(self.t("col-answers"), Align::Right, 3));
         let rows = s
             .indicators
             .iter()
@@ -1226,16 +1451,12 @@ impl Builder<'_> {
             })
             .collect();
         let what = if groups.is_some() {
-            "each statement's combined score, each group's result and the gap between them, \
-             and how many records gave a level."
+            "combined-summary-groups"
         } else {
-            "each statement's combined score, the lowest and highest level given, and how many \
-             records gave a level."
+            "combined-summary-range"
         };
         Table {
-            summary: Text::ours("Indicators of ")
-                .and_theirs(s.title.clone())
-                .and(format!(": {what}")),
+            summary: self.mixed(what, &[], &[("section", Text::theirs(s.title.clone()))]),
             columns,
             rows,
             row_headers: true,
@@ -1245,14 +1466,14 @@ impl Builder<'_> {
     fn action_table(&self, list: &[&ActionItem], summary: &str) -> Table {
         let labels = self.labels();
         let columns = vec![
-            col("Indicator", Align::Left, 3),
-            col("Action", Align::Left, 10),
-            col("Owner", Align::Left, 6),
-            col("Due", Align::Left, 4),
-            col("Status", Align::Left, 4),
-            col("Raised by", Align::Left, 5),
+            col(self.t("col-indicator"), Align::Left, 3),
+            col(self.t("col-action"), Align::Left, 10),
+            col(self.t("col-owner"), Align::Left, 6),
+            col(self.t("col-due"), Align::Left, 4),
+            col(self.t("col-status"), Align::Left, 4),
+            col(self.t("col-raised-by"), Align::Left, 5),
         ];
-        let not_set = || Text::ours("Not set");
+        let not_set = || Text::ours(self.t("not-set"));
         let rows = list
             .iter()
             .map(|a| {
@@ -1273,7 +1494,7 @@ impl Builder<'_> {
                             .as_deref()
                             .map_or_else(not_set, |d| Text::ours(self.date(d))),
                     ],
-                    vec![Text::ours(a.status.label())],
+                    vec![Text::ours(self.status(a.status))],
                     vec![Text::theirs(labels[a.record].clone())],
                 ];
                 Row {
@@ -1299,29 +1520,34 @@ impl Builder<'_> {
             .and_theirs(a.what.clone())
             .and(" (");
         if let Some(o) = &a.owner {
-            t = t.and("owner: ").and_theirs(o.clone()).and("; ");
+            t = t
+                .append(self.mixed("action-owner", &[], &[("owner", Text::theirs(o.clone()))]))
+                .and("; ");
         }
         if let Some(d) = &a.due {
-            t = t.and(format!("due {}; ", self.date(d)));
+            t = t
+                .and(self.f("action-due", &[("date", self.date(d).into())]))
+                .and("; ");
         }
-        t.and(a.status.label().to_lowercase()).and(")")
+        t.and(self.status(a.status).to_lowercase()).and(")")
     }
 
     fn follow_up(&self) -> Option<Part> {
         let r = self.r;
         let a = r.action_progress.as_ref()?;
-        let mut blocks = vec![para(Text::ours(format!(
-            "Of the {} agreed on {}: {} done or embedded, {} still open, {} dropped and {} not \
-             mentioned this time.",
-            plural(a.agreed, "action"),
-            self.date(&a.since),
-            a.completed,
-            a.open,
-            a.dropped,
-            a.not_followed_up
+        let mut blocks = vec![para(Text::ours(self.f(
+            "follow-up-counts",
+            &[
+                ("agreed", self.count("n-actions", a.agreed).into()),
+                ("date", self.date(&a.since).into()),
+                ("done", a.completed.into()),
+                ("open", a.open.into()),
+                ("dropped", a.dropped.into()),
+                ("unmentioned", a.not_followed_up.into()),
+            ],
         )))];
         if !a.not_followed_up_actions.is_empty() {
-            blocks.push(heading("Not mentioned this time"));
+            blocks.push(heading(&self.t("not-mentioned")));
             blocks.push(Block::List {
                 items: a
                     .not_followed_up_actions
@@ -1330,22 +1556,20 @@ impl Builder<'_> {
                     .collect(),
             });
         }
-        blocks.push(heading("Overdue"));
-        let rule = format!(
-            "An action is overdue when it was agreed at an earlier assessment, was due before {}, \
-             and is not done, embedded or dropped.",
-            self.date(r.current_date())
+        blocks.push(heading(&self.t("overdue")));
+        let rule = self.f(
+            "overdue-rule",
+            &[("date", self.date(r.current_date()).into())],
         );
         if a.overdue.is_empty() {
-            blocks.push(para(Text::ours(format!("{rule} None is overdue."))));
+            blocks.push(para(Text::ours(format!(
+                "{rule} {}",
+                self.t("overdue-none")
+            ))));
         } else {
             blocks.push(para(Text::ours(format!(
-                "{rule} {} overdue:",
-                if a.overdue.len() == 1 {
-                    "One is".to_string()
-                } else {
-                    format!("{} are", a.overdue.len())
-                }
+                "{rule} {}",
+                self.count("overdue-some", a.overdue.len())
             ))));
             blocks.push(Block::List {
                 items: a.overdue.iter().map(|x| self.action_item(x)).collect(),
@@ -1353,7 +1577,7 @@ impl Builder<'_> {
         }
         Some(Part {
             kind: PartKind::FollowUp,
-            title: Text::ours("You said, we did"),
+            title: Text::ours(self.t("follow-up-title")),
             blocks,
         })
     }
@@ -1368,31 +1592,31 @@ impl Builder<'_> {
         let counts = r.current_actions;
         let date = self.date(r.current_date());
         let mut blocks = Vec::new();
+        let plan = |id: &str| {
+            self.f(
+                id,
+                &[
+                    ("agreed", self.count("n-actions", counts.agreed).into()),
+                    ("date", (&date).into()),
+                    ("open", counts.open.into()),
+                ],
+            )
+        };
         if list.is_empty() {
-            blocks.push(para(Text::ours(format!(
-                "No actions were agreed on {date}."
-            ))));
-        } else if self.c.action_plan {
-            blocks.push(para(Text::ours(format!(
-                "{} agreed on {date}, {} still open, in framework order, with who raised each.",
-                plural(counts.agreed, "action"),
-                counts.open
-            ))));
-            blocks.push(Block::Table(self.action_table(
-                &list,
-                "The action plan: each action, its owner, due date and status, and who raised it.",
+            blocks.push(para(Text::ours(
+                self.f("no-actions", &[("date", (&date).into())]),
             )));
+        } else if self.c.action_plan {
+            blocks.push(para(Text::ours(plan("plan-intro"))));
+            blocks.push(Block::Table(
+                self.action_table(&list, &self.t("plan-table-summary")),
+            ));
         } else {
-            blocks.push(para(Text::ours(format!(
-                "{} agreed on {date}, {} still open. Use --format markdown for evidence and the \
-                 action plan.",
-                plural(counts.agreed, "action"),
-                counts.open
-            ))));
+            blocks.push(para(Text::ours(plan("plan-short"))));
         }
         Part {
             kind: PartKind::ActionPlan,
-            title: Text::ours("Action plan"),
+            title: Text::ours(self.t("action-plan")),
             blocks,
         }
     }
@@ -1400,24 +1624,36 @@ impl Builder<'_> {
     fn method(&self) -> Part {
         let r = self.r;
         let f = &r.framework;
+        let combined = self.t(match r.weight_by {
+            crate::score::Weighting::Groups => "method-groups",
+            crate::score::Weighting::Records => "method-records",
+        });
+        let method = self.mixed(
+            "method-text",
+            &[("combined", combined.into())],
+            &[
+                ("noun", Text::theirs(f.section_noun.clone())),
+                ("overall", Text::theirs(self.overall_name())),
+            ],
+        );
         let mut blocks = vec![
-            para(Text::ours(method_text(r))),
-            para(
-                Text::ours("Framework: ")
-                    .and_theirs(f.title.clone())
-                    .and(" (id ")
-                    .and_theirs(f.id.clone())
-                    .and(", version ")
-                    .and_theirs(f.version.clone())
-                    .and(format!(", fingerprint {})", f.fingerprint)),
-            ),
-            heading("The scale"),
+            para(method),
+            para(self.mixed(
+                "method-framework",
+                &[("fingerprint", (&f.fingerprint).into())],
+                &[
+                    ("title", Text::theirs(f.title.clone())),
+                    ("id", Text::theirs(f.id.clone())),
+                    ("version", Text::theirs(f.version.clone())),
+                ],
+            )),
+            heading(&self.t("the-scale")),
             Block::Table(Table {
-                summary: Text::ours("The rating scale: each level's value, name and meaning."),
+                summary: Text::ours(self.t("scale-summary")),
                 columns: vec![
-                    col("Level", Align::Right, 2),
-                    col("Name", Align::Left, 5),
-                    col("Meaning", Align::Left, 16),
+                    col(self.t("col-level"), Align::Right, 2),
+                    col(self.t("col-name"), Align::Left, 5),
+                    col(self.t("col-meaning"), Align::Left, 16),
                 ],
                 rows: f
                     .scale
@@ -1434,17 +1670,14 @@ impl Builder<'_> {
             }),
         ];
         if !f.bands.is_empty() {
-            blocks.push(heading("The bands"));
+            blocks.push(heading(&self.t("the-bands")));
             blocks.push(Block::Table(Table {
-                summary: Text::ours(
-                    "The bands that name a result: from (inclusive), to (exclusive, except the \
-                     top band) and meaning.",
-                ),
+                summary: Text::ours(self.t("bands-summary")),
                 columns: vec![
-                    col("Band", Align::Left, 5),
-                    col("From", Align::Right, 2),
-                    col("To", Align::Right, 2),
-                    col("Meaning", Align::Left, 14),
+                    col(self.t("col-band"), Align::Left, 5),
+                    col(self.t("col-from"), Align::Right, 2),
+                    col(self.t("col-to"), Align::Right, 2),
+                    col(self.t("col-meaning"), Align::Left, 14),
                 ],
                 rows: f
                     .bands
@@ -1461,31 +1694,28 @@ impl Builder<'_> {
                 row_headers: true,
             }));
             blocks.push(Block::Note {
-                text: Text::ours(
-                    "A band runs from its lower bound up to, but not including, its upper bound; \
-                     the top band includes the highest score. Bands are decided on the exact \
-                     score, before rounding.",
-                ),
+                text: Text::ours(self.t("bands-note")),
             });
         }
-        blocks.push(heading("The records"));
+        blocks.push(heading(&self.t("the-records")));
         blocks.push(Block::Table(Table {
-            summary: Text::ours(
-                "The record files this report was made from, who scored each, its date and its \
-                 own overall result.",
-            ),
+            summary: Text::ours(self.t("records-summary")),
             columns: vec![
-                col("Scored by", Align::Left, 3),
-                col("File", Align::Left, 5),
-                col("Date", Align::Left, 2),
-                col(format!("Own {}", r.overall_name()), Align::Right, 2),
+                col(self.t("col-scored-by"), Align::Left, 3),
+                col(self.t("col-file"), Align::Left, 5),
+                col(self.t("col-date"), Align::Left, 2),
+                col(
+                    self.f("col-own", &[("overall", self.overall_name().into())]),
+                    Align::Right,
+                    2,
+                ),
             ],
             rows: r
                 .records
                 .iter()
                 .map(|x| {
                     row(vec![
-                        Text::theirs(x.scored_by.clone()),
+                        Text::theirs(self.who(&x.scored_by)),
                         Text::theirs(x.file.clone()),
                         Text::ours(self.date(&x.date)),
                         num(x.overall),
@@ -1496,35 +1726,156 @@ impl Builder<'_> {
         }));
         Part {
             kind: PartKind::Method,
-            title: Text::ours("How the scores are worked out"),
+            title: Text::ours(self.t("method-title")),
             blocks,
         }
     }
 }
 
-/// How the scores are worked out, in words: the same paragraph in every format that explains
-/// its method.
-fn method_text(report: &Report) -> String {
-    let noun = &report.framework.section_noun;
-    let overall = report.overall_name();
-    let combined = match report.weight_by {
-        super::Weighting::Groups => {
-            "With several records, each stakeholder group counts the same: a group's result \
-             for an indicator is the mean of its records' levels, and the combined result is \
-             the mean of the groups' results (so a group that sent more records does not \
-             outweigh the others)."
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::catalog::{CATALOGS, plain_words, words_of};
+    use crate::framework::{Framework, Text as FrameworkText};
+
+    fn built_in(language: &str) -> Framework {
+        Framework::<FrameworkText>::built_in_file(crate::framework::DEFAULT_ID)
+            .expect("built-in")
+            .in_language(Some(language))
+            .expect("language")
+    }
+    use crate::record::Record;
+    use crate::report::document::{Block, Voice};
+    use crate::report::{Input, Report};
+
+    /// The example records of every year, as a report of them would read them.
+    fn examples() -> Vec<(String, Record)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        let mut all = Vec::new();
+        for year in ["2024", "2025", "2026"] {
+            for group in ["parent-carers", "local-authority", "health", "education"] {
+                let path = root.join(year).join(format!("{group}.yaml"));
+                let loaded = Record::load(&path).expect("example record");
+                all.push((format!("{year}/{group}.yaml"), loaded.record));
+            }
         }
-        super::Weighting::Records => {
-            "With several records, each indicator's combined result is the mean of all the \
-             records' levels, so a group that sent more records weighs more (--weight-by \
-             records)."
+        all
+    }
+
+    fn report_in(language: &str) -> Report {
+        let framework = built_in(language);
+        let records = examples();
+        let inputs: Vec<Input<'_>> = records
+            .iter()
+            .map(|(file, record)| Input {
+                file: file.clone(),
+                record,
+            })
+            .collect();
+        Report::build(&framework, &inputs, None)
+    }
+
+    /// Every text of a document with its voice, headers, cells, facts and charts included.
+    fn texts(doc: &Document) -> Vec<&Text> {
+        let mut all = vec![&doc.title, &doc.bar_header];
+        for part in &doc.parts {
+            all.push(&part.title);
+            for block in &part.blocks {
+                match block {
+                    Block::Heading { text, .. }
+                    | Block::Paragraph { text }
+                    | Block::Note { text } => all.push(text),
+                    Block::Facts { facts } => {
+                        for f in facts {
+                            all.push(&f.label);
+                            all.push(&f.value);
+                        }
+                    }
+                    Block::List { items } => all.extend(items),
+                    Block::Table(t) => {
+                        all.push(&t.summary);
+                        all.extend(t.columns.iter().map(|c| &c.header));
+                        for r in &t.rows {
+                            all.extend(r.cells.iter().flatten());
+                        }
+                    }
+                    Block::Chart(c) => {
+                        all.push(&c.caption);
+                        all.push(&c.alt);
+                    }
+                }
+            }
         }
-    };
-    format!(
-        "Each indicator scores the value of the level chosen. Not applicable and unanswered \
-         indicators are left out of every average. A {noun}'s score is the mean of its answered \
-         indicators; the {overall} score is the mean of the {noun}s. {combined} Scores are \
-         shown to one decimal place and percentages of the scale to the nearest whole number; \
-         a change over time is the difference of the scores as shown."
-    )
+        all
+    }
+
+    #[test]
+    fn a_welsh_report_has_no_english_words_of_coprods_own() {
+        let english = words_of(CATALOGS[0].1);
+        let welsh = words_of(CATALOGS[1].1);
+        // Words of coprod's English that Welsh does not share (Welsh writes "ID", "band", and
+        // digits as English does).
+        let english_only: BTreeSet<&String> = english.difference(&welsh).collect();
+        assert!(english_only.contains(&"the".to_string()));
+        let report = report_in("cy");
+        for medium in [Medium::Terminal, Medium::Markdown, Medium::Print] {
+            let words = Catalog::new("cy");
+            let doc = build_in(&report, medium, &words);
+            assert_eq!(doc.coprod_language, "cy");
+            assert!(
+                words.missing().is_empty(),
+                "{medium:?}: {:?}",
+                words.missing()
+            );
+            let mut found = Vec::new();
+            for text in texts(&doc) {
+                for run in text.runs.iter().filter(|r| r.voice == Voice::Coprod) {
+                    for w in plain_words(&run.text) {
+                        if english_only.contains(&w) {
+                            found.push(format!("{w} in “{}”", run.text));
+                        }
+                    }
+                }
+            }
+            assert!(found.is_empty(), "{medium:?}: English words: {found:#?}");
+            // coprod's names of stakeholder groups are Welsh too, wherever they stand.
+            for text in texts(&doc) {
+                let plain = text.plain();
+                for (_, english) in crate::record::KNOWN_GROUPS {
+                    assert!(
+                        !(plain == *english || plain.starts_with(&format!("{english} ("))),
+                        "{medium:?}: {plain}"
+                    );
+                }
+                assert_ne!(plain, "Whole room");
+            }
+        }
+    }
+
+    #[test]
+    fn an_english_report_takes_every_word_from_the_english_catalog() {
+        let report = report_in("en-GB");
+        for medium in [Medium::Terminal, Medium::Markdown, Medium::Print] {
+            let words = Catalog::new("en-GB");
+            let doc = build_in(&report, medium, &words);
+            assert_eq!(doc.coprod_language, "en-GB");
+            assert!(
+                words.missing().is_empty(),
+                "{medium:?}: {:?}",
+                words.missing()
+            );
+        }
+    }
+
+    #[test]
+    fn a_framework_in_a_language_coprod_does_not_speak_gets_english_words() {
+        let text = "id: f\ntitle: Cadre\nversion: '1'\nlanguage: fr\nscale:\n  - {value: 1, label: A}\n  - {value: 2, label: B}\nsections:\n  - id: s\n    title: S\n    indicators:\n      - {id: i, statement: X}\n";
+        let f = Framework::parse(&crate::diagnostic::Source::named("f", text)).expect("valid");
+        let report = Report::build(&f, &[], None);
+        let doc = build(&report, Medium::Markdown);
+        assert_eq!(doc.language, "fr");
+        assert_eq!(doc.coprod_language, "en-GB");
+    }
 }

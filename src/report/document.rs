@@ -385,6 +385,11 @@ pub struct Document {
     pub language: String,
     /// The language of coprod's own words.
     pub coprod_language: String,
+    /// The header of a column of bars, for layouts that draw a row's percentage as a bar.
+    pub bar_header: Text,
+    /// The word a layout puts after a part's name over a table it continues on another page:
+    /// "Summary (continued)".
+    pub continued: Text,
     /// The parts, in reading order.
     pub parts: Vec<Part>,
 }

@@ -25,6 +25,7 @@ pub fn write(doc: &Document, style: &Style, out: &mut dyn Write) -> std::io::Res
     let t = Term {
         width: style.width.max(40),
         color: style.color,
+        bar_header: plain(&doc.bar_header),
     };
     writeln!(
         out,
@@ -46,6 +47,8 @@ pub fn write(doc: &Document, style: &Style, out: &mut dyn Write) -> std::io::Res
 struct Term {
     width: u16,
     color: bool,
+    /// The header of the bars drawn beside rows that have one (the document's word).
+    bar_header: String,
 }
 
 /// The words of a text, cleaned for the terminal.
@@ -123,7 +126,7 @@ impl Term {
         let bars = self.width >= 72 && table.rows.iter().any(|r| r.bar.is_some());
         let mut header: Vec<String> = table.columns.iter().map(|c| plain(&c.header)).collect();
         if bars {
-            header.push("Bar".into());
+            header.push(self.bar_header.clone());
         }
         t.set_header(header);
         for row in &table.rows {

@@ -204,6 +204,20 @@ impl Ballot {
         gone
     }
 
+    /// A new join code: every phone is out (its token no longer works, its vote in the open
+    /// round is dropped) until it joins again with the new code. For a code that reached
+    /// someone who should not vote.
+    pub fn reset(&mut self, code: String) {
+        self.code = code;
+        self.phones.clear();
+        if let Some(r) = &mut self.round
+            && !r.votes.is_empty()
+        {
+            r.votes.clear();
+            self.changes += 1;
+        }
+    }
+
     /// Opens a round on indicator `indicator`; returns its number. An open round is closed.
     pub fn open(&mut self, indicator: usize) -> u64 {
         self.rounds += 1;
@@ -452,6 +466,25 @@ mod tests {
             b.vote("a", "key-a", r, Pick::Level(3)),
             Err(VoteError::NotJoined)
         );
+    }
+
+    #[test]
+    fn a_new_code_puts_every_phone_out() {
+        let mut b = ballot();
+        joined(&mut b, "a", None);
+        let r = b.open(0);
+        b.vote("a", "key-a", r, Pick::Level(3)).expect("vote");
+        b.reset("NEW22".into());
+        assert_eq!((b.joined(), b.voted()), (0, 0));
+        assert_eq!(
+            b.vote("a", "key-a", r, Pick::Level(3)),
+            Err(VoteError::NotJoined)
+        );
+        assert_eq!(
+            b.join("K7QX2", None, "b".into(), "k".into()),
+            Err(JoinError::WrongCode)
+        );
+        assert!(b.join("new22", None, "b".into(), "k".into()).is_ok());
     }
 
     #[test]

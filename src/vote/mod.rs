@@ -21,7 +21,7 @@ pub mod qr;
 mod server;
 
 use std::io::Read;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, UdpSocket};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 use crate::error::Error;
@@ -168,8 +168,9 @@ impl Link {
         groups: Vec<String>,
     ) -> Result<Self, Error> {
         let listener = match port {
-            Some(p) => TcpListener::bind((ip, p)),
-            None => TcpListener::bind((ip, DEFAULT_PORT)).or_else(|_| TcpListener::bind((ip, 0))),
+            Some(p) => server::listen(SocketAddr::new(ip, p)),
+            None => server::listen(SocketAddr::new(ip, DEFAULT_PORT))
+                .or_else(|_| server::listen(SocketAddr::new(ip, 0))),
         }
         .map_err(|e| Error::io(format!("cannot listen for phones on {ip}"), e))?;
         let levels = frameworks
@@ -254,6 +255,14 @@ impl Link {
             (b.changes > b.saved).then(|| (b.changes, id, ballot::merge(&earlier, &b.tallies())));
         b.close();
         pending
+    }
+
+    /// Makes a new join code and puts every phone out (see [`Ballot::reset`]); their votes in
+    /// the open round go at the next save.
+    pub fn new_code(&mut self) {
+        self.code = join_code();
+        self.ballot().reset(self.code.clone());
+        self.qr = qr::lines(&format!("{}/?code={}", self.address, self.code));
     }
 
     /// The record on disk now holds every vote up to `change`: phones waiting for it are told.

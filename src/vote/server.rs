@@ -18,8 +18,9 @@ use super::http::{self, Method, Request, Response, field};
 use super::pages::{self, Notice, VotePage};
 use super::{Shared, random_hex};
 
-/// The most connections served at once; more are told to try again.
-pub const MOST_CONNECTIONS: usize = 128;
+/// The most connections served at once (each a thread with a small stack, most of them
+/// waiting for their vote to be saved); more are told to try again.
+pub const MOST_CONNECTIONS: usize = 512;
 /// How long a connection may stay silent before it is dropped.
 const READ_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long a phone waits for its vote to reach the saved record before it is told to send it
@@ -29,6 +30,34 @@ const SAVE_WAIT: Duration = Duration::from_secs(5);
 const WRONG_CODES_PER_MINUTE: u32 = 10;
 /// The cookie that holds a phone's token.
 pub const COOKIE: &str = "coprod_phone";
+
+/// How many connections may wait to be accepted. The standard library asks for 128; a room
+/// where everyone presses at once can send more, and a connection that finds the queue full
+/// waits a whole second before trying again.
+const BACKLOG: i32 = 1024;
+
+/// Listens on `addr` with a queue of [`BACKLOG`] waiting connections.
+#[cfg(unix)]
+pub fn listen(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    use rustix::net::{AddressFamily, SocketFlags, SocketType};
+    let family = if addr.is_ipv4() {
+        AddressFamily::INET
+    } else {
+        AddressFamily::INET6
+    };
+    let fd = rustix::net::socket_with(family, SocketType::STREAM, SocketFlags::CLOEXEC, None)?;
+    // As the standard library does: a restarted coprod can listen on the same port at once.
+    rustix::net::sockopt::set_socket_reuseaddr(&fd, true)?;
+    rustix::net::bind(&fd, &addr)?;
+    rustix::net::listen(&fd, BACKLOG)?;
+    Ok(TcpListener::from(fd))
+}
+
+/// Listens on `addr`.
+#[cfg(not(unix))]
+pub fn listen(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    TcpListener::bind(addr)
+}
 
 /// A running server; dropping it stops it.
 pub struct Server {

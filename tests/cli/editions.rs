@@ -231,3 +231,48 @@ fn an_edition_that_does_not_exist_is_a_usage_error() {
     assert_eq!(none.code, 2);
     insta::assert_snapshot!(format!("{}{}", out.stderr, none.stderr));
 }
+
+/// Records of the standard edition made with version 1.0 (the examples) combine with an
+/// easy-read record of version 1.1, and each group still counts the same.
+#[test]
+fn earlier_standard_records_combine_with_an_easy_read_record() {
+    let t = Test::new().with_examples().file(
+        "yp.yaml",
+        answers("young-people", &[("wc1", "1"), ("wp5", "5")]),
+    );
+    let easy = t.run_args(&[
+        "assess",
+        "--edition",
+        "easy-read",
+        "--answers",
+        "yp.yaml",
+        "-o",
+        "young-people.yaml",
+    ]);
+    assert_eq!(easy.code, 0, "{}", easy.stderr);
+    let mut args = vec!["report", "--format", "json", "young-people.yaml"];
+    let files = crate::util::year(2026);
+    args.extend(files.iter().map(String::as_str));
+    let json = t.run_args(&args);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    let alone = t.run_args(&{
+        let mut a = vec!["report", "--format", "json"];
+        a.extend(files.iter().map(String::as_str));
+        a
+    });
+    let w: serde_json::Value = serde_json::from_str(&alone.stdout).expect("json");
+    // WC1 of the four groups alone, then with young people's 1 as a fifth group.
+    let wc1 = |v: &serde_json::Value| {
+        v["sections"][0]["indicators"][0]["score"]["value"]
+            .as_f64()
+            .expect("a score")
+    };
+    let four = wc1(&w);
+    let five = wc1(&v);
+    assert!(
+        (five - (four * 4.0 + 1.0) / 5.0).abs() < 1e-9,
+        "{four} {five}"
+    );
+    assert_eq!(v["records"].as_array().map(Vec::len), Some(5));
+}

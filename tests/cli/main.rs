@@ -26,3 +26,4 @@ mod spreadsheet;
 mod storage;
 mod toolchain;
 mod util;
+mod welsh;

@@ -269,6 +269,26 @@ fn phones_join_vote_change_and_the_record_keeps_counts_only() {
             .page()
             .contains("Your vote: <strong lang=\"en-GB\">2 Emerging</strong>")
     );
+    // A phone can show the framework's words in Welsh.
+    let body = format!("k={}&l=1", phones[5].key);
+    let (status, _, _) = send(
+        port,
+        format!(
+            "POST /language HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: coprod_phone={}\r\nContent-Length: {}\r\n\r\n{body}",
+            phones[5].token,
+            body.len()
+        )
+        .as_bytes(),
+    );
+    assert_eq!(status, 303);
+    let welsh = phones[5].page();
+    assert!(
+        welsh.contains(
+            "lang=\"cy\">Mae rhieni-ofalwyr yn teimlo bod croeso iddyn nhw o&#39;r cyswllt cyntaf"
+        ),
+        "{welsh}"
+    );
+    assert!(welsh.contains("aria-current=\"true\">Cymraeg</button>"));
     // A vote off the scale, or from another page (without the phone's key), is refused.
     assert_eq!(phones[1].vote("9"), 400);
     let forged = Phone {
@@ -674,6 +694,10 @@ fn real_browsers_join_and_vote_with_script_and_without() {
         "return Array.from(document.querySelectorAll('[aria-pressed=true]')).map(b => b.value)",
     );
     assert_eq!(pressed, serde_json::json!(["4"]));
+    // COPROD_SCREENSHOTS=docs takes the README's picture of the phone page.
+    if let Some(dir) = std::env::var_os("COPROD_SCREENSHOTS") {
+        on.screenshot(&std::path::PathBuf::from(dir).join("phone-vote.png"));
+    }
 
     // A phone with script off: plain forms, the group said, the code typed by hand.
     let off = Browser::open(&driver, &chromium, false);
@@ -750,11 +774,6 @@ fn real_browsers_join_and_vote_with_script_and_without() {
                 "SKIPPED the accessibility check: npm install --prefix target/npm axe-core@4"
             );
         }
-    }
-    if let Some(dir) = std::env::var_os("COPROD_SCREENSHOTS") {
-        let dir = std::path::PathBuf::from(dir);
-        off.go(&format!("{base}/vote"));
-        off.screenshot(&dir.join("phone-vote.png"));
     }
     drop(on);
     drop(off);

@@ -1029,10 +1029,16 @@ fn vote_box(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, form: &VoteFor
             RowKind::DontKnow => d.dont_know,
         };
         let on = counting && i == form.row;
+        // Once counted, each row shows everyone's count (the phones' added to the cards').
+        let count = match (counting, n) {
+            (true, _) => row.typed.clone(),
+            (false, 0) => String::new(),
+            (false, n) => n.to_string(),
+        };
         let typed = if on {
-            format!("[{:>4}_]", row.typed)
+            format!("[{count:>4}_]")
         } else {
-            format!(" {:>4}  ", row.typed)
+            format!(" {count:>4}  ")
         };
         let bar_len =
             usize::try_from((n * cells as u64).checked_div(most).unwrap_or(0)).unwrap_or(0);

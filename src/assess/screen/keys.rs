@@ -65,6 +65,9 @@ pub fn action(state: &State<'_>, key: KeyEvent) -> Option<Action> {
             (_, KeyCode::Char('q' | 'Q')) => Some(Action::Quit),
             (Stage::Counting, KeyCode::Backspace) => Some(Action::Edit(EditKey::Backspace)),
             (Stage::Counting, KeyCode::Enter) => Some(Action::Confirm),
+            (Stage::Counting, KeyCode::Char('c' | 'C')) if state.phones.is_some() => {
+                Some(Action::NewCode)
+            }
             (Stage::Counting, KeyCode::Up | KeyCode::BackTab) => Some(Action::Scroll(-1)),
             (Stage::Counting, KeyCode::Down | KeyCode::Tab) => Some(Action::Scroll(1)),
             (Stage::Agreeing, KeyCode::Char('n' | 'N')) => Some(Action::NotApplicable),

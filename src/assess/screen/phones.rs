@@ -42,6 +42,20 @@ impl State<'_> {
         Ok(())
     }
 
+    /// A new join code: every phone is out and joins again with it (for a code that reached
+    /// someone who should not vote). Their votes in this round go at the next save.
+    pub(super) fn phones_new_code(&mut self) {
+        let Some(link) = &mut self.phones else {
+            return;
+        };
+        link.new_code();
+        let text = format!(
+            "New join code {}: every phone is out, and their votes on this one are dropped; people join again with the new code.",
+            link.code
+        );
+        self.status = Some(super::state::Status::Done(text));
+    }
+
     /// Saves the phones' votes that are not yet in the record; `true` when there were some
     /// (so the count on screen changed).
     pub fn sync_phones(&mut self, save: &mut Save<'_>) -> Result<bool, Error> {
@@ -133,6 +147,7 @@ pub fn lines(state: &State<'_>, form: &VoteForm, w: usize) -> Vec<Line<'static>>
             Span::raw(link.address.clone()),
             Span::styled("  code ", bold()),
             Span::raw(link.code.clone()),
+            Span::raw("  (c: a new code, every phone out)"),
         ]));
         return out;
     }
@@ -410,5 +425,45 @@ mod tests {
         );
         let yaml = s.record.to_yaml().expect("yaml");
         assert!(!yaml.contains(&a) && !yaml.contains(&ka) && !yaml.contains("127.0.0.1"));
+
+        // A new code puts every phone out; their votes in the open round are dropped.
+        s.apply(Action::Close, &mut |_| Ok(())).expect("back");
+        s.apply(Action::Vote, &mut |_| Ok(())).expect("vote again");
+        let r2 = round_of(port, &a);
+        assert_ne!(r2, r);
+        assert_eq!(
+            vote(&mut s, port, &a, format!("k={ka}&r={r2}&choice=5")),
+            200
+        );
+        let old = code.clone();
+        let c_key = ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Char('c'),
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        );
+        let action =
+            super::super::keys::action(&s, c_key).expect("c means a new code on the vote screen");
+        s.apply(action, &mut |_| Ok(())).expect("new code");
+        let new = s
+            .phones
+            .as_ref()
+            .map(|l| l.code.clone())
+            .unwrap_or_default();
+        assert_ne!(new, old);
+        assert!(screen(&s, 120, 40).contains("0 voted (of 0 joined)"));
+        assert_eq!(
+            vote(&mut s, port, &a, format!("k={ka}&r={r2}&choice=4")),
+            403
+        );
+        let (status, _) = post(port, "/join", "", &format!("code={old}"));
+        assert_eq!(status, 403, "the old code no longer works");
+        let (c, kc) = join(port, &new, "");
+        assert_eq!(
+            vote(&mut s, port, &c, format!("k={kc}&r={r2}&choice=4")),
+            200
+        );
+        s.sync_phones(&mut |_| Ok(())).expect("save");
+        let wc1 = s.record.answer("wc1").expect("answer");
+        let fives: u32 = wc1.votes.iter().map(|t| t.count(5)).sum();
+        assert_eq!(fives, 0, "the put-out phone's vote is gone");
     }
 }

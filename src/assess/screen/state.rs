@@ -103,6 +103,8 @@ pub enum Action {
     /// Back from the person's editor: the notes as it left them (`Ok`), or why they could not
     /// be edited there (`Err`, the notes unchanged).
     FromEditor(Result<String, String>),
+    /// A new join code for the phones, every phone out (on the vote screen, with `--vote`).
+    NewCode,
     /// Agree to disagree (after a vote).
     Disagree,
     /// Yes to a question on the screen.
@@ -886,6 +888,7 @@ impl<'a> State<'a> {
                     self.refuse("That is more people than a count can hold.");
                 }
             }
+            (Stage::Counting, Action::NewCode) => self.phones_new_code(),
             (Stage::Counting, Action::Edit(EditKey::Backspace)) => form.backspace(),
             (Stage::Counting, Action::Scroll(n)) => form.step(n),
             (Stage::Counting, Action::Confirm) => {

@@ -22,6 +22,7 @@ pub use crate::report::builder::long_date;
 /// Lays out the whole report; returns the structure tree's top-level nodes.
 pub fn build(flow: &mut Flow<'_>, report: &Report) -> Vec<Node> {
     let doc = builder::build(report, Medium::Print);
+    flow.continued = doc.continued.plain();
     let mut tree = Vec::new();
     let mut previous: Option<PartKind> = None;
     for part in &doc.parts {
@@ -360,7 +361,7 @@ fn table(flow: &mut Flow<'_>, t: &document::Table, part: &str, out: &mut Vec<Nod
             .map(|piece| (0..labels).chain(piece).collect())
             .collect()
     };
-    let continued = format!("{part} (continued)");
+    let continued = format!("{part} ({})", flow.continued);
     for (n, piece) in pieces.iter().enumerate() {
         if n > 0 {
             flow.y += 6.0;

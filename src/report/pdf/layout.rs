@@ -421,8 +421,11 @@ pub struct Flow<'f> {
     leaves: usize,
     /// Bookmarks, in reading order.
     pub outline: Vec<Bookmark>,
-    /// Language of the fixed English words, when the document's language is another.
+    /// Language of coprod's own words, when the document's language is another.
     pub ui_lang: Option<String>,
+    /// The word put after a part's name over a table continued from the page before, in
+    /// coprod's language ("continued"); the document's, set before laying out.
+    pub continued: String,
     /// Type sizes and spacing.
     pub sizes: Sizes,
 }
@@ -439,6 +442,7 @@ impl<'f> Flow<'f> {
             leaves: 0,
             outline: Vec::new(),
             ui_lang,
+            continued: "continued".to_string(),
         }
     }
 

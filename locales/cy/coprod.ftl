@@ -1,0 +1,323 @@
+# Geiriau coprod ei hun yn Gymraeg (cy): pob brawddeg mewn adroddiad.
+#
+# NEEDS REVIEW: this Welsh is coprod's own translation and has not yet been reviewed by a
+# Welsh speaker. Have it reviewed before publishing anything made with it.
+#
+# Each message is one line; every message of the English catalog must be here too (a test
+# checks). Counts choose among Welsh's plural forms: zero, one, two, few (3), many (6), other.
+
+## Dates and lists
+
+month-1 = Ionawr
+month-2 = Chwefror
+month-3 = Mawrth
+month-4 = Ebrill
+month-5 = Mai
+month-6 = Mehefin
+month-7 = Gorffennaf
+month-8 = Awst
+month-9 = Medi
+month-10 = Hydref
+month-11 = Tachwedd
+month-12 = Rhagfyr
+long-date = { $day } { $month } { $year }
+list-and = { $rest } a { $last }
+
+## Counts
+
+n-records = { $n ->
+    [zero] dim cofnodion
+    [one] 1 cofnod
+    [two] 2 gofnod
+    [few] { $n } chofnod
+    [many] { $n } chofnod
+   *[other] { $n } cofnod
+}
+n-people = { $n ->
+    [zero] neb
+    [one] 1 person
+   *[other] { $n } o bobl
+}
+n-responses = { $n ->
+    [zero] dim ymatebion
+   *[other] { $n } ymateb
+}
+n-actions = { $n ->
+    [zero] dim camau gweithredu
+    [one] 1 cam gweithredu
+    [two] 2 gam gweithredu
+    [few] { $n } cham gweithredu
+    [many] { $n } cham gweithredu
+   *[other] { $n } cam gweithredu
+}
+m-of-n = { $m } o { $n }
+
+## Who scored
+
+who-room = Yr ystafell gyfan
+who-one-person = Un person
+who-a-group = Grŵp
+group-parent-carers = Rhieni-ofalwyr
+group-local-authority = Awdurdod lleol
+group-health = Iechyd
+group-education = Addysg
+group-young-people = Pobl ifanc
+group-voluntary-sector = Sector gwirfoddol
+overall = At ei gilydd
+
+## Scores
+
+score-words = { $score } allan o { $max } ({ $percent } o'r raddfa)
+not-scored = heb sgôr
+no-score = { $label } heb sgôr
+on-date = ar { $date }
+
+## Cover
+
+cover-kind = Hunanwerthusiad cyd-gynhyrchu
+not-dated = Heb ddyddiad
+assessed-on = Aseswyd ar { $dates }
+framework-line = Fframwaith: { $title }, fersiwn { $version }
+who-took-part = Pwy gymerodd ran
+cover-intro-years = Mae'r adroddiad hwn yn ymdrin â { $n } cofnod o { $assessments } asesiad. Mae'r sgoriau'n disgrifio'r diweddaraf, ar { $date }; mae'r rhai cynharach yn dangos beth newidiodd.
+cover-intro-combined = Mae'r adroddiad hwn yn cyfuno { $n } cofnod, pob un wedi'i sgorio gan un grŵp neu gan yr ystafell gyfan.
+cover-intro-one = Mae'r adroddiad hwn yn seiliedig ar un cofnod.
+cover-table-summary = Pwy sgoriodd bob cofnod, pryd, a faint o ddangosyddion a atebwyd ganddyn nhw.
+col-scored-by = Sgoriwyd gan
+col-date = Dyddiad
+col-indicators-answered = Dangosyddion a atebwyd
+
+## Summary
+
+summary = Crynodeb
+summary-framework = { $title } (fersiwn { $version })
+no-indicators-scored = dim dangosyddion wedi'u sgorio eto
+completeness = Cyflawnder
+completeness-value = { $answered } o { $total } wedi'u hateb · { $na } ddim yn berthnasol · { $unanswered } heb eu hateb ({ $percent } yn gyflawn)
+editions = Argraffiadau
+editions-each = { $name } (argraffiad { $edition })
+editions-other-one = y cofnod arall yr argraffiad safonol
+editions-others = y lleill yr argraffiad safonol
+range = Ystod
+range-value = mae canlyniadau'r cofnodion eu hunain yn amrywio o { $min } i { $max }, gwahaniaeth o { $spread }
+partnerships-combined = Partneriaethau wedi'u cyfuno
+earlier-assessments = Asesiadau cynharach
+earlier-value = { $dates } (gweler “Dros amser”)
+section-results = Canlyniadau fesul { $noun }
+strengths = Cryfderau
+priorities = Blaenoriaethau
+none-yet = Dim eto: rhy ychydig o ddangosyddion wedi'u sgorio.
+and-more = … a { $n } arall ar { $score }
+
+## Section results
+
+col-score = Sgôr
+col-percent = % o'r raddfa
+col-band = Band
+col-lowest-record = Cofnod isaf
+col-highest-record = Cofnod uchaf
+col-bar = Bar
+col-answered = Wedi'u hateb
+section-results-summary = Sgôr pob { $noun }, ei ganran o'r raddfa, ei fand a faint o ddangosyddion a atebwyd.
+
+## Charts
+
+axis-caption = Sgôr: { $lo } = { $lolabel }, { $hi } = { $hilabel }
+axis-score = Sgôr
+chart-combined = cyfunol { $score }
+chart-bars-alt = Siart bar o sgoriau pob { $noun } ar raddfa o { $lo } i { $hi }: { $described } Mae'r un rhifau yn y tabl { $results } uchod.
+chart-gap = bwlch { $gap }
+chart-span = { $section }: o { $low } ({ $lowname }) i { $high } ({ $highname }).
+chart-span-none = { $section }: heb sgôr.
+chart-dots-groups-alt = Plot dotiau o ganlyniad pob grŵp fesul { $noun } ar raddfa o { $lo } i { $hi }, gyda'r ystod o'r isaf i'r uchaf. { $spans } Mae pob rhif yn y tabl { $results } uchod ac yn “{ $groups }”.
+chart-dots-records-alt = Plot dotiau o ganlyniad pob cofnod fesul { $noun } ar raddfa o { $lo } i { $hi }, gyda'r ystod o'r isaf i'r uchaf. { $spans } Mae pob rhif yn y tabl { $results } uchod ac yn “{ $groups }”.
+
+## Stakeholder groups
+
+talk-flag = ⚑ siaradwch am hyn
+talk-about-this = Siaradwch am hyn
+groups-title = Safbwyntiau fesul grŵp rhanddeiliaid
+groups-intro = Canlyniad pob grŵp ar { $date }; y bwlch yw'r uchaf llai'r isaf. Mae bwlch o { $threshold } lefel neu fwy wedi'i nodi “siaradwch am hyn”: mae'r grwpiau'n ei weld yn wahanol.
+col-gap = Bwlch
+groups-table-summary = Canlyniad pob grŵp rhanddeiliaid fesul { $noun } ac at ei gilydd, a'r bwlch rhwng yr uchaf a'r isaf.
+no-talk = Nid yw canlyniadau'r grwpiau ar unrhyw ddangosydd yn gwahaniaethu o { $threshold } lefel neu fwy.
+talk-intro = Mae canlyniadau'r grwpiau'n gwahaniaethu o { $threshold } lefel neu fwy ar y dangosyddion hyn, y bwlch mwyaf yn gyntaf:
+col-id = ID
+col-indicator = Dangosydd
+gaps-summary = Dangosyddion a sgoriwyd yn bell oddi wrth ei gilydd gan y grwpiau rhanddeiliaid: canlyniad pob grŵp a'r bwlch.
+
+## Over time
+
+over-time = Dros amser
+trend-intro = Y canlyniad cyfunol ym mhob asesiad, y cynharaf yn gyntaf. Y newid yw'r gwahaniaeth rhwng y sgoriau fel y'u dangosir; mae newid o lai na { $step } o lefel y naill ffordd neu'r llall yn cyfrif fel tua'r un fath.
+change-since = Newid ers { $date }
+dir-improved = wedi gwella
+dir-slipped = wedi llithro
+dir-same = tua'r un fath
+trend-table-summary = Y canlyniad at ei gilydd a chanlyniad pob { $noun } ym mhob asesiad, a'r newid ers yr un cyn y diweddaraf.
+trend-chart-alt = Siartiau llinell bach, un ar gyfer { $overall } ac un i bob { $noun }, o'r canlyniad ym mhob asesiad o { $first } i { $last }, ar raddfa o { $lo } i { $hi }. { $overall }: { $values }. Mae pob rhif yn y tabl uchod.
+trend-no-score = heb sgôr
+trend-none = dim
+trend-improved = Wedi gwella ers { $date }
+trend-slipped = Wedi llithro ers { $date }
+trend-same = Tua'r un fath ers { $date }
+
+## Framework versions
+
+framework-versions = Fersiynau'r fframwaith
+version-records = fersiwn { $version } ({ $records })
+versions-note = Gwnaed y cofnodion gyda gwahanol fersiynau o'r fframwaith: { $versions }. Maen nhw'n cael eu cymharu fesul dangosydd.
+renamed = Wedi'u hailenwi, gydag atebion cynharach yn cyfrif o dan yr ID newydd: { $list }.
+renaming = { $from } yw { $to } bellach
+retired = Nid ydyn nhw yn y fframwaith mwyach, felly maen nhw wedi'u gadael allan o bob sgôr: { $list }.
+new-ids = Heb eu hateb yng nghofnodion y fersiynau cynharach (newydd, neu heb eu sgorio bryd hynny): { $list }.
+
+## Sections
+
+score-line = Sgôr: { $words }.
+score-not-yet = Sgôr: dim sgôr eto.
+answers-from-records = { $answered } o { $total } ateb o { $records ->
+    [one] 1 cofnod
+    [two] 2 gofnod
+    [few] { $records } chofnod
+    [many] { $records } chofnod
+   *[other] { $records } cofnod
+}.
+indicators-answered = { $answered } o { $total } dangosydd wedi'u hateb.
+section-spread = Mae sgoriau'r cofnodion eu hunain yn amrywio o { $min } i { $max }, gwahaniaeth o { $spread }.
+evidence = Tystiolaeth
+col-level = Lefel
+col-evidence = Tystiolaeth
+not-applicable = Ddim yn berthnasol
+not-answered = Heb ei ateb
+single-table-summary = Dangosyddion { $section }: pob datganiad, y lefel a ddewiswyd a'r dystiolaeth a nodwyd.
+col-lowest = Isaf
+col-highest = Uchaf
+col-answers = Atebion
+combined-summary-groups = Dangosyddion { $section }: sgôr gyfunol pob datganiad, canlyniad pob grŵp a'r bwlch rhyngddyn nhw, a faint o gofnodion a roddodd lefel.
+combined-summary-range = Dangosyddion { $section }: sgôr gyfunol pob datganiad, y lefel isaf a'r uchaf a roddwyd, a faint o gofnodion a roddodd lefel.
+
+## Actions
+
+col-action = Cam gweithredu
+col-owner = Perchennog
+col-due = Erbyn
+col-status = Statws
+col-raised-by = Codwyd gan
+not-set = Heb ei osod
+status-not-started = Heb ddechrau
+status-in-progress = Ar y gweill
+status-done = Wedi'i wneud
+status-embedded = Wedi'i wreiddio
+status-dropped = Wedi'i ollwng
+action-owner = perchennog: { $owner }
+action-due = erbyn { $date }
+follow-up-title = Dywedoch chi, gwnaethon ni
+follow-up-counts = O'r { $agreed } a gytunwyd ar { $date }: { $done } wedi'u gwneud neu eu gwreiddio, { $open } yn dal ar agor, { $dropped } wedi'u gollwng a { $unmentioned } heb eu crybwyll y tro hwn.
+not-mentioned = Heb eu crybwyll y tro hwn
+overdue = Yn hwyr
+overdue-rule = Mae cam gweithredu'n hwyr pan gafodd ei gytuno mewn asesiad cynharach, roedd i fod i'w wneud cyn { $date }, ac nid yw wedi'i wneud, ei wreiddio na'i ollwng.
+overdue-none = Does dim un yn hwyr.
+overdue-some = { $n ->
+    [one] Mae un
+   *[other] Mae { $n }
+} yn hwyr:
+action-plan = Cynllun gweithredu
+no-actions = Ni chytunwyd ar unrhyw gamau gweithredu ar { $date }.
+plan-intro = { $agreed } wedi'u cytuno ar { $date }, { $open } yn dal ar agor, yn nhrefn y fframwaith, gyda phwy a gododd bob un.
+plan-table-summary = Y cynllun gweithredu: pob cam, ei berchennog, y dyddiad erbyn a'r statws, a phwy a'i cododd.
+plan-short = { $agreed } wedi'u cytuno ar { $date }, { $open } yn dal ar agor. Defnyddiwch --format markdown i weld y dystiolaeth a'r cynllun gweithredu.
+
+## How the scores are worked out
+
+method-title = Sut mae'r sgoriau'n cael eu cyfrifo
+method-groups = Gyda sawl cofnod, mae pob grŵp rhanddeiliaid yn cyfrif yr un faint: canlyniad grŵp ar gyfer dangosydd yw cymedr lefelau ei gofnodion, a'r canlyniad cyfunol yw cymedr canlyniadau'r grwpiau (felly nid yw grŵp a anfonodd fwy o gofnodion yn cyfrif yn drymach na'r lleill).
+method-records = Gyda sawl cofnod, canlyniad cyfunol pob dangosydd yw cymedr lefelau'r holl gofnodion, felly mae grŵp a anfonodd fwy o gofnodion yn cyfrif yn drymach (--weight-by records).
+method-text = Mae pob dangosydd yn sgorio gwerth y lefel a ddewiswyd. Mae dangosyddion nad ydyn nhw'n berthnasol neu heb eu hateb yn cael eu gadael allan o bob cyfartaledd. Sgôr { $noun } yw cymedr ei ddangosyddion a atebwyd; y sgôr { $overall } yw cymedr sgoriau pob { $noun }. { $combined } Mae sgoriau'n cael eu dangos i un lle degol a chanrannau o'r raddfa i'r rhif cyfan agosaf; newid dros amser yw'r gwahaniaeth rhwng y sgoriau fel y'u dangosir.
+method-framework = Fframwaith: { $title } (ID { $id }, fersiwn { $version }, ôl bys { $fingerprint })
+the-scale = Y raddfa
+scale-summary = Y raddfa sgorio: gwerth, enw ac ystyr pob lefel.
+col-name = Enw
+col-meaning = Ystyr
+the-bands = Y bandiau
+bands-summary = Y bandiau sy'n enwi canlyniad: o (yn gynwysedig), i (heb ei gynnwys, ac eithrio'r band uchaf) ac ystyr.
+col-from = O
+col-to = I
+bands-note = Mae band yn rhedeg o'i derfyn isaf hyd at, ond heb gynnwys, ei derfyn uchaf; mae'r band uchaf yn cynnwys y sgôr uchaf. Mae bandiau'n cael eu penderfynu ar y sgôr union, cyn talgrynnu.
+the-records = Y cofnodion
+records-summary = Y ffeiliau cofnod y gwnaed yr adroddiad hwn ohonyn nhw, pwy sgoriodd bob un, ei ddyddiad a'i ganlyniad ei hun at ei gilydd.
+col-file = Ffeil
+col-own = { $overall } ei hun
+
+## The PDF's page furniture
+
+continued = parhad
+pdf-page = Tudalen { $n } o { $total }
+pdf-subject = Hunanwerthusiad cyd-gynhyrchu yn erbyn { $title } (fersiwn { $version }), { $dates }
+
+## The walk (coprod assess): each indicator's screen and questions
+
+walk-header = { $section }{ $sep }dangosydd { $n } o { $count }{ $sep }{ $index } o { $total } i gyd ({ $noun } { $snum } o { $scount })
+walk-questions = Cwestiynau i siarad amdanyn nhw:
+walk-levels = Sut mae pob lefel yn edrych yma:
+walk-answered = Wedi'i ateb hyd yma: { $chosen }
+walk-with-evidence = gyda nodiadau tystiolaeth
+walk-na-item = d/b  Ddim yn berthnasol yma
+walk-vote-item = Pleidleisio yn gyntaf: teipiwch faint ddewisodd bob lefel
+walk-actions-item = Camau gweithredu: newid neu ddileu un (daw rhai newydd ar ôl y lefel)
+walk-details-item = Manylion: y bartneriaeth, y dyddiad, pwy sy'n cymryd rhan
+walk-skip = Neidio am y tro
+walk-back = Yn ôl i'r dangosydd blaenorol
+walk-help = Help
+walk-quit = Cadw a gadael
+choice-na = ddim yn berthnasol
+choice-not-yet = dim eto
+choice-disagreed = cytunodd yr ystafell i anghytuno
+walk-unanswered = { $n ->
+    [one] Mae 1 dangosydd
+   *[other] Mae { $n } dangosydd
+} heb eu hateb eto: { $ids }. Beth nesaf?
+walk-go-through = Mynd drwy'r rhai sydd heb eu hateb, gan neidio dros y gweddill
+walk-finish = Gorffen am y tro (mae'r gorchymyn i ailddechrau'n cael ei ddangos)
+walk-back-last = Yn ôl i'r dangosydd olaf
+walk-last-time = Y tro diwethaf ({ $date }{ $whose }): { $words }
+walk-level-for = Lefel ar gyfer { $id }
+walk-level-for-group = Lefel ar gyfer { $id }{ $sep }{ $group }
+walk-notes-again = Mae'r nodiadau a deipiwyd y tro diwethaf ac sydd heb eu cadw'n cael eu cynnig eto.
+walk-evidence-plain-new = Teipiwch y nodiadau ar un llinell a gwasgwch Enter, neu Enter yn unig am ddim. Teipiwch /edit am sawl llinell, esc i fynd yn ôl i'r lefel.
+walk-evidence-plain-kept = Gwasgwch Enter i gadw'r nodiadau hyn. Teipiwch nodiadau newydd i'w disodli, /clear i'w dileu, /edit am sawl llinell, esc i fynd yn ôl i'r lefel.
+walk-evidence-new = Enter i neidio · /edit i agor eich golygydd · Esc i fynd yn ôl i'r lefel
+walk-evidence-kept = Enter i gadw · /clear i'w dileu · /edit i agor eich golygydd · Esc i fynd yn ôl i'r lefel
+walk-evidence = Nodiadau tystiolaeth ar gyfer { $id } (dewisol)
+walk-evidence-editor = Nodiadau tystiolaeth ar gyfer { $id }
+walk-no-editor = Nid oedd modd agor y golygydd ({ $why }). Teipiwch y nodiadau yma yn lle hynny.
+walk-extra-plain-new = Teipiwch ef ar un llinell a gwasgwch Enter, neu Enter yn unig am ddim. Mae esc yn mynd yn ôl i'r lefel.
+walk-extra-plain-kept = Gwasgwch Enter i'w gadw. Teipiwch un newydd i'w ddisodli, /clear i'w ddileu, esc i fynd yn ôl i'r lefel.
+walk-extra-new = Enter i neidio · Esc i fynd yn ôl i'r lefel
+walk-extra-kept = Enter i gadw · /clear i'w ddileu · Esc i fynd yn ôl i'r lefel
+walk-extra = { $question } ({ $id }, dewisol)
+walk-action-draft = Roedd cam gweithredu ar gyfer { $id } yn cael ei deipio y tro diwethaf: “{ $what }”. Ei orffen?
+walk-add-action = Ychwanegu cam gweithredu ar gyfer { $id }?
+walk-has-actions = Mae gan { $id } { $actions }. Ychwanegu un arall?
+walk-add-another = Ychwanegu cam gweithredu arall ar gyfer { $id }?
+walk-cancel-plain = Teipiwch esc, neu gwasgwch Enter ar linell wag, i ganslo'r cam hwn.
+walk-cancel = Mae Esc neu ateb gwag yn canslo'r cam hwn
+walk-what = Beth fydd yn cael ei wneud?
+walk-no-action = Dim cam gweithredu wedi'i ychwanegu.
+walk-owner = Pwy sy'n berchen arno? (dewisol)
+walk-due = Dyddiad erbyn, BBBB-MM-DD (dewisol)
+walk-due-again = { $error }. Rhowch gynnig arall, e.e. 2027-03-31, neu gadewch ef yn wag.
+walk-due-before = Sylwch: mae { $due } cyn dyddiad yr asesiad hwn ({ $date }). Mae'r cam wedi'i gadw gydag ef; newidiwch ef os mai camgymeriad oedd hynny.
+walk-action-saved = Cam gweithredu wedi'i gadw.
+walk-help-text =
+    Sut mae hyn yn gweithio
+      Ar gyfer pob dangosydd, trafodwch ef, yna dewiswch y lefel mae'r ystafell yn cytuno arni.
+      Dewiswch d/b os nad yw'n berthnasol i'ch partneriaeth; mae'n cael ei adael allan o bob cyfartaledd.
+      Mae Pleidleisio yn gyntaf (v) yn gofyn faint o bobl ddewisodd bob lefel, ar gardiau neu bapur, cyn i'r ystafell gytuno; mae'r niferoedd yn cael eu cadw wrth ymyl y lefel, heb enwau.
+      Mae Camau gweithredu (a) yn newid neu'n dileu un o gamau'r dangosydd, neu'n symud ei statws ymlaen.
+      Mae Manylion (i) yn cywiro'r bartneriaeth, y dyddiad a phwy sy'n cymryd rhan.
+      Mae Neidio yn ei adael am nes ymlaen: byddwch chi'n cael eich holi am ddangosyddion a neidiwyd ar y diwedd.
+      Mae Yn ôl yn mynd i'r dangosydd blaenorol; mae eich atebion yno'n cael eu cadw a'u dangos.
+      Mae Cadw a gadael yn stopio yma; rhedwch y gorchymyn a ddangosir i barhau rywbryd eto.
+      Mae popeth yn cael ei gadw yn y ffeil gofnod ar ôl pob ateb.
+      Mae Ctrl-C ar unrhyw adeg hefyd yn cadw ac yn stopio.

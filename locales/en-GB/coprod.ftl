@@ -1,0 +1,311 @@
+# coprod's own words in English (en-GB): every sentence of a report.
+#
+# Each message is one line. Arguments: counts ($n, $m, ...) are numbers and choose the plural
+# form; scores, dates, names and lists are text put in as they are. Punctuation that joins
+# pieces (", ", "; ", ": ", " · ") is coprod's in every language and stays in the code.
+# Every message here must be in every other catalog too (a test checks).
+
+## Dates and lists
+
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+long-date = { $day } { $month } { $year }
+list-and = { $rest } and { $last }
+
+## Counts
+
+n-records = { $n ->
+    [one] 1 record
+   *[other] { $n } records
+}
+n-people = { $n ->
+    [one] 1 person
+   *[other] { $n } people
+}
+n-responses = { $n ->
+    [one] 1 response
+   *[other] { $n } responses
+}
+n-actions = { $n ->
+    [one] 1 action
+   *[other] { $n } actions
+}
+m-of-n = { $m } of { $n }
+
+## Who scored
+
+who-room = Whole room
+who-one-person = One person
+who-a-group = A group
+group-parent-carers = Parent carers
+group-local-authority = Local authority
+group-health = Health
+group-education = Education
+group-young-people = Young people
+group-voluntary-sector = Voluntary sector
+overall = Overall
+
+## Scores
+
+score-words = { $score } out of { $max } ({ $percent } of the scale)
+not-scored = not scored
+no-score = { $label } no score
+on-date = on { $date }
+
+## Cover
+
+cover-kind = Co-production self-evaluation
+not-dated = Not dated
+assessed-on = Assessed on { $dates }
+framework-line = Framework: { $title }, version { $version }
+who-took-part = Who took part
+cover-intro-years = This report covers { $n } records from { $assessments } assessments. The scores describe the latest, on { $date }; the earlier ones show what changed.
+cover-intro-combined = This report combines { $n } records, each scored by one group or by the whole room.
+cover-intro-one = This report is based on one record.
+cover-table-summary = Who scored each record, when, and how many indicators they answered.
+col-scored-by = Scored by
+col-date = Date
+col-indicators-answered = Indicators answered
+
+## Summary
+
+summary = Summary
+summary-framework = { $title } (version { $version })
+no-indicators-scored = no indicators scored yet
+completeness = Completeness
+completeness-value = { $answered } of { $total } answered · { $na } not applicable · { $unanswered } unanswered ({ $percent } complete)
+editions = Editions
+editions-each = { $name } ({ $edition } edition)
+editions-other-one = the other record the standard edition
+editions-others = the others the standard edition
+range = Range
+range-value = the records' own results run from { $min } to { $max }, a spread of { $spread }
+partnerships-combined = Partnerships combined
+earlier-assessments = Earlier assessments
+earlier-value = { $dates } (see “Over time”)
+section-results = { $noun } results
+strengths = Strengths
+priorities = Priorities
+none-yet = None yet: too few indicators scored.
+and-more = … and { $n } more at { $score }
+
+## Section results
+
+col-score = Score
+col-percent = % of scale
+col-band = Band
+col-lowest-record = Lowest record
+col-highest-record = Highest record
+col-bar = Bar
+col-answered = Answered
+section-results-summary = Each { $noun }'s score, its percentage of the scale, its band and how many indicators were answered.
+
+## Charts
+
+axis-caption = Score: { $lo } = { $lolabel }, { $hi } = { $hilabel }
+axis-score = Score
+chart-combined = combined { $score }
+chart-bars-alt = Bar chart of { $noun } scores on a scale from { $lo } to { $hi }: { $described } The table { $results } above has the same numbers.
+chart-gap = gap { $gap }
+chart-span = { $section }: from { $low } ({ $lowname }) to { $high } ({ $highname }).
+chart-span-none = { $section }: not scored.
+chart-dots-groups-alt = Dot plot of each group's result per { $noun } on a scale from { $lo } to { $hi }, with the range from the lowest to the highest. { $spans } The table { $results } above and “{ $groups }” have every number.
+chart-dots-records-alt = Dot plot of each record's result per { $noun } on a scale from { $lo } to { $hi }, with the range from the lowest to the highest. { $spans } The table { $results } above and “{ $groups }” have every number.
+
+## Stakeholder groups
+
+talk-flag = ⚑ talk about this
+talk-about-this = Talk about this
+groups-title = Views by stakeholder group
+groups-intro = Each group's result on { $date }; the gap is the highest minus the lowest. A gap of { $threshold } levels or more is marked “talk about this”: the groups see it differently.
+col-gap = Gap
+groups-table-summary = Each stakeholder group's result per { $noun } and overall, and the gap between the highest and lowest.
+no-talk = No indicator's group results differ by { $threshold } levels or more.
+talk-intro = Group results differ by { $threshold } levels or more on these indicators, widest gap first:
+col-id = ID
+col-indicator = Indicator
+gaps-summary = Indicators the stakeholder groups scored far apart: each group's result and the gap.
+
+## Over time
+
+over-time = Over time
+trend-intro = The combined result at each assessment, earliest first. The change is the difference of the scores as shown; a change of less than { $step } of a level either way counts as about the same.
+change-since = Change since { $date }
+dir-improved = improved
+dir-slipped = slipped
+dir-same = about the same
+trend-table-summary = The overall result and each { $noun }'s result at each assessment, and the change since the one before the latest.
+trend-chart-alt = Small line charts, one for { $overall } and one per { $noun }, of the result at each assessment from { $first } to { $last }, on a scale from { $lo } to { $hi }. { $overall }: { $values }. Every number is in the table above.
+trend-no-score = no score
+trend-none = none
+trend-improved = Improved since { $date }
+trend-slipped = Slipped since { $date }
+trend-same = About the same since { $date }
+
+## Framework versions
+
+framework-versions = Framework versions
+version-records = version { $version } ({ $records })
+versions-note = The records were made with different versions of the framework: { $versions }. They are compared indicator by indicator.
+renamed = Renamed, with earlier answers counted under the new id: { $list }.
+renaming = { $from } is now { $to }
+retired = No longer in the framework, so left out of every score: { $list }.
+new-ids = Not answered in the earlier versions' records (new, or not scored then): { $list }.
+
+## Sections
+
+score-line = Score: { $words }.
+score-not-yet = Score: not scored yet.
+answers-from-records = { $answered } of { $total } answers from { $records ->
+    [one] 1 record
+   *[other] { $records } records
+}.
+indicators-answered = { $answered } of { $total } indicators answered.
+section-spread = The records' own scores run from { $min } to { $max }, a spread of { $spread }.
+evidence = Evidence
+col-level = Level
+col-evidence = Evidence
+not-applicable = Not applicable
+not-answered = Not answered
+single-table-summary = Indicators of { $section }: each statement, the level chosen and the evidence noted.
+col-lowest = Lowest
+col-highest = Highest
+col-answers = Answers
+combined-summary-groups = Indicators of { $section }: each statement's combined score, each group's result and the gap between them, and how many records gave a level.
+combined-summary-range = Indicators of { $section }: each statement's combined score, the lowest and highest level given, and how many records gave a level.
+
+## Actions
+
+col-action = Action
+col-owner = Owner
+col-due = Due
+col-status = Status
+col-raised-by = Raised by
+not-set = Not set
+status-not-started = Not started
+status-in-progress = In progress
+status-done = Done
+status-embedded = Embedded
+status-dropped = Dropped
+action-owner = owner: { $owner }
+action-due = due { $date }
+follow-up-title = You said, we did
+follow-up-counts = Of the { $agreed } agreed on { $date }: { $done } done or embedded, { $open } still open, { $dropped } dropped and { $unmentioned } not mentioned this time.
+not-mentioned = Not mentioned this time
+overdue = Overdue
+overdue-rule = An action is overdue when it was agreed at an earlier assessment, was due before { $date }, and is not done, embedded or dropped.
+overdue-none = None is overdue.
+overdue-some = { $n ->
+    [one] One is
+   *[other] { $n } are
+} overdue:
+action-plan = Action plan
+no-actions = No actions were agreed on { $date }.
+plan-intro = { $agreed } agreed on { $date }, { $open } still open, in framework order, with who raised each.
+plan-table-summary = The action plan: each action, its owner, due date and status, and who raised it.
+plan-short = { $agreed } agreed on { $date }, { $open } still open. Use --format markdown for evidence and the action plan.
+
+## How the scores are worked out
+
+method-title = How the scores are worked out
+method-groups = With several records, each stakeholder group counts the same: a group's result for an indicator is the mean of its records' levels, and the combined result is the mean of the groups' results (so a group that sent more records does not outweigh the others).
+method-records = With several records, each indicator's combined result is the mean of all the records' levels, so a group that sent more records weighs more (--weight-by records).
+method-text = Each indicator scores the value of the level chosen. Not applicable and unanswered indicators are left out of every average. A { $noun }'s score is the mean of its answered indicators; the { $overall } score is the mean of the { $noun }s. { $combined } Scores are shown to one decimal place and percentages of the scale to the nearest whole number; a change over time is the difference of the scores as shown.
+method-framework = Framework: { $title } (id { $id }, version { $version }, fingerprint { $fingerprint })
+the-scale = The scale
+scale-summary = The rating scale: each level's value, name and meaning.
+col-name = Name
+col-meaning = Meaning
+the-bands = The bands
+bands-summary = The bands that name a result: from (inclusive), to (exclusive, except the top band) and meaning.
+col-from = From
+col-to = To
+bands-note = A band runs from its lower bound up to, but not including, its upper bound; the top band includes the highest score. Bands are decided on the exact score, before rounding.
+the-records = The records
+records-summary = The record files this report was made from, who scored each, its date and its own overall result.
+col-file = File
+col-own = Own { $overall }
+
+## The PDF's page furniture
+
+continued = continued
+pdf-page = Page { $n } of { $total }
+pdf-subject = Co-production self-evaluation against { $title } (version { $version }), { $dates }
+
+## The walk (coprod assess): each indicator's screen and questions
+
+walk-header = { $section }{ $sep }indicator { $n } of { $count }{ $sep }{ $index } of { $total } overall ({ $noun } { $snum } of { $scount })
+walk-questions = Questions to talk about:
+walk-levels = What each level looks like here:
+walk-answered = Answered so far: { $chosen }
+walk-with-evidence = with evidence notes
+walk-na-item = n/a  Not applicable here
+walk-vote-item = Vote first: type how many chose each level
+walk-actions-item = Actions: change or delete one (new ones come after the level)
+walk-details-item = Details: the partnership, the date, who is taking part
+walk-skip = Skip for now
+walk-back = Back to the previous indicator
+walk-help = Help
+walk-quit = Save and quit
+choice-na = not applicable
+choice-not-yet = not yet
+choice-disagreed = the room agreed to disagree
+walk-unanswered = { $n ->
+    [one] 1 indicator is
+   *[other] { $n } indicators are
+} not answered yet: { $ids }. What next?
+walk-go-through = Go through the ones not answered, skipping the rest
+walk-finish = Finish for now (the resume command is shown)
+walk-back-last = Back to the last indicator
+walk-last-time = Last time ({ $date }{ $whose }): { $words }
+walk-level-for = Level for { $id }
+walk-level-for-group = Level for { $id }{ $sep }{ $group }
+walk-notes-again = Notes typed last time and not yet saved are offered again.
+walk-evidence-plain-new = Type the notes on one line and press Enter, or just Enter for none. Type /edit for several lines, esc to go back to the level.
+walk-evidence-plain-kept = Press Enter to keep these notes. Type new notes to replace them, /clear to remove them, /edit for several lines, esc to go back to the level.
+walk-evidence-new = Enter skips · /edit opens your editor · Esc goes back to the level
+walk-evidence-kept = Enter keeps · /clear removes them · /edit opens your editor · Esc goes back to the level
+walk-evidence = Evidence notes for { $id } (optional)
+walk-evidence-editor = Evidence notes for { $id }
+walk-no-editor = The editor could not be opened ({ $why }). Type the notes here instead.
+walk-extra-plain-new = Type it on one line and press Enter, or just Enter for none. esc goes back to the level.
+walk-extra-plain-kept = Press Enter to keep it. Type a new one to replace it, /clear to remove it, esc to go back to the level.
+walk-extra-new = Enter skips · Esc goes back to the level
+walk-extra-kept = Enter keeps · /clear removes it · Esc goes back to the level
+walk-extra = { $question } ({ $id }, optional)
+walk-action-draft = An action for { $id } was being typed last time: “{ $what }”. Finish it?
+walk-add-action = Add an action for { $id }?
+walk-has-actions = { $id } has { $actions }. Add another?
+walk-add-another = Add another action for { $id }?
+walk-cancel-plain = Type esc, or press Enter on an empty line, to cancel this action.
+walk-cancel = Esc or an empty answer cancels this action
+walk-what = What will be done?
+walk-no-action = No action added.
+walk-owner = Who owns it? (optional)
+walk-due = Due date, YYYY-MM-DD (optional)
+walk-due-again = { $error }. Try again, e.g. 2027-03-31, or leave it empty.
+walk-due-before = Note: { $due } is before the date of this assessment ({ $date }). The action is saved with it; change it if that was a slip.
+walk-action-saved = Action saved.
+walk-help-text =
+    How this works
+      For each indicator, talk it through, then choose the level the room agrees on.
+      Choose n/a if it does not apply to your partnership; it is left out of every average.
+      Vote first (v) asks how many people chose each level, on cards or paper, before the
+      room agrees; the counts are kept beside the level, with no names.
+      Actions (a) changes or deletes one of the indicator's actions, or moves its status on.
+      Details (i) corrects the partnership, the date and who is taking part.
+      Skip leaves it for later: you will be asked about skipped indicators at the end.
+      Back goes to the previous indicator; your answers there are kept and shown.
+      Save and quit stops here; run the command shown to carry on another time.
+      Everything is saved to the record file after every answer.
+      Ctrl-C at any time also saves and stops.
