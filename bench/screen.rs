@@ -42,7 +42,9 @@ fn main() {
         .0;
     let record = Record::new(&framework, "Hafren Vale SEND Partnership".into(), date, who);
 
-    println!("key press answered and redrawn at 120x40, {ROUNDS} presses each");
+    println!(
+        "key press answered and redrawn at 120x40, {ROUNDS} presses each (with saves, the half that save are timed)"
+    );
     println!("{:<44} {:>9} {:>9} {:>9}", "key", "median", "p99", "max");
     let cases: [(&str, &[KeyCode], bool); 5] = [
         (
@@ -67,7 +69,14 @@ fn main() {
         ),
         (
             "digit: choose a level, saved with fsync",
-            &[KeyCode::Char('3'), KeyCode::Char('b')],
+            // Levels 3 and 4 by turns, so that every choice changes the record and is written
+            // (a record saved unchanged is not written again).
+            &[
+                KeyCode::Char('3'),
+                KeyCode::Char('b'),
+                KeyCode::Char('4'),
+                KeyCode::Char('b'),
+            ],
             true,
         ),
     ];
@@ -112,7 +121,10 @@ fn main() {
                 }
             }
             terminal.draw(|f| draw(f, &state)).expect("draw");
-            times.push(started.elapsed());
+            // With real saves, only the key presses that save are timed.
+            if !real_save || matches!(code, KeyCode::Char('0'..='9')) {
+                times.push(started.elapsed());
+            }
         }
         report(name, &mut times);
     }

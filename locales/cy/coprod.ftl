@@ -263,9 +263,9 @@ walk-levels = Sut mae pob lefel yn edrych yma:
 walk-answered = Wedi'i ateb hyd yma: { $chosen }
 walk-with-evidence = gyda nodiadau tystiolaeth
 walk-na-item = d/b  Ddim yn berthnasol yma
-walk-vote-item = Pleidleisio yn gyntaf: teipiwch faint ddewisodd bob lefel
-walk-actions-item = Camau gweithredu: newid neu ddileu un (daw rhai newydd ar ôl y lefel)
-walk-details-item = Manylion: y bartneriaeth, y dyddiad, pwy sy'n cymryd rhan
+walk-vote = Pleidleisio yn gyntaf: teipiwch faint ddewisodd bob lefel
+walk-actions = Camau gweithredu: newid neu ddileu un (daw rhai newydd ar ôl y lefel)
+walk-details = Manylion: y bartneriaeth, y dyddiad, pwy sy'n cymryd rhan
 walk-skip = Neidio am y tro
 walk-back = Yn ôl i'r dangosydd blaenorol
 walk-help = Help
@@ -313,7 +313,8 @@ walk-help-text =
     Sut mae hyn yn gweithio
       Ar gyfer pob dangosydd, trafodwch ef, yna dewiswch y lefel mae'r ystafell yn cytuno arni.
       Dewiswch d/b os nad yw'n berthnasol i'ch partneriaeth; mae'n cael ei adael allan o bob cyfartaledd.
-      Mae Pleidleisio yn gyntaf (v) yn gofyn faint o bobl ddewisodd bob lefel, ar gardiau neu bapur, cyn i'r ystafell gytuno; mae'r niferoedd yn cael eu cadw wrth ymyl y lefel, heb enwau.
+      Mae Pleidleisio yn gyntaf (v) yn gofyn faint o bobl a ddewisodd bob lefel, ar gardiau neu
+      bapur, cyn i'r ystafell gytuno; mae'r niferoedd yn cael eu cadw wrth ymyl y lefel, heb enwau.
       Mae Camau gweithredu (a) yn newid neu'n dileu un o gamau'r dangosydd, neu'n symud ei statws ymlaen.
       Mae Manylion (i) yn cywiro'r bartneriaeth, y dyddiad a phwy sy'n cymryd rhan.
       Mae Neidio yn ei adael am nes ymlaen: byddwch chi'n cael eich holi am ddangosyddion a neidiwyd ar y diwedd.
@@ -321,3 +322,23 @@ walk-help-text =
       Mae Cadw a gadael yn stopio yma; rhedwch y gorchymyn a ddangosir i barhau rywbryd eto.
       Mae popeth yn cael ei gadw yn y ffeil gofnod ar ôl pob ateb.
       Mae Ctrl-C ar unrhyw adeg hefyd yn cadw ac yn stopio.
+walk-done = Wedi gorffen. Crynodeb
+walk-section-answered = { $m } o { $n } wedi'u hateb
+walk-not-answered = Heb eu hateb eto: { $ids }
+walk-saved-next =
+    Wedi'i gadw yn { $path }.
+    Nesaf: { $next }
+      neu: { $next } --format markdown -o report.md
+walk-saved-complete =
+    Wedi'i gadw yn { $path }. Mae pob dangosydd wedi'i ateb.
+    Nesaf: { $next }
+walk-saved-later =
+    Wedi'i gadw yn { $path }. I barhau nes ymlaen:
+      { $resume }
+walk-carry-on = I barhau: { $resume }
+walk-participants = Pwy sy'n cymryd rhan? (dewisol: enwau wedi'u gwahanu gan gomas)
+prompt-choose = Teipiwch ddewis a gwasgwch Enter:
+prompt-yes-or-no = Teipiwch y am ie neu n am na.
+walk-intro =
+    Yn cadw yn { $path } ar ôl pob ateb. { $answered } o { $total } dangosydd wedi'u hateb hyd yma.
+    Dewiswch Help wrth unrhyw ddangosydd i weld y bysellau; mae Ctrl-C yn cadw ac yn stopio.

@@ -250,9 +250,9 @@ walk-levels = What each level looks like here:
 walk-answered = Answered so far: { $chosen }
 walk-with-evidence = with evidence notes
 walk-na-item = n/a  Not applicable here
-walk-vote-item = Vote first: type how many chose each level
-walk-actions-item = Actions: change or delete one (new ones come after the level)
-walk-details-item = Details: the partnership, the date, who is taking part
+walk-vote = Vote first: type how many chose each level
+walk-actions = Actions: change or delete one (new ones come after the level)
+walk-details = Details: the partnership, the date, who is taking part
 walk-skip = Skip for now
 walk-back = Back to the previous indicator
 walk-help = Help
@@ -309,3 +309,23 @@ walk-help-text =
       Save and quit stops here; run the command shown to carry on another time.
       Everything is saved to the record file after every answer.
       Ctrl-C at any time also saves and stops.
+walk-participants = Who is taking part? (optional: names separated by commas)
+prompt-choose = Type a choice and press Enter:
+prompt-yes-or-no = Please type y for yes or n for no.
+walk-done = Done. Summary
+walk-section-answered = { $m } of { $n } answered
+walk-not-answered = Not answered yet: { $ids }
+walk-saved-next =
+    Saved to { $path }.
+    Next: { $next }
+      or: { $next } --format markdown -o report.md
+walk-saved-complete =
+    Saved to { $path }. Every indicator is answered.
+    Next: { $next }
+walk-saved-later =
+    Saved to { $path }. To carry on later:
+      { $resume }
+walk-carry-on = To carry on: { $resume }
+walk-intro =
+    Saving to { $path } after every answer. { $answered } of { $total } indicators answered so far.
+    Choose Help at any indicator for the keys; Ctrl-C saves and stops.

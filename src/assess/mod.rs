@@ -222,9 +222,9 @@ fn level_items(framework: &Framework) -> (Vec<Item>, Vec<Step>) {
     }
     let extra = [
         ("n", "walk-na-item", Step::NotApplicable),
-        ("v", "walk-vote-item", Step::Vote),
-        ("a", "walk-actions-item", Step::Actions),
-        ("i", "walk-details-item", Step::Details),
+        ("v", "walk-vote", Step::Vote),
+        ("a", "walk-actions", Step::Actions),
+        ("i", "walk-details", Step::Details),
         ("s", "walk-skip", Step::Skip),
         ("b", "walk-back", Step::Back),
         ("h", "walk-help", Step::Help),
@@ -245,7 +245,15 @@ pub fn walk(
     prompter: &mut dyn Prompter,
     save: &mut Save<'_>,
 ) -> Result<Outcome, crate::Error> {
-    walk_with(framework, record, start, prompter, save, &[])
+    walk_with(
+        framework,
+        record,
+        start,
+        prompter,
+        save,
+        &[],
+        crate::score::compare::DEFAULT_DIVERGENCE,
+    )
 }
 
 /// How a choice is said: "3 Developing", "not applicable" or "not yet".
@@ -287,7 +295,8 @@ fn last_time(framework: &Framework, prev: &Record, id: &str, sep: &str) -> Optio
     }
 }
 
-/// As [`walk`], showing the level a previous record gave each indicator.
+/// As [`walk`], showing the level each earlier record gave each indicator, and flagging a vote
+/// "talk about this" from a spread of `divergence` levels.
 pub fn walk_with(
     framework: &Framework,
     record: &mut Record,
@@ -295,6 +304,7 @@ pub fn walk_with(
     prompter: &mut dyn Prompter,
     save: &mut Save<'_>,
     previous: &[Record],
+    divergence: f64,
 ) -> Result<Outcome, crate::Error> {
     let order: Vec<(&Section, &Indicator)> = framework.indicators().collect();
     let (items, steps) = level_items(framework);
@@ -461,7 +471,9 @@ pub fn walk_with(
                 }
                 Step::Vote => {
                     // The counts are saved; then the same question, for the agreed level.
-                    if let Err(outcome) = vote(framework, record, id, target, prompter, save)? {
+                    if let Err(outcome) =
+                        vote(framework, record, id, target, divergence, prompter, save)?
+                    {
                         return Ok(outcome);
                     }
                     continue;
@@ -577,6 +589,7 @@ fn vote(
     record: &mut Record,
     id: &str,
     group: Option<&str>,
+    divergence: f64,
     prompter: &mut dyn Prompter,
     save: &mut Save<'_>,
 ) -> Result<Result<(), Outcome>, crate::Error> {
@@ -652,7 +665,7 @@ fn vote(
         said.push_str(&format!(", spread {sp:.1} levels"));
     }
     said.push('.');
-    if d.talk_about_this(crate::score::compare::DEFAULT_DIVERGENCE) {
+    if d.talk_about_this(divergence) {
         said.push_str(" Views are far apart: talk about this.");
     }
     said.push_str(" Now choose the level the room agrees.");

@@ -65,6 +65,11 @@ pub trait Prompter {
     fn editor(&mut self, question: &str, initial: &str) -> Result<Reply, Stop>;
     /// Asks a yes/no question.
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool, Stop>;
+    /// Speaks a language from now on (a BCP 47 tag): the prompter's own words, such as the
+    /// hint at a choice, in coprod's catalog for it. Prompters without words of their own
+    /// ignore it.
+    fn speak(&mut self, _language: &str) {}
+
     /// Whether this is plain mode (a screen reader, `TERM=dumb`): no rules, bullets or other
     /// decorative characters, and hints that say what to type rather than which key to press.
     fn is_plain(&self) -> bool {
@@ -83,12 +88,29 @@ pub trait Prompter {
 pub struct Plain<R: BufRead, W: Write> {
     input: R,
     output: W,
+    /// The words it says itself: the hint at a choice, and what it says to a yes/no question
+    /// answered otherwise.
+    choose_hint: String,
+    yes_or_no: String,
 }
 
 impl<R: BufRead, W: Write> Plain<R, W> {
-    /// A plain prompter reading `input` and writing `output`.
+    /// A plain prompter reading `input` and writing `output`, in English until told otherwise.
     pub fn new(input: R, output: W) -> Self {
-        Self { input, output }
+        let mut p = Self {
+            input,
+            output,
+            choose_hint: String::new(),
+            yes_or_no: String::new(),
+        };
+        p.set_language(crate::catalog::FALLBACK);
+        p
+    }
+
+    fn set_language(&mut self, language: &str) {
+        let w = crate::catalog::Catalog::new(language);
+        self.choose_hint = w.get("prompt-choose");
+        self.yes_or_no = w.get("prompt-yes-or-no");
     }
 
     fn line(&mut self) -> Result<String, Stop> {
@@ -164,6 +186,10 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         self.say(text);
     }
 
+    fn speak(&mut self, language: &str) {
+        self.set_language(language);
+    }
+
     fn is_plain(&self) -> bool {
         true
     }
@@ -186,7 +212,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
             self.say(&format!("  {:>3}  {label}{mark}", item.key));
         }
         loop {
-            let _ = write!(self.output, "Type a choice and press Enter: ");
+            let _ = write!(self.output, "{} ", self.choose_hint);
             let Some(answer) = self.line_or_esc()? else {
                 return Ok(None);
             };
@@ -273,7 +299,10 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
                 "" => return Ok(default),
                 "y" | "yes" => return Ok(true),
                 "n" | "no" => return Ok(false),
-                _ => self.say("Please type y for yes or n for no."),
+                _ => {
+                    let again = self.yes_or_no.clone();
+                    self.say(&again);
+                }
             }
         }
     }

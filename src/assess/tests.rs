@@ -346,6 +346,7 @@ fn actions_are_carried_forward_once_with_their_new_status() {
         &mut p,
         &mut |_| Ok(()),
         std::slice::from_ref(&previous),
+        crate::score::compare::DEFAULT_DIVERGENCE,
     )
     .expect("walk");
     assert!(
@@ -376,6 +377,7 @@ fn run_with(
             Ok(())
         },
         previous,
+        crate::score::compare::DEFAULT_DIVERGENCE,
     )
     .expect("walk");
     (outcome, saved)
@@ -627,6 +629,67 @@ fn a_frameworks_extra_note_is_asked_after_the_evidence_and_kept_apart() {
 }
 
 #[test]
+fn the_walk_speaks_the_language_the_framework_is_shown_in() {
+    let f = crate::framework::Framework::<crate::framework::Text>::built_in_file(
+        crate::framework::DEFAULT_ID,
+    )
+    .expect("built-in")
+    .in_language(Some("cy"))
+    .expect("Welsh");
+    let mut r = new_record(&f);
+    let script = vec![
+        Say::Key("h"),
+        Say::Key("3"),
+        Say::Type("Mae pawb yn cael croeso".into()),
+        Say::Yes,
+        Say::Type("Ysgrifennu pecyn croeso".into()),
+        Say::Type(String::new()),
+        Say::Type("2027-02-30".into()),
+        Say::Type(String::new()),
+        Say::No,
+        Say::Key("q"),
+    ];
+    let (outcome, _, p) = run(&f, &mut r, 0, script);
+    assert_eq!(outcome, Outcome::Quit);
+    assert!(p.finished(), "script left over");
+    let all = p.transcript.join("\n");
+    for welsh in [
+        "dangosydd 1 o 6",
+        "Cwestiynau i siarad amdanyn nhw:",
+        "Sut mae pob lefel yn edrych yma:",
+        "Lefel ar gyfer WC1",
+        "Sut mae hyn yn gweithio",
+        "Nodiadau tystiolaeth ar gyfer WC1 (dewisol)",
+        "Ychwanegu cam gweithredu ar gyfer WC1?",
+        "Beth fydd yn cael ei wneud?",
+        "Pwy sy'n berchen arno? (dewisol)",
+        "Cam gweithredu wedi'i gadw.",
+        "Ychwanegu cam gweithredu arall ar gyfer WC1?",
+        "Rhowch gynnig arall, e.e. 2027-03-31",
+    ] {
+        assert!(all.contains(welsh), "{welsh} missing:\n{all}");
+    }
+    for english in [
+        "Level for",
+        "Evidence notes",
+        "Add an action",
+        "Questions to talk about",
+        "What each level looks like",
+        "Skip for now",
+        "How this works",
+    ] {
+        assert!(!all.contains(english), "{english} in:\n{all}");
+    }
+    // The choices at each level, too.
+    let (items, _) = level_items(&f);
+    let labels: Vec<String> = items.iter().map(|i| format!("{i:?}")).collect();
+    let labels = labels.join(" ");
+    assert!(labels.contains("Neidio am y tro"), "{labels}");
+    assert!(labels.contains("Cadw a gadael"), "{labels}");
+    assert!(!labels.contains("Skip for now"), "{labels}");
+}
+
+#[test]
 fn a_vote_line_by_line_is_counted_saved_and_then_agreed() {
     let f = framework();
     let mut r = new_record(&f);
@@ -777,65 +840,4 @@ fn actions_line_by_line_are_moved_on_deleted_and_changed() {
     let said = p.transcript.join("\n");
     assert!(said.contains("Saved: the action is now done."), "{said}");
     assert!(said.contains("Deleted."), "{said}");
-}
-
-#[test]
-fn the_walk_speaks_the_language_the_framework_is_shown_in() {
-    let f = crate::framework::Framework::<crate::framework::Text>::built_in_file(
-        crate::framework::DEFAULT_ID,
-    )
-    .expect("built-in")
-    .in_language(Some("cy"))
-    .expect("Welsh");
-    let mut r = new_record(&f);
-    let script = vec![
-        Say::Key("h"),
-        Say::Key("3"),
-        Say::Type("Mae pawb yn cael croeso".into()),
-        Say::Yes,
-        Say::Type("Ysgrifennu pecyn croeso".into()),
-        Say::Type(String::new()),
-        Say::Type("2027-02-30".into()),
-        Say::Type(String::new()),
-        Say::No,
-        Say::Key("q"),
-    ];
-    let (outcome, _, p) = run(&f, &mut r, 0, script);
-    assert_eq!(outcome, Outcome::Quit);
-    assert!(p.finished(), "script left over");
-    let all = p.transcript.join("\n");
-    for welsh in [
-        "dangosydd 1 o 6",
-        "Cwestiynau i siarad amdanyn nhw:",
-        "Sut mae pob lefel yn edrych yma:",
-        "Lefel ar gyfer WC1",
-        "Sut mae hyn yn gweithio",
-        "Nodiadau tystiolaeth ar gyfer WC1 (dewisol)",
-        "Ychwanegu cam gweithredu ar gyfer WC1?",
-        "Beth fydd yn cael ei wneud?",
-        "Pwy sy'n berchen arno? (dewisol)",
-        "Cam gweithredu wedi'i gadw.",
-        "Ychwanegu cam gweithredu arall ar gyfer WC1?",
-        "Rhowch gynnig arall, e.e. 2027-03-31",
-    ] {
-        assert!(all.contains(welsh), "{welsh} missing:\n{all}");
-    }
-    for english in [
-        "Level for",
-        "Evidence notes",
-        "Add an action",
-        "Questions to talk about",
-        "What each level looks like",
-        "Skip for now",
-        "How this works",
-    ] {
-        assert!(!all.contains(english), "{english} in:\n{all}");
-    }
-    // The choices at each level, too.
-    let (items, _) = level_items(&f);
-    let labels: Vec<String> = items.iter().map(|i| format!("{i:?}")).collect();
-    let labels = labels.join(" ");
-    assert!(labels.contains("Neidio am y tro"), "{labels}");
-    assert!(labels.contains("Cadw a gadael"), "{labels}");
-    assert!(!labels.contains("Skip for now"), "{labels}");
 }

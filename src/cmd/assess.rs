@@ -173,6 +173,7 @@ pub fn run(
                 .map(|p| Record::load(p).map(|l| l.record))
                 .collect::<Result<Vec<_>, _>>()?;
             let framework = load_framework(framework_arg, earlier.first(), args, config)?;
+            prompter.speak(&framework.language);
             match setup(args, config, &framework, &earlier, prompter)? {
                 Some((record, _, Some(file))) => {
                     let start = first_unanswered(&framework, &record).unwrap_or(0);
@@ -187,6 +188,7 @@ pub fn run(
             }
         }
     };
+    prompter.speak(&framework.language);
     // Opening the record wrote nothing; saving it as it is now writes nothing either.
     if file.path().exists() {
         file.baseline(&record)?;
@@ -263,16 +265,21 @@ pub fn run(
     let answered = framework.indicator_count() - unanswered(&framework, &record).len();
     let sep = if plain { ", " } else { " · " };
     if plain {
+        let words = crate::catalog::Catalog::new(&framework.language);
         prompter.show(&format!(
-            "{}{sep}{}{sep}{}{sep}{}\nSaving to {} after every answer. {} of {} indicators answered so far.\n\
-             Choose Help at any indicator for the keys; Ctrl-C saves and stops.",
+            "{}{sep}{}{sep}{}{sep}{}\n{}",
             framework.title,
             record.partnership,
             record.date.value,
             record.scored_by.describe(),
-            path.display(),
-            answered,
-            framework.indicator_count()
+            words.format(
+                "walk-intro",
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("answered", answered.into()),
+                    ("total", framework.indicator_count().into()),
+                ],
+            )
         ));
     }
     let next = next_command(
@@ -299,6 +306,9 @@ pub fn run(
                 prompter,
                 &mut |r| save(&mut file, r, &framework, save_mode),
                 &previous,
+                config
+                    .divergence
+                    .unwrap_or(crate::score::compare::DEFAULT_DIVERGENCE),
             )?
         } else {
             let mut state = State::new(&framework, record.clone(), start, previous.as_slice());
@@ -333,26 +343,36 @@ pub fn run(
     }
     save(&mut file, &record, &framework, save_mode)?;
     let complete = unanswered(&framework, &record).is_empty();
+    let words = crate::catalog::Catalog::new(&framework.language);
     match outcome {
         Outcome::Finished => {
             let mut text = summary(&framework, &record, &path, &next);
             if !complete {
-                text.push_str(&format!("\nTo carry on: {resume_cmd}"));
+                text.push('\n');
+                text.push_str(
+                    &words.format("walk-carry-on", &[("resume", resume_cmd.as_str().into())]),
+                );
             }
             prompter.show(&text);
             Ok(())
         }
         Outcome::Quit if complete => {
-            prompter.show(&format!(
-                "Saved to {}. Every indicator is answered.\nNext: {next}",
-                path.display()
+            prompter.show(&words.format(
+                "walk-saved-complete",
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("next", next.as_str().into()),
+                ],
             ));
             Ok(())
         }
         Outcome::Quit => {
-            prompter.show(&format!(
-                "Saved to {}. To carry on later:\n  {resume_cmd}",
-                path.display()
+            prompter.show(&words.format(
+                "walk-saved-later",
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("resume", resume_cmd.as_str().into()),
+                ],
             ));
             Ok(())
         }
@@ -617,7 +637,7 @@ fn setup(
     }
     if record.participants.is_empty()
         && let Some(Reply::Text(t)) = ask(prompter.text(
-            "Who is taking part? (optional: names separated by commas)",
+            &crate::catalog::Catalog::new(&framework.language).get("walk-participants"),
             "",
             "",
         ))?
@@ -820,7 +840,8 @@ fn summary(framework: &Framework, record: &Record, path: &Path, next: &str) -> S
         })
         .collect();
     let report = Report::build(framework, &inputs, None);
-    let mut out = String::from("\nDone. Summary\n\n");
+    let w = crate::catalog::Catalog::new(&framework.language);
+    let mut out = format!("\n{}\n\n", w.get("walk-done"));
     let width = report
         .sections
         .iter()
@@ -834,22 +855,36 @@ fn summary(framework: &Framework, record: &Record, path: &Path, next: &str) -> S
                 score_text(v.value),
                 v.band.clone().unwrap_or_default()
             ),
-            None => "   –  not scored".to_string(),
+            None => format!("   –  {}", w.get("not-scored")),
         };
-        out.push_str(&format!(
-            "  {:<width$}  {score}  ({} of {} answered)\n",
-            s.title,
-            s.completeness.answered + s.completeness.not_applicable,
-            s.completeness.total
-        ));
+        let answered = w.format(
+            "walk-section-answered",
+            &[
+                (
+                    "m",
+                    (s.completeness.answered + s.completeness.not_applicable).into(),
+                ),
+                ("n", s.completeness.total.into()),
+            ],
+        );
+        out.push_str(&format!("  {:<width$}  {score}  ({answered})\n", s.title));
     }
     if let Some(o) = &report.overall {
+        let overall = report
+            .framework
+            .overall_label
+            .clone()
+            .unwrap_or_else(|| w.get("overall"));
+        let words = w.format(
+            "score-words",
+            &[
+                ("score", score_text(o.value).into()),
+                ("max", report.framework.scale_max.to_string().into()),
+                ("percent", percent_text(o.percent).into()),
+            ],
+        );
         out.push_str(&format!(
-            "\n  {}: {} out of {} ({} of the scale){}\n",
-            report.overall_name(),
-            score_text(o.value),
-            report.framework.scale_max,
-            percent_text(o.percent),
+            "\n  {overall}: {words}{}\n",
             o.band
                 .as_ref()
                 .map(|b| format!(", {b}"))
@@ -858,11 +893,20 @@ fn summary(framework: &Framework, record: &Record, path: &Path, next: &str) -> S
     }
     let missing = unanswered(framework, record);
     if !missing.is_empty() {
-        out.push_str(&format!("\n  Not answered yet: {}\n", missing.join(", ")));
+        out.push_str(&format!(
+            "\n  {}\n",
+            w.format("walk-not-answered", &[("ids", missing.join(", ").into())])
+        ));
     }
     out.push_str(&format!(
-        "\nSaved to {}.\nNext: {next}\n  or: {next} --format markdown -o report.md",
-        path.display()
+        "\n{}",
+        w.format(
+            "walk-saved-next",
+            &[
+                ("path", path.display().to_string().into()),
+                ("next", next.into()),
+            ],
+        )
     ));
     out
 }

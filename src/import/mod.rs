@@ -344,9 +344,9 @@ fn headers(sheet: &Sheet, row: usize) -> (Vec<String>, &'static str, usize) {
             })
             .collect();
         let shape = if smartsurvey {
-            "SmartSurvey (two header rows)"
+            "SmartSurvey, two header rows"
         } else {
-            "SurveyMonkey (two header rows)"
+            "SurveyMonkey, two header rows"
         };
         return (headers, shape, row + 2);
     }
@@ -671,7 +671,7 @@ impl Plan {
                 out,
                 "  {:<3} {:<48} {what}",
                 column_letters(c.index),
-                shorten(&c.header, 48)
+                column_label(&c.header, 48)
             );
         }
         if !self.answers.is_empty() {
@@ -740,6 +740,21 @@ impl Plan {
 }
 
 /// At most `n` characters, with `…` when cut.
+/// A column's header in `n` characters. A grid question's header is `question [statement]`;
+/// when it is too long the question is cut short first, so that columns under one long
+/// question (SmartSurvey, SurveyMonkey) still show which statement each one asks about.
+fn column_label(header: &str, n: usize) -> String {
+    const QUESTION: usize = 16;
+    match header.strip_suffix(']').and_then(|h| h.split_once(" [")) {
+        Some((question, statement))
+            if header.chars().count() > n && question.chars().count() > QUESTION =>
+        {
+            shorten(&format!("{} [{statement}]", shorten(question, QUESTION)), n)
+        }
+        _ => shorten(header, n),
+    }
+}
+
 fn shorten(text: &str, n: usize) -> String {
     if text.chars().count() <= n {
         text.to_string()

@@ -742,14 +742,18 @@ impl Builder<'_> {
         // One mark per stakeholder group where the groups are compared, else per record.
         let labels = self.labels();
         let now = self.current();
-        let marks: Vec<(String, Vec<Option<f64>>)> = match &r.perspectives {
+        // Each mark's series: a group's place among every date's groups (so it keeps its colour
+        // and pattern in a year when another group is missing), else the record's place.
+        let marks: Vec<(String, usize, Vec<Option<f64>>)> = match &r.perspectives {
             Some(p) => p
                 .groups
                 .iter()
                 .enumerate()
                 .map(|(g, info)| {
+                    let place = r.group_order.iter().position(|id| *id == info.id);
                     (
                         self.who(&info.name),
+                        place.unwrap_or(g) + 1,
                         p.sections
                             .iter()
                             .map(|s| s.gap.by_group.get(g).copied().flatten())
@@ -759,7 +763,8 @@ impl Builder<'_> {
                 .collect(),
             None => now
                 .iter()
-                .map(|&i| (labels[i].clone(), r.records[i].sections.clone()))
+                .enumerate()
+                .map(|(n, &i)| (labels[i].clone(), n + 1, r.records[i].sections.clone()))
                 .collect(),
         };
         let mut spans = Vec::new();
@@ -770,11 +775,10 @@ impl Builder<'_> {
             .map(|(j, s)| {
                 let dots: Vec<Dot> = marks
                     .iter()
-                    .enumerate()
-                    .map(|(n, (name, values))| Dot {
+                    .map(|(name, series, values)| Dot {
                         label: Text::theirs(name.clone()),
                         value: values.get(j).copied().flatten(),
-                        series: n + 1,
+                        series: *series,
                     })
                     .collect();
                 let scored: Vec<&Dot> = dots.iter().filter(|d| d.value.is_some()).collect();
@@ -1809,6 +1813,53 @@ mod tests {
             }
         }
         all
+    }
+
+    /// Each dot-plot mark's label and series, from the print document's charts.
+    fn series_by_label(report: &Report) -> Vec<(String, usize)> {
+        let doc = build(report, Medium::Print);
+        let mut out = Vec::new();
+        for block in doc.parts.iter().flat_map(|p| &p.blocks) {
+            if let Block::Chart(c) = block
+                && let ChartKind::Dots { rows } = &c.kind
+            {
+                for d in rows.iter().flat_map(|r| &r.dots) {
+                    let mark = (d.label.plain(), d.series);
+                    if !out.contains(&mark) {
+                        out.push(mark);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_group_keeps_its_colour_and_pattern_in_a_year_another_group_is_missing() {
+        let framework = built_in("en-GB");
+        let records = examples();
+        let report_of = |skip: Option<&str>| {
+            let inputs: Vec<Input<'_>> = records
+                .iter()
+                .filter(|(file, _)| Some(file.as_str()) != skip)
+                .map(|(file, record)| Input {
+                    file: file.clone(),
+                    record,
+                })
+                .collect();
+            Report::build(&framework, &inputs, None)
+        };
+        let all = series_by_label(&report_of(None));
+        let without = series_by_label(&report_of(Some("2026/local-authority.yaml")));
+        assert_eq!(all.len(), 4, "{all:?}");
+        assert_eq!(without.len(), 3, "{without:?}");
+        // The local authority sent nothing in 2026: health and education keep the series (and
+        // so the colour, hatching and marker) they have when every group took part.
+        for mark in &without {
+            assert!(all.contains(mark), "{mark:?} not in {all:?}");
+        }
+        let series: Vec<usize> = without.iter().map(|m| m.1).collect();
+        assert_eq!(series, [1, 3, 4], "{without:?}");
     }
 
     #[test]

@@ -123,6 +123,11 @@ pub struct Report {
     pub anonymised: bool,
     /// When records were made with other versions of the framework: which, and what changed.
     pub framework_versions: Option<compare::VersionsView>,
+    /// Every stakeholder group of every date, in the stable group order: a group's place
+    /// here is its series in charts (its colour and pattern), the same in every year.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub group_order: Vec<String>,
 }
 
 /// Choices that change what a report includes.
@@ -675,6 +680,7 @@ impl Report {
             anonymised: false,
             framework_versions: score::compare::version_changes(framework, &records)
                 .map(|v| compare::versions_view(&v)),
+            group_order: score::compare::group_order(&records),
         };
         if options.anonymise {
             let mut names: Vec<String> = records

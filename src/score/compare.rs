@@ -111,6 +111,21 @@ pub fn group_rank(id: &str) -> (usize, usize, String) {
     crate::record::group_rank(id)
 }
 
+/// Every group among `records` (of every date), once each, in the stable group order
+/// ([`group_rank`]). A group's place here fixes its colour and pattern in charts, so it keeps
+/// them in a year when another group sent nothing.
+pub fn group_order(records: &[&Record]) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for r in records {
+        let id = group_of(r);
+        if !ids.iter().any(|g| g == id) {
+            ids.push(id.to_string());
+        }
+    }
+    ids.sort_by_cached_key(|g| group_rank(g));
+    ids
+}
+
 /// Compares the groups among `records`; `None` when they all speak for one group.
 pub fn perspectives(
     framework: &Framework,

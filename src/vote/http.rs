@@ -552,6 +552,34 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Any bytes at all: no panic, and nothing read past the limits.
+        #[test]
+        fn any_bytes_are_read_or_refused(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..4096)) {
+            if let Ok(r) = read(&bytes) {
+                proptest::prop_assert!(r.body.len() <= MAX_BODY);
+                proptest::prop_assert!(r.headers.len() <= MAX_HEADERS);
+                let _ = r.form();
+                let _ = r.cookie("coprod_phone");
+            }
+        }
+
+        /// Requests that look almost right: a real request line and headers, then noise.
+        #[test]
+        fn near_requests_are_read_or_refused(
+            head in "(GET|POST|HEAD|PUT) /[a-z?=&%0-9]{0,40} HTTP/1\\.[01]\r\n([A-Za-z-]{1,12}: [ -~]{0,30}\r\n){0,8}\r\n",
+            tail in proptest::collection::vec(proptest::num::u8::ANY, 0..600),
+        ) {
+            let mut bytes = head.into_bytes();
+            bytes.extend(tail);
+            if let Ok(r) = read(&bytes) {
+                for (_, v) in r.form().iter().chain(r.query_fields().iter()) {
+                    proptest::prop_assert!(!escape(v).contains('<'));
+                }
+            }
+        }
+    }
+
     #[test]
     fn escaping_covers_markup_and_quotes() {
         assert_eq!(

@@ -28,6 +28,8 @@ const READ_TIMEOUT: Duration = Duration::from_secs(5);
 const SAVE_WAIT: Duration = Duration::from_secs(5);
 /// Wrong join codes one address may try in a minute.
 const WRONG_CODES_PER_MINUTE: u32 = 10;
+/// Votes one phone may send in ten seconds (a person changing their mind does a few).
+const VOTES_PER_TEN_SECONDS: u32 = 30;
 /// The cookie that holds a phone's token.
 pub const COOKIE: &str = "coprod_phone";
 
@@ -154,10 +156,12 @@ fn serve(stream: &mut TcpStream, shared: &Shared, limiter: &Mutex<Limiter>) {
     let _ = response.write_to(stream, false);
 }
 
-/// Counts wrong join codes per address for a minute (in memory only, never written).
+/// Counts wrong join codes per address for a minute, and votes per phone for ten seconds (in
+/// memory only, never written).
 #[derive(Default)]
 struct Limiter {
     wrong: HashMap<IpAddr, (Instant, u32)>,
+    votes: HashMap<String, (Instant, u32)>,
 }
 
 impl Limiter {
@@ -170,6 +174,20 @@ impl Limiter {
             }
             _ => false,
         }
+    }
+
+    /// Counts a vote from the phone with `token`; `true` when it has sent too many.
+    fn too_many_votes(&mut self, token: &str) -> bool {
+        if self.votes.len() > 10_000 {
+            self.votes.clear();
+        }
+        let now = Instant::now();
+        let entry = self.votes.entry(token.to_string()).or_insert((now, 0));
+        if now.duration_since(entry.0) >= Duration::from_secs(10) {
+            *entry = (now, 0);
+        }
+        entry.1 += 1;
+        entry.1 > VOTES_PER_TEN_SECONDS
     }
 
     fn wrong_code(&mut self, ip: Option<IpAddr>) {
@@ -237,7 +255,24 @@ fn route(
         }
         ("/join", _, true) => join(req, shared, peer, limiter),
         ("/vote", true, _) => vote_page(req, shared, token, None, 200),
-        ("/vote", _, true) => vote(req, shared, token),
+        ("/vote", _, true) => {
+            let too_many = token.is_some_and(|t| {
+                limiter
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .too_many_votes(t)
+            });
+            if too_many {
+                let why = "Too many votes from this phone: wait a few seconds, then press your choice again.";
+                return if wants_json(req) {
+                    Response::json(429, &json!({ "saved": false, "message": why }))
+                } else {
+                    Response::html(429, pages::problem("Too many votes", why))
+                }
+                .with("Retry-After", "10".into());
+            }
+            vote(req, shared, token)
+        }
         ("/round", true, _) => {
             let b = ballot(shared);
             if token.and_then(|t| b.phone(t)).is_none() {

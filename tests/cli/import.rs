@@ -311,16 +311,20 @@ fn microsoft_forms_xlsx_is_read_as_it_comes() {
 /// Started, Ended, Tracking Link), a matrix question's title over its statements in a first
 /// header row and the statements in a second, day-first dates, a UTF-8 BOM and CRLF line ends;
 /// one respondent stopped after the first statement and one skipped the group question.
-#[test]
-fn smartsurvey_two_header_rows_and_day_first_dates() {
-    let csv = format!(
+fn smartsurvey_csv() -> String {
+    format!(
         "\u{feff}UserID,Name,Email,IP Address,Unique ID,Started,Ended,Tracking Link,Custom Value,Which of these best describes you?,How true are these statements for our partnership?,,,Any evidence or examples for WC1?\r\n\
          ,,,,,,,,,,\"{WC1}\",\"{WC2}\",\"{WC3}\",\r\n\
          1001,,,10.1.1.1,,13/03/2026 09:01,13/03/2026 09:09,Web Link,,Parent carer,4 - Established,3 - Developing,Not applicable,\"Coffee, a smile, and name badges\"\r\n\
          1002,,,10.1.1.2,,13/03/2026 10:15,13/03/2026 10:20,Web Link,,Parent carer,2 - Emerging,3 - Developing,2 - Emerging,\r\n\
          1003,,,10.1.1.3,,14/03/2026 19:30,14/03/2026 19:31,Web Link,,Health,5 - Embedded,,,\r\n\
          1004,,,10.1.1.4,,14/03/2026 20:00,14/03/2026 20:04,Web Link,,Health,3 - Developing,Don't know,4 - Established,\r\n"
-    );
+    )
+}
+
+#[test]
+fn smartsurvey_two_header_rows_and_day_first_dates() {
+    let csv = smartsurvey_csv();
     let t = Test::new().file("smartsurvey-export.csv", csv);
     let out = t.run_args(&[
         "import",
@@ -344,6 +348,28 @@ fn smartsurvey_two_header_rows_and_day_first_dates() {
         "{parents}"
     );
     assert!(!parents.contains("10.1.1.1"), "{parents}");
+}
+
+#[test]
+fn smartsurvey_dry_run_prints_the_mapping_and_writes_nothing() {
+    let t = Test::new().file("smartsurvey-export.csv", smartsurvey_csv());
+    let out = t.run_args(&[
+        "import",
+        "smartsurvey-export.csv",
+        "--partnership",
+        "P",
+        "--group-map",
+        "Parent carer=parent-carers",
+        "--dry-run",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.transcript());
+    let written: Vec<_> = std::fs::read_dir(t.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".yaml"))
+        .collect();
+    assert!(written.is_empty(), "--dry-run wrote {written:?}");
+    insta::assert_snapshot!(out.stdout);
 }
 
 #[test]

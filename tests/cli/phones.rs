@@ -97,7 +97,7 @@ fn keys(p: &mut PtySession, text: &str) {
 /// One HTTP exchange with the vote server on loopback: status, headers and body.
 pub fn send(port: u16, raw: &[u8]) -> (u16, String, String) {
     let mut s = TcpStream::connect((Ipv4Addr::LOCALHOST, port)).expect("connect to the server");
-    s.set_read_timeout(Some(Duration::from_secs(15)))
+    s.set_read_timeout(Some(Duration::from_secs(60)))
         .expect("timeout");
     s.write_all(raw).expect("send the request");
     // Read to the end of the body (by its Content-Length), or until the server closes.
@@ -388,6 +388,11 @@ fn hostile_requests_get_short_refusals_and_the_server_carries_on() {
         b"GET /?code=%22%3E%3Cscript%3Ealert(1)%3C/script%3E HTTP/1.1\r\n\r\n",
     );
     assert!(!body.contains("<script>alert") && body.contains("&lt;script&gt;"));
+    // A phone sending votes without end is stopped sending votes without end.
+    let phone = Phone::join(port, &code, "").expect("join");
+    let statuses: Vec<u16> = (0..40).map(|_| phone.vote("3")).collect();
+    assert_eq!(statuses[0], 200);
+    assert_eq!(statuses.last(), Some(&429), "{statuses:?}");
     // Guessing codes is stopped after a few tries.
     let mut last = 0;
     for _ in 0..12 {
@@ -409,7 +414,6 @@ fn hostile_requests_get_short_refusals_and_the_server_carries_on() {
         assert_eq!(status, 200, "{path}");
         assert!(head.contains("Cache-Control: no-store"));
     }
-    let _ = code;
     keys(&mut p, "\u{1b}");
     std::thread::sleep(Duration::from_millis(100));
     keys(&mut p, "q");
@@ -720,10 +724,17 @@ fn real_browsers_join_and_vote_with_script_and_without() {
     off.wait_text("main", "Your vote is saved: Not applicable");
     assert!(off.text("footer").contains("You joined as: Health."));
 
-    // Both votes, the second of each phone, are in the record, as counts.
+    // Many more phones in the same round, by plain HTTP.
+    for _ in 0..20 {
+        let phone = Phone::join(port, &code, "").expect("join");
+        assert_eq!(phone.vote("1"), 200);
+    }
+
+    // Every phone's last vote is in the record, as counts: the browsers' second votes (4, and
+    // not applicable for Health), never their first (3, 2), and the twenty others.
     let record = record_when(&t, "the browsers' votes", |r| {
         let wc1 = phone_counts(r, "wc1");
-        wc1.contains("4: 1") && wc1.contains("not_applicable: 1")
+        wc1.contains("4: 1") && wc1.contains("not_applicable: 1") && wc1.contains("1: 20")
     });
     let wc1 = phone_counts(&record, "wc1");
     assert!(!wc1.contains("3: 1") && !wc1.contains("2: 1"), "{wc1}");

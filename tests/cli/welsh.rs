@@ -129,8 +129,8 @@ fn the_pdf_in_welsh_is_tagged_welsh_and_reads_in_welsh() {
     assert!(english.is_empty(), "{english:?}");
 }
 
-/// The walk in Welsh, in a pseudo-terminal: each indicator's screen and questions are Welsh
-/// (the set-up questions before the first indicator are still English).
+/// The walk in Welsh, in a pseudo-terminal, in plain mode: every screen and question of the walk
+/// is Welsh, from who takes part to where the record is saved.
 #[test]
 fn the_walk_in_welsh_in_a_terminal() {
     let t = Test::new();
@@ -148,8 +148,10 @@ fn the_walk_in_welsh_in_a_terminal() {
         "r.yaml",
     ];
     let mut p = crate::util::pty(&t, &args, false, 20_000);
-    p.exp_string("Who is taking part?").expect("participants");
+    p.exp_string("Pwy sy'n cymryd rhan?").expect("participants");
     p.send_line("").expect("none");
+    p.exp_string("0 o 24 dangosydd wedi'u hateb hyd yma.")
+        .expect("where it saves");
     for id in ["WC1", "WC2"] {
         p.exp_string("Cwestiynau i siarad amdanyn nhw:")
             .expect("questions");
@@ -157,7 +159,8 @@ fn the_walk_in_welsh_in_a_terminal() {
             .expect("levels");
         p.exp_string(&format!("Lefel ar gyfer {id}"))
             .expect("level question");
-        p.exp_string("Type a choice").expect("choice prompt");
+        p.exp_string("Teipiwch ddewis a gwasgwch Enter:")
+            .expect("choice prompt");
         p.send_line("3").expect("level");
         p.exp_string(&format!("Nodiadau tystiolaeth ar gyfer {id} (dewisol)"))
             .expect("evidence question");
@@ -167,9 +170,12 @@ fn the_walk_in_welsh_in_a_terminal() {
         p.send_line("n").expect("no action");
     }
     p.exp_string("Lefel ar gyfer WC3").expect("third");
-    p.exp_string("Type a choice").expect("choice prompt");
+    p.exp_string("Teipiwch ddewis").expect("choice prompt");
     p.send_line("q").expect("quit");
-    p.exp_eof().expect("exit");
+    p.exp_string("Wedi'i gadw yn r.yaml. I barhau nes ymlaen:")
+        .expect("saved");
+    let rest = p.exp_eof().expect("exit");
+    assert!(!rest.contains("Saved to"), "{rest}");
     let record = t.read("r.yaml");
     assert!(record.contains("language: cy"), "{record}");
     assert!(record.contains("- indicator: wc2\n  level: 3"), "{record}");

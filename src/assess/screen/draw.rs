@@ -1098,7 +1098,10 @@ const HELP: &[(&str, &str)] = &[
     ("← or b", "the previous indicator"),
     ("→", "the next indicator (nothing is recorded)"),
     ("g", "go to any indicator: the overview, Enter goes there"),
-    ("e", "write evidence notes (several lines; Esc saves them)"),
+    (
+        "e",
+        "write evidence notes (several lines; Esc saves them; Ctrl-E opens them in your editor)",
+    ),
     (
         "v",
         "a vote: type how many chose each level, see the spread, then agree a level or to disagree",
