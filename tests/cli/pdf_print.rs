@@ -575,8 +575,25 @@ fn coprods_words_are_tagged_with_their_language_where_it_is_not_the_documents() 
     );
     assert!(cells.iter().any(Option::is_none), "{cells:?}");
 
+    // In Welsh, coprod speaks Welsh: the document is cy and none of coprod's words are
+    // tagged English.
+    let t = Test::new().with_examples();
+    let welsh = load(&render(&t, &crate::util::year(2026), &["--language", "cy"]));
+    let welsh_lang = welsh
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"Lang").ok())
+        .and_then(|l| lopdf::decode_text_string(l).ok());
+    assert_eq!(welsh_lang.as_deref(), Some("cy"));
+    assert!(
+        lang_of(&welsh, "Span")
+            .iter()
+            .all(|l| l.as_deref() != Some("en-GB")),
+        "a Welsh report tags coprod's words English"
+    );
+
     // In English, nothing needs a language of its own.
-    let english = load(&render(&t, &files, &[]));
+    let english = load(&render(&t, &crate::util::year(2026), &[]));
     for kind in ["Span", "P", "TD"] {
         assert!(
             lang_of(&english, kind).iter().all(Option::is_none),

@@ -421,12 +421,8 @@ fn circle(cx: f32, cy: f32, r: f32) -> Vec<Seg> {
     ]
 }
 
-/// A series' marker: circle, square, triangle, diamond, down triangle, cross, plus…
-pub fn marker(series: usize, cx: f32, cy: f32) -> Item {
-    marker_sized(series, cx, cy, 3.2)
-}
-
-/// A series' marker with a radius of `r` points.
+/// A series' marker, `r` points in radius: circle, square, triangle, diamond, down triangle,
+/// cross, plus…
 pub fn marker_sized(series: usize, cx: f32, cy: f32, r: f32) -> Item {
     let c = color(series);
     let polygon = |pts: &[(f32, f32)]| {
@@ -485,18 +481,6 @@ pub fn marker_sized(series: usize, cx: f32, cy: f32, r: f32) -> Item {
             Seg::Move(cx, cy - r * 1.2),
             Seg::Line(cx, cy + r * 1.2),
         ]),
-    }
-}
-
-/// A series' line style: solid, dashed, dotted, dash-dot…
-pub fn dash(series: usize) -> Option<Vec<f32>> {
-    match series % 6 {
-        0 => None,
-        1 => Some(vec![5.0, 2.5]),
-        2 => Some(vec![1.2, 2.0]),
-        3 => Some(vec![6.0, 2.0, 1.5, 2.0]),
-        4 => Some(vec![9.0, 3.0]),
-        _ => Some(vec![3.0, 3.0]),
     }
 }
 
@@ -644,33 +628,8 @@ pub fn dot_plot(
             items.push(marker_sized(series, mark_x, ty + leading / 2.0, r * 0.85));
             items.push(text_item(line, Align::Left, leading, ls, text_x, w, ty));
         }
-        let unscored: Vec<&str> = row
-            .dots
-            .iter()
-            .filter(|d| d.value.is_none())
-            .map(|d| d.label.as_str())
-            .collect();
-        let mut bottom = top + lanes.len().max(1) as f32 * leading;
-        if !unscored.is_empty() {
-            let para = Para::plain(
-                format!("No score: {}", unscored.join(", ")),
-                ls,
-                Weight::Regular,
-                GREY,
-            );
-            for line in flow.wrap(&para, width) {
-                items.push(text_item(
-                    line,
-                    Align::Left,
-                    leading,
-                    ls,
-                    0.0,
-                    width,
-                    bottom,
-                ));
-                bottom += leading;
-            }
-        }
+        // A group with no score for the row has no mark; the table beside says "–".
+        let bottom = top + lanes.len().max(1) as f32 * leading;
         y = bottom + 8.0;
     }
     items.insert(
@@ -842,6 +801,7 @@ pub fn small_multiples(
     dates: &[String],
     panels: &[Panel],
     scale: Scale,
+    caption: &str,
 ) -> Vec<(Vec<Item>, f32)> {
     let ls = flow.sizes.label;
     let leading = ls * 1.35;
@@ -978,18 +938,23 @@ pub fn small_multiples(
         }
         out.push((items, height));
     }
+    // What the scale means, once, under the last row.
+    if let Some((items, height)) = out.last_mut() {
+        let para = Para::plain(caption, ls, Weight::Regular, GREY);
+        for line in flow.wrap(&para, super::layout::WIDTH) {
+            items.push(text_item(
+                line,
+                Align::Left,
+                leading,
+                ls,
+                0.0,
+                super::layout::WIDTH,
+                *height - 6.0,
+            ));
+            *height += leading;
+        }
+    }
     out
-}
-
-/// The numbers of a set of bars, for alt text: "Label 3.4, Label 2.9".
-pub fn describe_bars(bars: &[Bar]) -> String {
-    bars.iter()
-        .map(|b| match b.value {
-            Some(v) => format!("{} {}", b.label, score_text(v)),
-            None => format!("{} no score", b.label),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[cfg(test)]

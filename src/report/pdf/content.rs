@@ -565,7 +565,7 @@ fn chart(flow: &mut Flow<'_>, c: &Chart, combined: bool, out: &mut Vec<Node>) {
                 })
                 .collect();
             flow.space(8.0);
-            let parts = charts::small_multiples(flow, &dates, &panels, scale);
+            let parts = charts::small_multiples(flow, &dates, &panels, scale, &caption);
             out.push(flow.figure_parts(parts, LEFT, c.alt.plain()));
             flow.y += 4.0;
         }
