@@ -148,9 +148,9 @@ impl Config {
         config.finish(&source)
     }
 
-    /// Makes the configured group names the ones every report and prompt uses.
-    pub fn apply(&self) {
-        crate::record::set_group_names(self.groups.clone(), self.group_order.clone());
+    /// The configured group names and order, for every report and prompt of a command.
+    pub fn groups(&self) -> crate::record::Groups {
+        crate::record::Groups::new(self.groups.clone(), self.group_order.clone())
     }
 }
 

@@ -106,62 +106,67 @@ pub const KNOWN_GROUPS: &[(&str, &str)] = &[
     ("voluntary-sector", "Voluntary sector"),
 ];
 
-/// Group names set by `coprod.toml` (`[groups]`), which win over the built-in ones, and their
-/// order in the file. Set once at start-up, before any file is read, and never changed.
-static GROUP_NAMES: std::sync::OnceLock<(BTreeMap<String, String>, Vec<String>)> =
-    std::sync::OnceLock::new();
-
-/// Sets the configured group names and their order (once, at start-up).
-pub fn set_group_names(names: BTreeMap<String, String>, order: Vec<String>) {
-    let _ = GROUP_NAMES.set((names, order));
+/// The stakeholder groups as `coprod.toml` (`[groups]`) names and orders them, over the
+/// built-in ones. Built from the settings by each command and handed to whatever names or
+/// orders groups; the default knows only the built-in groups.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Groups {
+    /// Display names by group id, which win over coprod's own.
+    names: BTreeMap<String, String>,
+    /// The configured group ids in the order the file gives them.
+    order: Vec<String>,
 }
 
-/// A group's place in the stable order of groups: the order of `coprod.toml`'s `[groups]`,
-/// then the groups coprod knows in their usual order, then the rest alphabetically. It fixes
-/// the order of groups in reports, and so their colours and patterns, whatever order the files
-/// are given in.
-pub fn group_rank(id: &str) -> (usize, usize, String) {
-    if let Some(i) = GROUP_NAMES
-        .get()
-        .and_then(|(_, order)| order.iter().position(|g| g == id))
-    {
-        return (0, i, String::new());
+impl Groups {
+    /// Groups named `names` and ordered as `order`.
+    pub fn new(names: BTreeMap<String, String>, order: Vec<String>) -> Self {
+        Self { names, order }
     }
-    match KNOWN_GROUPS.iter().position(|(k, _)| *k == id) {
-        Some(k) => (1, k, String::new()),
-        None => (2, 0, id.to_string()),
-    }
-}
 
-/// A readable name for a stakeholder group id.
-pub fn group_name(id: &str) -> String {
-    if let Some(name) = GROUP_NAMES.get().and_then(|(m, _)| m.get(id)) {
-        return name.clone();
+    /// A group's place in the stable order of groups: the order of `coprod.toml`'s
+    /// `[groups]`, then the groups coprod knows in their usual order, then the rest
+    /// alphabetically. It fixes the order of groups in reports, and so their colours and
+    /// patterns, whatever order the files are given in.
+    pub fn rank(&self, id: &str) -> (usize, usize, String) {
+        if let Some(i) = self.order.iter().position(|g| g == id) {
+            return (0, i, String::new());
+        }
+        match KNOWN_GROUPS.iter().position(|(k, _)| *k == id) {
+            Some(k) => (1, k, String::new()),
+            None => (2, 0, id.to_string()),
+        }
     }
-    KNOWN_GROUPS.iter().find(|(k, _)| *k == id).map_or_else(
-        || {
-            let words = id.replace(['-', '_'], " ");
-            crate::words::capitalise(&words)
-        },
-        |(_, name)| (*name).to_string(),
-    )
+
+    /// A readable name for a stakeholder group id.
+    pub fn name(&self, id: &str) -> String {
+        if let Some(name) = self.names.get(id) {
+            return name.clone();
+        }
+        KNOWN_GROUPS.iter().find(|(k, _)| *k == id).map_or_else(
+            || {
+                let words = id.replace(['-', '_'], " ");
+                crate::words::capitalise(&words)
+            },
+            |(_, name)| (*name).to_string(),
+        )
+    }
 }
 
 impl ScoredBy {
     /// How the scorer is described on reports, e.g. "Parent carers" or "The whole room".
-    pub fn describe(&self) -> String {
+    pub fn describe(&self, groups: &Groups) -> String {
         match (self.kind.value, &self.group, &self.name) {
             (ScorerKind::Room, _, _) => "Whole room".to_string(),
-            (ScorerKind::Group, Some(g), _) => group_name(g),
+            (ScorerKind::Group, Some(g), _) => groups.name(g),
             (ScorerKind::Group, None, _) => "A group".to_string(),
             (ScorerKind::Workshop, _, _) => {
-                let names: Vec<String> = self.groups.iter().map(|g| group_name(g)).collect();
+                let names: Vec<String> = self.groups.iter().map(|g| groups.name(g)).collect();
                 format!("Workshop: {}", names.join(", "))
             }
             (ScorerKind::Person, g, n) => {
                 let n = n.as_deref().unwrap_or("One person");
                 match g {
-                    Some(g) => format!("{n} ({})", group_name(g)),
+                    Some(g) => format!("{n} ({})", groups.name(g)),
                     None => n.to_string(),
                 }
             }
@@ -1258,6 +1263,36 @@ fn yaml_comment_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn configured_group_names_and_order_come_first_then_the_built_in_ones() {
+        let groups = Groups::new(
+            BTreeMap::from([
+                ("health".to_string(), "NHS partners".to_string()),
+                ("sendiass".to_string(), "SENDIASS".to_string()),
+            ]),
+            vec!["sendiass".to_string(), "health".to_string()],
+        );
+        assert_eq!(groups.name("health"), "NHS partners");
+        assert_eq!(groups.name("sendiass"), "SENDIASS");
+        assert_eq!(groups.name("parent-carers"), "Parent carers");
+        assert_eq!(groups.name("youth_forum"), "Youth forum");
+        let mut ids = ["zebra", "parent-carers", "health", "sendiass", "education"];
+        ids.sort_by_key(|g| groups.rank(g));
+        assert_eq!(
+            ids,
+            ["sendiass", "health", "parent-carers", "education", "zebra"]
+        );
+        // Without settings, only coprod's own names and order count.
+        let plain = Groups::default();
+        assert_eq!(plain.name("health"), "Health");
+        assert_eq!(plain.name("sendiass"), "Sendiass");
+        ids.sort_by_key(|g| plain.rank(g));
+        assert_eq!(
+            ids,
+            ["parent-carers", "health", "education", "sendiass", "zebra"]
+        );
+    }
 
     const WITH_VOTES: &str = "\
 format: 1

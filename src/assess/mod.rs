@@ -10,7 +10,7 @@ pub mod screen;
 
 use crate::diagnostic::unplaced;
 use crate::framework::{Framework, Indicator, Section};
-use crate::record::{Action, ActionStatus, Answer, Choice, IsoDate, Record, ScorerKind};
+use crate::record::{Action, ActionStatus, Answer, Choice, Groups, IsoDate, Record, ScorerKind};
 use prompt::{Item, Prompter, Reply, Stop};
 
 use crate::catalog::Catalog;
@@ -76,12 +76,14 @@ pub fn unanswered(framework: &Framework, record: &Record) -> Vec<String> {
 }
 
 /// The screen for one indicator: where we are, the statement, questions and level meanings.
+#[allow(clippy::too_many_arguments)]
 fn indicator_screen(
     framework: &Framework,
     section: &Section,
     index: usize,
     indicator: &Indicator,
     record: &Record,
+    names: &Groups,
     width: usize,
     plain: bool,
 ) -> String {
@@ -154,7 +156,11 @@ fn indicator_screen(
                 .iter()
                 .map(|g| {
                     let c = answer.levels.get(g).map(|l| l.value);
-                    format!("{} {}", group_words(&w, g), choice_words(framework, c))
+                    format!(
+                        "{} {}",
+                        group_words(&w, names, g),
+                        choice_words(framework, c)
+                    )
                 })
                 .collect();
             parts.join(", ")
@@ -179,8 +185,8 @@ fn indicator_screen(
 
 /// A stakeholder group's name: as `coprod.toml` names it, else coprod's name for a group it
 /// knows, in the walk's language.
-fn group_words(w: &Catalog, id: &str) -> String {
-    let name = crate::record::group_name(id);
+fn group_words(w: &Catalog, names: &Groups, id: &str) -> String {
+    let name = names.name(id);
     let known = crate::record::KNOWN_GROUPS
         .iter()
         .any(|(k, shown)| *k == id && *shown == name);
@@ -245,15 +251,24 @@ pub fn walk(
     prompter: &mut dyn Prompter,
     save: &mut Save<'_>,
 ) -> Result<Outcome, crate::Error> {
-    walk_with(
-        framework,
-        record,
-        start,
-        prompter,
-        save,
-        &[],
-        crate::score::compare::DEFAULT_DIVERGENCE,
-    )
+    let groups = Groups::default();
+    let context = Context {
+        previous: &[],
+        divergence: crate::score::compare::DEFAULT_DIVERGENCE,
+        groups: &groups,
+    };
+    walk_with(framework, record, start, prompter, save, &context)
+}
+
+/// What a walk shows besides the record itself.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// Earlier records, whose level for each indicator is shown ("last time").
+    pub previous: &'a [Record],
+    /// The spread of a vote, in levels, from which it is flagged "talk about this".
+    pub divergence: f64,
+    /// The names of stakeholder groups (`coprod.toml`'s `[groups]`).
+    pub groups: &'a Groups,
 }
 
 /// How a choice is said: "3 Developing", "not applicable" or "not yet".
@@ -270,7 +285,13 @@ fn choice_words(framework: &Framework, choice: Option<Choice>) -> String {
 
 /// What an earlier record gave an indicator: its level, each group's in a workshop record, or
 /// that the room agreed to disagree; `None` when it has no answer.
-fn last_time(framework: &Framework, prev: &Record, id: &str, sep: &str) -> Option<String> {
+fn last_time(
+    framework: &Framework,
+    names: &Groups,
+    prev: &Record,
+    id: &str,
+    sep: &str,
+) -> Option<String> {
     let answer = prev.answer(id)?;
     if prev.scored_by.kind.value == ScorerKind::Workshop {
         let parts: Vec<String> = prev
@@ -281,7 +302,7 @@ fn last_time(framework: &Framework, prev: &Record, id: &str, sep: &str) -> Optio
                 let c = answer.levels.get(g)?.value;
                 Some(format!(
                     "{} {}",
-                    group_words(&words(framework), g),
+                    group_words(&words(framework), names, g),
                     choice_words(framework, Some(c))
                 ))
             })
@@ -295,17 +316,21 @@ fn last_time(framework: &Framework, prev: &Record, id: &str, sep: &str) -> Optio
     }
 }
 
-/// As [`walk`], showing the level each earlier record gave each indicator, and flagging a vote
-/// "talk about this" from a spread of `divergence` levels.
+/// As [`walk`], showing the level each of the context's earlier records gave each indicator,
+/// flagging a vote "talk about this" from its divergence, and naming groups as it names them.
 pub fn walk_with(
     framework: &Framework,
     record: &mut Record,
     start: usize,
     prompter: &mut dyn Prompter,
     save: &mut Save<'_>,
-    previous: &[Record],
-    divergence: f64,
+    context: &Context<'_>,
 ) -> Result<Outcome, crate::Error> {
+    let Context {
+        previous,
+        divergence,
+        groups: names,
+    } = *context;
     let order: Vec<(&Section, &Indicator)> = framework.indicators().collect();
     let (items, steps) = level_items(framework);
     let w = words(framework);
@@ -361,12 +386,12 @@ pub fn walk_with(
         let width = prompter.width();
         let plain = prompter.is_plain();
         prompter.show(&indicator_screen(
-            framework, section, i, indicator, record, width, plain,
+            framework, section, i, indicator, record, names, width, plain,
         ));
         for prev in previous {
-            if let Some(words) = last_time(framework, prev, id, separator(plain)) {
+            if let Some(words) = last_time(framework, names, prev, id, separator(plain)) {
                 let whose = if previous.len() > 1 {
-                    format!("{}{}", separator(plain), prev.scored_by.describe())
+                    format!("{}{}", separator(plain), prev.scored_by.describe(names))
                 } else {
                     String::new()
                 };
@@ -414,7 +439,7 @@ pub fn walk_with(
                     &[
                         ("id", id.to_uppercase().into()),
                         ("sep", separator(prompter.is_plain()).into()),
-                        ("group", group_words(&w, group).into()),
+                        ("group", group_words(&w, names, group).into()),
                     ],
                 ),
                 None => w.format("walk-level-for", &[("id", id.to_uppercase().into())]),

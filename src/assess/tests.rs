@@ -345,8 +345,11 @@ fn actions_are_carried_forward_once_with_their_new_status() {
         15,
         &mut p,
         &mut |_| Ok(()),
-        std::slice::from_ref(&previous),
-        crate::score::compare::DEFAULT_DIVERGENCE,
+        &Context {
+            previous: std::slice::from_ref(&previous),
+            divergence: crate::score::compare::DEFAULT_DIVERGENCE,
+            groups: &crate::record::Groups::default(),
+        },
     )
     .expect("walk");
     assert!(
@@ -376,8 +379,11 @@ fn run_with(
             saved.push(r.clone());
             Ok(())
         },
-        previous,
-        crate::score::compare::DEFAULT_DIVERGENCE,
+        &Context {
+            previous,
+            divergence: crate::score::compare::DEFAULT_DIVERGENCE,
+            groups: &crate::record::Groups::default(),
+        },
     )
     .expect("walk");
     (outcome, saved)
@@ -857,7 +863,12 @@ fn a_vote_line_by_line_flags_talk_about_this_from_the_divergence_given() {
     script.push(Say::Key("q"));
     let mut p = Scripted::new(script);
     // A spread of 4 levels, under a divergence of 4.5 (from coprod.toml, say).
-    walk_with(&f, &mut r, 0, &mut p, &mut |_| Ok(()), &[], 4.5).expect("walk");
+    let context = Context {
+        previous: &[],
+        divergence: 4.5,
+        groups: &crate::record::Groups::default(),
+    };
+    walk_with(&f, &mut r, 0, &mut p, &mut |_| Ok(()), &context).expect("walk");
     let said = p.transcript.join("\n");
     assert!(said.contains("5 counted, spread 4.0 levels."), "{said}");
     assert!(!said.contains("talk about this"), "{said}");

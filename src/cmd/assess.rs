@@ -13,7 +13,7 @@ use crate::diagnostic::Diagnostics;
 use crate::diagnostic::unplaced;
 use crate::error::Error;
 use crate::framework::{DEFAULT_ID, Framework, Text};
-use crate::record::{FrameworkCheck, IsoDate, KNOWN_GROUPS, Record, ScoredBy, ScorerKind};
+use crate::record::{FrameworkCheck, Groups, IsoDate, KNOWN_GROUPS, Record, ScoredBy, ScorerKind};
 use crate::record_file::RecordFile;
 use crate::report::{Input, Report, percent_text, score_text};
 use crate::words::slug;
@@ -34,7 +34,6 @@ pub fn execute(args: &AssessArgs, quiet: bool) -> Result<(), Error> {
     let cwd =
         std::env::current_dir().map_err(|e| Error::io("cannot find the current folder", e))?;
     let config = Config::discover(&cwd)?;
-    config.apply();
     check_groups(args, &config)?;
     let framework_arg = args.framework.clone().or_else(|| config.framework.clone());
 
@@ -126,6 +125,7 @@ pub fn run(
     plain: bool,
     prompter: &mut dyn Prompter,
 ) -> Result<(), Error> {
+    let groups = config.groups();
     let mut notes = Vec::new();
     let (framework, mut record, mut file, start) = match &args.resume {
         Some(path) => {
@@ -212,7 +212,7 @@ pub fn run(
 
     // Flags given with --resume correct the record, and say so.
     let corrections = if args.resume.is_some() {
-        correct_from_flags(args, &mut record)
+        correct_from_flags(args, &mut record, &groups)
     } else {
         Vec::new()
     };
@@ -271,7 +271,7 @@ pub fn run(
             framework.title,
             record.partnership,
             record.date.value,
-            record.scored_by.describe(),
+            record.scored_by.describe(&groups),
             words.format(
                 "walk-intro",
                 &[
@@ -299,16 +299,20 @@ pub fn run(
     }
     if outcome == Outcome::Finished {
         outcome = if plain {
+            let context = crate::assess::Context {
+                previous: &previous,
+                divergence: config
+                    .divergence
+                    .unwrap_or(crate::score::compare::DEFAULT_DIVERGENCE),
+                groups: &groups,
+            };
             walk_with(
                 &framework,
                 &mut record,
                 start,
                 prompter,
                 &mut |r| save(&mut file, r, &framework, save_mode),
-                &previous,
-                config
-                    .divergence
-                    .unwrap_or(crate::score::compare::DEFAULT_DIVERGENCE),
+                &context,
             )?
         } else {
             let mut state = State::new(&framework, record.clone(), start, previous.as_slice());
@@ -316,15 +320,22 @@ pub fn run(
                 state.divergence = d;
             }
             state.stay = args.stay || config.stay.unwrap_or(false);
+            state.group_names = groups.clone();
             if args.vote {
                 let (ip, port) = crate::vote::bind_address(args.vote_address.as_deref())?;
                 let frameworks = phone_frameworks(framework_arg, &record, &framework);
-                let groups = if record.scored_by.kind.value == ScorerKind::Workshop {
+                let voting = if record.scored_by.kind.value == ScorerKind::Workshop {
                     record.scored_by.groups.clone()
                 } else {
                     Vec::new()
                 };
-                state.phones = Some(crate::vote::Link::start(ip, port, frameworks, groups)?);
+                state.phones = Some(crate::vote::Link::start(
+                    ip,
+                    port,
+                    frameworks,
+                    voting,
+                    groups.clone(),
+                )?);
             }
             state.commands = Commands {
                 resume: resume_cmd.clone(),
@@ -346,7 +357,7 @@ pub fn run(
     let words = crate::catalog::Catalog::new(&framework.language);
     match outcome {
         Outcome::Finished => {
-            let mut text = summary(&framework, &record, &path, &next);
+            let mut text = summary(&framework, &record, &groups, &path, &next);
             if !complete {
                 text.push('\n');
                 text.push_str(
@@ -561,7 +572,7 @@ fn setup(
             };
             prompter.show(&format!(
                 "Scoring: {} ({whence}; --room, --group, --person or --groups change it)",
-                crate::clean::terminal_line(&who.describe())
+                crate::clean::terminal_line(&who.describe(&config.groups()))
             ));
             who
         }
@@ -830,7 +841,13 @@ fn shell_word(s: &str) -> String {
 }
 
 /// What the room sees at the end: scores by section, completeness, what is left, what next.
-fn summary(framework: &Framework, record: &Record, path: &Path, next: &str) -> String {
+fn summary(
+    framework: &Framework,
+    record: &Record,
+    groups: &Groups,
+    path: &Path,
+    next: &str,
+) -> String {
     let parts = record.split_workshop();
     let inputs: Vec<Input<'_>> = parts
         .iter()
@@ -839,7 +856,11 @@ fn summary(framework: &Framework, record: &Record, path: &Path, next: &str) -> S
             record: r,
         })
         .collect();
-    let report = Report::build(framework, &inputs, None);
+    let options = crate::report::Options {
+        groups: groups.clone(),
+        ..crate::report::Options::default()
+    };
+    let report = Report::build_with(framework, &inputs, &options);
     let w = crate::catalog::Catalog::new(&framework.language);
     let mut out = format!("\n{}\n\n", w.get("walk-done"));
     let width = report
@@ -940,7 +961,7 @@ fn next_command(
 
 /// Applies --partnership, --date and the scorer flags to a resumed record; returns one line per
 /// change, to be shown.
-fn correct_from_flags(args: &AssessArgs, record: &mut Record) -> Vec<String> {
+fn correct_from_flags(args: &AssessArgs, record: &mut Record, groups: &Groups) -> Vec<String> {
     let mut said = Vec::new();
     let shown = |t: &str| crate::clean::terminal_line(t).into_owned();
     if let Some(p) = &args.partnership
@@ -965,7 +986,7 @@ fn correct_from_flags(args: &AssessArgs, record: &mut Record) -> Vec<String> {
             ..record.scored_by.clone()
         };
         if who != was {
-            let before = record.scored_by.describe();
+            let before = record.scored_by.describe(groups);
             if record.scored_by.kind.value == ScorerKind::Workshop
                 || who.kind.value == ScorerKind::Workshop
             {
@@ -978,7 +999,7 @@ fn correct_from_flags(args: &AssessArgs, record: &mut Record) -> Vec<String> {
                 said.push(format!(
                     "Scorer changed from {} to {}.",
                     shown(&before),
-                    shown(&record.scored_by.describe())
+                    shown(&record.scored_by.describe(groups))
                 ));
             }
         }

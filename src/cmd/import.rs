@@ -15,7 +15,7 @@ pub fn execute(args: &ImportArgs, quiet: bool) -> Result<(), Error> {
     let cwd =
         std::env::current_dir().map_err(|e| Error::io("cannot find the current folder", e))?;
     let config = Config::discover(&cwd)?;
-    config.apply();
+    let groups = config.groups();
     let framework = match args.framework.clone().or_else(|| config.framework.clone()) {
         Some(f) => Framework::load(&f)?,
         None => Framework::default_framework()?,
@@ -146,7 +146,11 @@ pub fn execute(args: &ImportArgs, quiet: bool) -> Result<(), Error> {
     if !quiet {
         eprintln!("Wrote {}:", crate::words::plural(targets.len(), "record"));
         for (path, record) in &targets {
-            eprintln!("  {} ({})", path.display(), record.scored_by.describe());
+            eprintln!(
+                "  {} ({})",
+                path.display(),
+                record.scored_by.describe(&groups)
+            );
         }
         let folder = if out_dir == Path::new(".") {
             "*.yaml".to_string()

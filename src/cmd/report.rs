@@ -15,7 +15,6 @@ pub fn execute(args: &ReportArgs, quiet: bool) -> Result<(), Error> {
     let cwd =
         std::env::current_dir().map_err(|e| Error::io("cannot find the current folder", e))?;
     let config = crate::config::Config::discover(&cwd)?;
-    config.apply();
     // Folders and patterns the shell did not expand become the record files they stand for.
     let expanded = crate::cmd::files::records(&args.records)?;
     if !expanded.skipped.is_empty() && !quiet {
@@ -104,6 +103,7 @@ pub fn execute(args: &ReportArgs, quiet: bool) -> Result<(), Error> {
             .unwrap_or(crate::score::compare::DEFAULT_DIVERGENCE),
         anonymise: args.anonymise,
         weight_by: args.weight_by,
+        groups: config.groups(),
     };
     let report = Report::build_with(&framework, &inputs, &options);
     drop(inputs);

@@ -245,7 +245,7 @@ impl Builder<'_> {
             }
             crate::record::KNOWN_GROUPS
                 .iter()
-                .find(|(id, shown)| *shown == english && crate::record::group_name(id) == english)
+                .find(|(id, shown)| *shown == english && self.r.groups.name(id) == english)
                 .map(|(id, _)| self.t(&format!("group-{id}")))
         };
         if let Some(t) = known(name) {
@@ -1779,6 +1779,56 @@ mod tests {
             })
             .collect();
         Report::build(&framework, &inputs, None)
+    }
+
+    #[test]
+    fn a_report_names_and_orders_groups_as_its_options_say() {
+        let framework = built_in("en-GB");
+        let records = examples();
+        let inputs: Vec<Input<'_>> = records
+            .iter()
+            .map(|(file, record)| Input {
+                file: file.clone(),
+                record,
+            })
+            .collect();
+        let options = crate::report::Options {
+            groups: crate::record::Groups::new(
+                std::collections::BTreeMap::from([(
+                    "health".to_string(),
+                    "NHS partners".to_string(),
+                )]),
+                vec!["health".to_string()],
+            ),
+            ..crate::report::Options::default()
+        };
+        let report = Report::build_with(&framework, &inputs, &options);
+        assert_eq!(
+            report.group_order.first().map(String::as_str),
+            Some("health")
+        );
+        assert_eq!(
+            report.turnout.first().map(|t| t.name.as_str()),
+            Some("NHS partners")
+        );
+        let health: Vec<&str> = report
+            .records
+            .iter()
+            .filter(|r| r.group.as_deref() == Some("health"))
+            .map(|r| r.scored_by.as_str())
+            .collect();
+        assert!(!health.is_empty());
+        assert!(
+            health.iter().all(|s| s.contains("NHS partners")),
+            "{health:?}"
+        );
+        // Built without them, the same records carry coprod's own name and order.
+        let plain = Report::build(&framework, &inputs, None);
+        assert_eq!(
+            plain.group_order.first().map(String::as_str),
+            Some("parent-carers")
+        );
+        assert!(plain.records.iter().all(|r| !r.scored_by.contains("NHS")));
     }
 
     /// Every text of a document with its voice, headers, cells, facts and charts included.

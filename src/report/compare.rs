@@ -263,7 +263,7 @@ pub fn anonymise(report: &mut super::Report, names: &[String]) {
         r.file = format!("record {}", n + 1);
         if r.kind == crate::record::ScorerKind::Person {
             r.scored_by = match &r.group {
-                Some(g) => format!("One person ({})", crate::record::group_name(g)),
+                Some(g) => format!("One person ({})", report.groups.name(g)),
                 None => "One person".to_string(),
             };
         }

@@ -128,6 +128,11 @@ pub struct Report {
     #[serde(skip)]
     #[schemars(skip)]
     pub group_order: Vec<String>,
+    /// The names and order of stakeholder groups the report was built with, for renderers
+    /// that name a group.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub groups: crate::record::Groups,
 }
 
 /// Choices that change what a report includes.
@@ -143,6 +148,8 @@ pub struct Options {
     pub anonymise: bool,
     /// How records of several groups are combined.
     pub weight_by: Weighting,
+    /// The names and order of stakeholder groups (`coprod.toml`'s `[groups]`).
+    pub groups: crate::record::Groups,
 }
 
 impl Default for Options {
@@ -153,6 +160,7 @@ impl Default for Options {
             divergence: score::compare::DEFAULT_DIVERGENCE,
             anonymise: false,
             weight_by: Weighting::Groups,
+            groups: crate::record::Groups::default(),
         }
     }
 }
@@ -435,8 +443,8 @@ impl Report {
         sorted.sort_by_cached_key(|i| {
             (
                 i.record.date.value,
-                score::compare::group_rank(score::group_of(i.record)),
-                i.record.scored_by.describe(),
+                options.groups.rank(score::group_of(i.record)),
+                i.record.scored_by.describe(&options.groups),
                 i.file.clone(),
             )
         });
@@ -478,7 +486,7 @@ impl Report {
                 file: input.file.clone(),
                 partnership: input.record.partnership.clone(),
                 date: input.record.date.value.to_string(),
-                scored_by: input.record.scored_by.describe(),
+                scored_by: input.record.scored_by.describe(&options.groups),
                 kind: input.record.scored_by.kind.value,
                 group: input.record.scored_by.group.clone(),
                 participants: input.record.participants.clone(),
@@ -581,7 +589,7 @@ impl Report {
         let priorities = card.priorities.listed.iter().map(highlight).collect();
         let mut turnout: Vec<Turnout> = Vec::new();
         for r in &current {
-            let (group, name) = score::compare::perspective(r);
+            let (group, name) = score::compare::perspective(r, &options.groups);
             let people = match (r.participants.len(), r.scored_by.kind.value) {
                 (0, crate::record::ScorerKind::Person) => 1,
                 (n, _) => n,
@@ -600,8 +608,9 @@ impl Report {
             }
         }
 
-        let perspectives = score::compare::perspectives(framework, &current, options.divergence)
-            .map(|p| compare::perspectives_view(&p, &sections));
+        let perspectives =
+            score::compare::perspectives(framework, &current, options.divergence, &options.groups)
+                .map(|p| compare::perspectives_view(&p, &sections));
         let trend = score::compare::trend(framework, &records, options.weight_by)
             .map(|t| compare::trend_view(&t, &sections));
         let action_progress = score::compare::action_progress(&records)
@@ -680,7 +689,8 @@ impl Report {
             anonymised: false,
             framework_versions: score::compare::version_changes(framework, &records)
                 .map(|v| compare::versions_view(&v)),
-            group_order: score::compare::group_order(&records),
+            group_order: score::compare::group_order(&records, &options.groups),
+            groups: options.groups.clone(),
         };
         if options.anonymise {
             let mut names: Vec<String> = records

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Scorecard, Weighting, group_of, score};
 use crate::framework::Framework;
-use crate::record::{ActionStatus, IsoDate, Record, ScorerKind, group_name};
+use crate::record::{ActionStatus, Groups, IsoDate, Record, ScorerKind};
 
 /// A gap between groups this wide (in levels) or wider is flagged "talk about this".
 pub const DEFAULT_DIVERGENCE: f64 = 1.5;
@@ -15,10 +15,10 @@ pub const TREND_STEP: f64 = 0.25;
 
 /// The perspective a record speaks for: its stakeholder group, else the whole room, else
 /// individuals without a group. Returns (id, display name).
-pub fn perspective(record: &Record) -> (String, String) {
+pub fn perspective(record: &Record, groups: &Groups) -> (String, String) {
     let id = group_of(record);
     let name = match (&record.scored_by.group, record.scored_by.kind.value) {
-        (Some(g), _) => group_name(g),
+        (Some(g), _) => groups.name(g),
         (None, ScorerKind::Room) => "Whole room".into(),
         (None, _) => "Individuals".into(),
     };
@@ -105,16 +105,10 @@ fn across<T>(
     (overall, sections, indicators)
 }
 
-/// Orders group ids: `coprod.toml`'s groups as written, the known groups in their usual order,
-/// then others alphabetically ([`crate::record::group_rank`]).
-pub fn group_rank(id: &str) -> (usize, usize, String) {
-    crate::record::group_rank(id)
-}
-
 /// Every group among `records` (of every date), once each, in the stable group order
-/// ([`group_rank`]). A group's place here fixes its colour and pattern in charts, so it keeps
+/// ([`Groups::rank`]). A group's place here fixes its colour and pattern in charts, so it keeps
 /// them in a year when another group sent nothing.
-pub fn group_order(records: &[&Record]) -> Vec<String> {
+pub fn group_order(records: &[&Record], groups: &Groups) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
     for r in records {
         let id = group_of(r);
@@ -122,7 +116,7 @@ pub fn group_order(records: &[&Record]) -> Vec<String> {
             ids.push(id.to_string());
         }
     }
-    ids.sort_by_cached_key(|g| group_rank(g));
+    ids.sort_by_cached_key(|g| groups.rank(g));
     ids
 }
 
@@ -131,10 +125,11 @@ pub fn perspectives(
     framework: &Framework,
     records: &[&Record],
     threshold: f64,
+    names: &Groups,
 ) -> Option<Perspectives> {
     let mut groups: Vec<(String, String, usize)> = Vec::new();
     for r in records {
-        let (id, name) = perspective(r);
+        let (id, name) = perspective(r, names);
         match groups.iter_mut().find(|g| g.0 == id) {
             Some(g) => g.2 += 1,
             None => groups.push((id, name, 1)),
@@ -143,14 +138,14 @@ pub fn perspectives(
     if groups.len() < 2 {
         return None;
     }
-    groups.sort_by_key(|g| group_rank(&g.0));
+    groups.sort_by_key(|g| names.rank(&g.0));
     let cards: Vec<Scorecard> = groups
         .iter()
         .map(|(id, _, _)| {
             let members: Vec<&Record> = records
                 .iter()
                 .copied()
-                .filter(|r| perspective(r).0 == *id)
+                .filter(|r| perspective(r, names).0 == *id)
                 .collect();
             score(framework, &members, Weighting::Groups)
         })
@@ -503,7 +498,7 @@ mod tests {
             Some("local-authority"),
             &[("wc1", 2), ("wc2", 4)],
         );
-        let p = perspectives(&f, &[&b, &a, &c], 1.5).expect("two groups");
+        let p = perspectives(&f, &[&b, &a, &c], 1.5, &Groups::default()).expect("two groups");
         // Known groups come in their usual order whatever the input order.
         let ids: Vec<&str> = p.groups.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(ids, ["parent-carers", "local-authority"]);
@@ -518,7 +513,7 @@ mod tests {
         // An indicator nobody answered has no gap.
         assert_eq!(p.indicators[0][2].gap, None);
         assert!(
-            perspectives(&f, &[&a], 1.5).is_none(),
+            perspectives(&f, &[&a], 1.5, &Groups::default()).is_none(),
             "one group has nothing to compare"
         );
     }

@@ -26,7 +26,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 use crate::error::Error;
 use crate::framework::Framework;
-use crate::record::Tally;
+use crate::record::{Groups, Tally};
 
 use ballot::Ballot;
 
@@ -43,6 +43,8 @@ pub struct Shared {
     pub frameworks: Vec<Framework>,
     /// The tags of those languages.
     pub languages: Vec<String>,
+    /// The names of stakeholder groups, as the phones show them.
+    pub group_names: Groups,
 }
 
 /// A number of random bytes as hex, from the system's random source. A phone's token and form
@@ -160,12 +162,14 @@ pub struct Link {
 
 impl Link {
     /// Starts the server on `ip` (port `port`, else 8080 or any free one), for phones voting on
-    /// `frameworks` (the session's language first) as one of `groups`.
+    /// `frameworks` (the session's language first) as one of `groups`, named as `group_names`
+    /// names them.
     pub fn start(
         ip: IpAddr,
         port: Option<u16>,
         frameworks: Vec<Framework>,
         groups: Vec<String>,
+        group_names: Groups,
     ) -> Result<Self, Error> {
         let listener = match port {
             Some(p) => server::listen(SocketAddr::new(ip, p)),
@@ -184,6 +188,7 @@ impl Link {
             saved: Condvar::new(),
             frameworks,
             languages,
+            group_names,
         });
         let server = server::Server::start(listener, Arc::clone(&shared))
             .map_err(|e| Error::io("cannot start the vote server", e))?;

@@ -4,7 +4,7 @@
 //! in the binary, so nothing is fetched from anywhere else.
 
 use crate::framework::Framework;
-use crate::record::group_name;
+use crate::record::Groups;
 
 use super::ballot::Pick;
 use super::http::escape;
@@ -48,8 +48,9 @@ fn page(title: &str, body: &str, script: bool) -> String {
     )
 }
 
-/// The page that asks for the join code, and the group.
-pub fn join(code: &str, groups: &[String], error: Option<&str>) -> String {
+/// The page that asks for the join code, and the group (one of `groups`, named as `names`
+/// names them).
+pub fn join(code: &str, groups: &[String], names: &Groups, error: Option<&str>) -> String {
     let mut body = String::from(
         "<h1>Vote from your phone</h1>\n\
          <p>Your vote is private: the room sees how many people chose each level, never who \
@@ -84,7 +85,7 @@ pub fn join(code: &str, groups: &[String], error: Option<&str>) -> String {
                 "<div class=\"choice\"><input type=\"radio\" id=\"g-{i}\" name=\"group\" value=\"{}\">\
                  <label for=\"g-{i}\">{}</label></div>\n",
                 escape(g),
-                escape(&group_name(g))
+                escape(&names.name(g))
             ));
         }
         body.push_str("</fieldset>\n");
@@ -109,6 +110,8 @@ pub struct VotePage<'a> {
     pub key: &'a str,
     /// The phone's group.
     pub group: Option<&'a str>,
+    /// The names of stakeholder groups.
+    pub group_names: &'a Groups,
     /// A line to say at the top: what just happened.
     pub notice: Option<Notice>,
 }
@@ -231,7 +234,7 @@ pub fn vote(p: &VotePage<'_>) -> String {
     if let Some(g) = p.group {
         body.push_str(&format!(
             "<p>You joined as: {}.</p>\n",
-            escape(&group_name(g))
+            escape(&p.group_names.name(g))
         ));
     }
     if p.languages.len() > 1 {
@@ -316,6 +319,7 @@ mod tests {
         let html = join(
             "\"><script>x</script>",
             &["health".into()],
+            &Groups::default(),
             Some("<b>no</b>"),
         );
         assert!(!html.contains("<script>x"));
@@ -338,6 +342,7 @@ mod tests {
             mine: Some(Pick::Level(2)),
             key: "k\"",
             group: None,
+            group_names: &Groups::default(),
             notice: None,
         });
         let buttons = html.matches("class=\"pick\"").count();
@@ -362,6 +367,7 @@ mod tests {
             mine: None,
             key: "k",
             group: Some("parent-carers"),
+            group_names: &Groups::default(),
             notice: None,
         });
         assert!(html.contains("No vote is open just now"));

@@ -251,7 +251,7 @@ fn route(
             let code = field(&fields, "code").unwrap_or("");
             let code: String = code.chars().take(20).collect();
             let groups = ballot(shared).groups.clone();
-            Response::html(200, pages::join(&code, &groups, None))
+            Response::html(200, pages::join(&code, &groups, &shared.group_names, None))
         }
         ("/join", _, true) => join(req, shared, peer, limiter),
         ("/vote", true, _) => vote_page(req, shared, token, None, 200),
@@ -353,7 +353,10 @@ fn join(
                 JoinError::Full => (503, "The vote is full: no more phones can join."),
             };
             let typed: String = code.chars().take(20).collect();
-            Response::html(status, pages::join(&typed, &groups, Some(why)))
+            Response::html(
+                status,
+                pages::join(&typed, &groups, &shared.group_names, Some(why)),
+            )
         }
     }
 }
@@ -390,6 +393,7 @@ fn vote_page(
         mine,
         key: &phone.key,
         group: phone.group.as_deref(),
+        group_names: &shared.group_names,
         notice,
     });
     Response::html(status, html)

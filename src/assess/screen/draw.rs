@@ -13,7 +13,7 @@ use ratatui::widgets::Paragraph;
 use super::state::{Screen, State, Status};
 use super::text::{Editor, clean, width, wrap};
 use super::vote::{RowKind, Stage, VoteForm};
-use crate::record::{Choice, group_name};
+use crate::record::Choice;
 
 /// Side by side guidance and level meanings from this width and height.
 const WIDE: (u16, u16) = (100, 30);
@@ -303,7 +303,7 @@ fn answer(state: &State<'_>, w: usize) -> (Vec<Line<'static>>, Vec<Line<'static>
         let name_w = state
             .groups()
             .iter()
-            .map(|g| width(&group_name(g)))
+            .map(|g| width(&state.group_names.name(g)))
             .max()
             .unwrap_or(0);
         for (k, g) in state.groups().iter().enumerate() {
@@ -311,7 +311,7 @@ fn answer(state: &State<'_>, w: usize) -> (Vec<Line<'static>>, Vec<Line<'static>
             let words = choice.map_or("not yet".to_string(), |c| state.choice_words(c));
             let here = k == state.group;
             let mark = if here { "▶ " } else { "  " };
-            let name = group_name(g);
+            let name = state.group_names.name(g);
             let pad = " ".repeat(name_w.saturating_sub(width(&name)));
             let text = cut(&format!("{mark}{name}{pad}  {words}"), w);
             must.push(if here {
@@ -385,7 +385,7 @@ fn answer(state: &State<'_>, w: usize) -> (Vec<Line<'static>>, Vec<Line<'static>
 /// records), so that their lines can be told apart; nothing for a single earlier record.
 fn whose(state: &State<'_>, prev: &crate::record::Record) -> String {
     if state.previous.len() > 1 {
-        format!(", {}", prev.scored_by.describe())
+        format!(", {}", prev.scored_by.describe(&state.group_names))
     } else {
         String::new()
     }
@@ -406,7 +406,7 @@ fn last_level(state: &State<'_>, prev: &crate::record::Record, id: &str) -> Stri
                     Choice::Level(v) => v.to_string(),
                     Choice::NotApplicable => "n/a".to_string(),
                 };
-                format!("{} {short}", initials(&group_name(g)))
+                format!("{} {short}", initials(&state.group_names.name(g)))
             })
             .collect::<Vec<_>>()
             .join(" · ");
@@ -710,7 +710,7 @@ fn indicator(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
             Screen::Details(_) => "Details of this assessment".to_string(),
             Screen::Vote(form) => match (&form.stage, &form.group) {
                 (Stage::Disagreeing(_), _) => format!("Agreeing to disagree on {id}"),
-                (_, Some(g)) => format!("Vote on {id} · {}", group_name(g)),
+                (_, Some(g)) => format!("Vote on {id} · {}", state.group_names.name(g)),
                 (_, None) => format!("Vote on {id}"),
             },
             _ => format!("Actions for {id}"),
@@ -944,7 +944,7 @@ fn details_box(
     lines.push(Line::from(""));
     let who = format!(
         "Scored by: {} (changed with --room, --group, --person or --groups when resuming)",
-        clean(&state.record.scored_by.describe())
+        clean(&state.record.scored_by.describe(&state.group_names))
     );
     lines.extend(wrap(&who, w, 0, 2).into_iter().map(Line::from));
     let h = usize::from(rect.height);
@@ -1192,7 +1192,7 @@ fn overview_line(state: &State<'_>, index: usize, cursor: bool, w: usize) -> Str
                     Some(Choice::NotApplicable) => "n/a".to_string(),
                     None => "–".to_string(),
                 };
-                format!("{} {short}", initials(&group_name(g)))
+                format!("{} {short}", initials(&state.group_names.name(g)))
             })
             .collect::<Vec<_>>()
             .join(" · ")

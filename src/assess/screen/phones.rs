@@ -161,7 +161,7 @@ pub fn lines(state: &State<'_>, form: &VoteForm, w: usize) -> Vec<Line<'static>>
     }
     for (group, d) in groups {
         let who = group.map_or("Phones, no group given".to_string(), |g| {
-            format!("Phones, {}", crate::record::group_name(&g))
+            format!("Phones, {}", state.group_names.name(&g))
         });
         let mut text: Vec<String> = d
             .levels
@@ -349,6 +349,7 @@ mod tests {
             Some(0),
             vec![f.clone()],
             vec!["parent-carers".into(), "health".into()],
+            crate::record::Groups::default(),
         )
         .expect("server");
         let port = link.port();

@@ -8,7 +8,7 @@ use crate::assess::{Outcome, Save, answer_mut, unanswered};
 use crate::diagnostic::unplaced;
 use crate::error::Error;
 use crate::framework::{Framework, Indicator, Section};
-use crate::record::{Choice, Record, ScorerKind, group_name};
+use crate::record::{Choice, Groups, Record, ScorerKind};
 
 use super::details::DetailsForm;
 use super::form::ActionForm;
@@ -197,6 +197,8 @@ pub struct State<'a> {
     pub outcome: Option<Outcome>,
     /// The spread of a vote, in levels, from which it is flagged "talk about this".
     pub divergence: f64,
+    /// The names of stakeholder groups (`coprod.toml`'s `[groups]`).
+    pub group_names: Groups,
     /// The commands shown at the end: to carry on, and to report.
     pub commands: Commands,
     /// Phones voting (`--vote`): the server, and the round open on the vote screen.
@@ -242,6 +244,7 @@ impl<'a> State<'a> {
             stay: false,
             outcome: None,
             divergence: crate::score::compare::DEFAULT_DIVERGENCE,
+            group_names: Groups::default(),
             commands: Commands::default(),
             phones: None,
             own_editor: None,
@@ -537,7 +540,7 @@ impl<'a> State<'a> {
         save(&self.record)?;
         let words = self.choice_words(choice);
         let whose = match &group {
-            Some(g) => format!(" for {} ({})", id.to_uppercase(), group_name(g)),
+            Some(g) => format!(" for {} ({})", id.to_uppercase(), self.group_names.name(g)),
             None => format!(" for {}", id.to_uppercase()),
         };
         self.done(format!("Saved: {words}{whose}"));

@@ -120,7 +120,7 @@ fn for_print(report: &Report, show_names: bool) -> std::borrow::Cow<'_, Report> 
     for r in &mut out.records {
         if named(r) {
             r.scored_by = match &r.group {
-                Some(g) => format!("One person ({})", crate::record::group_name(g)),
+                Some(g) => format!("One person ({})", report.groups.name(g)),
                 None => "One person".to_string(),
             };
         }
