@@ -828,19 +828,25 @@ fn edit_rows(editor: &Editor, w: usize) -> (Vec<String>, (usize, usize)) {
     (rows, cursor)
 }
 
+/// The widths of a form's label column and value column in `width` cells: the longest label
+/// and its marks, or no label column at all when that would take over half the width.
+fn form_columns<'a>(labels: impl Iterator<Item = &'a str>, width_cells: u16) -> (usize, usize) {
+    let w = usize::from(width_cells);
+    let label_w = labels.map(width).max().unwrap_or(0) + 4;
+    if label_w * 2 > w {
+        (0, w)
+    } else {
+        (label_w, w - label_w)
+    }
+}
+
 /// The action form: a label column and the fields, the one being typed in marked.
 fn form_box(frame: &mut Frame<'_>, rect: Rect, form: &super::form::ActionForm) {
     use super::form::{FIELDS, Field};
     if rect.height == 0 || rect.width == 0 {
         return;
     }
-    let w = usize::from(rect.width);
-    let label_w = FIELDS.iter().map(|f| width(f.label())).max().unwrap_or(0) + 4;
-    let (label_w, value_w) = if label_w * 2 > w {
-        (0, w)
-    } else {
-        (label_w, w - label_w)
-    };
+    let (label_w, value_w) = form_columns(FIELDS.iter().map(|f| f.label()), rect.width);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut cursor = None;
     for field in FIELDS {
@@ -909,13 +915,7 @@ fn details_box(
     if rect.height == 0 || rect.width == 0 {
         return;
     }
-    let w = usize::from(rect.width);
-    let label_w = FIELDS.iter().map(|f| width(f.label())).max().unwrap_or(0) + 4;
-    let (label_w, value_w) = if label_w * 2 > w {
-        (0, w)
-    } else {
-        (label_w, w - label_w)
-    };
+    let (label_w, value_w) = form_columns(FIELDS.iter().map(|f| f.label()), rect.width);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut cursor = None;
     for field in FIELDS {
@@ -946,7 +946,11 @@ fn details_box(
         "Scored by: {} (changed with --room, --group, --person or --groups when resuming)",
         clean(&state.record.scored_by.describe(&state.group_names))
     );
-    lines.extend(wrap(&who, w, 0, 2).into_iter().map(Line::from));
+    lines.extend(
+        wrap(&who, usize::from(rect.width), 0, 2)
+            .into_iter()
+            .map(Line::from),
+    );
     let h = usize::from(rect.height);
     let focus = cursor.map_or(0, |c| c.0);
     let top = (focus + 1).saturating_sub(h);
