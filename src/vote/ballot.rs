@@ -3,7 +3,7 @@
 //! no I/O: the server asks, the workshop screen opens and closes rounds and turns the votes
 //! into counts for the record. Nothing here is ever written anywhere: the record gets counts.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::record::{Count, Tally, VoteSource};
 
@@ -51,6 +51,9 @@ pub struct Phone {
     pub group: Option<String>,
     /// Which of the framework's languages the phone shows (an index into the languages).
     pub language: usize,
+    /// Its number in this session, shown on its own page ("You are phone 7"), so that the
+    /// facilitator can put out this one phone. Numbers are never given twice in a session.
+    pub number: u32,
 }
 
 /// The round open for voting.
@@ -78,8 +81,10 @@ pub enum JoinError {
 /// Why a vote was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VoteError {
-    /// The phone has not joined (or was removed).
+    /// The phone has not joined (or every phone was put out with a new code).
     NotJoined,
+    /// The facilitator put this phone out.
+    PutOut,
     /// The form's key is not the phone's: a form from elsewhere.
     WrongKey,
     /// No round is open, or the vote is for a round that has closed.
@@ -101,6 +106,12 @@ pub struct Ballot {
     /// The scale's level values.
     pub levels: Vec<u32>,
     phones: HashMap<String, Phone>,
+    /// The tokens of phones the facilitator put out one by one: they no longer let a phone do
+    /// anything; they are kept (in memory, while coprod runs) only so that its page can say
+    /// it was put out.
+    put_out: HashSet<String>,
+    /// The number the next phone to join gets.
+    next_number: u32,
     round: Option<Round>,
     rounds: u64,
     /// Bumped at every vote taken or changed.
@@ -117,6 +128,8 @@ impl Ballot {
             groups,
             levels,
             phones: HashMap::new(),
+            put_out: HashSet::new(),
+            next_number: 1,
             round: None,
             rounds: 0,
             changes: 0,
@@ -165,12 +178,16 @@ impl Ballot {
         if self.phones.len() >= MOST_PHONES {
             return Err(JoinError::Full);
         }
+        let number = self.next_number;
+        self.next_number = self.next_number.saturating_add(1);
+        self.put_out.remove(&token);
         self.phones.insert(
             token,
             Phone {
                 key,
                 group,
                 language: 0,
+                number,
             },
         );
         Ok(())
@@ -193,15 +210,35 @@ impl Ballot {
         self.phones.len()
     }
 
-    /// Removes a phone: its token no longer works, and its vote in the open round goes.
-    pub fn remove(&mut self, token: &str) -> bool {
-        let gone = self.phones.remove(token).is_some();
+    /// Whether the phone with this token was put out by the facilitator (and has not joined
+    /// again since).
+    pub fn was_put_out(&self, token: &str) -> bool {
+        self.put_out.contains(token)
+    }
+
+    /// Puts out the phone showing `number`: its token no longer works, and its vote in the
+    /// open round goes. Its page then says it was put out. `false` when no phone joined has
+    /// that number.
+    pub fn put_out(&mut self, number: u32) -> bool {
+        let Some(token) = self
+            .phones
+            .iter()
+            .find(|(_, p)| p.number == number)
+            .map(|(t, _)| t.clone())
+        else {
+            return false;
+        };
+        self.phones.remove(&token);
         if let Some(r) = &mut self.round
-            && r.votes.remove(token).is_some()
+            && r.votes.remove(&token).is_some()
         {
             self.changes += 1;
         }
-        gone
+        if self.put_out.len() >= MOST_PHONES {
+            self.put_out.clear();
+        }
+        self.put_out.insert(token);
+        true
     }
 
     /// A new join code: every phone is out (its token no longer works, its vote in the open
@@ -210,6 +247,7 @@ impl Ballot {
     pub fn reset(&mut self, code: String) {
         self.code = code;
         self.phones.clear();
+        self.put_out.clear();
         if let Some(r) = &mut self.round
             && !r.votes.is_empty()
         {
@@ -248,7 +286,13 @@ impl Ballot {
         round: u64,
         pick: Pick,
     ) -> Result<u64, VoteError> {
-        let phone = self.phones.get(token).ok_or(VoteError::NotJoined)?;
+        let Some(phone) = self.phones.get(token) else {
+            return Err(if self.put_out.contains(token) {
+                VoteError::PutOut
+            } else {
+                VoteError::NotJoined
+            });
+        };
         if phone.key.len() != key.len()
             || phone
                 .key
@@ -455,15 +499,66 @@ mod tests {
     }
 
     #[test]
-    fn a_removed_phone_loses_its_vote_and_its_token() {
+    fn each_phone_has_its_own_number_never_given_twice() {
         let mut b = ballot();
         joined(&mut b, "a", None);
+        joined(&mut b, "b", None);
+        let numbers = |b: &Ballot| {
+            (
+                b.phone("a").map(|p| p.number),
+                b.phone("b").map(|p| p.number),
+            )
+        };
+        assert_eq!(numbers(&b), (Some(1), Some(2)));
+        assert!(b.put_out(1));
+        // The next phone gets a new number, even after a new code.
+        joined(&mut b, "c", None);
+        assert_eq!(b.phone("c").map(|p| p.number), Some(3));
+        b.reset("NEW22".into());
+        b.join("new22", None, "d".into(), "k".into()).expect("join");
+        assert_eq!(b.phone("d").map(|p| p.number), Some(4));
+    }
+
+    #[test]
+    fn a_phone_put_out_by_its_number_loses_its_vote_and_its_token() {
+        let mut b = ballot();
+        joined(&mut b, "a", None);
+        joined(&mut b, "b", Some("health"));
         let r = b.open(0);
         b.vote("a", "key-a", r, Pick::Level(3)).expect("vote");
-        assert!(b.remove("a"));
-        assert_eq!(b.voted(), 0);
+        b.vote("b", "key-b", r, Pick::Level(1)).expect("vote");
+        let before = b.changes;
+        assert!(b.put_out(2));
+        // Its vote is dropped (a change, so the record is saved again), the other stays.
+        assert!(b.changes > before);
+        assert_eq!((b.voted(), b.joined()), (1, 1));
+        assert_eq!(b.tallies().len(), 1);
+        assert_eq!(b.tallies()[0].count(3), 1);
         assert_eq!(
-            b.vote("a", "key-a", r, Pick::Level(3)),
+            b.vote("b", "key-b", r, Pick::Level(3)),
+            Err(VoteError::PutOut)
+        );
+        assert!(b.phone("b").is_none());
+        assert!(b.was_put_out("b") && !b.was_put_out("a"));
+        // No phone has that number now, nor one never given.
+        assert!(!b.put_out(2));
+        assert!(!b.put_out(99));
+        // Putting out a phone that has not voted changes no vote.
+        joined(&mut b, "c", None);
+        let before = b.changes;
+        assert!(b.put_out(3));
+        assert_eq!(b.changes, before);
+        // Joining again with the code brings it back, as a new phone.
+        b.join("K7QX2", None, "b".into(), "key-b".into())
+            .expect("join again");
+        assert!(!b.was_put_out("b"));
+        assert_eq!(b.phone("b").map(|p| p.number), Some(4));
+        // A new code forgets who was put out.
+        assert!(b.put_out(4));
+        b.reset("NEW22".into());
+        assert!(!b.was_put_out("b"));
+        assert_eq!(
+            b.vote("b", "key-b", r, Pick::Level(3)),
             Err(VoteError::NotJoined)
         );
     }

@@ -270,6 +270,12 @@ impl Link {
         self.qr = qr::lines(&format!("{}/?code={}", self.address, self.code));
     }
 
+    /// Puts out the phone showing `number` on its page (see [`Ballot::put_out`]); its vote in
+    /// the open round goes at the next save. `false` when no phone joined has that number.
+    pub fn put_out(&mut self, number: u32) -> bool {
+        self.ballot().put_out(number)
+    }
+
     /// The record on disk now holds every vote up to `change`: phones waiting for it are told.
     pub fn saved(&self, change: u64) {
         let mut b = self.ballot();

@@ -108,6 +108,8 @@ pub struct VotePage<'a> {
     pub mine: Option<Pick>,
     /// The phone's form key.
     pub key: &'a str,
+    /// The phone's number in this session (shown so the facilitator can put out this phone).
+    pub number: u32,
     /// The phone's group.
     pub group: Option<&'a str>,
     /// The names of stakeholder groups.
@@ -231,6 +233,10 @@ pub fn vote(p: &VotePage<'_>) -> String {
         }
     }
     body.push_str("<footer>\n");
+    body.push_str(&format!(
+        "<p class=\"number\">You are phone {}.</p>\n",
+        p.number
+    ));
     if let Some(g) = p.group {
         body.push_str(&format!(
             "<p>You joined as: {}.</p>\n",
@@ -293,6 +299,17 @@ fn button(
     ));
 }
 
+/// The page a phone sees once the facilitator has put it out of the vote.
+pub fn put_out() -> String {
+    page(
+        "You were taken out of the vote",
+        "<h1>You were taken out of the vote</h1>\n         <p role=\"alert\">The facilitator took this phone out of the vote. It cannot vote now, \
+         and its vote on the question that was open was not counted.</p>\n         <p>If you should be voting, ask the facilitator. Then join again with the code on the \
+         screen at the front.</p>\n         <p><a href=\"/\">Join again</a></p>\n",
+        false,
+    )
+}
+
 /// A short page for a request that cannot be answered (a wrong address, a stopped session).
 pub fn problem(title: &str, text: &str) -> String {
     page(
@@ -341,6 +358,7 @@ mod tests {
             round: Some((7, 0)),
             mine: Some(Pick::Level(2)),
             key: "k\"",
+            number: 7,
             group: None,
             group_names: &Groups::default(),
             notice: None,
@@ -352,6 +370,7 @@ mod tests {
         assert!(html.contains("value=\"k&quot;\""));
         assert!(html.contains("Vote on WC1"));
         assert!(html.contains(">Cymraeg</button>"));
+        assert!(html.contains("You are phone 7."));
         let (_, first) = f.indicators().next().expect("an indicator");
         assert!(html.contains(&escape(&first.statement)));
     }
@@ -366,6 +385,7 @@ mod tests {
             round: None,
             mine: None,
             key: "k",
+            number: 12,
             group: Some("parent-carers"),
             group_names: &Groups::default(),
             notice: None,
@@ -374,5 +394,14 @@ mod tests {
         assert!(html.contains("Check again"));
         assert!(!html.contains("class=\"pick\""));
         assert!(!html.contains("/language"));
+        assert!(html.contains("You are phone 12."));
+    }
+
+    #[test]
+    fn a_phone_put_out_is_told_so_and_how_to_come_back() {
+        let html = put_out();
+        assert!(html.contains("<h1>You were taken out of the vote</h1>"));
+        assert!(html.contains("ask the facilitator"));
+        assert!(html.contains("<a href=\"/\">Join again</a>"));
     }
 }

@@ -276,7 +276,11 @@ fn route(
         ("/round", true, _) => {
             let b = ballot(shared);
             if token.and_then(|t| b.phone(t)).is_none() {
-                return Response::json(403, &json!({"round": null, "joined": false}));
+                let out = token.is_some_and(|t| b.was_put_out(t));
+                return Response::json(
+                    403,
+                    &json!({"round": null, "joined": false, "put_out": out}),
+                );
             }
             let round = b.round().map(|r| r.number);
             Response::json(200, &json!({ "round": round, "joined": true }))
@@ -370,6 +374,9 @@ fn vote_page(
 ) -> Response {
     let b = ballot(shared);
     let Some((token, phone)) = token.and_then(|t| b.phone(t).map(|p| (t, p))) else {
+        if token.is_some_and(|t| b.was_put_out(t)) {
+            return Response::html(200, pages::put_out());
+        }
         return Response::redirect("/");
     };
     let language = phone
@@ -392,6 +399,7 @@ fn vote_page(
         round: b.round().map(|r| (r.number, r.indicator)),
         mine,
         key: &phone.key,
+        number: phone.number,
         group: phone.group.as_deref(),
         group_names: &shared.group_names,
         notice,
@@ -441,6 +449,11 @@ fn vote(req: &Request, shared: &Shared, token: Option<&str>) -> Response {
             drop(b);
             return match e {
                 VoteError::NotJoined if !json => Response::redirect("/"),
+                VoteError::PutOut if !json => Response::redirect("/vote"),
+                VoteError::PutOut => refuse(
+                    403,
+                    "The facilitator took this phone out of the vote, so your choice was not counted. If you should be voting, ask the facilitator, then join again with the code on the screen.",
+                ),
                 VoteError::NotJoined => refuse(
                     403,
                     "This phone has not joined: open the address on the screen and type the code.",

@@ -347,7 +347,7 @@ fn answer(state: &State<'_>, w: usize) -> (Vec<Line<'static>>, Vec<Line<'static>
         Span::raw(cut(&text, w.saturating_sub(9))),
     ]));
     if let Some(a) = record_answer
-        && let Some(v) = crate::score::votes::summarise(state.framework, a, state.divergence)
+        && let Some(v) = state.votes_shown(a)
     {
         let mut text = format!("{} voted", v.all.total());
         if let Some(sp) = v.spread {
@@ -595,13 +595,25 @@ fn indicator(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
             ("Esc".into(), "back"),
             ("q".into(), "save & quit"),
         ],
+        Screen::Vote(_) if state.phone_out.is_some() => vec![
+            ("0-9".into(), "the phone's number"),
+            ("Enter".into(), "put it out"),
+            ("Esc".into(), "cancel"),
+        ],
         Screen::Vote(form) => match form.stage {
-            Stage::Counting => vec![
-                ("0-9".into(), "how many"),
-                ("↑↓".into(), "level"),
-                ("Enter".into(), "done, then agree"),
-                ("Esc".into(), "save & back"),
-            ],
+            Stage::Counting => {
+                let mut keys = vec![
+                    ("0-9".into(), "how many"),
+                    ("↑↓".into(), "level"),
+                    ("Enter".into(), "done, then agree"),
+                    ("Esc".into(), "save & back"),
+                ];
+                if state.phones.is_some() {
+                    keys.push(("p".into(), "put out a phone"));
+                    keys.push(("c".into(), "new code"));
+                }
+                keys
+            }
             Stage::Agreeing => {
                 let (lo, hi) = state.framework.scale_range();
                 let mut keys = vec![

@@ -58,6 +58,13 @@ pub fn action(state: &State<'_>, key: KeyEvent) -> Option<Action> {
                 editing(key.code)
             }
         }
+        Screen::Vote(_) if !ctrl && state.phone_out.is_some() => match key.code {
+            KeyCode::Char(c @ '0'..='9') => Some(Action::Digit(c)),
+            KeyCode::Backspace => Some(Action::Edit(EditKey::Backspace)),
+            KeyCode::Enter => Some(Action::Confirm),
+            KeyCode::Esc => Some(Action::Close),
+            _ => None,
+        },
         Screen::Vote(form) if !ctrl => match (&form.stage, key.code) {
             (Stage::Disagreeing(_), code) => editing(code),
             (_, KeyCode::Char(c @ '0'..='9')) => Some(Action::Digit(c)),
@@ -67,6 +74,9 @@ pub fn action(state: &State<'_>, key: KeyEvent) -> Option<Action> {
             (Stage::Counting, KeyCode::Enter) => Some(Action::Confirm),
             (Stage::Counting, KeyCode::Char('c' | 'C')) if state.phones.is_some() => {
                 Some(Action::NewCode)
+            }
+            (Stage::Counting, KeyCode::Char('p' | 'P')) if state.phones.is_some() => {
+                Some(Action::PutOut)
             }
             (Stage::Counting, KeyCode::Up | KeyCode::BackTab) => Some(Action::Scroll(-1)),
             (Stage::Counting, KeyCode::Down | KeyCode::Tab) => Some(Action::Scroll(1)),

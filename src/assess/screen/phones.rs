@@ -8,11 +8,11 @@ use ratatui::text::{Line, Span};
 
 use crate::assess::{Save, answer_mut};
 use crate::error::Error;
-use crate::record::{Tally, VoteSource};
+use crate::record::{Answer, Tally, VoteSource};
 use crate::score::votes::Distribution;
 
 use super::draw::cut;
-use super::state::State;
+use super::state::{Action, EditKey, State};
 use super::text::wrap;
 use super::vote::{Stage, VoteForm};
 
@@ -32,6 +32,7 @@ impl State<'_> {
 
     /// Closes the phones' round, saving the votes it took that are not yet saved.
     pub(super) fn phones_close(&mut self, save: &mut Save<'_>) -> Result<(), Error> {
+        self.phone_out = None;
         let pending = match &mut self.phones {
             Some(link) => link.close(),
             None => return Ok(()),
@@ -54,6 +55,63 @@ impl State<'_> {
             link.code
         );
         self.status = Some(super::state::Status::Done(text));
+    }
+
+    /// `p` on the vote screen: asks for the number of the phone to put out.
+    pub(super) fn phones_ask_put_out(&mut self) {
+        if self.phones.is_none() {
+            return;
+        }
+        self.phone_out = Some(String::new());
+        self.ask_put_out();
+    }
+
+    fn ask_put_out(&mut self) {
+        let typed = self.phone_out.clone().unwrap_or_default();
+        self.done(format!(
+            "Put out phone number: {typed}_ (the number on its page) · Enter puts it out · Esc cancels"
+        ));
+    }
+
+    /// A key while the number of the phone to put out is being typed.
+    pub(super) fn on_put_out(&mut self, action: Action) {
+        let Some(typed) = &mut self.phone_out else {
+            return;
+        };
+        match action {
+            Action::Digit(d) => {
+                if typed.len() < 6 {
+                    typed.push(d);
+                }
+                self.ask_put_out();
+            }
+            Action::Edit(EditKey::Backspace) => {
+                typed.pop();
+                self.ask_put_out();
+            }
+            Action::Close => {
+                self.phone_out = None;
+                self.done("No phone was put out.");
+            }
+            Action::Confirm => {
+                let Ok(number) = typed.parse::<u32>() else {
+                    self.refuse("Type the number the phone's page shows, then Enter; Esc cancels.");
+                    return;
+                };
+                self.phone_out = None;
+                let out = self.phones.as_mut().is_some_and(|l| l.put_out(number));
+                if out {
+                    self.done(format!(
+                        "Phone {number} is out: its vote on this one is dropped, and its page tells it so."
+                    ));
+                } else {
+                    self.refuse(format!(
+                        "No phone {number} is in the vote (it may be out already): check the number on its page; p to try again."
+                    ));
+                }
+            }
+            _ => self.refuse("Type the number the phone's page shows, then Enter; Esc cancels."),
+        }
     }
 
     /// Saves the phones' votes that are not yet in the record; `true` when there were some
@@ -107,6 +165,23 @@ impl State<'_> {
             }
         }
         d
+    }
+
+    /// The votes on an answer as the screen may sum them up: while the phones vote on it,
+    /// without the phones' (their spread would tell how they voted before the reveal).
+    pub fn votes_shown(&self, answer: &Answer) -> Option<crate::score::votes::VoteSummary> {
+        let open_here = self
+            .phones
+            .as_ref()
+            .and_then(|l| l.open_on())
+            .is_some_and(|id| id == answer.indicator.value);
+        if open_here {
+            let mut cards = answer.clone();
+            cards.votes.retain(|t| t.from.value != VoteSource::Phones);
+            crate::score::votes::summarise(self.framework, &cards, self.divergence)
+        } else {
+            crate::score::votes::summarise(self.framework, answer, self.divergence)
+        }
     }
 
     /// The phones' counts for the reveal, by group: `(group or None, distribution)`.
@@ -466,5 +541,142 @@ mod tests {
         let wc1 = s.record.answer("wc1").expect("answer");
         let fives: u32 = wc1.votes.iter().map(|t| t.count(5)).sum();
         assert_eq!(fives, 0, "the put-out phone's vote is gone");
+    }
+
+    /// A key on the screen, as the keyboard sends it.
+    fn press(s: &mut State<'_>, c: ratatui::crossterm::event::KeyCode) {
+        let key = ratatui::crossterm::event::KeyEvent::new(
+            c,
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        );
+        let action = super::super::keys::action(s, key).expect("an action");
+        s.apply(action, &mut |_| Ok(())).expect("apply");
+    }
+
+    /// The screen with what differs from run to run (the port, the join code, the QR code of
+    /// both) written the same every time, for a snapshot.
+    fn pinned(s: &State<'_>, w: u16, h: u16) -> String {
+        let link = s.phones.as_ref().expect("phones");
+        let port = link.port().to_string();
+        let code = link.code.clone();
+        screen(s, w, h)
+            .replace(&format!(":{port}"), ":PORT")
+            .replace(&code, "CODE5")
+            .lines()
+            .map(|l| {
+                // The QR code's rows: from its left edge, one mark for every cell.
+                let l = l.trim_end();
+                match l.find(['▀', '▄', '█']) {
+                    Some(at) => format!("{}{}\n", &l[..at], "▒".repeat(l[at..].chars().count())),
+                    None => format!("{l}\n"),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_facilitator_puts_out_one_phone_by_the_number_on_its_page() {
+        use ratatui::crossterm::event::KeyCode;
+        let f = framework();
+        let mut s = State::new(&f, record(&f, &[]), 0, &[]);
+        let link = Link::start(
+            IpAddr::V4(Ipv4Addr::LOCALHOST),
+            Some(0),
+            vec![f.clone()],
+            Vec::new(),
+            crate::record::Groups::default(),
+        )
+        .expect("server");
+        let port = link.port();
+        let code = link.code.clone();
+        s.phones = Some(link);
+        s.apply(Action::Vote, &mut |_| Ok(()))
+            .expect("open the vote");
+        let (a, ka) = join(port, &code, "");
+        let (b, kb) = join(port, &code, "");
+        let page = |token: &str| {
+            send(
+                port,
+                &format!("GET /vote HTTP/1.1\r\nHost: x\r\nCookie: coprod_phone={token}\r\n\r\n"),
+            )
+            .1
+        };
+        // Each phone's page says its number, and no other phone's.
+        assert!(page(&a).contains("You are phone 1."));
+        assert!(page(&b).contains("You are phone 2."));
+        let r = round_of(port, &a);
+        assert_eq!(
+            vote(&mut s, port, &a, format!("k={ka}&r={r}&choice=2")),
+            200
+        );
+        assert_eq!(
+            vote(&mut s, port, &b, format!("k={kb}&r={r}&choice=5")),
+            200
+        );
+        let text = screen(&s, 120, 40);
+        assert!(text.contains("2 voted (of 2 joined)"), "{text}");
+        assert!(text.contains("p put out a phone"), "{text}");
+
+        // p asks for the number; digits go to it, not to the counts.
+        press(&mut s, KeyCode::Char('p'));
+        press(&mut s, KeyCode::Char('3'));
+        press(&mut s, KeyCode::Backspace);
+        press(&mut s, KeyCode::Char('2'));
+        insta::assert_snapshot!("put_out_asking_120x40", pinned(&s, 120, 40));
+        let text = screen(&s, 80, 24);
+        assert!(
+            text.contains("Put out phone number: 2_"),
+            "the number typed shows at 80x24 too:\n{text}"
+        );
+        press(&mut s, KeyCode::Enter);
+        s.sync_phones(&mut |_| Ok(())).expect("save");
+        insta::assert_snapshot!("put_out_done_120x40", pinned(&s, 120, 40));
+        let text = screen(&s, 120, 40);
+        assert!(text.contains("1 voted (of 1 joined)"), "{text}");
+        assert!(text.contains("0 counted"), "no card was typed:\n{text}");
+
+        // Its vote is gone from the record, the other phone's stays; nothing about phones is.
+        let wc1 = s.record.answer("wc1").expect("answer");
+        assert_eq!(wc1.votes.iter().map(|t| t.count(5)).sum::<u32>(), 0);
+        assert_eq!(wc1.votes.iter().map(|t| t.count(2)).sum::<u32>(), 1);
+        let yaml = s.record.to_yaml().expect("yaml");
+        assert!(!yaml.contains(&b) && !yaml.contains(&kb) && !yaml.contains("phone 2"));
+
+        // Its page says it was put out, and what to do; its votes are refused in words.
+        let out = page(&b);
+        assert!(out.contains("You were taken out of the vote"), "{out}");
+        assert!(out.contains("ask the facilitator"), "{out}");
+        let (status, answer) = post(port, "/vote", &b, &format!("k={kb}&r={r}&choice=4"));
+        assert_eq!(status, 403, "{answer}");
+        assert!(
+            answer.contains("took this phone out of the vote"),
+            "{answer}"
+        );
+        let (_, round) = send(
+            port,
+            &format!("GET /round HTTP/1.1\r\nHost: x\r\nCookie: coprod_phone={b}\r\n\r\n"),
+        );
+        assert!(round.contains("\"put_out\":true"), "{round}");
+        // The other phone votes on.
+        assert_eq!(
+            vote(&mut s, port, &a, format!("k={ka}&r={r}&choice=3")),
+            200
+        );
+
+        // A number no phone has is refused in words; Esc leaves the question without a change.
+        press(&mut s, KeyCode::Char('p'));
+        press(&mut s, KeyCode::Char('9'));
+        press(&mut s, KeyCode::Enter);
+        let text = screen(&s, 120, 40);
+        assert!(text.contains("No phone 9 is in the vote"), "{text}");
+        press(&mut s, KeyCode::Char('p'));
+        press(&mut s, KeyCode::Char('1'));
+        press(&mut s, KeyCode::Esc);
+        assert!(screen(&s, 120, 40).contains("No phone was put out."));
+        assert!(matches!(s.screen, super::super::state::Screen::Vote(_)));
+        assert_eq!(s.phones.as_ref().map(Link::counts), Some((1, 1)));
+        // The phone put out can join again with the code, as a new phone.
+        let (b2, _) = join(port, &code, "");
+        assert!(page(&b2).contains("You are phone 3."));
     }
 }

@@ -105,6 +105,9 @@ pub enum Action {
     FromEditor(Result<String, String>),
     /// A new join code for the phones, every phone out (on the vote screen, with `--vote`).
     NewCode,
+    /// Put out one phone: asks for the number its page shows (on the vote screen, with
+    /// `--vote`).
+    PutOut,
     /// Agree to disagree (after a vote).
     Disagree,
     /// Yes to a question on the screen.
@@ -203,6 +206,8 @@ pub struct State<'a> {
     pub commands: Commands,
     /// Phones voting (`--vote`): the server, and the round open on the vote screen.
     pub phones: Option<crate::vote::Link>,
+    /// The number of the phone to put out, being typed (after `p` on the vote screen).
+    pub phone_out: Option<String>,
     /// Notes to open in the person's editor: set by [`Action::OwnEditor`], taken by the loop
     /// that owns the terminal, which answers with [`Action::FromEditor`].
     pub own_editor: Option<String>,
@@ -247,6 +252,7 @@ impl<'a> State<'a> {
             group_names: Groups::default(),
             commands: Commands::default(),
             phones: None,
+            phone_out: None,
             own_editor: None,
         };
         state.arrive(at);
@@ -313,11 +319,11 @@ impl<'a> State<'a> {
         }
     }
 
-    fn refuse(&mut self, text: impl Into<String>) {
+    pub(super) fn refuse(&mut self, text: impl Into<String>) {
         self.status = Some(Status::Refused(text.into()));
     }
 
-    fn done(&mut self, text: impl Into<String>) {
+    pub(super) fn done(&mut self, text: impl Into<String>) {
         self.status = Some(Status::Done(text.into()));
     }
 
@@ -326,6 +332,13 @@ impl<'a> State<'a> {
         if let Action::Tick(now) = action {
             self.elapsed = now;
             return self.save_draft_after_pause(save);
+        }
+        if self.phone_out.is_some()
+            && matches!(self.screen, Screen::Vote(_))
+            && matches!(action, Action::Nothing(_))
+        {
+            self.on_put_out(action);
+            return Ok(());
         }
         if let Action::Nothing(key) = &action {
             let text = format!("{key} means nothing here; nothing was recorded.");
@@ -874,6 +887,11 @@ impl<'a> State<'a> {
             return Ok(());
         };
         let id = ind.id.value.to_uppercase();
+        if self.phone_out.is_some() && action != Action::Interrupt {
+            self.screen = Screen::Vote(Box::new(form));
+            self.on_put_out(action);
+            return Ok(());
+        }
         match (&mut form.stage, action.clone()) {
             (_, Action::Interrupt) => {
                 self.screen = Screen::Vote(Box::new(form.clone()));
@@ -892,6 +910,7 @@ impl<'a> State<'a> {
                 }
             }
             (Stage::Counting, Action::NewCode) => self.phones_new_code(),
+            (Stage::Counting, Action::PutOut) => self.phones_ask_put_out(),
             (Stage::Counting, Action::Edit(EditKey::Backspace)) => form.backspace(),
             (Stage::Counting, Action::Scroll(n)) => form.step(n),
             (Stage::Counting, Action::Confirm) => {

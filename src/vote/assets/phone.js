@@ -73,7 +73,9 @@
     xhr.onload = function () {
       var answer = null;
       try { answer = JSON.parse(xhr.responseText); } catch (e) { answer = null; }
-      if (answer && String(answer.round === null ? "" : answer.round) !== round) {
+      // A phone put out (or every phone, with a new code) loads the page that says so.
+      if (answer && (answer.joined === false ||
+          String(answer.round === null ? "" : answer.round) !== round)) {
         window.location.replace("/vote");
         return;
       }
