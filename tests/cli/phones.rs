@@ -94,6 +94,167 @@ fn keys(p: &mut PtySession, text: &str) {
     p.flush().expect("flush keys");
 }
 
+/// What the pseudo-terminal shows, rebuilt from what coprod wrote to it: a grid of cells that
+/// follows the cursor moves, so that words drawn in pieces (only the cells that changed) can be
+/// read whole, as a person in the room sees them.
+pub struct Term {
+    rows: Vec<Vec<char>>,
+    row: usize,
+    col: usize,
+    bytes: Vec<u8>,
+}
+
+impl Term {
+    pub fn new() -> Self {
+        Self {
+            rows: vec![vec![' '; 120]; 40],
+            row: 0,
+            col: 0,
+            bytes: Vec::new(),
+        }
+    }
+
+    /// Reads what coprod has written since, and applies it.
+    pub fn read(&mut self, p: &mut PtySession) {
+        // The session hands out the terminal's bytes one by one, each as a char.
+        while let Some(c) = p.try_read() {
+            self.bytes.push(u8::try_from(u32::from(c)).unwrap_or(b'?'));
+        }
+        let text = String::from_utf8_lossy(&self.bytes).into_owned();
+        self.bytes.clear();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\u{1b}' => match chars.next() {
+                    Some('[') => {
+                        let mut params = String::new();
+                        let mut end = ' ';
+                        for c in chars.by_ref() {
+                            if ('\u{40}'..='\u{7e}').contains(&c) {
+                                end = c;
+                                break;
+                            }
+                            params.push(c);
+                        }
+                        let n: Vec<usize> = params
+                            .trim_start_matches('?')
+                            .split(';')
+                            .map(|v| v.parse().unwrap_or(1))
+                            .collect();
+                        match end {
+                            'H' | 'f' => {
+                                self.row = n.first().copied().unwrap_or(1).saturating_sub(1);
+                                self.col = n.get(1).copied().unwrap_or(1).saturating_sub(1);
+                            }
+                            'J' if params == "2" => {
+                                for r in &mut self.rows {
+                                    r.fill(' ');
+                                }
+                            }
+                            'K' => {
+                                if let Some(r) = self.rows.get_mut(self.row) {
+                                    for cell in r.iter_mut().skip(self.col) {
+                                        *cell = ' ';
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Some('(' | ')') => {
+                        chars.next();
+                    }
+                    _ => {}
+                },
+                '\r' => self.col = 0,
+                '\n' => self.row += 1,
+                c if c < ' ' => {}
+                c => {
+                    if let Some(cell) = self
+                        .rows
+                        .get_mut(self.row)
+                        .and_then(|r| r.get_mut(self.col))
+                    {
+                        *cell = c;
+                    }
+                    self.col += 1;
+                }
+            }
+        }
+    }
+
+    /// The screen as text, a line a row.
+    pub fn text(&self) -> String {
+        self.rows
+            .iter()
+            .map(|r| format!("{}\n", r.iter().collect::<String>().trim_end()))
+            .collect()
+    }
+
+    /// Waits until the screen shows `want`; the screen then.
+    pub fn wait(&mut self, p: &mut PtySession, want: &str) -> String {
+        let deadline = Instant::now() + Duration::from_millis(TIMEOUT_MS);
+        loop {
+            self.read(p);
+            let text = self.text();
+            if text.contains(want) {
+                return text;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the screen never showed {want:?}:\n{text}"
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+}
+
+/// Starts `coprod assess --vote` as [`start`] does, with `args` after the usual ones, watching
+/// the whole screen; opens the vote and reads the address and the code off it.
+fn start_watched(t: &Test, more: &[&str]) -> (PtySession, Term, u16, String) {
+    let mut args = vec![
+        "assess",
+        "--partnership",
+        "P",
+        "--date",
+        "2026-11-12",
+        "--groups",
+        "parent-carers,health",
+        "-o",
+        "r.yaml",
+        "--vote",
+        "--vote-address",
+        "127.0.0.1:0",
+    ];
+    args.extend_from_slice(more);
+    let mut p = pty(t, &args);
+    if !more.contains(&"--resume") {
+        p.exp_string("Who is taking part?").expect("participants");
+        std::thread::sleep(Duration::from_millis(60));
+        keys(&mut p, "\r");
+    }
+    let mut term = Term::new();
+    term.wait(&mut p, "Indicator ");
+    keys(&mut p, "v");
+    let text = term.wait(&mut p, "Vote at http://127.0.0.1:");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Vote at "))
+        .unwrap_or_default();
+    let port = line
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|p| p.parse().ok())
+        .expect("a port on screen");
+    let code = line
+        .split("code ")
+        .nth(1)
+        .map(|r| r.chars().take(5).collect::<String>())
+        .expect("the code on screen");
+    (p, term, port, code)
+}
+
 /// One HTTP exchange with the vote server on loopback: status, headers and body.
 pub fn send(port: u16, raw: &[u8]) -> (u16, String, String) {
     let mut s = TcpStream::connect((Ipv4Addr::LOCALHOST, port)).expect("connect to the server");
@@ -792,4 +953,95 @@ fn real_browsers_join_and_vote_with_script_and_without() {
     std::thread::sleep(Duration::from_millis(100));
     keys(&mut p, "q");
     p.exp_eof().expect("coprod stops");
+}
+
+#[test]
+fn the_facilitator_puts_out_one_phone_by_its_number_and_its_page_says_so() {
+    let t = Test::new();
+    let (mut p, mut term, port, code) = start_watched(&t, &[]);
+    let stays = Phone::join(port, &code, "").expect("join");
+    let goes = Phone::join(port, &code, "health").expect("join");
+    assert!(stays.page().contains("You are phone 1."));
+    assert!(goes.page().contains("You are phone 2."));
+    assert_eq!(stays.vote("2"), 200);
+    assert_eq!(goes.vote("5"), 200);
+    record_when(&t, "both votes", |r| {
+        let wc1 = phone_counts(r, "wc1");
+        wc1.contains("2: 1") && wc1.contains("5: 1")
+    });
+    term.wait(&mut p, "Phones: 2 voted (of 2 joined)");
+    assert!(term.text().contains("p put out a phone"));
+
+    // A browser with script on, joined as phone 3, follows: its page says when it is put out.
+    let browser = browser();
+    let driver = browser.as_ref().map(|(_, d)| start_driver(d));
+    let phone = match (&browser, &driver) {
+        (Some((chromium, _)), Some(driver)) => {
+            let b = Browser::open(driver, chromium, true);
+            b.go(&format!("http://127.0.0.1:{port}/?code={code}"));
+            b.click("button.primary");
+            b.wait_url("/vote");
+            b.wait_text("footer", "You are phone 3.");
+            b.click("button.pick[value=\"4\"]");
+            b.wait_text("#status", "Your vote is saved: 4 Established");
+            Some(b)
+        }
+        _ => {
+            eprintln!("SKIPPED the browser part: it needs Debian's chromium and chromium-driver");
+            None
+        }
+    };
+
+    // p, the number, Enter: the screen says so in words.
+    keys(&mut p, "p");
+    term.wait(&mut p, "Put out phone number: _");
+    keys(&mut p, "2");
+    term.wait(&mut p, "Put out phone number: 2_");
+    keys(&mut p, "\r");
+    term.wait(&mut p, "Phone 2 is out: its vote on this one is dropped");
+    let left = if phone.is_some() { 2 } else { 1 };
+    term.wait(&mut p, &format!("Phones: {left} voted (of {left} joined)"));
+    // Its vote is gone from the record; the other phones' stay; nothing about phones is kept.
+    let record = record_when(&t, "phone 2's vote dropped", |r| {
+        let wc1 = phone_counts(r, "wc1");
+        wc1.contains("2: 1") && !wc1.contains("5: 1")
+    });
+    assert!(!record.contains(&goes.token) && !record.contains(&goes.key));
+    assert!(!record.contains("phone 2") && !record.contains("number"));
+    // Its page says it was taken out and what to do; a vote from it is refused.
+    let page = goes.page();
+    assert!(page.contains("You were taken out of the vote"), "{page}");
+    assert!(page.contains("ask the facilitator"), "{page}");
+    assert_eq!(goes.vote_in("1", "3"), 403);
+    // The others vote on.
+    assert_eq!(stays.vote("3"), 200);
+
+    if let Some(b) = &phone {
+        // Browser put out too, by its own number: its page changes by itself.
+        keys(&mut p, "p3\r");
+        term.wait(&mut p, "Phone 3 is out");
+        b.wait_text("main", "You were taken out of the vote");
+        // Joining again is one link away, as a new phone.
+        b.click("a[href=\"/\"]");
+        let input = b.find("#code");
+        b.cmd(
+            "POST",
+            &format!("/element/{input}/value"),
+            Some(serde_json::json!({ "text": code })),
+        );
+        b.click("button.primary");
+        b.wait_url("/vote");
+        b.wait_text("footer", "You are phone 4.");
+    }
+    drop(phone);
+    keys(&mut p, "\u{1b}");
+    std::thread::sleep(Duration::from_millis(100));
+    keys(&mut p, "q");
+    p.exp_eof().expect("coprod stops");
+    let record = std::fs::read_to_string(t.path().join("r.yaml")).expect("the record");
+    let wc1 = phone_counts(&record, "wc1");
+    assert!(
+        wc1.contains("3: 1") && !wc1.contains("4: 1") && !wc1.contains("5: 1"),
+        "{wc1}"
+    );
 }
