@@ -156,8 +156,29 @@ pub struct Link {
     /// The QR code of the address with the code, as lines of text for the terminal.
     pub qr: Vec<String>,
     /// The indicator (id) of the open round, and the phones' counts the record already held
-    /// for it when the round opened (from an earlier session), which this round adds to.
+    /// for it when the round opened that this round adds to (none when it votes again).
     open: Option<(String, Vec<Tally>)>,
+    /// A round asked for on an indicator whose record already holds phones' votes: it opens
+    /// for the phones once the facilitator says whether this round votes again or adds.
+    asking: Option<Earlier>,
+    /// The indicators phones have voted on in this session.
+    voted_on: std::collections::HashSet<String>,
+}
+
+/// Phones' votes already in the record for an indicator when a round is asked for on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Earlier {
+    /// The indicator's number in the framework's order.
+    pub index: usize,
+    /// Its id.
+    pub id: String,
+    /// The phones' tallies the record holds for it.
+    pub tallies: Vec<Tally>,
+    /// How many votes they hold.
+    pub votes: u64,
+    /// Whether they are from a round in this session (else from before it: coprod stopped,
+    /// or was killed, and the record was resumed).
+    pub this_session: bool,
 }
 
 impl Link {
@@ -205,6 +226,8 @@ impl Link {
             code,
             qr,
             open: None,
+            asking: None,
+            voted_on: std::collections::HashSet::new(),
         })
     }
 
@@ -220,11 +243,53 @@ impl Link {
         self.server.addr().port()
     }
 
-    /// Opens a round on indicator number `index` (id `id`), adding to the phones' counts
-    /// `earlier` already in the record.
+    /// Asks for a round on indicator number `index` (id `id`). With no phones' votes in the
+    /// record for it (`earlier` empty) the round opens at once. With some, it waits: the
+    /// phones' votes of an earlier round (maybe of a session before coprod stopped, whose
+    /// phones cannot be told from this one's) would be counted twice if the same people vote
+    /// again, so the facilitator chooses ([`Link::choose`]) to vote again or to add.
     pub fn open(&mut self, index: usize, id: &str, earlier: Vec<Tally>) {
+        self.asking = None;
+        if earlier.is_empty() {
+            self.open_round(index, id, Vec::new());
+            return;
+        }
+        self.ballot().close();
+        self.open = None;
+        let votes = earlier.iter().map(Tally::total).sum();
+        self.asking = Some(Earlier {
+            index,
+            id: id.to_string(),
+            tallies: earlier,
+            votes,
+            this_session: self.voted_on.contains(id),
+        });
+    }
+
+    fn open_round(&mut self, index: usize, id: &str, earlier: Vec<Tally>) {
         self.ballot().open(index);
+        self.voted_on.insert(id.to_string());
         self.open = Some((id.to_string(), earlier));
+    }
+
+    /// The phones' votes already in the record, while the facilitator is asked what to do
+    /// with them.
+    pub fn asking(&self) -> Option<&Earlier> {
+        self.asking.as_ref()
+    }
+
+    /// Opens the round asked for: `add` keeps the phones' earlier votes and adds this round's
+    /// to them; otherwise this round's phone votes replace them (from its first vote: until
+    /// then the record keeps them). Returns what was asked, if anything was.
+    pub fn choose(&mut self, add: bool) -> Option<Earlier> {
+        let asked = self.asking.take()?;
+        let base = if add {
+            asked.tallies.clone()
+        } else {
+            Vec::new()
+        };
+        self.open_round(asked.index, &asked.id, base);
+        Some(asked)
     }
 
     /// Whether a round is open.
@@ -254,6 +319,7 @@ impl Link {
     /// Closes the open round; returns the votes not yet saved, as [`Link::pending`] does. No
     /// vote is taken after this, and every vote taken before it is in what it returns.
     pub fn close(&mut self) -> Option<(u64, String, Vec<Tally>)> {
+        self.asking = None;
         let (id, earlier) = self.open.take()?;
         let mut b = self.ballot();
         let pending =

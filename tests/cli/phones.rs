@@ -209,26 +209,37 @@ impl Term {
     }
 }
 
-/// Starts `coprod assess --vote` as [`start`] does, with `args` after the usual ones, watching
-/// the whole screen; opens the vote and reads the address and the code off it.
-fn start_watched(t: &Test, more: &[&str]) -> (PtySession, Term, u16, String) {
-    let mut args = vec![
-        "assess",
-        "--partnership",
-        "P",
-        "--date",
-        "2026-11-12",
-        "--groups",
-        "parent-carers,health",
-        "-o",
-        "r.yaml",
-        "--vote",
-        "--vote-address",
-        "127.0.0.1:0",
-    ];
-    args.extend_from_slice(more);
-    let mut p = pty(t, &args);
-    if !more.contains(&"--resume") {
+/// The arguments of a new workshop of two groups voting on the loopback address.
+const NEW: &[&str] = &[
+    "assess",
+    "--partnership",
+    "P",
+    "--date",
+    "2026-11-12",
+    "--groups",
+    "parent-carers,health",
+    "-o",
+    "r.yaml",
+    "--vote",
+    "--vote-address",
+    "127.0.0.1:0",
+];
+
+/// The arguments that carry on with the record, phones voting on the loopback address.
+const RESUME: &[&str] = &[
+    "assess",
+    "--resume",
+    "r.yaml",
+    "--vote",
+    "--vote-address",
+    "127.0.0.1:0",
+];
+
+/// Starts coprod with `args` (a new workshop is asked who takes part), watching the whole
+/// screen; opens the vote and reads the address and the code off it.
+fn start_watched(t: &Test, args: &[&str]) -> (PtySession, Term, u16, String) {
+    let mut p = pty(t, args);
+    if !args.contains(&"--resume") {
         p.exp_string("Who is taking part?").expect("participants");
         std::thread::sleep(Duration::from_millis(60));
         keys(&mut p, "\r");
@@ -237,7 +248,13 @@ fn start_watched(t: &Test, more: &[&str]) -> (PtySession, Term, u16, String) {
     term.wait(&mut p, "Indicator ");
     keys(&mut p, "v");
     let text = term.wait(&mut p, "Vote at http://127.0.0.1:");
-    let line = text
+    let (port, code) = address_and_code(&text);
+    (p, term, port, code)
+}
+
+/// The port and the join code, as the vote screen shows them.
+fn address_and_code(screen: &str) -> (u16, String) {
+    let line = screen
         .lines()
         .find(|l| l.starts_with("Vote at "))
         .unwrap_or_default();
@@ -252,7 +269,7 @@ fn start_watched(t: &Test, more: &[&str]) -> (PtySession, Term, u16, String) {
         .nth(1)
         .map(|r| r.chars().take(5).collect::<String>())
         .expect("the code on screen");
-    (p, term, port, code)
+    (port, code)
 }
 
 /// One HTTP exchange with the vote server on loopback: status, headers and body.
@@ -958,7 +975,7 @@ fn real_browsers_join_and_vote_with_script_and_without() {
 #[test]
 fn the_facilitator_puts_out_one_phone_by_its_number_and_its_page_says_so() {
     let t = Test::new();
-    let (mut p, mut term, port, code) = start_watched(&t, &[]);
+    let (mut p, mut term, port, code) = start_watched(&t, NEW);
     let stays = Phone::join(port, &code, "").expect("join");
     let goes = Phone::join(port, &code, "health").expect("join");
     assert!(stays.page().contains("You are phone 1."));
@@ -1044,4 +1061,69 @@ fn the_facilitator_puts_out_one_phone_by_its_number_and_its_page_says_so() {
         wc1.contains("3: 1") && !wc1.contains("4: 1") && !wc1.contains("5: 1"),
         "{wc1}"
     );
+}
+
+#[test]
+fn after_a_kill_and_a_resume_phones_that_vote_again_are_not_counted_twice() {
+    let t = Test::new();
+    let (mut p, mut term, port, code) = start_watched(&t, NEW);
+    let before: Vec<Phone> = (0..3)
+        .map(|_| Phone::join(port, &code, "").expect("join"))
+        .collect();
+    for (phone, choice) in before.iter().zip(["2", "2", "3"]) {
+        assert_eq!(phone.vote(choice), 200, "acknowledged");
+    }
+    term.wait(&mut p, "Phones: 3 voted (of 3 joined)");
+    // Killed at once: no chance to close anything.
+    p.process_mut().kill(Signal::SIGKILL).expect("kill coprod");
+    let record = std::fs::read_to_string(t.path().join("r.yaml")).expect("the record");
+    let wc1 = phone_counts(&record, "wc1");
+    assert!(wc1.contains("2: 2") && wc1.contains("3: 1"), "{wc1}");
+    drop(p);
+
+    // Resumed: a new session, a new code; the vote on WC1 says what the record holds.
+    let (mut p, mut term, port, code) = start_watched(&t, RESUME);
+    let text = term.wait(&mut p, "Phones wait until you choose");
+    assert!(
+        text.contains("Phones: 3 votes on WC1 are in the record already, from before this session"),
+        "{text}"
+    );
+    // Until the choice, phones see no vote open.
+    let same = Phone::join(port, &code, "").expect("join the new session");
+    assert!(same.round().is_none(), "no round before the choice");
+    // The same people are here: r, they vote again, each counted once.
+    keys(&mut p, "r");
+    term.wait(&mut p, "Phones vote again on WC1");
+    let again: Vec<Phone> = (0..3)
+        .map(|_| Phone::join(port, &code, "").expect("join"))
+        .collect();
+    for (phone, choice) in again.iter().zip(["4", "4", "5"]) {
+        assert_eq!(phone.vote(choice), 200);
+    }
+    let record = record_when(&t, "the new votes replacing the old", |r| {
+        let wc1 = phone_counts(r, "wc1");
+        wc1.contains("4: 2") && wc1.contains("5: 1")
+    });
+    let wc1 = phone_counts(&record, "wc1");
+    assert!(!wc1.contains("2: 2") && !wc1.contains("3: 1"), "{wc1}");
+    // Killed again after those were acknowledged: they are what the record holds.
+    p.process_mut().kill(Signal::SIGKILL).expect("kill coprod");
+    drop(p);
+
+    // Resumed again, with other people voting now: k keeps the earlier votes and adds.
+    let (mut p, mut term, port, code) = start_watched(&t, RESUME);
+    term.wait(&mut p, "3 votes on WC1 are in the record already");
+    keys(&mut p, "k");
+    term.wait(&mut p, "their 3 earlier votes are kept");
+    let other = Phone::join(port, &code, "").expect("join");
+    assert_eq!(other.vote("1"), 200);
+    let record = record_when(&t, "one vote added", |r| {
+        let wc1 = phone_counts(r, "wc1");
+        wc1.contains("1: 1") && wc1.contains("4: 2") && wc1.contains("5: 1")
+    });
+    assert!(!record.contains(&other.token));
+    keys(&mut p, "\r");
+    term.wait(&mut p, "4 counted");
+    keys(&mut p, "q");
+    p.exp_eof().expect("coprod stops");
 }

@@ -608,6 +608,10 @@ fn indicator(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
                     ("Enter".into(), "done, then agree"),
                     ("Esc".into(), "save & back"),
                 ];
+                if state.phones.as_ref().is_some_and(|l| l.asking().is_some()) {
+                    keys.push(("r".into(), "phones vote again"));
+                    keys.push(("k".into(), "keep & add"));
+                }
                 if state.phones.is_some() {
                     keys.push(("p".into(), "put out a phone"));
                     keys.push(("c".into(), "new code"));

@@ -78,6 +78,16 @@ pub fn action(state: &State<'_>, key: KeyEvent) -> Option<Action> {
             (Stage::Counting, KeyCode::Char('p' | 'P')) if state.phones.is_some() => {
                 Some(Action::PutOut)
             }
+            (Stage::Counting, KeyCode::Char('r' | 'R'))
+                if state.phones.as_ref().is_some_and(|l| l.asking().is_some()) =>
+            {
+                Some(Action::PhonesEarlier(false))
+            }
+            (Stage::Counting, KeyCode::Char('k' | 'K'))
+                if state.phones.as_ref().is_some_and(|l| l.asking().is_some()) =>
+            {
+                Some(Action::PhonesEarlier(true))
+            }
             (Stage::Counting, KeyCode::Up | KeyCode::BackTab) => Some(Action::Scroll(-1)),
             (Stage::Counting, KeyCode::Down | KeyCode::Tab) => Some(Action::Scroll(1)),
             (Stage::Agreeing, KeyCode::Char('n' | 'N')) => Some(Action::NotApplicable),

@@ -25,8 +25,15 @@ impl State<'_> {
         let id = ind.id.value.clone();
         let earlier = self.phone_tallies(&id);
         let at = self.at;
-        if let Some(link) = &mut self.phones {
-            link.open(at, &id, earlier);
+        let Some(link) = &mut self.phones else {
+            return;
+        };
+        link.open(at, &id, earlier);
+        if link.asking().is_some() {
+            self.done(format!(
+                "Phones voted on {} before: r, they vote again; k, keep their votes and add. Cards can be typed meanwhile.",
+                id.to_uppercase()
+            ));
         }
     }
 
@@ -55,6 +62,31 @@ impl State<'_> {
             link.code
         );
         self.status = Some(super::state::Status::Done(text));
+    }
+
+    /// `r` or `k` on the vote screen when phones' votes on this indicator are in the record
+    /// already: the phones' round opens, voting again or adding.
+    pub(super) fn phones_choose(&mut self, add: bool) {
+        let Some(asked) = self.phones.as_mut().and_then(|l| l.choose(add)) else {
+            return;
+        };
+        let id = asked.id.to_uppercase();
+        let n = asked.votes;
+        let (votes, are) = if n == 1 {
+            ("vote", "is")
+        } else {
+            ("votes", "are")
+        };
+        let text = if add {
+            format!(
+                "Phones can vote on {id}: their {n} earlier {votes} {are} kept, and this vote's are added."
+            )
+        } else {
+            format!(
+                "Phones vote again on {id}: this vote's phone votes replace the {n} earlier {votes} (kept until the first phone votes)."
+            )
+        };
+        self.done(text);
     }
 
     /// `p` on the vote screen: asks for the number of the phone to put out.
@@ -170,11 +202,10 @@ impl State<'_> {
     /// The votes on an answer as the screen may sum them up: while the phones vote on it,
     /// without the phones' (their spread would tell how they voted before the reveal).
     pub fn votes_shown(&self, answer: &Answer) -> Option<crate::score::votes::VoteSummary> {
-        let open_here = self
-            .phones
-            .as_ref()
-            .and_then(|l| l.open_on())
-            .is_some_and(|id| id == answer.indicator.value);
+        let open_here = self.phones.as_ref().is_some_and(|l| {
+            let id = l.open_on().or(l.asking().map(|a| a.id.as_str()));
+            id == Some(answer.indicator.value.as_str())
+        });
         if open_here {
             let mut cards = answer.clone();
             cards.votes.retain(|t| t.from.value != VoteSource::Phones);
@@ -208,7 +239,39 @@ pub fn lines(state: &State<'_>, form: &VoteForm, w: usize) -> Vec<Line<'static>>
     };
     let bold = || ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::BOLD);
     let mut out = Vec::new();
-    if form.stage == Stage::Counting {
+    if form.stage == Stage::Counting
+        && let Some(asked) = link.asking()
+    {
+        let n = asked.votes;
+        let (votes, are) = if n == 1 {
+            ("vote", "is")
+        } else {
+            ("votes", "are")
+        };
+        let when = if asked.this_session {
+            "from the earlier vote on it"
+        } else {
+            "from before this session (before coprod stopped)"
+        };
+        let id = asked.id.to_uppercase();
+        let text = format!(
+            "{n} {votes} on {id} {are} in the record already, {when}. Phones wait until you \
+             choose: r to vote again (this vote's replace them: the same people are here) or k \
+             to keep them and add this vote's (other people are voting now)."
+        );
+        for (i, l) in wrap(&format!("Phones: {text}"), w, 0, 2)
+            .into_iter()
+            .enumerate()
+        {
+            match (i, l.strip_prefix("Phones: ")) {
+                (0, Some(rest)) => out.push(Line::from(vec![
+                    Span::styled("Phones: ", bold()),
+                    Span::raw(rest.to_string()),
+                ])),
+                _ => out.push(Line::from(l)),
+            }
+        }
+    } else if form.stage == Stage::Counting {
         let (voted, joined) = link.counts();
         out.push(Line::from(vec![
             Span::styled("Phones: ", bold()),
@@ -223,6 +286,15 @@ pub fn lines(state: &State<'_>, form: &VoteForm, w: usize) -> Vec<Line<'static>>
             Span::styled("  code ", bold()),
             Span::raw(link.code.clone()),
             Span::raw("  (c: a new code, every phone out)"),
+        ]));
+        return out;
+    }
+    if form.stage == Stage::Counting {
+        out.push(Line::from(vec![
+            Span::styled("Vote at ", bold()),
+            Span::raw(link.address.clone()),
+            Span::styled("  code ", bold()),
+            Span::raw(link.code.clone()),
         ]));
         return out;
     }
@@ -505,6 +577,14 @@ mod tests {
         // A new code puts every phone out; their votes in the open round are dropped.
         s.apply(Action::Close, &mut |_| Ok(())).expect("back");
         s.apply(Action::Vote, &mut |_| Ok(())).expect("vote again");
+        // The phones' votes of the first round are in the record: the same people vote again.
+        assert_eq!(
+            round_of(port, &a),
+            "",
+            "phones wait for the facilitator's choice"
+        );
+        s.apply(Action::PhonesEarlier(false), &mut |_| Ok(()))
+            .expect("vote again");
         let r2 = round_of(port, &a);
         assert_ne!(r2, r);
         assert_eq!(
@@ -678,5 +758,113 @@ mod tests {
         // The phone put out can join again with the code, as a new phone.
         let (b2, _) = join(port, &code, "");
         assert!(page(&b2).contains("You are phone 3."));
+    }
+
+    /// The phones' tallies of `id` in the record: (total, count of `level`).
+    fn phones_in(s: &State<'_>, id: &str, level: u32) -> (u64, u32) {
+        let a = s.record.answer(id).expect("answer");
+        let phones: Vec<_> = a
+            .votes
+            .iter()
+            .filter(|t| t.from.value == VoteSource::Phones)
+            .collect();
+        (
+            phones.iter().map(|t| t.total()).sum(),
+            phones.iter().map(|t| t.count(level)).sum(),
+        )
+    }
+
+    #[test]
+    fn phones_votes_from_before_a_resume_are_replaced_or_kept_as_the_facilitator_says() {
+        use ratatui::crossterm::event::KeyCode;
+        let f = framework();
+        // A record resumed after coprod was killed: three phones had voted 2 on WC1.
+        let mut r = record(&f, &[]);
+        let mut before = crate::record::Tally::new(VoteSource::Phones, None);
+        before.set_count(2, 3);
+        crate::assess::answer_mut(&mut r, &f, "wc1")
+            .votes
+            .push(before);
+        let mut s = State::new(&f, r, 0, &[]);
+        let link = Link::start(
+            IpAddr::V4(Ipv4Addr::LOCALHOST),
+            Some(0),
+            vec![f.clone()],
+            Vec::new(),
+            crate::record::Groups::default(),
+        )
+        .expect("server");
+        let port = link.port();
+        let code = link.code.clone();
+        s.phones = Some(link);
+        s.apply(Action::Vote, &mut |_| Ok(()))
+            .expect("open the vote");
+        // The screen says so, and phones wait until the facilitator chooses.
+        insta::assert_snapshot!("earlier_phone_votes_120x40", pinned(&s, 120, 40));
+        let text = screen(&s, 80, 24);
+        assert!(
+            text.contains("Phones: 3 votes on WC1 are in the record"),
+            "{text}"
+        );
+        let (early, _) = join(port, &code, "");
+        assert_eq!(round_of(port, &early), "");
+        // r: the same people vote again.
+        press(&mut s, KeyCode::Char('r'));
+        let (a, ka) = join(port, &code, "");
+        let text = screen(&s, 120, 40);
+        assert!(
+            text.contains(
+                "Phones vote again on WC1: this vote's phone votes replace the 3 earlier votes"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("0 voted (of 2 joined)"), "{text}");
+        assert!(
+            !round_of(port, &early).is_empty(),
+            "the phones' round is open"
+        );
+        // Until a phone votes, the record keeps the earlier votes; then this vote's replace them.
+        assert_eq!(phones_in(&s, "wc1", 2), (3, 3));
+        let r1 = round_of(port, &a);
+        assert_eq!(
+            vote(&mut s, port, &a, format!("k={ka}&r={r1}&choice=4")),
+            200
+        );
+        assert_eq!(phones_in(&s, "wc1", 4), (1, 1), "one phone, one vote");
+
+        // The next time on WC1 the earlier votes are this session's; k keeps them and adds.
+        press(&mut s, KeyCode::Esc);
+        s.apply(Action::Vote, &mut |_| Ok(())).expect("vote again");
+        let text = screen(&s, 120, 40);
+        assert!(
+            text.contains("1 vote on WC1 is in the record already, from the earlier vote on it"),
+            "{text}"
+        );
+        press(&mut s, KeyCode::Char('k'));
+        assert!(screen(&s, 120, 40).contains("their 1 earlier vote is kept"));
+        let (b, kb) = join(port, &code, "");
+        let r2 = round_of(port, &b);
+        assert_ne!(r2, r1);
+        assert_eq!(
+            vote(&mut s, port, &b, format!("k={kb}&r={r2}&choice=5")),
+            200
+        );
+        assert_eq!(phones_in(&s, "wc1", 4), (2, 1));
+        assert_eq!(phones_in(&s, "wc1", 5), (2, 1));
+        // Enter reveals them all.
+        press(&mut s, KeyCode::Enter);
+        assert!(screen(&s, 120, 40).contains("2 counted"));
+
+        // Enter while asked reveals the earlier votes as they are.
+        press(&mut s, KeyCode::Esc);
+        s.apply(Action::Vote, &mut |_| Ok(())).expect("vote again");
+        assert!(s.phones.as_ref().is_some_and(|l| l.asking().is_some()));
+        press(&mut s, KeyCode::Enter);
+        assert!(screen(&s, 120, 40).contains("2 counted"));
+        assert!(
+            s.phones
+                .as_ref()
+                .is_some_and(|l| l.asking().is_none() && !l.is_open())
+        );
     }
 }

@@ -105,6 +105,9 @@ pub enum Action {
     FromEditor(Result<String, String>),
     /// A new join code for the phones, every phone out (on the vote screen, with `--vote`).
     NewCode,
+    /// With phones' votes on this indicator already in the record: open the phones' round
+    /// adding to them (`true`) or voting again, this round's replacing them (`false`).
+    PhonesEarlier(bool),
     /// Put out one phone: asks for the number its page shows (on the vote screen, with
     /// `--vote`).
     PutOut,
@@ -451,10 +454,10 @@ impl<'a> State<'a> {
                     });
                     let form = VoteForm::new(self.framework, group, earlier);
                     self.screen = Screen::Vote(Box::new(form));
-                    self.phones_open();
                     self.done(
                         "Type how many chose each level; ↑ ↓ move between levels; Enter when done.",
                     );
+                    self.phones_open();
                 }
             }
             Action::Actions => {
@@ -911,10 +914,15 @@ impl<'a> State<'a> {
             }
             (Stage::Counting, Action::NewCode) => self.phones_new_code(),
             (Stage::Counting, Action::PutOut) => self.phones_ask_put_out(),
+            (Stage::Counting, Action::PhonesEarlier(add)) => self.phones_choose(add),
             (Stage::Counting, Action::Edit(EditKey::Backspace)) => form.backspace(),
             (Stage::Counting, Action::Scroll(n)) => form.step(n),
             (Stage::Counting, Action::Confirm) => {
-                let phones = self.phones.as_ref().is_some_and(|l| l.is_open());
+                // Phones voting, or asked about their earlier votes (which the reveal shows).
+                let phones = self
+                    .phones
+                    .as_ref()
+                    .is_some_and(|l| l.is_open() || l.asking().is_some());
                 let cards = self.save_tally(&form, save)?;
                 let total = if phones {
                     self.phones_close(save)?;
