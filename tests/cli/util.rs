@@ -207,18 +207,29 @@ pub fn pty_with_env(
 ) -> rexpect::session::PtySession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_coprod"));
     cmd.args(args)
-        .current_dir(t.path())
-        .env_clear()
         .envs(env.iter().copied())
+        .env("COLUMNS", "100");
+    terminal_env(&mut cmd, t, color);
+    rexpect::session::spawn_command(cmd, Some(timeout_ms))
+        .expect("start coprod in a pseudo-terminal")
+}
+
+/// Runs `cmd` in the test's folder with a clean environment: `PATH`, `HOME` (the folder), a
+/// colour terminal, and `NO_COLOR` unless `color`. Variables set on `cmd` before are kept.
+pub fn terminal_env(cmd: &mut Command, t: &Test, color: bool) {
+    let kept: Vec<(std::ffi::OsString, std::ffi::OsString)> = cmd
+        .get_envs()
+        .filter_map(|(k, v)| Some((k.to_owned(), v?.to_owned())))
+        .collect();
+    cmd.current_dir(t.path())
+        .env_clear()
+        .envs(kept)
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HOME", t.path())
-        .env("TERM", "xterm-256color")
-        .env("COLUMNS", "100");
+        .env("TERM", "xterm-256color");
     if !color {
         cmd.env("NO_COLOR", "1");
     }
-    rexpect::session::spawn_command(cmd, Some(timeout_ms))
-        .expect("start coprod in a pseudo-terminal")
 }
 
 /// The example records of one year, in a fixed order.
