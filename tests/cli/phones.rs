@@ -1127,3 +1127,85 @@ fn after_a_kill_and_a_resume_phones_that_vote_again_are_not_counted_twice() {
     keys(&mut p, "q");
     p.exp_eof().expect("coprod stops");
 }
+
+#[test]
+fn a_phone_that_loses_the_network_sends_its_vote_again_and_it_counts_once() {
+    let Some((chromium, chromedriver)) = browser() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI installs chromium and chromium-driver, but they are missing"
+        );
+        eprintln!("SKIPPED: the network test needs Debian's chromium and chromium-driver");
+        return;
+    };
+    let t = Test::new();
+    let (mut p, port, code) = start(&t);
+    let driver = start_driver(&chromedriver);
+    let phone = Browser::open(&driver, &chromium, true);
+    phone.go(&format!("http://127.0.0.1:{port}/?code={code}"));
+    phone.click("button.primary");
+    phone.wait_url("/vote");
+
+    // The phone goes off the network (Chromium's own network emulation: nothing it sends
+    // leaves it), and its person votes.
+    let offline = |off: bool| {
+        phone.cmd(
+            "POST",
+            "/chromium/network_conditions",
+            Some(serde_json::json!({"network_conditions": {
+                "offline": off, "latency": 0,
+                "download_throughput": 1_000_000, "upload_throughput": 1_000_000
+            }})),
+        )
+    };
+    offline(true);
+    phone.click("button.pick[value=\"4\"]");
+    phone.wait_text("#status", "Not sent yet \u{2014} trying again\u{2026}");
+    let class = phone.script("return document.querySelector('#status p').className");
+    assert_eq!(class, serde_json::json!("pending"));
+    // Nothing reached the laptop: the record holds no phone vote.
+    std::thread::sleep(Duration::from_millis(500));
+    let record = std::fs::read_to_string(t.path().join("r.yaml")).unwrap_or_default();
+    assert!(!record.contains("from: phones"), "{record}");
+
+    // Back on the network: the page sends it again by itself, and says when it is saved.
+    offline(false);
+    phone.wait_text("#status", "Your vote is saved: 4 Established");
+    let record = record_when(&t, "the vote sent again", |r| {
+        phone_counts(r, "wc1").contains("4: 1")
+    });
+    let wc1 = phone_counts(&record, "wc1");
+    assert_eq!(wc1.matches("from: phones").count(), 1, "{wc1}");
+    assert!(!wc1.contains("4: 2"), "{wc1}");
+
+    // A vote whose answer was lost on the way back (the phone gone before the laptop
+    // answered) and sent again counts once too.
+    let plain = Phone::join(port, &code, "").expect("join");
+    let round = plain.round().expect("a round");
+    let body = format!("k={}&r={round}&choice=4", plain.key);
+    let mut s = TcpStream::connect((Ipv4Addr::LOCALHOST, port)).expect("connect");
+    s.write_all(
+        format!(
+            "POST /vote HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: application/json\r\nCookie: coprod_phone={}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+            plain.token,
+            body.len()
+        )
+        .as_bytes(),
+    )
+    .expect("send");
+    drop(s);
+    record_when(&t, "the vote whose answer was lost", |r| {
+        phone_counts(r, "wc1").contains("4: 2")
+    });
+    assert_eq!(plain.vote_in(&round, "4"), 200, "sent again");
+    std::thread::sleep(Duration::from_millis(300));
+    let record = std::fs::read_to_string(t.path().join("r.yaml")).expect("the record");
+    let wc1 = phone_counts(&record, "wc1");
+    assert!(wc1.contains("4: 2") && !wc1.contains("4: 3"), "{wc1}");
+
+    drop(phone);
+    keys(&mut p, "\u{1b}");
+    std::thread::sleep(Duration::from_millis(100));
+    keys(&mut p, "q");
+    p.exp_eof().expect("coprod stops");
+}

@@ -1,28 +1,44 @@
 // Improves the phone pages; everything works without it. With it: a vote is sent without
-// reloading the page and sent again if the network drops (a vote is only "saved" once the
-// laptop says it is in the record), and the page follows the facilitator to the next round.
+// reloading the page and sent again, for as long as it takes, if the network drops (a vote is
+// only "saved" once the laptop says it is in the record), and the page follows the
+// facilitator to the next round.
 (function () {
   "use strict";
   var form = document.getElementById("vote");
   var status = document.getElementById("status");
   var round = form ? form.getAttribute("data-round") : "";
 
-  function say(text, ok) {
+  function say(text, kind) {
     if (!status) { return; }
     var p = document.createElement("p");
-    p.className = ok ? "saved" : "error";
+    p.className = kind;
     p.textContent = text;
     status.textContent = "";
     status.appendChild(p);
   }
 
-  function send(body, button, tries) {
+  // The choice being sent: only the latest press counts, so an older one still being retried
+  // is dropped when another is pressed. A vote is sent until the laptop says it is saved (or
+  // refuses it): the server keeps one vote per phone, so sending it twice counts it once.
+  var latest = 0;
+  var waiting = null;
+
+  function send(body, button) {
+    latest += 1;
+    if (waiting) { clearTimeout(waiting.timer); waiting = null; }
+    attempt(body, button, latest, 0);
+  }
+
+  function attempt(body, button, mine, tries) {
+    if (mine !== latest) { return; }
+    waiting = null;
     var xhr = new XMLHttpRequest();
     xhr.open("POST", "/vote");
     xhr.setRequestHeader("Content-Type", "application/x-www-form-urlencoded");
     xhr.setRequestHeader("Accept", "application/json");
     xhr.timeout = 8000;
     xhr.onload = function () {
+      if (mine !== latest) { return; }
       var answer = null;
       try { answer = JSON.parse(xhr.responseText); } catch (e) { answer = null; }
       if (xhr.status === 200 && answer && answer.saved) {
@@ -30,25 +46,35 @@
         for (var i = 0; i < picks.length; i++) {
           picks[i].setAttribute("aria-pressed", picks[i] === button ? "true" : "false");
         }
-        say(answer.message, true);
-      } else if (xhr.status >= 500 && tries < 5) {
-        retry(body, button, tries);
+        say(answer.message, "saved");
+      } else if (xhr.status >= 500 || xhr.status === 429 || xhr.status === 0) {
+        var wait = parseInt(xhr.getResponseHeader("Retry-After") || "", 10);
+        again(body, button, mine, tries, wait > 0 ? wait * 1000 : 0);
       } else {
-        say(answer && answer.message ? answer.message : "Your vote was not taken. Please try again.", false);
+        say(answer && answer.message ? answer.message : "Your vote was not taken. Please try again.", "error");
       }
     };
-    xhr.onerror = xhr.ontimeout = function () { retry(body, button, tries); };
+    xhr.onerror = xhr.ontimeout = function () {
+      if (mine === latest) { again(body, button, mine, tries, 0); }
+    };
     xhr.send(body);
   }
 
-  function retry(body, button, tries) {
-    if (tries >= 5) {
-      say("Your vote could not be sent: check the phone is on the room's network, then press your choice again.", false);
-      return;
-    }
-    say("Sending your vote again…", false);
-    setTimeout(function () { send(body, button, tries + 1); }, 500 * (tries + 1));
+  function again(body, button, mine, tries, wait) {
+    say(tries < 10
+      ? "Not sent yet \u2014 trying again\u2026"
+      : "Not sent yet \u2014 check this phone is on the room's network. Trying again\u2026", "pending");
+    var delay = wait || Math.min(1000 * (tries + 1), 5000);
+    waiting = {
+      timer: setTimeout(function () { attempt(body, button, mine, tries + 1); }, delay),
+      retry: function () { attempt(body, button, mine, tries + 1); }
+    };
   }
+
+  // Back on the network: send at once rather than at the next try.
+  window.addEventListener("online", function () {
+    if (waiting) { clearTimeout(waiting.timer); waiting.retry(); }
+  });
 
   if (form && window.XMLHttpRequest && window.URLSearchParams) {
     form.addEventListener("submit", function (event) {
@@ -59,8 +85,8 @@
       body.append("k", form.elements.k.value);
       body.append("r", form.elements.r.value);
       body.append("choice", button.value);
-      say("Sending…", true);
-      send(body.toString(), button, 0);
+      say("Sending\u2026", "pending");
+      send(body.toString(), button);
     });
   }
 
