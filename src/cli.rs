@@ -115,9 +115,9 @@ pub struct AssessArgs {
     #[arg(long)]
     pub stay: bool,
     /// Let people vote from their phones, on the room's own network: a small web server runs
-    /// while the screen is open, and the vote screen (`v`) shows its address, QR code and join
-    /// code.
-    #[arg(long, conflicts_with_all = ["plain", "answers"])]
+    /// while the session does, and the vote screen (`v`) shows its address, QR code and join
+    /// code (with --plain, `v` says the address and the code).
+    #[arg(long, conflicts_with = "answers")]
     pub vote: bool,
     /// Where phones reach the vote: an IP address of this laptop, with a port if you like
     /// (port 0: any free port) [default: the laptop's local network address, port 8080].

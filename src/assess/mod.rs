@@ -256,6 +256,7 @@ pub fn walk(
         previous: &[],
         divergence: crate::score::compare::DEFAULT_DIVERGENCE,
         groups: &groups,
+        phones: None,
     };
     walk_with(framework, record, start, prompter, save, &context)
 }
@@ -269,6 +270,8 @@ pub struct Context<'a> {
     pub divergence: f64,
     /// The names of stakeholder groups (`coprod.toml`'s `[groups]`).
     pub groups: &'a Groups,
+    /// Phones voting (`--vote`): the server, which the walk's vote opens a round on.
+    pub phones: Option<&'a std::cell::RefCell<crate::vote::Link>>,
 }
 
 /// How a choice is said: "3 Developing", "not applicable" or "not yet".
@@ -330,6 +333,7 @@ pub fn walk_with(
         previous,
         divergence,
         groups: names,
+        phones,
     } = *context;
     let order: Vec<(&Section, &Indicator)> = framework.indicators().collect();
     let (items, steps) = level_items(framework);
@@ -496,9 +500,17 @@ pub fn walk_with(
                 }
                 Step::Vote => {
                     // The counts are saved; then the same question, for the agreed level.
-                    if let Err(outcome) =
-                        vote(framework, record, id, target, divergence, prompter, save)?
-                    {
+                    let here = Here {
+                        index: i,
+                        id,
+                        group: target,
+                    };
+                    let how = How {
+                        divergence,
+                        names,
+                        phones,
+                    };
+                    if let Err(outcome) = vote(framework, record, &here, &how, prompter, save)? {
                         return Ok(outcome);
                     }
                     continue;
@@ -605,21 +617,42 @@ fn details(
     Ok(Ok(()))
 }
 
-/// A vote, line by line: how many chose each level (then not applicable and don't know), asked
-/// one at a time; the counts are saved beside the answer (for `group` in a workshop), replacing
-/// an earlier vote from the room, and the spread is said, with "talk about this" when views are
-/// far apart. Esc at a count leaves the vote as it was.
+/// Where a vote is: the indicator (its number in order, its id) and the group voting.
+struct Here<'a> {
+    index: usize,
+    id: &'a str,
+    group: Option<&'a str>,
+}
+
+/// How a vote is counted: the spread that flags it, the groups' names, the phones.
+struct How<'a> {
+    divergence: f64,
+    names: &'a Groups,
+    phones: Option<&'a std::cell::RefCell<crate::vote::Link>>,
+}
+
+/// A vote, line by line: with phones (`--vote`), first the phones' round (the address and
+/// code said as text, the count said when asked, `done` closes it); then how many chose each
+/// level on cards (then not applicable and don't know), asked one at a time; the counts are
+/// saved beside the answer (for `group` in a workshop), replacing an earlier vote from the
+/// room, and the spread of everything counted is said, with "talk about this" when views are
+/// far apart, and the phones' votes by group. Esc at a count leaves the cards as they were.
 fn vote(
     framework: &Framework,
     record: &mut Record,
-    id: &str,
-    group: Option<&str>,
-    divergence: f64,
+    here: &Here<'_>,
+    how: &How<'_>,
     prompter: &mut dyn Prompter,
     save: &mut Save<'_>,
 ) -> Result<Result<(), Outcome>, crate::Error> {
     use crate::record::VoteSource;
     use screen::vote::{RowKind, VoteForm};
+    let (id, group, divergence) = (here.id, here.group, how.divergence);
+    if let Some(link) = how.phones
+        && let Err(outcome) = phones_vote(framework, record, here, link, prompter, save)?
+    {
+        return Ok(Err(outcome));
+    }
     let earlier = record.answer(id).and_then(|a| {
         a.votes
             .iter()
@@ -666,25 +699,40 @@ fn vote(
         }
     }
     let tally = form.tally();
-    let total = tally.total();
+    let phone_tallies: Vec<crate::record::Tally> = record
+        .answer(id)
+        .map(|a| {
+            a.votes
+                .iter()
+                .filter(|t| t.from.value == VoteSource::Phones)
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    let phones_total: u64 = phone_tallies.iter().map(crate::record::Tally::total).sum();
+    let total = tally.total() + phones_total;
     let answer = answer_mut(record, framework, id);
     let at = answer
         .votes
         .iter()
         .position(|t| t.from.value == VoteSource::Cards && t.group() == tally.group());
-    match (at, total) {
-        (Some(i), 0) => {
+    match (at, tally.total(), total) {
+        (Some(i), 0, _) => {
             answer.votes.remove(i);
         }
-        (Some(i), _) => answer.votes[i] = tally,
-        (None, 0) => {
+        (Some(i), _, _) => answer.votes[i] = tally,
+        (None, 0, 0) => {
             prompter.show("No votes were counted, so nothing was recorded.");
             return Ok(Ok(()));
         }
-        (None, _) => answer.votes.push(tally),
+        (None, 0, _) => {}
+        (None, _, _) => answer.votes.push(tally),
     }
     save(record)?;
-    let d = form.distribution(framework);
+    let mut d = form.distribution(framework);
+    for t in &phone_tallies {
+        d.add(t);
+    }
     let mut said = format!("Saved the vote on {}: {total} counted", id.to_uppercase());
     if let Some(sp) = d.spread() {
         said.push_str(&format!(", spread {sp:.1} levels"));
@@ -693,9 +741,227 @@ fn vote(
     if d.talk_about_this(divergence) {
         said.push_str(" Views are far apart: talk about this.");
     }
-    said.push_str(" Now choose the level the room agrees.");
+    for t in &phone_tallies {
+        let mut one = crate::score::votes::Distribution::empty(framework);
+        one.add(t);
+        let who = t.group().map_or("Phones, no group given".to_string(), |g| {
+            format!("Phones, {}", how.names.name(g))
+        });
+        let mut parts: Vec<String> = one
+            .levels
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(v, n)| format!("{v}: {n}"))
+            .collect();
+        if one.not_applicable > 0 {
+            parts.push(format!("not applicable: {}", one.not_applicable));
+        }
+        if one.dont_know > 0 {
+            parts.push(format!("don't know: {}", one.dont_know));
+        }
+        said.push_str(&format!("\n{who}: {}.", parts.join(", ")));
+    }
+    if !phone_tallies.is_empty() {
+        said.push('\n');
+    } else {
+        said.push(' ');
+    }
+    said.push_str("Now choose the level the room agrees.");
     prompter.show(&said);
     Ok(Ok(()))
+}
+
+/// The phones' round of a vote in the plain walk: opened on the indicator (asking first what
+/// to do with phones' votes the record already holds for it), the address and the join code
+/// said as text, then lines: Enter says how many have voted, `done` closes the round, `p`
+/// and a number puts out that phone, `c` makes a new code. The phones' votes are saved as they
+/// come, while the walk waits for the line; closing saves the last of them.
+fn phones_vote(
+    framework: &Framework,
+    record: &mut Record,
+    here: &Here<'_>,
+    link: &std::cell::RefCell<crate::vote::Link>,
+    prompter: &mut dyn Prompter,
+    save: &mut Save<'_>,
+) -> Result<Result<(), Outcome>, crate::Error> {
+    use crate::record::VoteSource;
+    let id = here.id;
+    let name = id.to_uppercase();
+    let earlier: Vec<crate::record::Tally> = record
+        .answer(id)
+        .map(|a| {
+            a.votes
+                .iter()
+                .filter(|t| t.from.value == VoteSource::Phones)
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    link.borrow_mut().open(here.index, id, earlier);
+    let asked = link.borrow().asking().cloned();
+    if let Some(asked) = asked {
+        let n = asked.votes;
+        let (votes, are) = if n == 1 {
+            ("vote", "is")
+        } else {
+            ("votes", "are")
+        };
+        let when = if asked.this_session {
+            "from the earlier vote on it"
+        } else {
+            "from before this session (before coprod stopped)"
+        };
+        let items = vec![
+            Item::new(
+                "r",
+                "phones vote again: this vote's replace them (the same people are here)",
+            ),
+            Item::new(
+                "k",
+                "keep them and add this vote's (other people are voting now)",
+            ),
+        ];
+        let question =
+            format!("{n} phone {votes} on {name} {are} in the record already, {when}. What now?");
+        let add = match stop_to_outcome(prompter.choose(&question, &items, 0))? {
+            Err(outcome) => {
+                link.borrow_mut().close();
+                return Ok(Err(outcome));
+            }
+            Ok(None) => {
+                link.borrow_mut().close();
+                prompter.show("No phones' vote was opened; their earlier votes stay.");
+                return Ok(Ok(()));
+            }
+            Ok(Some(n)) => n == 1,
+        };
+        link.borrow_mut().choose(add);
+    }
+    let spelled = |code: &str| code.chars().map(String::from).collect::<Vec<_>>().join(" ");
+    {
+        let l = link.borrow();
+        prompter.show(&format!(
+            "Phones can vote on {name} now. Address: {}. Join code: {} (spelled {}).",
+            l.address,
+            l.code,
+            spelled(&l.code)
+        ));
+    }
+    let mut failed: Option<crate::Error> = None;
+    loop {
+        let reply = {
+            let mut tick = || {
+                if failed.is_some() {
+                    return;
+                }
+                let pending = link.borrow().pending();
+                if let Some(p) = pending
+                    && let Err(e) = keep_phone_votes(framework, record, p, link, save)
+                {
+                    failed = Some(e);
+                }
+            };
+            prompter.text_while(
+                "Phones voting: Enter for how many have voted, done to close the vote, p and a number to put out a phone, c for a new code",
+                &mut tick,
+            )
+        };
+        if let Some(e) = failed.take() {
+            let pending = link.borrow_mut().close();
+            drop(pending);
+            return Err(e);
+        }
+        let reply = match stop_to_outcome(reply)? {
+            Err(outcome) => {
+                close_phones(framework, record, link, save)?;
+                return Ok(Err(outcome));
+            }
+            Ok(r) => r,
+        };
+        let text = match reply {
+            Reply::Text(t) => t,
+            _ => "done".to_string(),
+        };
+        let lower = text.trim().to_lowercase();
+        if lower == "done" {
+            break;
+        }
+        if lower.is_empty() {
+            let (voted, joined) = link.borrow().counts();
+            prompter.show(&format!(
+                "{voted} voted, of {joined} phones joined. Type done when everyone has voted."
+            ));
+        } else if lower == "c" {
+            let code = {
+                let mut l = link.borrow_mut();
+                l.new_code();
+                l.code.clone()
+            };
+            prompter.show(&format!(
+                "New join code {code} (spelled {}): every phone is out, and their votes on this one are dropped; people join again with the new code.",
+                spelled(&code)
+            ));
+        } else if let Some(number) = lower.strip_prefix('p') {
+            match number.trim().parse::<u32>() {
+                Ok(n) if link.borrow_mut().put_out(n) => prompter.show(&format!(
+                    "Phone {n} is out: its vote on this one is dropped, and its page tells it so."
+                )),
+                Ok(n) => prompter.show(&format!(
+                    "No phone {n} is in the vote (it may be out already): check the number on its page."
+                )),
+                Err(_) => prompter.show(
+                    "Type p and the number the phone's page shows, like p 7.",
+                ),
+            }
+        } else {
+            prompter.show(
+                "Press Enter for how many have voted, type done to close the vote, p and a number to put out a phone, or c for a new code.",
+            );
+        }
+    }
+    close_phones(framework, record, link, save)?;
+    let phones: u64 = record.answer(id).map_or(0, |a| {
+        a.votes
+            .iter()
+            .filter(|t| t.from.value == VoteSource::Phones)
+            .map(crate::record::Tally::total)
+            .sum()
+    });
+    prompter.show(&format!(
+        "The phones' vote on {name} is closed: {phones} counted from phones. Now the cards, for people without a phone."
+    ));
+    Ok(Ok(()))
+}
+
+/// Closes the phones' round, saving its last votes.
+fn close_phones(
+    framework: &Framework,
+    record: &mut Record,
+    link: &std::cell::RefCell<crate::vote::Link>,
+    save: &mut Save<'_>,
+) -> Result<(), crate::Error> {
+    let pending = link.borrow_mut().close();
+    if let Some(p) = pending {
+        keep_phone_votes(framework, record, p, link, save)?;
+    }
+    Ok(())
+}
+
+/// Puts the phones' votes in the record, saves it, and tells the phones waiting for it.
+fn keep_phone_votes(
+    framework: &Framework,
+    record: &mut Record,
+    (change, id, tallies): (u64, String, Vec<crate::record::Tally>),
+    link: &std::cell::RefCell<crate::vote::Link>,
+    save: &mut Save<'_>,
+) -> Result<(), crate::Error> {
+    use crate::record::VoteSource;
+    let answer = answer_mut(record, framework, &id);
+    answer.votes.retain(|t| t.from.value != VoteSource::Phones);
+    answer.votes.extend(tallies);
+    save(record)?;
+    link.borrow().saved(change);
+    Ok(())
 }
 
 /// "You said, we did": goes through the actions of a previous record, asks where each has got

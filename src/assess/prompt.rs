@@ -65,6 +65,13 @@ pub trait Prompter {
     fn editor(&mut self, question: &str, initial: &str) -> Result<Reply, Stop>;
     /// Asks a yes/no question.
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool, Stop>;
+    /// Asks for one line of text while something goes on meanwhile: `tick` is called often
+    /// until the line is typed (phones' votes are saved this way while the facilitator waits).
+    /// Prompters that cannot watch their input call it once, then wait as [`Prompter::text`].
+    fn text_while(&mut self, question: &str, tick: &mut dyn FnMut()) -> Result<Reply, Stop> {
+        tick();
+        self.text(question, "", "")
+    }
     /// Speaks a language from now on (a BCP 47 tag): the prompter's own words, such as the
     /// hint at a choice, in coprod's catalog for it. Prompters without words of their own
     /// ignore it.
@@ -92,6 +99,9 @@ pub struct Plain<R: BufRead, W: Write> {
     /// answered otherwise.
     choose_hint: String,
     yes_or_no: String,
+    /// Whether `input` is the process's standard input, which can be watched for a line
+    /// while something else goes on ([`Prompter::text_while`]).
+    stdin: bool,
 }
 
 impl<R: BufRead, W: Write> Plain<R, W> {
@@ -102,9 +112,45 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             output,
             choose_hint: String::new(),
             yes_or_no: String::new(),
+            stdin: false,
         };
         p.set_language(crate::catalog::FALLBACK);
         p
+    }
+
+    /// Says that `input` reads the process's standard input, so that a line can be waited
+    /// for while something goes on meanwhile.
+    pub fn on_stdin(mut self) -> Self {
+        self.stdin = true;
+        self
+    }
+
+    /// Waits until standard input has something to read, calling `tick` every few
+    /// milliseconds meanwhile. (What an earlier read left in the reader's buffer is read at
+    /// the next key press.)
+    #[cfg(unix)]
+    fn watch_stdin(&mut self, tick: &mut dyn FnMut()) -> Result<(), Stop> {
+        use rustix::event::{PollFd, PollFlags, Timespec, poll};
+        let stdin = std::io::stdin();
+        let timeout = Timespec {
+            tv_sec: 0,
+            tv_nsec: 5_000_000,
+        };
+        loop {
+            tick();
+            let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+            match poll(&mut fds, Some(&timeout)) {
+                Ok(0) | Err(rustix::io::Errno::INTR) => {}
+                Ok(_) => return Ok(()),
+                Err(e) => return Err(Stop::Failed(e.to_string())),
+            }
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn watch_stdin(&mut self, tick: &mut dyn FnMut()) -> Result<(), Stop> {
+        tick();
+        Ok(())
     }
 
     fn set_language(&mut self, language: &str) {
@@ -263,6 +309,22 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         } else {
             answer.trim().to_string()
         }))
+    }
+
+    fn text_while(&mut self, question: &str, tick: &mut dyn FnMut()) -> Result<Reply, Stop> {
+        if !self.stdin {
+            tick();
+            return self.text(question, "", "");
+        }
+        let _ = write!(self.output, "{}: ", terminal_line(question));
+        self.output
+            .flush()
+            .map_err(|e| Stop::Failed(e.to_string()))?;
+        self.watch_stdin(tick)?;
+        let Some(answer) = self.line_or_esc()? else {
+            return Ok(Reply::Back);
+        };
+        Ok(Reply::Text(answer.trim().to_string()))
     }
 
     fn editor(&mut self, question: &str, initial: &str) -> Result<Reply, Stop> {

@@ -349,6 +349,7 @@ fn actions_are_carried_forward_once_with_their_new_status() {
             previous: std::slice::from_ref(&previous),
             divergence: crate::score::compare::DEFAULT_DIVERGENCE,
             groups: &crate::record::Groups::default(),
+            phones: None,
         },
     )
     .expect("walk");
@@ -383,6 +384,7 @@ fn run_with(
             previous,
             divergence: crate::score::compare::DEFAULT_DIVERGENCE,
             groups: &crate::record::Groups::default(),
+            phones: None,
         },
     )
     .expect("walk");
@@ -867,6 +869,7 @@ fn a_vote_line_by_line_flags_talk_about_this_from_the_divergence_given() {
         previous: &[],
         divergence: 4.5,
         groups: &crate::record::Groups::default(),
+        phones: None,
     };
     walk_with(&f, &mut r, 0, &mut p, &mut |_| Ok(()), &context).expect("walk");
     let said = p.transcript.join("\n");

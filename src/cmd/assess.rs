@@ -58,15 +58,8 @@ pub fn execute(args: &AssessArgs, quiet: bool) -> Result<(), Error> {
         ));
     }
     let plain = args.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    if plain && args.vote {
-        return Err(Error::Usage(
-            "voting from phones is shown on the full workshop screen, which this terminal (TERM=dumb) does not have\n\
-             help: run it in a full terminal, or type the counts of a vote in with the plain prompts"
-                .to_string(),
-        ));
-    }
     let mut prompter: Box<dyn Prompter> = if plain {
-        Box::new(Plain::new(std::io::stdin().lock(), std::io::stdout()))
+        Box::new(Plain::new(std::io::stdin().lock(), std::io::stdout()).on_stdin())
     } else {
         Box::new(Fancy)
     };
@@ -298,13 +291,33 @@ pub fn run(
         })?;
     }
     if outcome == Outcome::Finished {
+        // Phones voting (`--vote`): the server runs while the walk or the screen does.
+        let mut link = None;
+        if args.vote {
+            let (ip, port) = crate::vote::bind_address(args.vote_address.as_deref())?;
+            let frameworks = phone_frameworks(framework_arg, &record, &framework);
+            let voting = if record.scored_by.kind.value == ScorerKind::Workshop {
+                record.scored_by.groups.clone()
+            } else {
+                Vec::new()
+            };
+            link = Some(crate::vote::Link::start(
+                ip,
+                port,
+                frameworks,
+                voting,
+                groups.clone(),
+            )?);
+        }
         outcome = if plain {
+            let phones = link.map(std::cell::RefCell::new);
             let context = crate::assess::Context {
                 previous: &previous,
                 divergence: config
                     .divergence
                     .unwrap_or(crate::score::compare::DEFAULT_DIVERGENCE),
                 groups: &groups,
+                phones: phones.as_ref(),
             };
             walk_with(
                 &framework,
@@ -321,22 +334,7 @@ pub fn run(
             }
             state.stay = args.stay || config.stay.unwrap_or(false);
             state.group_names = groups.clone();
-            if args.vote {
-                let (ip, port) = crate::vote::bind_address(args.vote_address.as_deref())?;
-                let frameworks = phone_frameworks(framework_arg, &record, &framework);
-                let voting = if record.scored_by.kind.value == ScorerKind::Workshop {
-                    record.scored_by.groups.clone()
-                } else {
-                    Vec::new()
-                };
-                state.phones = Some(crate::vote::Link::start(
-                    ip,
-                    port,
-                    frameworks,
-                    voting,
-                    groups.clone(),
-                )?);
-            }
+            state.phones = link;
             state.commands = Commands {
                 resume: resume_cmd.clone(),
                 report: next.clone(),

@@ -181,6 +181,16 @@ pub struct Earlier {
     pub this_session: bool,
 }
 
+impl std::fmt::Debug for Link {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the join code: debugging output is no place for it.
+        f.debug_struct("Link")
+            .field("address", &self.address)
+            .field("open", &self.open_on())
+            .finish_non_exhaustive()
+    }
+}
+
 impl Link {
     /// Starts the server on `ip` (port `port`, else 8080 or any free one), for phones voting on
     /// `frameworks` (the session's language first) as one of `groups`, named as `group_names`

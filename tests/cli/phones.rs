@@ -1290,3 +1290,157 @@ fn a_phone_that_loses_the_network_sends_its_vote_again_and_it_counts_once() {
     keys(&mut p, "q");
     p.exp_eof().expect("coprod stops");
 }
+
+/// Phones voting with the plain prompts (`--plain --vote`), as a facilitator using a screen
+/// reader runs it: the address and the code said as text, the count said when asked, a phone
+/// put out by its number, `done` closing the round, cards added, the reveal said in words,
+/// then the room's level.
+#[test]
+fn phones_vote_with_the_plain_prompts_said_in_words() {
+    let t = Test::new();
+    let mut p = pty(
+        &t,
+        &[
+            "assess",
+            "--plain",
+            "--partnership",
+            "P",
+            "--date",
+            "2026-11-12",
+            "--room",
+            "-o",
+            "r.yaml",
+            "--vote",
+            "--vote-address",
+            "127.0.0.1:0",
+        ],
+    );
+    p.exp_string("Who is taking part?").expect("participants");
+    p.send_line("").expect("none");
+    p.exp_string("Level for WC1").expect("the level question");
+    p.exp_string("Type a choice").expect("choice prompt");
+    p.send_line("v").expect("vote");
+    let (_, said) = p
+        .exp_regex(r"Address: http://127\.0\.0\.1:[0-9]+\. Join code: [A-Z0-9]{5} \(spelled( [A-Z0-9]){5}\)")
+        .expect("the address and the code, as text");
+    let port: u16 = said
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|r| r.split('.').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a port");
+    let code: String = said
+        .split("Join code: ")
+        .nth(1)
+        .map(|r| r.chars().take(5).collect())
+        .expect("a code");
+    p.exp_string("Phones voting: Enter for how many have voted")
+        .expect("the phones' prompt");
+
+    // Phones vote while the prompt waits: each is told "saved" only once it is on disk.
+    let phones: Vec<Phone> = (0..3)
+        .map(|_| Phone::join(port, &code, "").expect("join"))
+        .collect();
+    for (phone, choice) in phones.iter().zip(["2", "4", "4"]) {
+        assert_eq!(
+            phone.vote(choice),
+            200,
+            "acknowledged while the prompt waits"
+        );
+    }
+    let record = std::fs::read_to_string(t.path().join("r.yaml")).expect("the record");
+    assert!(phone_counts(&record, "wc1").contains("4: 2"), "{record}");
+
+    // Enter says how many, never how.
+    p.send_line("").expect("how many");
+    let before = p
+        .exp_string("3 voted, of 3 phones joined.")
+        .expect("the count in words");
+    assert!(
+        !before.contains("4: 2") && !before.contains("spread"),
+        "{before}"
+    );
+    // A phone put out by the number on its page.
+    assert!(phones[2].page().contains("You are phone 3."));
+    p.send_line("p 3").expect("put out");
+    p.exp_string("Phone 3 is out").expect("said");
+    p.send_line("").expect("how many");
+    p.exp_string("2 voted, of 2 phones joined.")
+        .expect("the count");
+    p.send_line("done").expect("close");
+    p.exp_string("The phones' vote on WC1 is closed: 2 counted from phones.")
+        .expect("closed");
+    // Closed: a late vote is refused.
+    assert_eq!(phones[0].vote_in("1", "3"), 409);
+
+    // Cards for people without a phone: one chose 1, then Enter for none of the others.
+    p.exp_string("How many chose 1 Not yet")
+        .expect("first count");
+    p.send_line("1").expect("one card");
+    for _ in 0..6 {
+        p.exp_string("How many chose").expect("a count");
+        p.send_line("").expect("none");
+    }
+    let reveal = p
+        .exp_string("Now choose the level the room agrees.")
+        .expect("the reveal");
+    assert!(
+        reveal.contains("Saved the vote on WC1: 3 counted, spread 3.0 levels."),
+        "{reveal}"
+    );
+    assert!(reveal.contains("talk about this"), "{reveal}");
+    assert!(
+        reveal.contains("Phones, no group given: 2: 1, 4: 1."),
+        "{reveal}"
+    );
+    // Then the room agrees the level.
+    p.exp_string("Type a choice").expect("choice prompt");
+    p.send_line("3").expect("level");
+    p.exp_string("Evidence notes for WC1").expect("saved");
+    p.send_line("").expect("no evidence");
+    p.exp_string("Add an action").expect("action question");
+    p.send_line("n").expect("no action");
+    p.exp_string("Level for WC2").expect("the next one");
+    p.exp_string("Type a choice").expect("choice prompt");
+
+    // Back on WC1, a second vote: the phones' earlier votes are asked about, in words.
+    p.send_line("b").expect("back");
+    p.exp_string("Level for WC1").expect("back on WC1");
+    p.exp_string("Type a choice").expect("choice prompt");
+    p.send_line("v").expect("vote again");
+    p.exp_string(
+        "2 phone votes on WC1 are in the record already, from the earlier vote on it. What now?",
+    )
+    .expect("the question about the earlier votes");
+    p.exp_string("Type a choice").expect("choice prompt");
+    p.send_line("r").expect("vote again");
+    p.exp_string("Phones voting:").expect("the phones' prompt");
+    let again = Phone::join(port, &code, "").expect("join");
+    assert_eq!(again.vote("5"), 200);
+    p.send_line("done").expect("close");
+    p.exp_string("The phones' vote on WC1 is closed: 1 counted from phones.")
+        .expect("this vote's replaced the earlier ones");
+    for _ in 0..7 {
+        p.exp_string("How many chose").expect("a count");
+        p.send_line("").expect("as before");
+    }
+    p.exp_string("Phones, no group given: 5: 1.")
+        .expect("the reveal");
+    p.exp_string("Type a choice").expect("choice prompt");
+    p.send_line("q").expect("quit");
+    p.exp_eof().expect("coprod stops");
+    assert!(TcpStream::connect((Ipv4Addr::LOCALHOST, port)).is_err());
+
+    let record = std::fs::read_to_string(t.path().join("r.yaml")).expect("the record");
+    let wc1 = phone_counts(&record, "wc1");
+    assert!(wc1.starts_with("wc1\n  level: 3\n"), "{wc1}");
+    assert!(
+        wc1.contains("from: cards") && wc1.contains("from: phones"),
+        "{wc1}"
+    );
+    assert!(!wc1.contains("4: "), "replaced by the second vote: {wc1}");
+    assert!(wc1.contains("5: 1") && wc1.contains("1: 1"), "{wc1}");
+    for phone in &phones {
+        assert!(!record.contains(&phone.token));
+    }
+}
