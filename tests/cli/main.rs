@@ -18,6 +18,7 @@ mod pdf_print;
 mod pdf_scripts;
 mod phones;
 mod report;
+mod report_language;
 mod schema;
 mod screen;
 mod settings;
