@@ -127,6 +127,11 @@ impl Catalog {
         self.tag
     }
 
+    /// Whether this catalog (or the one behind it) has a message.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id) || self.fallback.as_deref().is_some_and(|f| f.has(id))
+    }
+
     /// A message without arguments.
     pub fn get(&self, id: &str) -> String {
         self.format(id, &[])

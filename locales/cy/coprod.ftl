@@ -342,3 +342,12 @@ prompt-yes-or-no = Teipiwch y am ie neu n am na.
 walk-intro =
     Yn cadw yn { $path } ar ôl pob ateb. { $answered } o { $total } dangosydd wedi'u hateb hyd yma.
     Dewiswch Help wrth unrhyw ddangosydd i weld y bysellau; mae Ctrl-C yn cadw ac yn stopio.
+
+## The languages the records were scored in (a summary line when they differ)
+
+languages = Ieithoedd
+languages-each = { $language } ({ $records })
+languages-own = iaith y cofnodion: { $list }; iaith yr adroddiad hwn: { $language }, iaith y fframwaith ei hun (dewiswch un arall gyda --language)
+languages-asked = iaith y cofnodion: { $list }; iaith yr adroddiad hwn: { $language }, fel y gofynnwyd
+language-en = Saesneg
+language-cy = Cymraeg

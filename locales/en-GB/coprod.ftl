@@ -329,3 +329,12 @@ walk-carry-on = To carry on: { $resume }
 walk-intro =
     Saving to { $path } after every answer. { $answered } of { $total } indicators answered so far.
     Choose Help at any indicator for the keys; Ctrl-C saves and stops.
+
+## The languages the records were scored in (a summary line when they differ)
+
+languages = Languages
+languages-each = { $language } ({ $records })
+languages-own = the records were scored in { $list }; this report is in { $language }, the framework's own language (choose another with --language)
+languages-asked = the records were scored in { $list }; this report is in { $language }, as asked
+language-en = English
+language-cy = Welsh

@@ -65,13 +65,26 @@ pub fn execute(args: &ReportArgs, quiet: bool) -> Result<(), Error> {
         ),
         None => framework_of(&records, args.edition.as_deref())?,
     };
-    let framework = framework.in_language(language).map_err(Error::Usage)?;
+    let resolved = framework.in_language(language).map_err(Error::Usage)?;
     let mode = if args.accept_changed_framework {
         FrameworkCheck::AcceptChanged
     } else {
         FrameworkCheck::Strict
     };
-    let loaded = load_records(&records, first, &framework, mode)?;
+    let mut loaded = load_records(&records, first, &resolved, mode)?;
+    // A record that does not say which language it was scored in was scored in the framework's.
+    for (_, record) in &mut loaded {
+        if record.framework.language.is_none() {
+            record.framework.language = Some(framework.language.clone());
+        }
+    }
+    let framework = match language {
+        Some(_) => resolved,
+        None => match records_language(&loaded, &framework) {
+            Some(tag) => framework.in_language(Some(&tag)).map_err(Error::Usage)?,
+            None => resolved,
+        },
+    };
     // A workshop record counts as one record per group.
     let expanded: Vec<(String, Record)> = loaded
         .into_iter()
@@ -104,6 +117,7 @@ pub fn execute(args: &ReportArgs, quiet: bool) -> Result<(), Error> {
         anonymise: args.anonymise,
         weight_by: args.weight_by,
         groups: config.groups(),
+        language_asked: language.is_some(),
     };
     let report = Report::build_with(&framework, &inputs, &options);
     drop(inputs);
@@ -113,6 +127,25 @@ pub fn execute(args: &ReportArgs, quiet: bool) -> Result<(), Error> {
     std::mem::forget(expanded);
     std::mem::forget(report);
     written
+}
+
+/// The language every record was scored in, when they all were scored in the same one and the
+/// framework is written in it: the report is then in that language. `None` when they differ
+/// (the report is in the framework's own, and says so) or the framework lacks it.
+fn records_language(loaded: &[(String, Record)], framework: &Framework<Text>) -> Option<String> {
+    use crate::framework::text::same_tag;
+    let mut tags = loaded
+        .iter()
+        .filter_map(|(_, r)| r.framework.language.as_deref());
+    let first = tags.next()?;
+    if !tags.all(|t| same_tag(t, first)) {
+        return None;
+    }
+    framework
+        .languages()
+        .into_iter()
+        .find(|l| same_tag(l, first))
+        .map(str::to_string)
 }
 
 /// The format a file name's extension asks for, if it is one coprod writes.

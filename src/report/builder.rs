@@ -384,6 +384,61 @@ impl Builder<'_> {
         }
     }
 
+    /// When the records were scored in different languages: which, with how many records each,
+    /// and the language this report is in (and why).
+    fn languages(&self) -> Option<Text> {
+        use crate::framework::text::same_tag;
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for rec in &self.r.records {
+            match counts.iter_mut().find(|(l, _)| same_tag(l, &rec.language)) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((&rec.language, 1)),
+            }
+        }
+        if counts.len() < 2 {
+            return None;
+        }
+        let list: Vec<String> = counts
+            .iter()
+            .map(|(tag, n)| {
+                self.f(
+                    "languages-each",
+                    &[
+                        ("language", self.language_name(tag).into()),
+                        ("records", self.count("n-records", *n).into()),
+                    ],
+                )
+            })
+            .collect();
+        let id = if self.r.language_asked {
+            "languages-asked"
+        } else {
+            "languages-own"
+        };
+        Some(Text::ours(self.f(
+            id,
+            &[
+                ("list", self.and_list(&list).into()),
+                (
+                    "language",
+                    self.language_name(&self.r.framework.language).into(),
+                ),
+            ],
+        )))
+    }
+
+    /// A language's name in the report's language ("Welsh", "Cymraeg"), or its tag when
+    /// coprod has no name for it.
+    fn language_name(&self, tag: &str) -> String {
+        let primary = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
+        let id = format!("language-{primary}");
+        if self.w.has(&id) {
+            self.t(&id)
+        } else {
+            tag.to_string()
+        }
+    }
+
     fn cover(&self) -> Part {
         let r = self.r;
         let mut blocks = vec![para(Text::ours(self.t("cover-kind")).strong())];
@@ -517,6 +572,12 @@ impl Builder<'_> {
             facts.push(Fact {
                 label: Text::ours(self.t("editions")),
                 value: self.editions(),
+            });
+        }
+        if let Some(value) = self.languages() {
+            facts.push(Fact {
+                label: Text::ours(self.t("languages")),
+                value,
             });
         }
         if r.is_combined()

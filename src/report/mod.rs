@@ -133,6 +133,11 @@ pub struct Report {
     #[serde(skip)]
     #[schemars(skip)]
     pub groups: crate::record::Groups,
+    /// Whether the report's language was asked for, rather than taken from the records or the
+    /// framework (the summary says which, when the records' languages differ).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub language_asked: bool,
 }
 
 /// Choices that change what a report includes.
@@ -150,6 +155,9 @@ pub struct Options {
     pub weight_by: Weighting,
     /// The names and order of stakeholder groups (`coprod.toml`'s `[groups]`).
     pub groups: crate::record::Groups,
+    /// Whether the report's language was asked for (`--language`, or `language` in
+    /// `coprod.toml`), rather than taken from the records or the framework.
+    pub language_asked: bool,
 }
 
 impl Default for Options {
@@ -161,6 +169,7 @@ impl Default for Options {
             anonymise: false,
             weight_by: Weighting::Groups,
             groups: crate::record::Groups::default(),
+            language_asked: false,
         }
     }
 }
@@ -263,6 +272,9 @@ pub struct RecordInfo {
     /// `easy-read`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub edition: Option<String>,
+    /// The language it was scored in (a language tag, e.g. `cy`); for older records that do not
+    /// say, the framework's own.
+    pub language: String,
 }
 
 /// A score as shown: value, percent of range, band.
@@ -495,6 +507,12 @@ impl Report {
                 sections: own.sections.clone(),
                 completeness: completeness_view(own.completeness),
                 edition: input.record.framework.edition.clone(),
+                language: input
+                    .record
+                    .framework
+                    .language
+                    .clone()
+                    .unwrap_or_else(|| framework.language.clone()),
             })
             .collect();
 
@@ -691,6 +709,7 @@ impl Report {
                 .map(|v| compare::versions_view(&v)),
             group_order: score::compare::group_order(&records, &options.groups),
             groups: options.groups.clone(),
+            language_asked: options.language_asked,
         };
         if options.anonymise {
             let mut names: Vec<String> = records
