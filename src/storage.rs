@@ -297,8 +297,7 @@ fn replace(
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    let tmp = builder.tempfile_in(&dir).map_err(fail)?;
-    let pending = Pending::register(tmp.path());
+    let (tmp, pending) = Pending::create(&builder, &dir).map_err(fail)?;
     // A replaced file keeps its permissions and, where the system lets us, its owner; never a
     // setuid, setgid or sticky bit.
     #[cfg(unix)]
@@ -317,7 +316,13 @@ fn replace(
             .map_err(fail)?;
     }
     tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(file).map_err(|e| fail(e.error))?;
+    {
+        // Held across the rename: an interrupt removes the temporary file before it, or finds
+        // it already renamed and off the list after it.
+        let mut list = locked(&PENDING);
+        tmp.persist(file).map_err(|e| fail(e.error))?;
+        list.retain(|p| *p != pending.0);
+    }
     drop(pending);
     // Make the rename itself durable where the platform allows it.
     #[cfg(unix)]
@@ -803,20 +808,20 @@ impl Lock {
             _ => PathBuf::from("."),
         };
         let text = me.to_text();
-        let linked = tempfile::Builder::new()
-            .prefix(&temporary_prefix(path))
+        let prefix = temporary_prefix(path);
+        let mut builder = tempfile::Builder::new();
+        builder
+            .prefix(&prefix)
             .rand_bytes(TEMPORARY_RANDOM)
-            .suffix(".tmp")
-            .tempfile_in(&dir)
-            .and_then(|mut tmp| {
-                let pending = Pending::register(tmp.path());
-                tmp.write_all(text.as_bytes())?;
-                tmp.as_file().sync_all()?;
-                let result = fs::hard_link(tmp.path(), path);
-                let _ = tmp.close();
-                drop(pending);
-                result
-            });
+            .suffix(".tmp");
+        let linked = Pending::create(&builder, &dir).and_then(|(mut tmp, pending)| {
+            tmp.write_all(text.as_bytes())?;
+            tmp.as_file().sync_all()?;
+            let result = fs::hard_link(tmp.path(), path);
+            let _ = tmp.close();
+            drop(pending);
+            result
+        });
         match linked {
             Ok(()) => return Ok(()),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(e),
@@ -873,9 +878,17 @@ fn locked<T>(m: &'static Mutex<T>) -> MutexGuard<'static, T> {
 struct Pending(PathBuf);
 
 impl Pending {
-    fn register(path: &Path) -> Self {
-        locked(&PENDING).push(path.to_path_buf());
-        Self(path.to_path_buf())
+    /// Makes a temporary file in `dir` and registers it. The list is held while the file is
+    /// made and named in it, so that an interrupt in between cannot leave the file behind.
+    fn create(
+        builder: &tempfile::Builder<'_, '_>,
+        dir: &Path,
+    ) -> io::Result<(tempfile::NamedTempFile, Self)> {
+        let mut list = locked(&PENDING);
+        let tmp = builder.tempfile_in(dir)?;
+        list.push(tmp.path().to_path_buf());
+        let pending = Self(tmp.path().to_path_buf());
+        Ok((tmp, pending))
     }
 
     fn register_lock(path: &Path) {
