@@ -629,12 +629,19 @@ impl Holder {
 
     /// "process 123 on host laptop, since 2026-12-01T21:40:00Z".
     pub fn describe(&self) -> String {
-        let since = if self.started.is_empty() {
-            String::new()
+        let id = if self.started.is_empty() {
+            "error-lock-holder"
         } else {
-            format!(", since {}", self.started)
+            "error-lock-holder-since"
         };
-        format!("process {} on {}{since}", self.pid, self.host)
+        say(
+            id,
+            &[
+                ("pid", self.pid.to_string().into()),
+                ("host", self.host.as_str().into()),
+                ("since", self.started.as_str().into()),
+            ],
+        )
     }
 
     /// Whether the holder is a process on this machine that has ended.
@@ -968,7 +975,7 @@ pub fn catch_interrupts(restore: fn()) {
                     if let Some(restore) = *locked(&RESTORE) {
                         restore();
                     }
-                    let _ = writeln!(io::stderr(), "\nStopped.");
+                    let _ = writeln!(io::stderr(), "\n{}", say("error-stopped", &[]));
                 }
             }
             remove_pending();

@@ -710,6 +710,14 @@ pub fn scalars_as_text(schema: &mut serde_json::Value) {
     }
 }
 
+/// "cannot read FILE", in the language coprod speaks.
+pub fn cannot_read(path: &Path) -> String {
+    say(
+        "error-cannot-read",
+        &[("path", path.display().to_string().into())],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -795,12 +803,4 @@ mod tests {
         }
         assert!(source_from_bytes(Path::new("t.yaml"), b"id: x\n".to_vec()).is_ok());
     }
-}
-
-/// "cannot read FILE", in the language coprod speaks.
-pub fn cannot_read(path: &Path) -> String {
-    say(
-        "error-cannot-read",
-        &[("path", path.display().to_string().into())],
-    )
 }

@@ -435,9 +435,11 @@ error-record-open-help = gorffennwch yr asesiad hwnnw yn gyntaf; os nad yw'n rhe
 error-record-lock-unreadable = mae { $path } wedi'i chloi gan { $lock }, na all coprod ei darllen
 error-record-lock-unreadable-help = os nad oes asesiad o'r cofnod hwn yn rhedeg, rhowch --force neu dilëwch { $lock }
 error-record-lock-busy = mae rhaglen arall yn cloi ac yn datgloi { $path } yr eiliad hon
+error-lock-holder = proses { $pid } ar { $host }
+error-lock-holder-since = proses { $pid } ar { $host }, ers { $since }
 error-try-again = rhowch gynnig arall arni
 error-cannot-save = methu cadw { $what } yn { $path }; mae'r ffeil yn dal i gynnwys yr hyn a gadwyd o'r blaen
-error-not-saved = { $why }; nid yw { $what } wedi'i gadw
+error-not-saved = { $why }. Heb ei gadw: { $what }
 error-not-saved-help = edrychwch ar y ffeil i weld beth newidiodd; yna parhewch gyda `coprod assess --resume { $path }`
 error-lost-details = y newid i fanylion y cofnod
 error-lost-one = yr ateb i { $id }
@@ -453,6 +455,10 @@ error-interrupted-saved =
     wedi stopio; mae pob ateb hyd yma wedi'i gadw yn { $path }
     I barhau: { $resume }
 error-interrupted-nothing-saved = wedi stopio cyn cadw dim
+error-stopped = Wedi stopio.
+error-stopped-saved =
+    Wedi stopio. Mae pob ateb hyd yma wedi'i gadw.
+    I barhau: { $resume }
 error-terminal-stopped = stopiodd y derfynell weithio
 error-group-not-simple = nid yw'r grŵp `{ $group }` yn id syml
 error-group-not-simple-help = defnyddiwch eiriau llythrennau bach wedi'u cysylltu â `-`, e.e. `parent-carers`

@@ -414,6 +414,8 @@ error-record-open-help = finish that assessment first; if it is no longer runnin
 error-record-lock-unreadable = { $path } is locked by { $lock }, which coprod cannot read
 error-record-lock-unreadable-help = if no assessment of this record is running, pass --force or delete { $lock }
 error-record-lock-busy = { $path } is being locked and unlocked by another program at this moment
+error-lock-holder = process { $pid } on { $host }
+error-lock-holder-since = process { $pid } on { $host }, since { $since }
 error-try-again = try again
 error-cannot-save = cannot save { $what } in { $path }; the file still holds what was saved before
 error-not-saved = { $why }; { $what } is not saved
@@ -432,6 +434,10 @@ error-interrupted-saved =
     stopped; every answer so far is saved in { $path }
     To carry on: { $resume }
 error-interrupted-nothing-saved = stopped before anything was saved
+error-stopped = Stopped.
+error-stopped-saved =
+    Stopped. Every answer so far is saved.
+    To carry on: { $resume }
 error-terminal-stopped = the terminal stopped working
 error-group-not-simple = the group `{ $group }` is not a simple id
 error-group-not-simple-help = use lower-case words joined by `-`, e.g. `parent-carers`

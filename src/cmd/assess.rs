@@ -454,14 +454,14 @@ fn install_interrupt_handler() {
         let mut err = std::io::stderr();
         match &*guard {
             Some(cmd) => {
-                let _ = writeln!(
-                    err,
-                    "\nStopped. Every answer so far is saved.\nTo carry on: {}",
-                    crate::clean::terminal_line(cmd)
+                let said = say(
+                    "error-stopped-saved",
+                    &[("resume", crate::clean::terminal_line(cmd).as_ref().into())],
                 );
+                let _ = writeln!(err, "\n{said}");
             }
             None => {
-                let _ = writeln!(err, "\nStopped.");
+                let _ = writeln!(err, "\n{}", say("error-stopped", &[]));
             }
         }
         // Hold the lock until the process ends, so that no save starts after these words.
