@@ -187,6 +187,49 @@ impl Catalog {
     }
 }
 
+/// The language coprod speaks to the person running it in (errors, warnings, hints): the tag of
+/// a built-in catalog, chosen once at the start of a run from `--language` or `coprod.toml`,
+/// and English until then. It is the one setting kept for the whole process, because errors
+/// are made deep inside every module and in worker threads, far from any command's settings.
+static SPOKEN: std::sync::RwLock<&'static str> = std::sync::RwLock::new(FALLBACK);
+
+thread_local! {
+    /// Each thread's copy of the spoken language's catalog, made on first use.
+    static SAID: RefCell<Option<Catalog>> = const { RefCell::new(None) };
+}
+
+/// Chooses the language of coprod's messages to the person for the rest of the run (a language
+/// without a catalog is English).
+pub fn speak(language: &str) {
+    let tag = catalog_tag(language);
+    match SPOKEN.write() {
+        Ok(mut spoken) => *spoken = tag,
+        Err(poisoned) => *poisoned.into_inner() = tag,
+    }
+}
+
+/// The tag of the catalog coprod's messages to the person are in.
+pub fn spoken() -> &'static str {
+    match SPOKEN.read() {
+        Ok(spoken) => *spoken,
+        Err(poisoned) => *poisoned.into_inner(),
+    }
+}
+
+/// One of coprod's messages to the person (an error, a warning, a hint), in the language
+/// chosen with [`speak`].
+pub fn say(id: &str, args: &[(&str, Arg)]) -> String {
+    let tag = spoken();
+    SAID.with(|said| {
+        let mut said = said.borrow_mut();
+        if said.as_ref().is_none_or(|c| c.language() != tag) {
+            *said = Some(Catalog::new(tag));
+        }
+        said.as_ref()
+            .map_or_else(|| id.to_string(), |c| c.format(id, args))
+    })
+}
+
 /// The message ids of a catalog's source, in file order (for the tests and `missing`).
 pub fn message_ids(text: &str) -> Vec<String> {
     let resource = match FluentResource::try_new(text.to_string()) {

@@ -352,7 +352,10 @@ impl Diagnostic {
         };
         let message = terminal_line(&self.message);
         let label = self.label.as_deref().map(terminal_line);
-        let title = Level::ERROR.primary_title(message.as_ref());
+        let error = crate::catalog::say("error-word", &[]);
+        let title = Level::ERROR
+            .with_name(error.as_str())
+            .primary_title(message.as_ref());
         let mut groups = Vec::new();
         match (&self.source, self.pos) {
             (Some(source), Some(pos)) => {
@@ -418,9 +421,12 @@ impl Diagnostic {
             (None, _) => groups.push(Group::with_title(title)),
         }
         let help = self.help.as_deref().map(terminal);
+        let help_word = crate::catalog::say("help-word", &[]);
         if let Some(help) = &help {
             groups.push(Group::with_title(
-                Level::HELP.secondary_title(help.as_ref()),
+                Level::HELP
+                    .with_name(help_word.as_str())
+                    .secondary_title(help.as_ref()),
             ));
         }
         renderer.render(&groups).to_string()
@@ -457,13 +463,18 @@ impl Diagnostics {
             out.push_str("\n\n");
         }
         if let Some(more) = self.0.len().checked_sub(MAX_SHOWN).filter(|&n| n > 0) {
-            out.push_str(&format!(
-                "… and {more} more {} not shown\n",
-                if more == 1 { "problem" } else { "problems" }
+            out.push_str(&crate::catalog::say(
+                "error-more-not-shown",
+                &[("n", more.into())],
             ));
+            out.push('\n');
         }
         if self.0.len() > 1 {
-            out.push_str(&format!("{} problems found\n", self.0.len()));
+            out.push_str(&crate::catalog::say(
+                "error-problems-found",
+                &[("n", self.0.len().into())],
+            ));
+            out.push('\n');
         }
         out.trim_end().to_string()
     }

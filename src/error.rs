@@ -83,6 +83,57 @@ impl From<crate::diagnostic::Diagnostic> for Error {
     }
 }
 
+/// A cause of an error in words: for the commonest failures of files (not found, permission
+/// denied, ...) in the language coprod speaks when that is not English, else as the operating
+/// system says it.
+pub fn reason(cause: &(dyn std::error::Error + 'static)) -> String {
+    use crate::catalog::{FALLBACK, say, spoken};
+    let id = cause.downcast_ref::<io::Error>().and_then(|e| {
+        Some(match e.kind() {
+            io::ErrorKind::NotFound => "io-not-found",
+            io::ErrorKind::PermissionDenied => "io-permission-denied",
+            io::ErrorKind::AlreadyExists => "io-already-exists",
+            io::ErrorKind::IsADirectory => "io-is-a-folder",
+            io::ErrorKind::NotADirectory => "io-not-a-folder",
+            io::ErrorKind::StorageFull => "io-disk-full",
+            io::ErrorKind::ReadOnlyFilesystem => "io-read-only",
+            io::ErrorKind::InvalidData => "io-invalid-data",
+            _ => return None,
+        })
+    });
+    match id {
+        Some(id) if spoken() != FALLBACK => say(id, &[]),
+        _ => cause.to_string(),
+    }
+}
+
+/// A message with its framing words (`help:`, `note:` at the start of a line) in the language
+/// coprod speaks.
+pub fn framed(message: &str) -> String {
+    use crate::catalog::say;
+    let mut out = String::with_capacity(message.len());
+    for (n, line) in message.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let (word, rest) = match line.split_once(": ") {
+            Some(("help", rest)) => (Some("help-word"), rest),
+            Some(("note", rest)) => (Some("note-word"), rest),
+            Some(("warning", rest)) => (Some("warning-word"), rest),
+            _ => (None, line),
+        };
+        match word {
+            Some(id) => {
+                out.push_str(&say(id, &[]));
+                out.push_str(": ");
+                out.push_str(rest);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
 /// Exit codes. Documented in the README; tests pin them.
 pub mod exit {
     /// Everything worked.

@@ -750,7 +750,9 @@ impl Framework<Text> {
         };
         if !text::valid_tag(wanted) {
             return Err(format!(
-                "`{wanted}` is not a language tag\nhelp: use a tag such as en-GB or cy"
+                "{}\nhelp: {}",
+                crate::catalog::say("error-not-a-language-tag", &[("tag", wanted.into())]),
+                crate::catalog::say("error-not-a-language-tag-help", &[])
             ));
         }
         let Some(tag) = self
@@ -760,10 +762,15 @@ impl Framework<Text> {
             .map(str::to_string)
         else {
             return Err(format!(
-                "the framework `{}` is not written in `{wanted}`\nhelp: it is written in {}; \
-                 `coprod framework validate` lists what a translation still lacks",
-                self.id.value,
-                self.languages().join(", ")
+                "{}\nhelp: {}",
+                crate::catalog::say(
+                    "error-not-written-in",
+                    &[("id", (&self.id.value).into()), ("tag", wanted.into())],
+                ),
+                crate::catalog::say(
+                    "error-not-written-in-help",
+                    &[("languages", self.languages().join(", ").into())],
+                )
             ));
         };
         let source = self.language.clone();

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use coprod::Error;
+use coprod::catalog::say;
 use coprod::cli::{Cli, use_color};
 use coprod::cmd::run;
 use coprod::error::exit;
@@ -29,14 +30,15 @@ fn main() -> ExitCode {
                 // Stopping on purpose is not an error; the message says how to carry on.
                 Error::Interrupted(msg) => eprintln!("\n{}", coprod::clean::terminal(msg)),
                 other => {
-                    let mut msg = format!("error: {other}");
+                    let mut msg = format!("{}: {other}", say("error-word", &[]));
                     let mut cause = std::error::Error::source(other);
                     while let Some(c) = cause {
-                        msg.push_str(&format!(": {c}"));
+                        msg.push_str(": ");
+                        msg.push_str(&coprod::error::reason(c));
                         cause = c.source();
                     }
                     // File names and values in the message may hold anything a file can.
-                    eprintln!("{}", coprod::clean::terminal(&msg));
+                    eprintln!("{}", coprod::clean::terminal(&coprod::error::framed(&msg)));
                 }
             }
             ExitCode::from(err.exit_code())

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::catalog::say;
 use crate::diagnostic::{Diagnostic, Diagnostics, Placed, Pos, Source, unplaced};
 use crate::error::Error;
 use crate::framework::Framework;
@@ -197,11 +198,11 @@ impl std::str::FromStr for IsoDate {
                 }
             });
         if !shaped {
-            return Err(format!("`{t}` is not a date in the form YYYY-MM-DD"));
+            return Err(say("error-date-shape", &[("date", t.into())]));
         }
         t.parse::<Date>()
             .map(IsoDate)
-            .map_err(|_| format!("`{t}` is not a real date (check the day and month)"))
+            .map_err(|_| say("error-date-not-real", &[("date", t.into())]))
     }
 }
 
@@ -927,15 +928,18 @@ impl Record {
             return Err(Diagnostic::at(
                 source,
                 Pos::of(&fref.id),
-                format!(
-                    "this record was scored on the framework `{}`, not `{}`",
-                    fref.id.value, framework.id.value
+                say(
+                    "error-other-framework",
+                    &[
+                        ("record", (&fref.id.value).into()),
+                        ("framework", (&framework.id.value).into()),
+                    ],
                 ),
             )
-            .label("framework named here")
-            .help(format!(
-                "pass the right framework with `--framework PATH` (the one whose id is `{}`)",
-                fref.id.value
+            .label(say("error-other-framework-label", &[]))
+            .help(say(
+                "error-other-framework-help",
+                &[("record", (&fref.id.value).into())],
             ))
             .into());
         }
@@ -949,24 +953,30 @@ impl Record {
             && mode == FrameworkCheck::Strict
         {
             let what = if fref.version == framework.version {
-                format!(
-                    "its wording changed since, though the version is still {}",
-                    framework.version
+                say(
+                    "error-framework-reworded",
+                    &[("version", (&framework.version).into())],
                 )
             } else {
-                format!(
-                    "it was version {} then and is version {} now",
-                    fref.version, framework.version
+                say(
+                    "error-framework-new-version",
+                    &[
+                        ("then", (&fref.version).into()),
+                        ("now", (&framework.version).into()),
+                    ],
                 )
             };
             errors.push(
                 Diagnostic::at(
                     source,
                     pos,
-                    format!("the framework `{}` has changed since this record was scored: {what}", framework.id.value),
+                    say(
+                        "error-framework-changed",
+                        &[("id", (&framework.id.value).into()), ("what", what.into())],
+                    ),
                 )
-                .label("the record remembers this framework")
-                .help("if the indicators still mean the same, pass `--accept-changed-framework`; otherwise use the framework file the record was made with"),
+                .label(say("error-framework-changed-label", &[]))
+                .help(say("error-framework-changed-help", &[])),
             );
         }
         let (lo, hi) = framework.scale_range();
@@ -981,22 +991,25 @@ impl Record {
                 let ids = framework.indicators().map(|(_, i)| i.id.value.as_str());
                 let lower = id.value.to_lowercase();
                 let hint = match crate::diagnostic::suggest(&lower, ids) {
-                    Some(s) => format!(
-                        "did you mean `{s}`? `coprod framework show {}` lists every indicator",
-                        framework.id.value
+                    Some(s) => say(
+                        "error-unknown-indicator-did-you-mean",
+                        &[
+                            ("id", s.into()),
+                            ("framework", (&framework.id.value).into()),
+                        ],
                     ),
-                    None => format!(
-                        "`coprod framework show {}` lists every indicator",
-                        framework.id.value
+                    None => say(
+                        "error-unknown-indicator-help",
+                        &[("framework", (&framework.id.value).into())],
                     ),
                 };
                 errors.push(
                     Diagnostic::at(
                         source,
                         Pos::of(id),
-                        format!("the framework has no indicator `{}`", id.value),
+                        say("error-unknown-indicator", &[("id", (&id.value).into())]),
                     )
-                    .label("unknown indicator")
+                    .label(say("error-unknown-indicator-label", &[]))
                     .help(hint),
                 );
             }
@@ -1007,18 +1020,18 @@ impl Record {
                     Diagnostic::at(
                         source,
                         Pos::of(id),
-                        format!("indicator `{same}` is answered twice"),
+                        say("error-answered-twice", &[("id", same.into())]),
                     )
-                    .label("second answer")
+                    .label(say("error-answered-twice-second", &[]))
                     .also(
                         Pos::of(first),
                         if first.value == id.value {
-                            "first answer".to_string()
+                            say("error-answered-twice-first", &[])
                         } else {
-                            format!("first answer, under `{same}`'s earlier id")
+                            say("error-answered-twice-first-earlier", &[("id", same.into())])
                         },
                     )
-                    .help("keep one answer per indicator"),
+                    .help(say("error-answered-twice-help", &[])),
                 );
             }
             for (g, level) in &answer.levels {
@@ -1049,10 +1062,20 @@ impl Record {
                     Diagnostic::at(
                         source,
                         Pos::of(level),
-                        format!("level {v} is not on the scale ({lo} to {hi})"),
+                        say(
+                            "error-level-off-scale",
+                            &[
+                                ("level", v.to_string().into()),
+                                ("lo", lo.to_string().into()),
+                                ("hi", hi.to_string().into()),
+                            ],
+                        ),
                     )
-                    .label("not a level of this framework")
-                    .help(format!("choose one of: {}, or `n/a`", labels)),
+                    .label(say("error-level-off-scale-label", &[]))
+                    .help(say(
+                        "error-level-off-scale-help",
+                        &[("levels", labels.into())],
+                    )),
                 );
             }
         }

@@ -8,6 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::catalog::say;
 use crate::diagnostic::Source;
 use crate::error::Error;
 use crate::framework::Framework;
@@ -108,19 +109,29 @@ impl RecordFile {
     fn explain(&self, e: storage::Error, record: &Record) -> Error {
         let lost = match &self.saved {
             Some((_, before)) => what_changed(before, record),
-            None => "the new record".to_string(),
+            None => say("error-lost-new-record", &[]),
         };
         match e {
             storage::Error::Io { source, .. } => Error::io(
-                format!(
-                    "cannot save {lost} in {}; the file still holds what was saved before",
-                    self.path.display()
+                say(
+                    "error-cannot-save",
+                    &[
+                        ("what", lost.into()),
+                        ("path", self.path.display().to_string().into()),
+                    ],
                 ),
                 source,
             ),
             storage::Error::Changed(m) => Error::Conflict(format!(
-                "{m}; {lost} is not saved\nhelp: look at the file to see what changed; then carry on with `coprod assess --resume {}`",
-                self.path.display()
+                "{}\nhelp: {}",
+                say(
+                    "error-not-saved",
+                    &[("why", m.into()), ("what", lost.into())]
+                ),
+                say(
+                    "error-not-saved-help",
+                    &[("path", self.path.display().to_string().into())],
+                )
             )),
             other => other.into(),
         }
@@ -186,9 +197,12 @@ fn what_changed(before: &Record, after: &Record) -> String {
         }
     }
     match ids.as_slice() {
-        [] => "the change to the record's details".to_string(),
-        [one] => format!("the answer to {one}"),
-        [rest @ .., last] => format!("the answers to {} and {last}", rest.join(", ")),
+        [] => say("error-lost-details", &[]),
+        [one] => say("error-lost-one", &[("id", (*one).into())]),
+        [rest @ .., last] => say(
+            "error-lost-many",
+            &[("ids", rest.join(", ").into()), ("last", (*last).into())],
+        ),
     }
 }
 

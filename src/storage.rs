@@ -24,6 +24,8 @@ use std::sync::{Mutex, MutexGuard, Once, PoisonError};
 
 use sha2::{Digest, Sha256};
 
+use crate::catalog::say;
+
 /// What can go wrong when reading or writing. Each kind asks something different of the
 /// person, so each maps to its own exit code.
 #[derive(Debug)]
@@ -448,11 +450,16 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
             .lock()
             .take(cap)
             .read_to_end(&mut bytes)
-            .map_err(|e| Error::io("cannot read standard input", e))?;
+            .map_err(|e| Error::io(say("error-cannot-read-stdin", &[]), e))?;
         return Ok(bytes);
     }
     let shown = path.display();
-    let fail = |e: io::Error| Error::io(format!("cannot read {shown}"), e);
+    let fail = |e: io::Error| {
+        Error::io(
+            say("error-cannot-read", &[("path", shown.to_string().into())]),
+            e,
+        )
+    };
     let meta = fs::metadata(path).map_err(fail)?;
     let file = open_for_reading(path, &meta).map_err(fail)?;
     // One allocation of the right size, so a file is read in one or two calls.
@@ -542,13 +549,14 @@ impl Guard {
         if now == self.expected {
             return Ok(());
         }
-        let what = match (&self.expected, &now) {
-            (Some(_), None) => "was deleted or moved",
-            (None, Some(_)) => "was created by someone else",
-            _ => "was changed by someone else",
+        let id = match (&self.expected, &now) {
+            (Some(_), None) => "error-record-deleted",
+            (None, Some(_)) => "error-record-created",
+            _ => "error-record-changed",
         };
-        Err(Error::Changed(format!(
-            "{shown} {what} since coprod last saved it, so coprod stopped without writing over it"
+        Err(Error::Changed(say(
+            id,
+            &[("path", shown.to_string().into())],
         )))
     }
 
@@ -626,12 +634,19 @@ impl Holder {
 
     /// "process 123 on host laptop, since 2026-12-01T21:40:00Z".
     pub fn describe(&self) -> String {
-        let since = if self.started.is_empty() {
-            String::new()
+        let id = if self.started.is_empty() {
+            "error-lock-holder"
         } else {
-            format!(", since {}", self.started)
+            "error-lock-holder-since"
         };
-        format!("process {} on {}{since}", self.pid, self.host)
+        say(
+            id,
+            &[
+                ("pid", self.pid.to_string().into()),
+                ("host", self.host.as_str().into()),
+                ("since", self.started.as_str().into()),
+            ],
+        )
     }
 
     /// Whether the holder is a process on this machine that has ended.
@@ -760,23 +775,41 @@ impl Lock {
                     });
                 }
                 Some(h) => {
-                    let who = if h.host == me.host {
-                        format!("another coprod ({})", h.describe())
+                    let id = if h.host == me.host {
+                        "error-record-open-here"
                     } else {
-                        format!("coprod on another computer ({})", h.describe())
+                        "error-record-open-elsewhere"
                     };
                     return Err(Error::Locked(format!(
-                        "{} is open in {who}, and two assessments writing one record would lose answers\nhelp: finish that assessment first; if it is no longer running (the computer was switched off), pass --force to take the lock, or delete {}",
-                        record.display(),
-                        path.display()
+                        "{}\nhelp: {}",
+                        say(
+                            id,
+                            &[
+                                ("path", record.display().to_string().into()),
+                                ("who", h.describe().into()),
+                            ],
+                        ),
+                        say(
+                            "error-record-open-help",
+                            &[("lock", path.display().to_string().into())],
+                        )
                     )));
                 }
                 None => {
+                    let lock = path.display().to_string();
                     return Err(Error::Locked(format!(
-                        "{} is locked by {}, which coprod cannot read\nhelp: if no assessment of this record is running, pass --force or delete {}",
-                        record.display(),
-                        path.display(),
-                        path.display()
+                        "{}\nhelp: {}",
+                        say(
+                            "error-record-lock-unreadable",
+                            &[
+                                ("path", record.display().to_string().into()),
+                                ("lock", (&lock).into()),
+                            ],
+                        ),
+                        say(
+                            "error-record-lock-unreadable-help",
+                            &[("lock", lock.into())]
+                        )
                     )));
                 }
             }
@@ -793,8 +826,12 @@ impl Lock {
             }
         }
         Err(Error::Locked(format!(
-            "{} is being locked and unlocked by another program at this moment\nhelp: try again",
-            record.display()
+            "{}\nhelp: {}",
+            say(
+                "error-record-lock-busy",
+                &[("path", record.display().to_string().into())],
+            ),
+            say("error-try-again", &[])
         )))
     }
 
@@ -951,7 +988,7 @@ pub fn catch_interrupts(restore: fn()) {
                     if let Some(restore) = *locked(&RESTORE) {
                         restore();
                     }
-                    let _ = writeln!(io::stderr(), "\nStopped.");
+                    let _ = writeln!(io::stderr(), "\n{}", say("error-stopped", &[]));
                 }
             }
             remove_pending();

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+use crate::catalog::say;
 use crate::diagnostic::{Diagnostic, Diagnostics, Pos, Source, suggest};
 use crate::error::Error;
 
@@ -29,19 +30,16 @@ pub fn read_source(path: &Path) -> Result<Source, Error> {
         return source_from_bytes(Path::new(STDIN_NAME), stdin_bytes()?.to_vec());
     }
     let shown = crate::diagnostic::display_path(path);
-    let meta =
-        fs::metadata(path).map_err(|e| Error::io(format!("cannot read {}", shown.display()), e))?;
+    let meta = fs::metadata(path).map_err(|e| Error::io(cannot_read(&shown), e))?;
     if meta.is_dir() {
         return Err(Error::Input(
-            Diagnostic::file(&Source::new(&shown, ""), "this is a folder, not a file")
-                .help("give the path of a .yaml file inside it")
+            Diagnostic::file(&Source::new(&shown, ""), say("error-a-folder", &[]))
+                .help(say("error-a-folder-help", &[]))
                 .into(),
         ));
     }
     let bytes = crate::storage::read(path, MAX_INPUT_BYTES).map_err(|e| match e {
-        crate::storage::Error::Io { source, .. } => {
-            Error::io(format!("cannot read {}", shown.display()), source)
-        }
+        crate::storage::Error::Io { source, .. } => Error::io(cannot_read(&shown), source),
         other => other.into(),
     })?;
     source_from_bytes(&shown, bytes)
@@ -62,7 +60,7 @@ pub fn stdin_bytes() -> Result<&'static [u8], Error> {
         .lock()
         .take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| Error::io("cannot read standard input", e))?;
+        .map_err(|e| Error::io(say("error-cannot-read-stdin", &[]), e))?;
     Ok(STDIN.get_or_init(|| bytes))
 }
 
@@ -201,27 +199,36 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
     };
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let (field, expected) = word_and_choices(rest);
-        let mut d = Diagnostic::at(source, pos, format!("unknown key `{field}`"))
-            .label("not a key coprod knows here");
+        let mut d = Diagnostic::at(
+            source,
+            pos,
+            say("error-unknown-key", &[("key", field.into())]),
+        )
+        .label(say("error-unknown-key-label", &[]));
         let list = expected
             .iter()
             .map(|k| format!("`{k}`"))
             .collect::<Vec<_>>()
             .join(", ");
         d = match suggest(field, expected.iter().copied()) {
-            Some(s) => d.help(format!("did you mean `{s}`? Keys allowed here: {list}")),
-            None if expected.is_empty() => d.help("no keys are allowed here"),
-            None => d.help(format!("keys allowed here: {list}")),
+            Some(s) => d.help(say(
+                "error-unknown-key-did-you-mean",
+                &[("key", s.into()), ("list", list.into())],
+            )),
+            None if expected.is_empty() => d.help(say("error-unknown-key-none-allowed", &[])),
+            None => d.help(say("error-unknown-key-allowed", &[("list", list.into())])),
         };
         return d;
     }
     if let Some(rest) = msg.strip_prefix("missing field `") {
         let field = rest.trim_end_matches('`');
-        return Diagnostic::at(source, pos, format!("missing key `{field}`"))
-            .label(format!("`{field}` is required in this mapping"))
-            .help(format!(
-                "add `{field}: ...`; `coprod framework schema framework` (or `record`) shows the shape"
-            ));
+        return Diagnostic::at(
+            source,
+            pos,
+            say("error-missing-key", &[("key", field.into())]),
+        )
+        .label(say("error-missing-key-label", &[("key", field.into())]))
+        .help(say("error-missing-key-help", &[("key", field.into())]));
     }
     if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
         let key = rest
@@ -231,10 +238,10 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
         return Diagnostic::at(
             source,
             pos,
-            format!("the key `{key}` appears twice in one mapping"),
+            say("error-duplicate-key", &[("key", key.into())]),
         )
-        .label("second time")
-        .help("keep one of them");
+        .label(say("error-duplicate-key-label", &[]))
+        .help(say("error-duplicate-key-help", &[]));
     }
     if let Some(rest) = msg.strip_prefix("unknown variant `") {
         let (word, options) = word_and_choices(rest);
@@ -246,12 +253,15 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
         let d = Diagnostic::at(
             source,
             pos,
-            format!("`{word}` is not one of the allowed values"),
+            say("error-unknown-value", &[("value", word.into())]),
         )
-        .label("not allowed here");
+        .label(say("error-unknown-value-label", &[]));
         return match suggest(word, options.iter().copied()) {
-            Some(s) => d.help(format!("did you mean `{s}`? Allowed: {list}")),
-            None => d.help(format!("allowed: {list}")),
+            Some(s) => d.help(say(
+                "error-unknown-value-did-you-mean",
+                &[("value", s.into()), ("list", list.into())],
+            )),
+            None => d.help(say("error-unknown-value-allowed", &[("list", list.into())])),
         };
     }
     if msg.contains("tab") && (msg.starts_with("tab") || msg.contains("found a tab")) {
@@ -323,10 +333,21 @@ fn friendly(source: &Source, pos: Option<Pos>, raw: &str) -> Diagnostic {
         .label("here")
         .help("delete it; it usually comes with text pasted from another program, and most editors show it as a small box or not at all");
     }
-    if msg.contains("is not a date in the form") || msg.contains("is not a real date") {
+    // A date refused by the record's own rules, in whichever language coprod speaks.
+    let date_message = |m: &str| {
+        m.split('`').nth(1).is_some_and(|date| {
+            ["error-date-shape", "error-date-not-real"]
+                .iter()
+                .any(|id| m == say(id, &[("date", date.into())]))
+        })
+    };
+    if msg.contains("is not a date in the form")
+        || msg.contains("is not a real date")
+        || date_message(msg)
+    {
         return Diagnostic::at(source, pos, msg.to_string())
-            .label("not a valid date")
-            .help("write dates as YYYY-MM-DD, for example 2026-11-12");
+            .label(say("error-date-label", &[]))
+            .help(say("error-date-help", &[]));
     }
     let (message, help) = match msg {
         m if m.starts_with("invalid u") || m.starts_with("invalid i") => (
@@ -687,6 +708,14 @@ pub fn scalars_as_text(schema: &mut serde_json::Value) {
         Value::Array(items) => items.iter_mut().for_each(scalars_as_text),
         _ => {}
     }
+}
+
+/// "cannot read FILE", in the language coprod speaks.
+pub fn cannot_read(path: &Path) -> String {
+    say(
+        "error-cannot-read",
+        &[("path", path.display().to_string().into())],
+    )
 }
 
 #[cfg(test)]

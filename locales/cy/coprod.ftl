@@ -351,3 +351,124 @@ languages-own = iaith y cofnodion: { $list }; iaith yr adroddiad hwn: { $languag
 languages-asked = iaith y cofnodion: { $list }; iaith yr adroddiad hwn: { $language }, fel y gofynnwyd
 language-en = Saesneg
 language-cy = Cymraeg
+
+## Errors: what coprod says when something goes wrong (the plain-language parts; file names,
+## values and coprod's own commands are put in as they are)
+
+error-word = gwall
+warning-word = rhybudd
+help-word = awgrym
+note-word = nodyn
+error-more-not-shown = { $n ->
+    [zero] … a 0 problem arall heb eu dangos
+    [one] … ac 1 problem arall heb ei dangos
+    [two] … a 2 broblem arall heb eu dangos
+    [few] … a { $n } problem arall heb eu dangos
+    [many] … a { $n } problem arall heb eu dangos
+   *[other] … a { $n } o broblemau eraill heb eu dangos
+}
+error-problems-found = { $n ->
+    [zero] Dim problemau
+    [one] 1 problem wedi'i chanfod
+    [two] 2 broblem wedi'u canfod
+    [few] { $n } problem wedi'u canfod
+    [many] { $n } problem wedi'u canfod
+   *[other] { $n } o broblemau wedi'u canfod
+}
+io-not-found = does dim ffeil na ffolder o'r enw hwnnw
+io-permission-denied = dim caniatâd
+io-already-exists = mae'n bodoli'n barod
+io-is-a-folder = ffolder yw hwn
+io-not-a-folder = nid ffolder yw rhan o'r llwybr
+io-disk-full = mae'r ddisg yn llawn
+io-read-only = dim ond darllen y ddisg sy'n bosibl, nid ysgrifennu arni
+io-invalid-data = nid yw'n destun y gall coprod ei ddarllen
+error-cannot-read = methu darllen { $path }
+error-cannot-read-stdin = methu darllen y mewnbwn safonol
+error-a-folder = ffolder yw hwn, nid ffeil
+error-a-folder-help = rhowch lwybr ffeil .yaml sydd ynddo
+error-unknown-key = allwedd anhysbys `{ $key }`
+error-unknown-key-label = nid yw coprod yn adnabod yr allwedd hon yma
+error-unknown-key-did-you-mean = oeddech chi'n golygu `{ $key }`? Allweddi a ganiateir yma: { $list }
+error-unknown-key-none-allowed = ni chaniateir unrhyw allweddi yma
+error-unknown-key-allowed = allweddi a ganiateir yma: { $list }
+error-missing-key = mae'r allwedd `{ $key }` ar goll
+error-missing-key-label = mae angen `{ $key }` yn y mapio hwn
+error-missing-key-help = ychwanegwch `{ $key }: ...`; mae `coprod framework schema framework` (neu `record`) yn dangos y siâp
+error-duplicate-key = mae'r allwedd `{ $key }` yn ymddangos ddwywaith mewn un mapio
+error-duplicate-key-label = yr ail dro
+error-duplicate-key-help = cadwch un ohonyn nhw
+error-unknown-value = nid yw `{ $value }` yn un o'r gwerthoedd a ganiateir
+error-unknown-value-label = ni chaniateir hyn yma
+error-unknown-value-did-you-mean = oeddech chi'n golygu `{ $value }`? Caniateir: { $list }
+error-unknown-value-allowed = caniateir: { $list }
+error-date-shape = nid yw `{ $date }` yn ddyddiad ar y ffurf BBBB-MM-DD
+error-date-not-real = nid yw `{ $date }` yn ddyddiad go iawn (gwiriwch y diwrnod a'r mis)
+error-date-label = nid yw'n ddyddiad dilys
+error-date-help = ysgrifennwch ddyddiadau ar y ffurf BBBB-MM-DD, er enghraifft 2026-11-12
+error-other-framework = cafodd y cofnod hwn ei sgorio ar y fframwaith `{ $record }`, nid `{ $framework }`
+error-other-framework-label = y fframwaith a enwir yma
+error-other-framework-help = rhowch y fframwaith cywir gyda `--framework PATH` (yr un â'r id `{ $record }`)
+error-framework-reworded = mae ei eiriad wedi newid ers hynny, er mai { $version } yw'r fersiwn o hyd
+error-framework-new-version = fersiwn { $then } oedd hi bryd hynny, a fersiwn { $now } yw hi nawr
+error-framework-changed = mae'r fframwaith `{ $id }` wedi newid ers sgorio'r cofnod hwn: { $what }
+error-framework-changed-label = mae'r cofnod yn cofio'r fframwaith hwn
+error-framework-changed-help = os yw'r dangosyddion yn dal i olygu'r un peth, rhowch `--accept-changed-framework`; fel arall defnyddiwch y ffeil fframwaith y gwnaed y cofnod gyda hi
+error-unknown-indicator = does gan y fframwaith ddim dangosydd `{ $id }`
+error-unknown-indicator-label = dangosydd anhysbys
+error-unknown-indicator-did-you-mean = oeddech chi'n golygu `{ $id }`? Mae `coprod framework show { $framework }` yn rhestru pob dangosydd
+error-unknown-indicator-help = mae `coprod framework show { $framework }` yn rhestru pob dangosydd
+error-answered-twice = mae'r dangosydd `{ $id }` wedi'i ateb ddwywaith
+error-answered-twice-second = yr ail ateb
+error-answered-twice-first = yr ateb cyntaf
+error-answered-twice-first-earlier = yr ateb cyntaf, dan id cynharach `{ $id }`
+error-answered-twice-help = cadwch un ateb i bob dangosydd
+error-level-off-scale = nid yw lefel { $level } ar y raddfa ({ $lo } i { $hi })
+error-level-off-scale-label = nid yw'n un o lefelau'r fframwaith hwn
+error-level-off-scale-help = dewiswch un o: { $levels }, neu `n/a`
+error-record-deleted = cafodd { $path } ei dileu neu ei symud ers i coprod ei chadw ddiwethaf, felly stopiodd coprod heb ysgrifennu drosti
+error-record-created = cafodd { $path } ei chreu gan rywun arall ers i coprod gadw ddiwethaf, felly stopiodd coprod heb ysgrifennu drosti
+error-record-changed = cafodd { $path } ei newid gan rywun arall ers i coprod ei chadw ddiwethaf, felly stopiodd coprod heb ysgrifennu drosti
+error-record-open-here = mae { $path } ar agor mewn coprod arall ({ $who }), a byddai dau asesiad yn ysgrifennu un cofnod yn colli atebion
+error-record-open-elsewhere = mae { $path } ar agor yn coprod ar gyfrifiadur arall ({ $who }), a byddai dau asesiad yn ysgrifennu un cofnod yn colli atebion
+error-record-open-help = gorffennwch yr asesiad hwnnw yn gyntaf; os nad yw'n rhedeg mwyach (cafodd y cyfrifiadur ei ddiffodd), rhowch --force i gymryd y clo, neu dilëwch { $lock }
+error-record-lock-unreadable = mae { $path } wedi'i chloi gan { $lock }, na all coprod ei darllen
+error-record-lock-unreadable-help = os nad oes asesiad o'r cofnod hwn yn rhedeg, rhowch --force neu dilëwch { $lock }
+error-record-lock-busy = mae rhaglen arall yn cloi ac yn datgloi { $path } yr eiliad hon
+error-lock-holder = proses { $pid } ar { $host }
+error-lock-holder-since = proses { $pid } ar { $host }, ers { $since }
+error-try-again = rhowch gynnig arall arni
+error-cannot-save = methu cadw { $what } yn { $path }; mae'r ffeil yn dal i gynnwys yr hyn a gadwyd o'r blaen
+error-not-saved = { $why }. Heb ei gadw: { $what }
+error-not-saved-help = edrychwch ar y ffeil i weld beth newidiodd; yna parhewch gyda `coprod assess --resume { $path }`
+error-lost-details = y newid i fanylion y cofnod
+error-lost-one = yr ateb i { $id }
+error-lost-many = yr atebion i { $ids } a { $last }
+error-lost-new-record = y cofnod newydd
+error-no-terminal =
+    Mae coprod assess yn gofyn cwestiynau, ond nid terfynell yw'r mewnbwn safonol, felly ni fydd yn aros am atebion.
+    I lenwi cofnod heb gwestiynau, rhowch ffeil atebion:
+      coprod assess --answers answers.yaml -o record.yaml
+      coprod assess --answers answers.csv --partnership NAME --group parent-carers
+    (mae angen y colofnau indicator,level ac, os mynnwch, evidence ar CSV). Gweler `coprod assess --help`.
+error-interrupted-saved =
+    wedi stopio; mae pob ateb hyd yma wedi'i gadw yn { $path }
+    I barhau: { $resume }
+error-interrupted-nothing-saved = wedi stopio cyn cadw dim
+error-stopped = Wedi stopio.
+error-stopped-saved =
+    Wedi stopio. Mae pob ateb hyd yma wedi'i gadw.
+    I barhau: { $resume }
+error-terminal-stopped = stopiodd y derfynell weithio
+error-group-not-simple = nid yw'r grŵp `{ $group }` yn id syml
+error-group-not-simple-help = defnyddiwch eiriau llythrennau bach wedi'u cysylltu â `-`, e.e. `parent-carers`
+error-unknown-group = nid yw `{ $group }` yn grŵp rhanddeiliaid y mae coprod yn ei adnabod; oeddech chi'n golygu `{ $suggestion }`?
+error-unknown-group-help = grwpiau hysbys: { $known }; i ddefnyddio `{ $group }` fel y mae, enwch ef dan [groups] yn coprod.toml
+error-group-twice = mae `{ $group }` wedi'i roi ddwywaith yn --groups
+error-group-twice-help = rhestrwch bob grŵp unwaith, e.e. --groups parent-carers,health
+error-workshop-one-group = mae angen o leiaf dau grŵp ar weithdy, a dim ond `{ $group }` y mae --groups yn ei enwi
+error-workshop-one-group-help = ar gyfer un grŵp defnyddiwch --group { $group }; ar gyfer gweithdy rhestrwch ddau neu fwy, e.e. --groups parent-carers,health
+error-not-a-language-tag = nid yw `{ $tag }` yn dag iaith
+error-not-a-language-tag-help = defnyddiwch dag fel en-GB neu cy
+error-not-written-in = nid yw'r fframwaith `{ $id }` wedi'i ysgrifennu yn `{ $tag }`
+error-not-written-in-help = mae wedi'i ysgrifennu yn { $languages }; mae `coprod framework validate` yn rhestru'r hyn sydd dal ar goll o gyfieithiad

@@ -338,3 +338,116 @@ languages-own = the records were scored in { $list }; this report is in { $langu
 languages-asked = the records were scored in { $list }; this report is in { $language }, as asked
 language-en = English
 language-cy = Welsh
+
+## Errors: what coprod says when something goes wrong (the plain-language parts; file names,
+## values and coprod's own commands are put in as they are)
+
+error-word = error
+warning-word = warning
+help-word = help
+note-word = note
+error-more-not-shown = { $n ->
+    [one] … and 1 more problem not shown
+   *[other] … and { $n } more problems not shown
+}
+error-problems-found = { $n ->
+    [one] 1 problem found
+   *[other] { $n } problems found
+}
+io-not-found = there is no such file or folder
+io-permission-denied = permission denied
+io-already-exists = it already exists
+io-is-a-folder = it is a folder
+io-not-a-folder = part of the path is not a folder
+io-disk-full = the disk is full
+io-read-only = the disk can only be read, not written
+io-invalid-data = it is not text coprod can read
+error-cannot-read = cannot read { $path }
+error-cannot-read-stdin = cannot read standard input
+error-a-folder = this is a folder, not a file
+error-a-folder-help = give the path of a .yaml file inside it
+error-unknown-key = unknown key `{ $key }`
+error-unknown-key-label = not a key coprod knows here
+error-unknown-key-did-you-mean = did you mean `{ $key }`? Keys allowed here: { $list }
+error-unknown-key-none-allowed = no keys are allowed here
+error-unknown-key-allowed = keys allowed here: { $list }
+error-missing-key = missing key `{ $key }`
+error-missing-key-label = `{ $key }` is required in this mapping
+error-missing-key-help = add `{ $key }: ...`; `coprod framework schema framework` (or `record`) shows the shape
+error-duplicate-key = the key `{ $key }` appears twice in one mapping
+error-duplicate-key-label = second time
+error-duplicate-key-help = keep one of them
+error-unknown-value = `{ $value }` is not one of the allowed values
+error-unknown-value-label = not allowed here
+error-unknown-value-did-you-mean = did you mean `{ $value }`? Allowed: { $list }
+error-unknown-value-allowed = allowed: { $list }
+error-date-shape = `{ $date }` is not a date in the form YYYY-MM-DD
+error-date-not-real = `{ $date }` is not a real date (check the day and month)
+error-date-label = not a valid date
+error-date-help = write dates as YYYY-MM-DD, for example 2026-11-12
+error-other-framework = this record was scored on the framework `{ $record }`, not `{ $framework }`
+error-other-framework-label = framework named here
+error-other-framework-help = pass the right framework with `--framework PATH` (the one whose id is `{ $record }`)
+error-framework-reworded = its wording changed since, though the version is still { $version }
+error-framework-new-version = it was version { $then } then and is version { $now } now
+error-framework-changed = the framework `{ $id }` has changed since this record was scored: { $what }
+error-framework-changed-label = the record remembers this framework
+error-framework-changed-help = if the indicators still mean the same, pass `--accept-changed-framework`; otherwise use the framework file the record was made with
+error-unknown-indicator = the framework has no indicator `{ $id }`
+error-unknown-indicator-label = unknown indicator
+error-unknown-indicator-did-you-mean = did you mean `{ $id }`? `coprod framework show { $framework }` lists every indicator
+error-unknown-indicator-help = `coprod framework show { $framework }` lists every indicator
+error-answered-twice = indicator `{ $id }` is answered twice
+error-answered-twice-second = second answer
+error-answered-twice-first = first answer
+error-answered-twice-first-earlier = first answer, under `{ $id }`'s earlier id
+error-answered-twice-help = keep one answer per indicator
+error-level-off-scale = level { $level } is not on the scale ({ $lo } to { $hi })
+error-level-off-scale-label = not a level of this framework
+error-level-off-scale-help = choose one of: { $levels }, or `n/a`
+error-record-deleted = { $path } was deleted or moved since coprod last saved it, so coprod stopped without writing over it
+error-record-created = { $path } was created by someone else since coprod last saved it, so coprod stopped without writing over it
+error-record-changed = { $path } was changed by someone else since coprod last saved it, so coprod stopped without writing over it
+error-record-open-here = { $path } is open in another coprod ({ $who }), and two assessments writing one record would lose answers
+error-record-open-elsewhere = { $path } is open in coprod on another computer ({ $who }), and two assessments writing one record would lose answers
+error-record-open-help = finish that assessment first; if it is no longer running (the computer was switched off), pass --force to take the lock, or delete { $lock }
+error-record-lock-unreadable = { $path } is locked by { $lock }, which coprod cannot read
+error-record-lock-unreadable-help = if no assessment of this record is running, pass --force or delete { $lock }
+error-record-lock-busy = { $path } is being locked and unlocked by another program at this moment
+error-lock-holder = process { $pid } on { $host }
+error-lock-holder-since = process { $pid } on { $host }, since { $since }
+error-try-again = try again
+error-cannot-save = cannot save { $what } in { $path }; the file still holds what was saved before
+error-not-saved = { $why }; { $what } is not saved
+error-not-saved-help = look at the file to see what changed; then carry on with `coprod assess --resume { $path }`
+error-lost-details = the change to the record's details
+error-lost-one = the answer to { $id }
+error-lost-many = the answers to { $ids } and { $last }
+error-lost-new-record = the new record
+error-no-terminal =
+    coprod assess asks questions, but standard input is not a terminal, so it will not wait for answers.
+    To fill a record without prompts, give an answers file:
+      coprod assess --answers answers.yaml -o record.yaml
+      coprod assess --answers answers.csv --partnership NAME --group parent-carers
+    (a CSV needs the columns indicator,level and optionally evidence). See `coprod assess --help`.
+error-interrupted-saved =
+    stopped; every answer so far is saved in { $path }
+    To carry on: { $resume }
+error-interrupted-nothing-saved = stopped before anything was saved
+error-stopped = Stopped.
+error-stopped-saved =
+    Stopped. Every answer so far is saved.
+    To carry on: { $resume }
+error-terminal-stopped = the terminal stopped working
+error-group-not-simple = the group `{ $group }` is not a simple id
+error-group-not-simple-help = use lower-case words joined by `-`, e.g. `parent-carers`
+error-unknown-group = `{ $group }` is not a stakeholder group coprod knows; did you mean `{ $suggestion }`?
+error-unknown-group-help = known groups: { $known }; to use `{ $group }` as it is, name it under [groups] in coprod.toml
+error-group-twice = `{ $group }` is given twice in --groups
+error-group-twice-help = list each group once, e.g. --groups parent-carers,health
+error-workshop-one-group = a workshop needs at least two groups, and --groups names only `{ $group }`
+error-workshop-one-group-help = for one group use --group { $group }; for a workshop list two or more, e.g. --groups parent-carers,health
+error-not-a-language-tag = `{ $tag }` is not a language tag
+error-not-a-language-tag-help = use a tag such as en-GB or cy
+error-not-written-in = the framework `{ $id }` is not written in `{ $tag }`
+error-not-written-in-help = it is written in { $languages }; `coprod framework validate` lists what a translation still lacks

@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use crate::assess::prompt::{Fancy, Item, Plain, Prompter, Reply, Stop};
 use crate::assess::screen::{self, state::Commands, state::State};
 use crate::assess::{Outcome, answers, carry_forward, first_unanswered, unanswered, walk_with};
+use crate::catalog::say;
 use crate::cli::AssessArgs;
 use crate::config::Config;
 use crate::diagnostic::Diagnostics;
@@ -34,6 +35,11 @@ pub fn execute(args: &AssessArgs, quiet: bool) -> Result<(), Error> {
     let cwd =
         std::env::current_dir().map_err(|e| Error::io("cannot find the current folder", e))?;
     let config = Config::discover(&cwd)?;
+    if args.language.is_none()
+        && let Some(language) = &config.language
+    {
+        crate::catalog::speak(language);
+    }
     check_groups(args, &config)?;
     let framework_arg = args.framework.clone().or_else(|| config.framework.clone());
 
@@ -48,14 +54,7 @@ pub fn execute(args: &AssessArgs, quiet: bool) -> Result<(), Error> {
         ));
     }
     if !std::io::stdin().is_terminal() {
-        return Err(Error::NoTerminal(
-            "coprod assess asks questions, but standard input is not a terminal, so it will not wait for answers.\n\
-             To fill a record without prompts, give an answers file:\n  \
-             coprod assess --answers answers.yaml -o record.yaml\n  \
-             coprod assess --answers answers.csv --partnership NAME --group parent-carers\n\
-             (a CSV needs the columns indicator,level and optionally evidence). See `coprod assess --help`."
-                .to_string(),
-        ));
+        return Err(Error::NoTerminal(say("error-no-terminal", &[])));
     }
     let plain = args.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb");
     let mut prompter: Box<dyn Prompter> = if plain {
@@ -103,7 +102,10 @@ fn load_framework(
         .as_deref()
         .or_else(|| record.and_then(|r| r.framework.language.as_deref()))
         .or(config.language.as_deref());
-    file.in_language(language).map_err(Error::Usage)
+    let framework = file.in_language(language).map_err(Error::Usage)?;
+    // From here on, coprod speaks the walk's language in its messages too.
+    crate::catalog::speak(&framework.language);
+    Ok(framework)
 }
 
 fn today() -> IsoDate {
@@ -385,9 +387,12 @@ pub fn run(
             ));
             Ok(())
         }
-        Outcome::Interrupted => Err(Error::Interrupted(format!(
-            "stopped; every answer so far is saved in {}\nTo carry on: {resume_cmd}",
-            path.display()
+        Outcome::Interrupted => Err(Error::Interrupted(say(
+            "error-interrupted-saved",
+            &[
+                ("path", path.display().to_string().into()),
+                ("resume", resume_cmd.as_str().into()),
+            ],
         ))),
     }
 }
@@ -447,14 +452,14 @@ fn install_interrupt_handler() {
         let mut err = std::io::stderr();
         match &*guard {
             Some(cmd) => {
-                let _ = writeln!(
-                    err,
-                    "\nStopped. Every answer so far is saved.\nTo carry on: {}",
-                    crate::clean::terminal_line(cmd)
+                let said = say(
+                    "error-stopped-saved",
+                    &[("resume", crate::clean::terminal_line(cmd).as_ref().into())],
                 );
+                let _ = writeln!(err, "\n{said}");
             }
             None => {
-                let _ = writeln!(err, "\nStopped.");
+                let _ = writeln!(err, "\n{}", say("error-stopped", &[]));
             }
         }
         // Hold the lock until the process ends, so that no save starts after these words.
@@ -664,12 +669,13 @@ fn setup(
 fn ask<T>(r: Result<T, Stop>) -> Result<Option<T>, Error> {
     match r {
         Ok(v) => Ok(Some(v)),
-        Err(Stop::Interrupted) => Err(Error::Interrupted(
-            "stopped before anything was saved".into(),
-        )),
+        Err(Stop::Interrupted) => Err(Error::Interrupted(say(
+            "error-interrupted-nothing-saved",
+            &[],
+        ))),
         Err(Stop::EndOfInput) => Ok(None),
         Err(Stop::Failed(e)) => Err(Error::io(
-            "the terminal stopped working",
+            say("error-terminal-stopped", &[]),
             std::io::Error::other(e),
         )),
     }
@@ -688,20 +694,32 @@ pub fn check_groups(args: &AssessArgs, config: &Config) -> Result<(), Error> {
         // The rule a record's scorer is read by: simple ids only.
         if !crate::record::is_slug(g) {
             return Err(Error::Usage(format!(
-                "the group `{}` is not a simple id\nhelp: use lower-case words joined by `-`, e.g. `parent-carers`",
-                crate::clean::terminal_line(g)
+                "{}\nhelp: {}",
+                say(
+                    "error-group-not-simple",
+                    &[("group", crate::clean::terminal_line(g).as_ref().into())],
+                ),
+                say("error-group-not-simple-help", &[])
             )));
         }
         if known.contains(&g.as_str()) {
             continue;
         }
         if let Some(s) = crate::diagnostic::suggest(g, known.iter().copied()) {
+            let group = crate::clean::terminal_line(g);
             return Err(Error::Usage(format!(
-                "`{}` is not a stakeholder group coprod knows; did you mean `{s}`?\n\
-                 help: known groups: {}; to use `{}` as it is, name it under [groups] in coprod.toml",
-                crate::clean::terminal_line(g),
-                known.join(", "),
-                crate::clean::terminal_line(g),
+                "{}\nhelp: {}",
+                say(
+                    "error-unknown-group",
+                    &[("group", group.as_ref().into()), ("suggestion", s.into())],
+                ),
+                say(
+                    "error-unknown-group-help",
+                    &[
+                        ("group", group.as_ref().into()),
+                        ("known", known.join(", ").into()),
+                    ],
+                )
             )));
         }
     }
@@ -709,19 +727,28 @@ pub fn check_groups(args: &AssessArgs, config: &Config) -> Result<(), Error> {
     for g in &args.groups {
         if seen.contains(&g.as_str()) {
             return Err(Error::Usage(format!(
-                "`{}` is given twice in --groups
-help: list each group once, e.g. --groups parent-carers,health",
-                crate::clean::terminal_line(g)
+                "{}\nhelp: {}",
+                say(
+                    "error-group-twice",
+                    &[("group", crate::clean::terminal_line(g).as_ref().into())],
+                ),
+                say("error-group-twice-help", &[])
             )));
         }
         seen.push(g);
     }
     if seen.len() == 1 {
+        let group = crate::clean::terminal_line(seen[0]);
         return Err(Error::Usage(format!(
-            "a workshop needs at least two groups, and --groups names only `{}`\n\
-             help: for one group use --group {}; for a workshop list two or more, e.g. --groups parent-carers,health",
-            crate::clean::terminal_line(seen[0]),
-            crate::clean::terminal_line(seen[0]),
+            "{}\nhelp: {}",
+            say(
+                "error-workshop-one-group",
+                &[("group", group.as_ref().into())]
+            ),
+            say(
+                "error-workshop-one-group-help",
+                &[("group", group.as_ref().into())]
+            )
         )));
     }
     Ok(())

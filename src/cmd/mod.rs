@@ -17,6 +17,19 @@ use crate::error::Error;
 /// no setting lives in a global.
 pub fn run(cli: Cli) -> Result<(), Error> {
     let quiet = cli.quiet;
+    // coprod's messages are in the language asked for, from the start (`coprod.toml`'s is
+    // taken up by the commands that read it).
+    let language = match &cli.command {
+        Command::Assess(args) => args.language.as_deref(),
+        Command::Report(args) => args.language.as_deref(),
+        Command::Framework(crate::cli::FrameworkCommand::Show { language, .. }) => {
+            language.as_deref()
+        }
+        _ => None,
+    };
+    if let Some(language) = language {
+        crate::catalog::speak(language);
+    }
     match cli.command {
         Command::Config => config::execute(),
         Command::Assess(args) => assess::execute(&args, quiet),

@@ -15,6 +15,11 @@ pub fn execute(args: &ReportArgs, quiet: bool) -> Result<(), Error> {
     let cwd =
         std::env::current_dir().map_err(|e| Error::io("cannot find the current folder", e))?;
     let config = crate::config::Config::discover(&cwd)?;
+    if args.language.is_none()
+        && let Some(language) = &config.language
+    {
+        crate::catalog::speak(language);
+    }
     // Folders and patterns the shell did not expand become the record files they stand for.
     let expanded = crate::cmd::files::records(&args.records)?;
     if !expanded.skipped.is_empty() && !quiet {

@@ -6,6 +6,7 @@ mod corpus;
 mod crash;
 mod editions;
 mod errors;
+mod errors_cy;
 mod formats;
 mod framework;
 mod hostile;
