@@ -699,16 +699,7 @@ fn vote(
         }
     }
     let tally = form.tally();
-    let phone_tallies: Vec<crate::record::Tally> = record
-        .answer(id)
-        .map(|a| {
-            a.votes
-                .iter()
-                .filter(|t| t.from.value == VoteSource::Phones)
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default();
+    let phone_tallies = phone_tallies(record, id);
     let phones_total: u64 = phone_tallies.iter().map(crate::record::Tally::total).sum();
     let total = tally.total() + phones_total;
     let answer = answer_mut(record, framework, id);
@@ -735,7 +726,7 @@ fn vote(
     }
     let mut said = format!("Saved the vote on {}: {total} counted", id.to_uppercase());
     if let Some(sp) = d.spread() {
-        said.push_str(&format!(", spread {sp:.1} levels"));
+        said.push_str(&format!(", spread {} levels", crate::words::score_text(sp)));
     }
     said.push('.');
     if d.talk_about_this(divergence) {
@@ -744,22 +735,8 @@ fn vote(
     for t in &phone_tallies {
         let mut one = crate::score::votes::Distribution::empty(framework);
         one.add(t);
-        let who = t.group().map_or("Phones, no group given".to_string(), |g| {
-            format!("Phones, {}", how.names.name(g))
-        });
-        let mut parts: Vec<String> = one
-            .levels
-            .iter()
-            .filter(|(_, n)| *n > 0)
-            .map(|(v, n)| format!("{v}: {n}"))
-            .collect();
-        if one.not_applicable > 0 {
-            parts.push(format!("not applicable: {}", one.not_applicable));
-        }
-        if one.dont_know > 0 {
-            parts.push(format!("don't know: {}", one.dont_know));
-        }
-        said.push_str(&format!("\n{who}: {}.", parts.join(", ")));
+        let line = phone_votes_line(t.group(), &one, how.names, "not applicable");
+        said.push_str(&format!("\n{line}."));
     }
     if !phone_tallies.is_empty() {
         said.push('\n');
@@ -769,6 +746,47 @@ fn vote(
     said.push_str("Now choose the level the room agrees.");
     prompter.show(&said);
     Ok(Ok(()))
+}
+
+/// The votes from phones the record holds on indicator `id`, one tally per group.
+fn phone_tallies(record: &Record, id: &str) -> Vec<crate::record::Tally> {
+    record
+        .answer(id)
+        .map(|a| {
+            a.votes
+                .iter()
+                .filter(|t| t.from.value == crate::record::VoteSource::Phones)
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// One group's votes from phones in words, as the reveal says them on the screen and in the
+/// plain walk: "Phones, Parent carers: 2: 1, 4: 1" (levels nobody chose left out). `na` is how
+/// "not applicable" is written there.
+pub(crate) fn phone_votes_line(
+    group: Option<&str>,
+    d: &crate::score::votes::Distribution,
+    names: &Groups,
+    na: &str,
+) -> String {
+    let who = group.map_or("Phones, no group given".to_string(), |g| {
+        format!("Phones, {}", names.name(g))
+    });
+    let mut parts: Vec<String> = d
+        .levels
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(v, n)| format!("{v}: {n}"))
+        .collect();
+    if d.not_applicable > 0 {
+        parts.push(format!("{na}: {}", d.not_applicable));
+    }
+    if d.dont_know > 0 {
+        parts.push(format!("don't know: {}", d.dont_know));
+    }
+    format!("{who}: {}", parts.join(", "))
 }
 
 /// The phones' round of a vote in the plain walk: opened on the indicator (asking first what
@@ -787,16 +805,7 @@ fn phones_vote(
     use crate::record::VoteSource;
     let id = here.id;
     let name = id.to_uppercase();
-    let earlier: Vec<crate::record::Tally> = record
-        .answer(id)
-        .map(|a| {
-            a.votes
-                .iter()
-                .filter(|t| t.from.value == VoteSource::Phones)
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default();
+    let earlier = phone_tallies(record, id);
     link.borrow_mut().open(here.index, id, earlier);
     let asked = link.borrow().asking().cloned();
     if let Some(asked) = asked {

@@ -307,22 +307,8 @@ pub fn lines(state: &State<'_>, form: &VoteForm, w: usize) -> Vec<Line<'static>>
         return out;
     }
     for (group, d) in groups {
-        let who = group.map_or("Phones, no group given".to_string(), |g| {
-            format!("Phones, {}", state.group_names.name(&g))
-        });
-        let mut text: Vec<String> = d
-            .levels
-            .iter()
-            .filter(|(_, n)| *n > 0)
-            .map(|(v, n)| format!("{v}: {n}"))
-            .collect();
-        if d.not_applicable > 0 {
-            text.push(format!("n/a: {}", d.not_applicable));
-        }
-        if d.dont_know > 0 {
-            text.push(format!("don't know: {}", d.dont_know));
-        }
-        let mut line = format!("{who}: {}", text.join(", "));
+        let mut line =
+            crate::assess::phone_votes_line(group.as_deref(), &d, &state.group_names, "n/a");
         if let Some(sp) = d.spread() {
             line.push_str(&format!(" · spread {}", crate::words::score_text(sp)));
         }
