@@ -2,20 +2,13 @@
 
 use rexpect::session::PtySession;
 
-use crate::util::Test;
+use crate::util::{Test, exit_code};
 
 const TIMEOUT_MS: u64 = 20_000;
 
 /// Starts `coprod` in a pseudo-terminal in the test's folder, without colour.
 fn pty(t: &Test, args: &[&str]) -> PtySession {
     crate::util::pty(t, args, false, TIMEOUT_MS)
-}
-
-fn exit_code(p: &PtySession) -> i32 {
-    match p.process().wait().expect("wait for coprod") {
-        rexpect::process::WaitStatus::Exited(_, code) => code,
-        other => panic!("coprod did not exit normally: {other:?}"),
-    }
 }
 
 /// Starts `coprod assess --plain` for partnership P on 2026-11-12 with `more` arguments, and

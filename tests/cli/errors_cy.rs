@@ -2,10 +2,9 @@
 //! coprod frames its errors with and the messages a facilitator or coordinator meets most are
 //! Welsh. File names, values and coprod's own commands stay as they are.
 
-use rexpect::process::WaitStatus;
 use rexpect::session::PtySession;
 
-use crate::util::{Test, pty};
+use crate::util::{Test, exit_code, pty};
 
 const TIMEOUT_MS: u64 = 20_000;
 
@@ -28,13 +27,6 @@ fn one_answer_record() -> Test {
     ]);
     assert_eq!(out.code, 0, "{}", out.transcript());
     t
-}
-
-fn exit_code(p: &PtySession) -> i32 {
-    match p.process().wait().expect("wait for coprod") {
-        WaitStatus::Exited(_, code) => code,
-        other => panic!("coprod did not exit normally: {other:?}"),
-    }
 }
 
 /// What a session printed until it ended, without carriage returns. (The pseudo-terminal reader

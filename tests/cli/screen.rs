@@ -5,10 +5,10 @@
 use std::time::{Duration, Instant};
 
 use nix::sys::termios::{LocalFlags, tcgetattr};
-use rexpect::process::{Signal, WaitStatus};
+use rexpect::process::Signal;
 use rexpect::session::PtySession;
 
-use crate::util::Test;
+use crate::util::{Test, exit_code};
 
 const TIMEOUT_MS: u64 = 20_000;
 
@@ -69,13 +69,6 @@ fn record_when(t: &Test, what: &str, ok: impl Fn(&str) -> bool) -> String {
 
 fn level_line(id: &str, level: &str) -> String {
     format!("- indicator: {id}\n  level: {level}\n")
-}
-
-fn exit_code(p: &PtySession) -> i32 {
-    match p.process().wait().expect("wait for coprod") {
-        WaitStatus::Exited(_, code) => code,
-        other => panic!("coprod did not exit normally: {other:?}"),
-    }
 }
 
 /// The terminal is as a shell expects: line editing and signal keys on (raw mode turns them

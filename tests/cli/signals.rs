@@ -2,19 +2,12 @@
 //! the terminal back (a prompt holds it in raw mode) and leaves nothing behind.
 
 use nix::sys::termios::{LocalFlags, tcgetattr};
-use rexpect::process::{Signal, WaitStatus};
+use rexpect::process::Signal;
 use rexpect::session::PtySession;
 
-use crate::util::{Test, is_temporary, pty, terminal_env};
+use crate::util::{Test, exit_code, is_temporary, pty, terminal_env};
 
 const TIMEOUT_MS: u64 = 60_000;
-
-fn exit_code(p: &PtySession) -> i32 {
-    match p.process().wait().expect("wait for coprod") {
-        WaitStatus::Exited(_, code) => code,
-        other => panic!("coprod did not exit normally: {other:?}"),
-    }
-}
 
 /// Line editing and signal keys are on again: raw mode is off.
 fn assert_cooked(p: &PtySession, said: &str) {

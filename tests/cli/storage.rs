@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use crate::util::{Test, is_temporary, repo};
+use crate::util::{Test, exit_code, is_temporary, repo};
 
 const RECORD: &str = "examples/2026/health.yaml";
 
@@ -359,13 +359,6 @@ fn resume(t: &Test, more: &[&str]) -> rexpect::session::PtySession {
     let mut args = vec!["assess", "--resume", "r.yaml", "--plain"];
     args.extend_from_slice(more);
     crate::util::pty(t, &args, false, TIMEOUT_MS)
-}
-
-fn exit_code(p: &rexpect::session::PtySession) -> i32 {
-    match p.process().wait().expect("wait for coprod") {
-        rexpect::process::WaitStatus::Exited(_, code) => code,
-        other => panic!("coprod did not exit normally: {other:?}"),
-    }
 }
 
 /// What a pseudo-terminal session printed until it ended, without carriage returns.

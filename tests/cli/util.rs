@@ -232,6 +232,14 @@ pub fn terminal_env(cmd: &mut Command, t: &Test, color: bool) {
     }
 }
 
+/// How coprod in a pseudo-terminal ended: its exit code (a panic if a signal ended it).
+pub fn exit_code(p: &rexpect::session::PtySession) -> i32 {
+    match p.process().wait().expect("wait for coprod") {
+        rexpect::process::WaitStatus::Exited(_, code) => code,
+        other => panic!("coprod did not exit normally: {other:?}"),
+    }
+}
+
 /// The example records of one year, in a fixed order.
 pub fn year(y: u32) -> Vec<String> {
     ["parent-carers", "local-authority", "health", "education"]
