@@ -514,6 +514,10 @@ pub struct Draft {
     /// committed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
+    /// The framework's extra note being typed (e.g. what young people say): the whole text as
+    /// it stood, to replace `extra_note` when committed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra_note: Option<String>,
     /// An action being typed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<ActionDraft>,
@@ -525,7 +529,10 @@ pub struct Draft {
 impl Draft {
     /// Whether nothing is being typed.
     pub fn is_empty(&self) -> bool {
-        self.evidence.is_none() && self.action.is_none() && self.disagreed.is_none()
+        self.evidence.is_none()
+            && self.extra_note.is_none()
+            && self.action.is_none()
+            && self.disagreed.is_none()
     }
 }
 

@@ -343,6 +343,261 @@ walk-intro =
     Yn cadw yn { $path } ar ôl pob ateb. { $answered } o { $total } dangosydd wedi'u hateb hyd yma.
     Dewiswch Help wrth unrhyw ddangosydd i weld y bysellau; mae Ctrl-C yn cadw ac yn stopio.
 
+## The workshop screen (coprod assess without --plain): its labels, keys, help and messages.
+## Key names (Enter, Esc, Tab, Ctrl-C, ← →) are written as they are printed on keys.
+
+screen-section-of = { $section } · { $noun } { $k } o { $n }
+screen-indicator-of = Dangosydd { $n } o { $total }
+screen-end-of = Diwedd · { $n ->
+    [zero] dim dangosyddion
+    [one] 1 dangosydd
+    [two] 2 ddangosydd
+   *[other] { $n } dangosydd
+}
+screen-clocks-long = { $here } ar hwn · { $all } yn y sesiwn
+screen-clocks = { $here } · { $all } yn y sesiwn
+screen-answered-short = { $m }/{ $n } wedi'u hateb
+screen-rule-guidance = Cwestiynau a lefelau
+screen-rule-answer = Ateb
+screen-more-both = ↑↓ rhagor
+screen-more-below = ↓ rhagor
+screen-more-above = ↑ rhagor
+screen-na = d/b
+screen-na-long = d/b Ddim yn berthnasol
+screen-evidence-none = dim eto (e i ysgrifennu)
+screen-extra-none = dim eto (x i ysgrifennu)
+screen-none-yet = dim eto
+screen-actions = Camau gweithredu
+screen-votes = Pleidleisiau
+screen-n-voted = { $n ->
+    [zero] neb wedi pleidleisio
+   *[other] { $n } wedi pleidleisio
+}
+screen-spread = gwahaniaeth o { $spread }
+screen-disagreed = Wedi cytuno i anghytuno
+screen-agreed-to-disagree = wedi cytuno i anghytuno
+screen-not-answered = heb ei ateb
+screen-workshop-of = Gweithdy: { $groups }
+screen-no-actions-then = Ni chytunwyd ar unrhyw gamau gweithredu.
+screen-actions-then = { $n ->
+    [one] Y cam gweithredu a gytunwyd bryd hynny:
+    [two] Y 2 gam gweithredu a gytunwyd bryd hynny:
+    [few] Y { $n } cham gweithredu a gytunwyd bryd hynny:
+    [many] Y { $n } cham gweithredu a gytunwyd bryd hynny:
+   *[other] Y { $n } cam gweithredu a gytunwyd bryd hynny:
+}
+screen-due = erbyn { $date }
+screen-status-now = bellach: { $status }
+screen-status-was = bryd hynny: { $status }
+screen-key-level = lefel
+screen-key-na = d/b
+screen-key-skip = neidio
+screen-key-back = yn ôl
+screen-key-next = nesaf
+screen-key-group = grŵp
+screen-key-go-to = mynd i
+screen-key-evidence = tystiolaeth
+screen-key-extra = nodyn ychwanegol
+screen-key-actions = camau
+screen-key-vote = pleidlais
+screen-key-details = manylion
+screen-key-scroll = sgrolio
+screen-key-help = help
+screen-key-quit = cadw a gadael
+screen-key-save-notes = cadw'r nodiadau
+screen-key-new-line = llinell newydd
+screen-key-own-editor = eich golygydd
+screen-key-keep-draft = cadw'n ddrafft a stopio
+screen-key-delete-it = ei ddileu
+screen-any-other-key = unrhyw fysell arall
+screen-key-keep-it = ei gadw
+screen-key-move = symud
+screen-key-change = newid
+screen-key-add = ychwanegu
+screen-key-delete = dileu
+screen-key-phone-number = rhif y ffôn
+screen-key-put-out = ei dynnu allan
+screen-key-cancel = canslo
+screen-key-how-many = faint
+screen-key-counted = wedi gorffen, yna cytuno
+screen-key-save-back = cadw ac yn ôl
+screen-key-vote-again = ffonau'n pleidleisio eto
+screen-key-keep-add = cadw ac ychwanegu
+screen-key-put-out-phone = tynnu ffôn allan
+screen-key-new-code = cod newydd
+screen-key-agree = cytuno ar y lefel hon
+screen-key-disagree = cytuno i anghytuno
+screen-key-save-note = cadw'r nodyn
+screen-key-next-field = maes nesaf
+screen-key-save-details = cadw'r manylion
+screen-key-save-stop = cadw a stopio
+screen-key-change-status = newid y statws
+screen-key-save-action = cadw'r cam
+screen-key-go-there = mynd yno
+screen-key-last-indicator = y dangosydd olaf
+screen-key-finish = cadw a gorffen
+screen-key-space = Bylchwr
+screen-that-key = Y fysell honno
+screen-title-change-action = Newid cam gweithredu { $n } ar gyfer { $id }
+screen-title-new-action = Cam gweithredu newydd ar gyfer { $id }
+screen-title-details = Manylion yr asesiad hwn
+screen-title-disagree = Cytuno i anghytuno ar { $id }
+screen-title-vote = Pleidlais ar { $id }
+screen-title-actions = Camau gweithredu ar gyfer { $id }
+screen-field-what = Beth fydd yn cael ei wneud
+screen-field-owner = Pwy sy'n berchen arno
+screen-field-due = Erbyn (BBBB-MM-DD)
+screen-field-status = Statws
+screen-field-note = Nodyn ar y cynnydd
+screen-field-partnership = Partneriaeth
+screen-field-date = Dyddiad
+screen-field-taking-part = Yn cymryd rhan
+screen-hint-date = BBBB-MM-DD, e.e. 2026-11-12
+screen-hint-taking-part = enwau, gyda choma rhwng pob un
+screen-scored-by = Wedi'i sgorio gan: { $who } (newidiwch hyn gyda --room, --group, --person neu --groups wrth ailddechrau)
+screen-add-action = Ychwanegu cam gweithredu
+screen-dont-know = ddim yn gwybod
+screen-counted = { $n ->
+    [one] 1 wedi'i gyfrif
+   *[other] { $n } wedi'u cyfrif
+}
+screen-spread-levels = gwahaniaeth o { $spread } lefel
+screen-talk-loud = ⚑ SIARADWCH AM HYN: mae'r farn yn amrywio'n fawr
+screen-no-spread = dim gwahaniaeth eto
+screen-phones = Ffonau
+screen-phones-count = { $n ->
+    [zero] neb wedi pleidleisio
+   *[other] { $n } wedi pleidleisio
+} (o'r { $joined } sydd wedi ymuno) · i'w gweld pan fydd y cyfrif wedi'i orffen
+screen-vote-at = Pleidleisiwch yn
+screen-code = cod
+screen-code-hint = c: cod newydd, pob ffôn allan
+screen-phones-none = dim pleidleisiau
+screen-phones-of = Ffonau, { $group }
+screen-phones-no-group = Ffonau, heb grŵp
+screen-phones-in-record = { $n ->
+    [one] Mae 1 bleidlais ar { $id }
+    [two] Mae 2 bleidlais ar { $id }
+    [many] Mae { $n } phleidlais ar { $id }
+   *[other] Mae { $n } pleidlais ar { $id }
+} yn y cofnod yn barod, { $when }. Mae'r ffonau'n aros nes i chi ddewis: r i bleidleisio eto (mae pleidleisiau'r rownd hon yn cymryd eu lle: mae'r un bobl yma) neu k i'w cadw ac ychwanegu pleidleisiau'r rownd hon (mae pobl eraill yn pleidleisio nawr).
+screen-phones-from-earlier = o'r bleidlais gynharach arno
+screen-phones-from-before = o'r cyfnod cyn y sesiwn hon (cyn i coprod stopio)
+screen-phones-voted-before = Pleidleisiodd ffonau ar { $id } o'r blaen: r, maen nhw'n pleidleisio eto; k, cadw eu pleidleisiau ac ychwanegu. Gellir teipio cyfrif y cardiau yn y cyfamser.
+screen-phones-new-code = Cod ymuno newydd { $code }: mae pob ffôn allan, ac mae eu pleidleisiau ar hwn wedi'u gollwng; mae pobl yn ymuno eto gyda'r cod newydd.
+screen-phones-keep = { $n ->
+    [one] Gall ffonau bleidleisio ar { $id }: mae'r 1 bleidlais gynharach yn cael ei chadw, ac mae pleidleisiau'r rownd hon yn cael eu hychwanegu.
+   *[other] Gall ffonau bleidleisio ar { $id }: mae'r pleidleisiau cynharach ({ $n }) yn cael eu cadw, ac mae pleidleisiau'r rownd hon yn cael eu hychwanegu.
+}
+screen-phones-again = { $n ->
+    [one] Mae'r ffonau'n pleidleisio eto ar { $id }: mae pleidleisiau ffôn y rownd hon yn cymryd lle'r 1 bleidlais gynharach (sy'n cael ei chadw nes i'r ffôn cyntaf bleidleisio).
+   *[other] Mae'r ffonau'n pleidleisio eto ar { $id }: mae pleidleisiau ffôn y rownd hon yn cymryd lle'r pleidleisiau cynharach ({ $n }), sy'n cael eu cadw nes i'r ffôn cyntaf bleidleisio.
+}
+screen-put-out-ask = Tynnu ffôn allan, rhif: { $typed }_ (y rhif ar ei dudalen) · mae Enter yn ei dynnu allan · mae Esc yn canslo
+screen-put-out-none = Ni thynnwyd unrhyw ffôn allan.
+screen-put-out-how = Teipiwch y rhif sydd ar dudalen y ffôn, yna Enter; mae Esc yn canslo.
+screen-put-out-done = Mae ffôn { $number } allan: mae ei bleidlais ar hwn wedi'i gollwng, ac mae ei dudalen yn dweud hynny wrtho.
+screen-put-out-unknown = Does dim ffôn { $number } yn y bleidlais (efallai ei fod allan yn barod): gwiriwch y rhif ar ei dudalen; p i roi cynnig arall.
+screen-help-title = Bysellau
+screen-help-key-digits = digidau
+screen-help-key-back = ← neu b
+screen-help-key-clocks = clociau
+screen-help-digits = dewis y lefel honno; mae'n cael ei chadw ar unwaith ac mae'r dangosydd nesaf yn ymddangos
+screen-help-na = ddim yn berthnasol yma (yn cael ei adael allan o bob cyfartaledd)
+screen-help-skip = neidio: ei adael heb ei ateb am y tro a symud ymlaen
+screen-help-back = y dangosydd blaenorol
+screen-help-next = y dangosydd nesaf (does dim yn cael ei gofnodi)
+screen-help-go-to = mynd i unrhyw ddangosydd: y trosolwg, mae Enter yn mynd yno
+screen-help-evidence = ysgrifennu nodiadau tystiolaeth (sawl llinell; mae Esc yn eu cadw; mae Ctrl-E yn eu hagor yn eich golygydd)
+screen-help-extra = ysgrifennu'r nodyn “{ $label }” (sawl llinell; mae Esc yn ei gadw; mae Ctrl-E yn ei agor yn eich golygydd)
+screen-help-vote = pleidlais: teipiwch faint ddewisodd bob lefel, gwelwch y gwahaniaeth, yna cytunwch ar lefel neu i anghytuno
+screen-help-actions = y camau gweithredu: ychwanegu, newid (Enter), dileu (d); mae Esc yn cadw cam sy'n cael ei deipio
+screen-help-details = y manylion: cywiro'r bartneriaeth, y dyddiad a phwy sy'n cymryd rhan
+screen-help-scroll = sgrolio'r cwestiynau ac ystyr y lefelau (a'r help hwn, pan nad yw'n ffitio)
+screen-help-tab = mewn gweithdy: lefel y grŵp nesaf
+screen-help-help = yr help hwn; mae Esc neu ? yn ei gau
+screen-help-clocks = ar y dde uchaf: amser ar y dangosydd hwn · amser yn y sesiwn gyfan
+screen-help-quit = cadw a gadael; mae'r gorchymyn i barhau yn cael ei ddangos
+screen-help-ctrl-c = cadw popeth, drafftiau hefyd, a stopio
+screen-help-end = Mae pob ateb yn cael ei gadw yn y ffeil gofnod cyn gynted ag y caiff ei roi. Nid yw bysell sydd heb ystyr ar sgrin yn cofnodi dim, ac mae'n dweud hynny yma ar y gwaelod.
+screen-all-answered = { $n ->
+    [one] Mae'r unig ddangosydd wedi'i ateb.
+   *[other] Mae pob un o'r { $n } dangosydd wedi'u hateb.
+}
+screen-end-title = Diwedd y fframwaith: { $m } o { $n } wedi'u hateb, { $missing } heb eu hateb eto.
+screen-overview-title = Trosolwg: { $m } o { $n } wedi'u hateb. Mae Enter yn mynd i'r un sydd wedi'i farcio.
+screen-next = Nesaf: { $command }
+screen-carry-on-later = I barhau nes ymlaen: { $command }
+screen-mark-evidence = tystiolaeth
+screen-means-nothing = Does dim ystyr i { $key } yma; ni chofnodwyd dim.
+screen-key-means-nothing = Does dim ystyr i'r fysell honno yma; ni chofnodwyd dim.
+screen-enter-means-nothing = Does dim ystyr i Enter yma: teipiwch rif lefel i'w dewis.
+screen-no-such-level = Does dim lefel { $level }.
+screen-skipped = Wedi neidio dros { $id }; mae'n aros heb ei ateb am y tro.
+screen-first = Dyma'r dangosydd cyntaf; does dim un o'i flaen.
+screen-notes-draft = Dyma'r nodiadau oedd yn cael eu teipio pan stopiodd coprod; mae Esc yn eu cadw.
+screen-notes-draft-for = Roedd y nodiadau hyn ar gyfer { $id } yn cael eu teipio pan stopiodd coprod; mae Esc yn eu cadw.
+screen-extra-draft = Dyma'r nodyn oedd yn cael ei deipio pan stopiodd coprod; mae Esc yn ei gadw.
+screen-extra-draft-for = Roedd y nodyn hwn ar gyfer { $id } yn cael ei deipio pan stopiodd coprod; mae Esc yn ei gadw.
+screen-action-draft = Roedd y cam gweithredu hwn yn cael ei deipio o'r blaen; mae Esc yn ei gadw.
+screen-action-draft-for = Roedd y cam gweithredu hwn ar gyfer { $id } yn cael ei deipio pan stopiodd coprod; mae Esc yn ei gadw.
+screen-details-hint = Mae Tab yn symud rhwng y meysydd; mae Esc yn eu cadw.
+screen-vote-hint = Teipiwch faint ddewisodd bob lefel; mae ↑ ↓ yn symud rhwng y lefelau; Enter pan fyddwch wedi gorffen.
+screen-no-groups = Does dim ystyr i Tab yma: does gan y cofnod hwn ddim grwpiau.
+screen-next-digit-or-enter = Teipiwch y digid nesaf, neu Enter ar gyfer lefel { $level }.
+screen-next-digit = Teipiwch ddigid nesaf y lefel.
+screen-off-scale = Does dim lefel { $level }: mae'r lefelau'n mynd o { $lo } i { $hi }. Ni chofnodwyd dim.
+screen-saved-level = Wedi'i gadw: { $words } ar gyfer { $id }
+screen-saved-level-group = Wedi'i gadw: { $words } ar gyfer { $id } ({ $group })
+screen-saved-stay = { $saved }. Mae → yn mynd ymlaen i'r dangosydd nesaf.
+screen-help-elsewhere = Mae'r help ar sgrin y dangosydd; mae Enter yn agor un.
+screen-saved-evidence = Wedi cadw'r nodiadau tystiolaeth ar gyfer { $id }.
+screen-saved-extra = Wedi cadw “{ $label }” ar gyfer { $id }.
+screen-from-editor = Yn ôl o'ch golygydd: mae'r nodiadau fel y gadawodd ef nhw; mae Esc yn eu cadw.
+screen-from-editor-extra = Yn ôl o'ch golygydd: mae'r nodyn fel y gadawodd ef; mae Esc yn ei gadw.
+screen-deleted = Wedi dileu'r cam gweithredu “{ $what }”.
+screen-not-deleted = Heb ei ddileu.
+screen-delete-ask = Dileu'r cam gweithredu “{ $what }”? Mae y yn ei ddileu, mae unrhyw fysell arall yn ei gadw.
+screen-nothing-to-delete = Does dim cam gweithredu ar y llinell hon i'w ddileu.
+screen-count-too-big = Mae hynny'n fwy o bobl nag y gall cyfrif ei ddal.
+screen-no-votes-phones = Dim pleidleisiau eto: teipiwch gyfrif y cardiau, neu arhoswch am y ffonau; mae Esc yn mynd yn ôl.
+screen-no-votes = Dim pleidleisiau wedi'u teipio eto: teipiwch faint ddewisodd bob lefel, neu Esc.
+screen-saved-vote = Wedi cadw'r bleidlais ar { $id }: { $n ->
+    [one] 1 wedi'i gyfrif
+   *[other] { $n } wedi'u cyfrif
+}.
+screen-far-apart = Mae'r farn yn amrywio'n fawr: siaradwch am hyn.
+screen-now-agree = Nawr cytunwch ar lefel (ei rhif).
+screen-now-agree-or-disagree = Nawr cytunwch ar lefel (ei rhif), neu d i gytuno i anghytuno.
+screen-workshop-no-disagree = Mewn gweithdy mae pob grŵp yn rhoi ei lefel ei hun: gwasgwch ei rhif.
+screen-disagree-ask = Beth yw'r safbwyntiau, a pham maen nhw'n wahanol? Mae Esc yn cadw'r nodyn.
+screen-disagree-empty = Dim nodyn, felly ni chofnodwyd dim. Cytunwch ar lefel, neu d eto.
+screen-saved-disagree = Wedi'i gadw: cytunodd yr ystafell i anghytuno ar { $id }.
+screen-status-keys = Mae'r statws yn cael ei ddewis gyda ← a →; mae Tab yn mynd i'r maes nesaf.
+screen-no-action = Ni theipiwyd dim, felly ni ychwanegwyd cam gweithredu.
+screen-saved-action = Wedi cadw'r cam gweithredu ar gyfer { $id }.
+screen-saved-action-early = Wedi cadw'r cam gweithredu ar gyfer { $id }. Sylwch: mae i fod erbyn { $due }, cyn dyddiad yr asesiad hwn ({ $date }); newidiwch ef os mai camgymeriad oedd hynny.
+screen-action-needs-what = Mae angen i gam gweithredu ddweud beth fydd yn cael ei wneud.
+screen-due-again = { $error }. Teipiwch ef fel 2027-03-31, neu gadewch ef yn wag.
+screen-details-same = Ni newidiodd dim yn y manylion.
+screen-details-saved = Wedi'i gadw: { $what }.
+screen-details-left = Wedi'u gadael fel yr oedden nhw: { $fields }.
+screen-no-name = Mae angen enw ar y bartneriaeth.
+screen-date-again = { $error }. Teipiwch ef fel 2026-11-12.
+screen-partnership-now = “{ $name }” yw'r bartneriaeth bellach
+screen-date-now = { $date } yw'r dyddiad bellach
+screen-named = { $n ->
+    [zero] does neb wedi'i enwi fel un sy'n cymryd rhan
+    [one] mae 1 person wedi'i enwi fel un sy'n cymryd rhan
+   *[other] mae { $n } o bobl wedi'u henwi fel rhai sy'n cymryd rhan
+}
+screen-editor-unset = Does dim golygydd wedi'i osod (VISUAL neu EDITOR), felly mae'r nodiadau'n aros yma; ni chollwyd dim.
+screen-editor-no-file = Methu gwneud ffeil ar gyfer eich golygydd ({ $why }); mae'r nodiadau'n aros yma.
+screen-editor-no-write = Methu ysgrifennu'r nodiadau ar gyfer eich golygydd ({ $why }); maen nhw'n aros yma.
+screen-editor-no-read = Methu darllen yn ôl beth gadwodd { $editor } ({ $why }); mae'r nodiadau fel yr oedden nhw.
+screen-editor-no-start = Methu cychwyn eich golygydd `{ $editor }` ({ $why }); mae'r nodiadau'n aros yma, ni chollwyd dim.
+screen-editor-lost = Wedi colli golwg ar eich golygydd ({ $why }); mae'r nodiadau fel yr oedden nhw.
+
 ## The languages the records were scored in (a summary line when they differ)
 
 languages = Ieithoedd

@@ -330,6 +330,242 @@ walk-intro =
     Saving to { $path } after every answer. { $answered } of { $total } indicators answered so far.
     Choose Help at any indicator for the keys; Ctrl-C saves and stops.
 
+## The workshop screen (coprod assess without --plain): its labels, keys, help and messages.
+## Key names (Enter, Esc, Tab, Ctrl-C, ← →) are written as they are printed on keys.
+
+screen-section-of = { $section } · { $noun } { $k } of { $n }
+screen-indicator-of = Indicator { $n } of { $total }
+screen-end-of = End · { $n ->
+    [one] 1 indicator
+   *[other] { $n } indicators
+}
+screen-clocks-long = { $here } on this · { $all } in session
+screen-clocks = { $here } · { $all } in session
+screen-answered-short = { $m }/{ $n } answered
+screen-rule-guidance = Questions and levels
+screen-rule-answer = Answer
+screen-more-both = ↑↓ more
+screen-more-below = ↓ more
+screen-more-above = ↑ more
+screen-na = n/a
+screen-na-long = n/a Not applicable
+screen-evidence-none = none yet (e to write)
+screen-extra-none = none yet (x to write)
+screen-none-yet = none yet
+screen-actions = Actions
+screen-votes = Votes
+screen-n-voted = { $n } voted
+screen-spread = spread { $spread }
+screen-disagreed = Agreed to disagree
+screen-agreed-to-disagree = agreed to disagree
+screen-not-answered = not answered
+screen-workshop-of = Workshop: { $groups }
+screen-no-actions-then = No actions were agreed.
+screen-actions-then = { $n ->
+    [one] The action agreed then:
+   *[other] The { $n } actions agreed then:
+}
+screen-due = due { $date }
+screen-status-now = now { $status }
+screen-status-was = was { $status }
+screen-key-level = level
+screen-key-na = n/a
+screen-key-skip = skip
+screen-key-back = back
+screen-key-next = next
+screen-key-group = group
+screen-key-go-to = go to
+screen-key-evidence = evidence
+screen-key-extra = extra note
+screen-key-actions = actions
+screen-key-vote = vote
+screen-key-details = details
+screen-key-scroll = scroll
+screen-key-help = help
+screen-key-quit = save & quit
+screen-key-save-notes = save notes
+screen-key-new-line = new line
+screen-key-own-editor = your editor
+screen-key-keep-draft = keep as draft & stop
+screen-key-delete-it = delete it
+screen-any-other-key = any other key
+screen-key-keep-it = keep it
+screen-key-move = move
+screen-key-change = change
+screen-key-add = add
+screen-key-delete = delete
+screen-key-phone-number = the phone's number
+screen-key-put-out = put it out
+screen-key-cancel = cancel
+screen-key-how-many = how many
+screen-key-counted = done, then agree
+screen-key-save-back = save & back
+screen-key-vote-again = phones vote again
+screen-key-keep-add = keep & add
+screen-key-put-out-phone = put out a phone
+screen-key-new-code = new code
+screen-key-agree = agree this level
+screen-key-disagree = agree to disagree
+screen-key-save-note = save the note
+screen-key-next-field = next field
+screen-key-save-details = save details
+screen-key-save-stop = save & stop
+screen-key-change-status = change status
+screen-key-save-action = save action
+screen-key-go-there = go there
+screen-key-last-indicator = last indicator
+screen-key-finish = save & finish
+screen-key-space = Space
+screen-that-key = That key
+screen-title-change-action = Changing action { $n } for { $id }
+screen-title-new-action = New action for { $id }
+screen-title-details = Details of this assessment
+screen-title-disagree = Agreeing to disagree on { $id }
+screen-title-vote = Vote on { $id }
+screen-title-actions = Actions for { $id }
+screen-field-what = What will be done
+screen-field-owner = Who owns it
+screen-field-due = Due by (YYYY-MM-DD)
+screen-field-status = Status
+screen-field-note = Note on progress
+screen-field-partnership = Partnership
+screen-field-date = Date
+screen-field-taking-part = Taking part
+screen-hint-date = YYYY-MM-DD, e.g. 2026-11-12
+screen-hint-taking-part = names, with commas between
+screen-scored-by = Scored by: { $who } (changed with --room, --group, --person or --groups when resuming)
+screen-add-action = Add an action
+screen-dont-know = don't know
+screen-counted = { $n } counted
+screen-spread-levels = spread { $spread } levels
+screen-talk-loud = ⚑ TALK ABOUT THIS: views are far apart
+screen-no-spread = no spread yet
+screen-phones = Phones
+screen-phones-count = { $n } voted (of { $joined } joined) · shown when counting is done
+screen-vote-at = Vote at
+screen-code = code
+screen-code-hint = c: a new code, every phone out
+screen-phones-none = no votes
+screen-phones-of = Phones, { $group }
+screen-phones-no-group = Phones, no group given
+screen-phones-in-record = { $n ->
+    [one] 1 vote on { $id } is
+   *[other] { $n } votes on { $id } are
+} in the record already, { $when }. Phones wait until you choose: r to vote again (this vote's replace them: the same people are here) or k to keep them and add this vote's (other people are voting now).
+screen-phones-from-earlier = from the earlier vote on it
+screen-phones-from-before = from before this session (before coprod stopped)
+screen-phones-voted-before = Phones voted on { $id } before: r, they vote again; k, keep their votes and add. Cards can be typed meanwhile.
+screen-phones-new-code = New join code { $code }: every phone is out, and their votes on this one are dropped; people join again with the new code.
+screen-phones-keep = Phones can vote on { $id }: their { $n ->
+    [one] 1 earlier vote is
+   *[other] { $n } earlier votes are
+} kept, and this vote's are added.
+screen-phones-again = Phones vote again on { $id }: this vote's phone votes replace the { $n ->
+    [one] 1 earlier vote
+   *[other] { $n } earlier votes
+} (kept until the first phone votes).
+screen-put-out-ask = Put out phone number: { $typed }_ (the number on its page) · Enter puts it out · Esc cancels
+screen-put-out-none = No phone was put out.
+screen-put-out-how = Type the number the phone's page shows, then Enter; Esc cancels.
+screen-put-out-done = Phone { $number } is out: its vote on this one is dropped, and its page tells it so.
+screen-put-out-unknown = No phone { $number } is in the vote (it may be out already): check the number on its page; p to try again.
+screen-help-title = Keys
+screen-help-key-digits = digits
+screen-help-key-back = ← or b
+screen-help-key-clocks = clocks
+screen-help-digits = choose that level; it is saved at once and the next indicator shows
+screen-help-na = not applicable here (left out of every average)
+screen-help-skip = skip: leave it unanswered for now and go on
+screen-help-back = the previous indicator
+screen-help-next = the next indicator (nothing is recorded)
+screen-help-go-to = go to any indicator: the overview, Enter goes there
+screen-help-evidence = write evidence notes (several lines; Esc saves them; Ctrl-E opens them in your editor)
+screen-help-extra = write the note “{ $label }” (several lines; Esc saves it; Ctrl-E opens it in your editor)
+screen-help-vote = a vote: type how many chose each level, see the spread, then agree a level or to disagree
+screen-help-actions = the actions: add, change (Enter), delete (d); Esc saves an action being typed
+screen-help-details = the details: correct the partnership, the date and who is taking part
+screen-help-scroll = scroll the questions and level meanings (and this help, when it does not fit)
+screen-help-tab = in a workshop: the next group's level
+screen-help-help = this help; Esc or ? closes it
+screen-help-clocks = top right: time on this indicator · time in the whole session
+screen-help-quit = save and quit; the command to carry on is shown
+screen-help-ctrl-c = save everything, drafts too, and stop
+screen-help-end = Every answer is saved to the record file as soon as it is given. A key that means nothing on a screen records nothing and says so here at the bottom.
+screen-all-answered = { $n ->
+    [one] The only indicator is answered.
+   *[other] All { $n } indicators are answered.
+}
+screen-end-title = End of the framework: { $m } of { $n } answered, { $missing } not yet.
+screen-overview-title = Overview: { $m } of { $n } answered. Enter goes to the one marked.
+screen-next = Next: { $command }
+screen-carry-on-later = To carry on later: { $command }
+screen-mark-evidence = evidence
+screen-means-nothing = { $key } means nothing here; nothing was recorded.
+screen-key-means-nothing = That key means nothing here; nothing was recorded.
+screen-enter-means-nothing = Enter means nothing here: type a level's number to choose it.
+screen-no-such-level = There is no level { $level }.
+screen-skipped = Skipped { $id }; it stays unanswered for now.
+screen-first = This is the first indicator; there is none before it.
+screen-notes-draft = These are the notes being typed when coprod stopped; Esc saves them.
+screen-notes-draft-for = These notes for { $id } were being typed when coprod stopped; Esc saves them.
+screen-extra-draft = This is the note being typed when coprod stopped; Esc saves it.
+screen-extra-draft-for = This note for { $id } was being typed when coprod stopped; Esc saves it.
+screen-action-draft = This action was being typed before; Esc saves it.
+screen-action-draft-for = This action for { $id } was being typed when coprod stopped; Esc saves it.
+screen-details-hint = Tab moves between the fields; Esc saves them.
+screen-vote-hint = Type how many chose each level; ↑ ↓ move between levels; Enter when done.
+screen-no-groups = Tab means nothing here: this record has no groups.
+screen-next-digit-or-enter = Type the next digit, or Enter for level { $level }.
+screen-next-digit = Type the next digit of the level.
+screen-off-scale = There is no level { $level }: the levels go from { $lo } to { $hi }. Nothing was recorded.
+screen-saved-level = Saved: { $words } for { $id }
+screen-saved-level-group = Saved: { $words } for { $id } ({ $group })
+screen-saved-stay = { $saved }. → goes on to the next indicator.
+screen-help-elsewhere = Help is on the indicator screen; Enter opens one.
+screen-saved-evidence = Saved the evidence notes for { $id }.
+screen-saved-extra = Saved “{ $label }” for { $id }.
+screen-from-editor = Back from your editor: the notes are as it left them; Esc saves them.
+screen-from-editor-extra = Back from your editor: the note is as it left it; Esc saves it.
+screen-deleted = Deleted the action “{ $what }”.
+screen-not-deleted = Not deleted.
+screen-delete-ask = Delete the action “{ $what }”? y deletes it, any other key keeps it.
+screen-nothing-to-delete = There is no action on this line to delete.
+screen-count-too-big = That is more people than a count can hold.
+screen-no-votes-phones = No votes yet: type the cards' counts, or wait for the phones; Esc goes back.
+screen-no-votes = No votes typed yet: type how many chose each level, or Esc.
+screen-saved-vote = Saved the vote on { $id }: { $n } counted.
+screen-far-apart = Views are far apart: talk about this.
+screen-now-agree = Now agree a level (its number).
+screen-now-agree-or-disagree = Now agree a level (its number), or d to agree to disagree.
+screen-workshop-no-disagree = In a workshop each group gives its own level: press its number.
+screen-disagree-ask = What are the views, and why do they differ? Esc saves the note.
+screen-disagree-empty = No note, so nothing was recorded. Agree a level, or d again.
+screen-saved-disagree = Saved: the room agreed to disagree on { $id }.
+screen-status-keys = Status is chosen with ← and →; Tab goes to the next field.
+screen-no-action = Nothing was typed, so no action was added.
+screen-saved-action = Saved the action for { $id }.
+screen-saved-action-early = Saved the action for { $id }. Note: it is due { $due }, before the date of this assessment ({ $date }); change it if that was a slip.
+screen-action-needs-what = An action needs to say what will be done.
+screen-due-again = { $error }. Type it like 2027-03-31, or leave it empty.
+screen-details-same = Nothing in the details changed.
+screen-details-saved = Saved: { $what }.
+screen-details-left = Left as they were: { $fields }.
+screen-no-name = The partnership needs a name.
+screen-date-again = { $error }. Type it like 2026-11-12.
+screen-partnership-now = the partnership is now “{ $name }”
+screen-date-now = the date is now { $date }
+screen-named = { $n ->
+    [0] no one is named as taking part
+    [one] 1 person is named as taking part
+   *[other] { $n } people are named as taking part
+}
+screen-editor-unset = No editor is set (VISUAL or EDITOR), so the notes stay here; nothing was lost.
+screen-editor-no-file = Cannot make a file for your editor ({ $why }); the notes stay here.
+screen-editor-no-write = Cannot write the notes for your editor ({ $why }); they stay here.
+screen-editor-no-read = Cannot read back what { $editor } saved ({ $why }); the notes are as they were.
+screen-editor-no-start = Cannot start your editor `{ $editor }` ({ $why }); the notes stay here, nothing was lost.
+screen-editor-lost = Lost track of your editor ({ $why }); the notes are as they were.
+
 ## The languages the records were scored in (a summary line when they differ)
 
 languages = Languages

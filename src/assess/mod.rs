@@ -185,7 +185,7 @@ fn indicator_screen(
 
 /// A stakeholder group's name: as `coprod.toml` names it, else coprod's name for a group it
 /// knows, in the walk's language.
-fn group_words(w: &Catalog, names: &Groups, id: &str) -> String {
+pub(crate) fn group_words(w: &Catalog, names: &Groups, id: &str) -> String {
     let name = names.name(id);
     let known = crate::record::KNOWN_GROUPS
         .iter()
@@ -606,7 +606,8 @@ fn details(
         participants
     };
     form.participants = Editor::new(&participants);
-    match form.apply(record) {
+    // These words of the plain walk's details are still English: so are its questions above.
+    match form.apply(record, &Catalog::new(crate::catalog::FALLBACK)) {
         Err(why) => prompter.show(&format!("{why} {kept}")),
         Ok(said) if said.is_empty() => prompter.show("Nothing in the details changed."),
         Ok(said) => {
@@ -1160,12 +1161,18 @@ fn follow_ups(
             .and_then(|a| a.extra_note.as_deref())
             .unwrap_or_default()
             .to_string();
+        // A note typed on the full screen and never committed is offered back first.
+        let draft = record.answer(id).and_then(|a| a.draft.extra_note.clone());
+        if draft.is_some() {
+            prompter.show(&w.get("walk-notes-again"));
+        }
+        let current = draft.clone().unwrap_or_else(|| saved.clone());
         let question = if note.question.is_empty() {
             &note.label
         } else {
             &note.question
         };
-        let help = w.get(match (plain, saved.is_empty()) {
+        let help = w.get(match (plain, current.is_empty()) {
             (true, true) => "walk-extra-plain-new",
             (true, false) => "walk-extra-plain-kept",
             (false, true) => "walk-extra-new",
@@ -1182,7 +1189,7 @@ fn follow_ups(
                     ("id", (&upper).into()),
                 ],
             ),
-            &saved,
+            &current,
             &help,
         );
         let text = match stop_to_outcome(reply)? {
@@ -1191,9 +1198,10 @@ fn follow_ups(
             Ok(Reply::Text(t)) if t.trim() == "/clear" => String::new(),
             Ok(Reply::Text(t)) => t.trim().to_string(),
         };
-        if text != saved.trim() {
+        if text != saved.trim() || draft.is_some() {
             let answer = answer_mut(record, framework, id);
             answer.extra_note = (!text.is_empty()).then(|| text.into());
+            answer.draft.extra_note = None;
             save(record)?;
         }
     }

@@ -3,6 +3,7 @@
 //! every level is recorded, so it is changed with the flags given with `--resume`, not here.
 //! Text is kept as typed and checked only when it is saved.
 
+use crate::catalog::Catalog;
 use crate::diagnostic::unplaced;
 use crate::record::{IsoDate, Record};
 
@@ -23,12 +24,22 @@ pub enum Field {
 pub const FIELDS: [Field; 3] = [Field::Partnership, Field::Date, Field::Participants];
 
 impl Field {
-    /// The field's label on the screen.
-    pub fn label(self) -> &'static str {
+    /// The message id of the field's label on the screen.
+    pub fn label_id(self) -> &'static str {
         match self {
-            Self::Partnership => "Partnership",
-            Self::Date => "Date (YYYY-MM-DD)",
-            Self::Participants => "Taking part (commas between)",
+            Self::Partnership => "screen-field-partnership",
+            Self::Date => "screen-field-date",
+            Self::Participants => "screen-field-taking-part",
+        }
+    }
+
+    /// The message id of the field's hint, shown under it while it is being typed in: the
+    /// shape a date is written in, how names are separated.
+    pub fn hint_id(self) -> Option<&'static str> {
+        match self {
+            Self::Partnership => None,
+            Self::Date => Some("screen-hint-date"),
+            Self::Participants => Some("screen-hint-taking-part"),
         }
     }
 }
@@ -83,26 +94,32 @@ impl DetailsForm {
     }
 
     /// Puts every field in the record, or says what is wrong (and changes nothing). Returns
-    /// what changed, in words.
-    pub fn apply(&self, record: &mut Record) -> Result<Vec<String>, String> {
-        let partnership = self.partnership_typed()?;
-        let date = self.date_typed()?;
+    /// what changed, in words (in `words`' language).
+    pub fn apply(&self, record: &mut Record, words: &Catalog) -> Result<Vec<String>, String> {
+        let partnership = self
+            .partnership_typed()
+            .map_err(|()| words.get("screen-no-name"))?;
+        let date = self.date_typed().map_err(|()| {
+            words.format(
+                "screen-date-again",
+                &[("error", date_problem(words, &self.date.text()).into())],
+            )
+        })?;
         let mut said = Vec::new();
         if partnership != record.partnership {
-            said.push(format!("the partnership is now “{}”", clean(&partnership)));
+            said.push(words.format(
+                "screen-partnership-now",
+                &[("name", clean(&partnership).into())],
+            ));
             record.partnership = partnership;
         }
         if date != record.date.value {
-            said.push(format!("the date is now {date}"));
+            said.push(words.format("screen-date-now", &[("date", date.to_string().into())]));
             record.date = unplaced(date);
         }
         let participants = self.participants_typed();
         if participants != record.participants {
-            said.push(match participants.len() {
-                0 => "no one is named as taking part".to_string(),
-                1 => "1 person is named as taking part".to_string(),
-                n => format!("{n} people are named as taking part"),
-            });
+            said.push(words.format("screen-named", &[("n", participants.len().into())]));
             record.participants = participants;
         }
         Ok(said)
@@ -110,36 +127,28 @@ impl DetailsForm {
 
     /// Puts the fields that can be saved as they are in the record, leaving the others as they
     /// were (for Ctrl-C, SIGTERM and SIGHUP: keep everything that can be kept). Returns the
-    /// labels of the fields left as they were.
-    pub fn apply_what_can_be(&self, record: &mut Record) -> Vec<&'static str> {
+    /// fields left as they were.
+    pub fn apply_what_can_be(&self, record: &mut Record) -> Vec<Field> {
         let mut left = Vec::new();
         match self.partnership_typed() {
             Ok(p) => record.partnership = p,
-            Err(_) => left.push(Field::Partnership.label()),
+            Err(()) => left.push(Field::Partnership),
         }
         match self.date_typed() {
             Ok(d) => record.date = unplaced(d),
-            Err(_) => left.push(Field::Date.label()),
+            Err(()) => left.push(Field::Date),
         }
         record.participants = self.participants_typed();
         left
     }
 
-    fn partnership_typed(&self) -> Result<String, String> {
+    fn partnership_typed(&self) -> Result<String, ()> {
         let p = self.partnership.text().trim().to_string();
-        if p.is_empty() {
-            Err("The partnership needs a name.".to_string())
-        } else {
-            Ok(p)
-        }
+        if p.is_empty() { Err(()) } else { Ok(p) }
     }
 
-    fn date_typed(&self) -> Result<IsoDate, String> {
-        self.date
-            .text()
-            .trim()
-            .parse::<IsoDate>()
-            .map_err(|e| format!("{e}. Type it like 2026-11-12."))
+    fn date_typed(&self) -> Result<IsoDate, ()> {
+        self.date.text().trim().parse::<IsoDate>().map_err(|_| ())
     }
 
     fn participants_typed(&self) -> Vec<String> {
@@ -150,6 +159,26 @@ impl DetailsForm {
             .filter(|p| !p.is_empty())
             .collect()
     }
+}
+
+/// What is wrong with a date as typed, in `words`' language: not in the shape YYYY-MM-DD, or
+/// not a real date (the same two cases as the record's own date check).
+pub fn date_problem(words: &Catalog, typed: &str) -> String {
+    let t = typed.trim();
+    let shaped = t.len() == 10
+        && t.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    let id = if shaped {
+        "error-date-not-real"
+    } else {
+        "error-date-shape"
+    };
+    words.format(id, &[("date", clean(t).into())])
 }
 
 fn one_line(text: &str) -> String {

@@ -35,11 +35,12 @@ pub fn draw(frame: &mut Frame<'_>, state: &State<'_>) {
     match &state.screen {
         Screen::Indicator
         | Screen::Evidence(_)
+        | Screen::Extra(_)
         | Screen::Actions { .. }
         | Screen::Action(_)
         | Screen::Vote(_)
         | Screen::Details(_) => indicator(frame, area, state),
-        Screen::Help => help(frame, area, state),
+        Screen::Help { scroll } => help(frame, area, state, *scroll),
         Screen::Overview { cursor, end } => overview(frame, area, state, *cursor, *end),
     }
 }
@@ -81,9 +82,15 @@ fn header(state: &State<'_>, w: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let here = clock(state.elapsed.saturating_sub(state.arrived));
     let all = clock(state.elapsed);
+    let clocks = |id: &str| {
+        state.tf(
+            id,
+            &[("here", here.as_str().into()), ("all", all.as_str().into())],
+        )
+    };
     let times = [
-        format!("{here} on this · {all} in session"),
-        format!("{here} · {all} in session"),
+        clocks("screen-clocks-long"),
+        clocks("screen-clocks"),
         format!("{here} · {all}"),
     ];
     let (left, position) = match state.current() {
@@ -94,18 +101,27 @@ fn header(state: &State<'_>, w: usize) -> Vec<Line<'static>> {
                 .position(|s| s.id.value == section.id.value)
                 .map_or(0, |k| k + 1);
             (
-                format!(
-                    "{} · {} {k} of {}",
-                    clean(&section.title),
-                    state.framework.section_noun,
-                    sections.len()
+                state.tf(
+                    "screen-section-of",
+                    &[
+                        ("section", clean(&section.title).into()),
+                        ("noun", clean(&state.framework.section_noun).into()),
+                        ("k", k.into()),
+                        ("n", sections.len().into()),
+                    ],
                 ),
-                format!("Indicator {} of {total} ", state.at + 1),
+                format!(
+                    "{} ",
+                    state.tf(
+                        "screen-indicator-of",
+                        &[("n", (state.at + 1).into()), ("total", total.into())]
+                    )
+                ),
             )
         }
         None => (
             clean(&state.framework.title),
-            format!("End · {total} indicators "),
+            format!("{} ", state.tf("screen-end-of", &[("n", total.into())])),
         ),
     };
     let left_lines = wrap(&left, w, 0, 2);
@@ -120,8 +136,20 @@ fn header(state: &State<'_>, w: usize) -> Vec<Line<'static>> {
     }
     let answered = state.answered();
     let counts = [
-        format!(" {answered} of {total} answered"),
-        format!(" {answered}/{total} answered"),
+        format!(
+            " {}",
+            state.tf(
+                "walk-section-answered",
+                &[("m", answered.into()), ("n", total.into())]
+            )
+        ),
+        format!(
+            " {}",
+            state.tf(
+                "screen-answered-short",
+                &[("m", answered.into()), ("n", total.into())]
+            )
+        ),
         format!(" {answered}/{total}"),
     ];
     let pos_w = width(&position);
@@ -175,7 +203,10 @@ fn guidance(state: &State<'_>, w: usize) -> Vec<Line<'static>> {
     };
     let mut lines = Vec::new();
     if !ind.guidance.is_empty() {
-        lines.push(Line::from(Span::styled("Questions to talk about", bold())));
+        lines.push(Line::from(Span::styled(
+            heading(state, "walk-questions"),
+            bold(),
+        )));
         for g in &ind.guidance {
             for (i, l) in wrap(&clean(g), w, 2, 2).into_iter().enumerate() {
                 let mark = if i == 0 { "• " } else { "  " };
@@ -191,7 +222,7 @@ fn meanings(state: &State<'_>, w: usize) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let mut lines = vec![Line::from(Span::styled(
-        "What each level looks like here",
+        heading(state, "walk-levels"),
         bold(),
     ))];
     for level in &state.framework.scale.value {
@@ -229,7 +260,7 @@ fn levels(state: &State<'_>, chosen: Option<Choice>, w: usize) -> Vec<Line<'stat
         })
         .collect();
     items.push((
-        "n not applicable".to_string(),
+        format!("n {}", state.t("choice-na")),
         chosen == Some(Choice::NotApplicable),
     ));
     let cells = items
@@ -303,15 +334,15 @@ fn answer(state: &State<'_>, w: usize) -> (Vec<Line<'static>>, Vec<Line<'static>
         let name_w = state
             .groups()
             .iter()
-            .map(|g| width(&state.group_names.name(g)))
+            .map(|g| width(&state.group_name(g)))
             .max()
             .unwrap_or(0);
         for (k, g) in state.groups().iter().enumerate() {
             let choice = state.choice_for(id, Some(g));
-            let words = choice.map_or("not yet".to_string(), |c| state.choice_words(c));
+            let words = choice.map_or(state.t("choice-not-yet"), |c| state.choice_words(c));
             let here = k == state.group;
             let mark = if here { "▶ " } else { "  " };
-            let name = state.group_names.name(g);
+            let name = state.group_name(g);
             let pad = " ".repeat(name_w.saturating_sub(width(&name)));
             let text = cut(&format!("{mark}{name}{pad}  {words}"), w);
             must.push(if here {
@@ -328,64 +359,93 @@ fn answer(state: &State<'_>, w: usize) -> (Vec<Line<'static>>, Vec<Line<'static>
     let evidence = record_answer
         .and_then(|a| a.evidence.as_deref())
         .map(|e| clean(e.lines().next().unwrap_or("")))
-        .unwrap_or_else(|| "none yet (e to write)".to_string());
-    more.push(Line::from(vec![
-        Span::styled("Evidence: ", bold()),
-        Span::raw(cut(&evidence, w.saturating_sub(10))),
-    ]));
+        .unwrap_or_else(|| state.t("screen-evidence-none"));
+    more.push(labelled(&state.t("evidence"), &evidence, w));
+    if let Some((label, _)) = state.extra_note() {
+        let note = record_answer
+            .and_then(|a| a.extra_note.as_deref())
+            .map(|e| clean(e.lines().next().unwrap_or("")))
+            .unwrap_or_else(|| state.t("screen-extra-none"));
+        more.push(labelled(&clean(label), &note, w));
+    }
     let actions = record_answer.map_or(0, |a| a.actions.len());
     let first = record_answer
         .and_then(|a| a.actions.first())
         .map(|a| clean(&a.what));
     let text = match (actions, first) {
-        (0, _) | (_, None) => "none yet".to_string(),
+        (0, _) | (_, None) => state.t("screen-none-yet"),
         (1, Some(f)) => format!("1 · {f}"),
         (n, Some(f)) => format!("{n} · {f} …"),
     };
-    more.push(Line::from(vec![
-        Span::styled("Actions: ", bold()),
-        Span::raw(cut(&text, w.saturating_sub(9))),
-    ]));
+    more.push(labelled(&state.t("screen-actions"), &text, w));
     if let Some(a) = record_answer
         && let Some(v) = state.votes_shown(a)
     {
-        let mut text = format!("{} voted", v.all.total());
+        let mut text = state.tf("screen-n-voted", &[("n", count(v.all.total()))]);
         if let Some(sp) = v.spread {
-            text.push_str(&format!(" · spread {}", score_text(sp)));
+            text.push_str(" · ");
+            text.push_str(&state.tf("screen-spread", &[("spread", score_text(sp).into())]));
         }
         if v.talk_about_this {
-            text.push_str(" · ⚑ talk about this");
+            text.push_str(" · ");
+            text.push_str(&state.t("talk-flag"));
         }
-        more.push(Line::from(vec![
-            Span::styled("Votes: ", bold()),
-            Span::raw(cut(&text, w.saturating_sub(7))),
-        ]));
+        more.push(labelled(&state.t("screen-votes"), &text, w));
     }
     if let Some(note) = record_answer.and_then(|a| a.disagreed.as_ref()) {
-        more.push(Line::from(vec![
-            Span::styled("Agreed to disagree: ", bold()),
-            Span::raw(cut(&clean(&note.value), w.saturating_sub(20))),
-        ]));
+        more.push(labelled(
+            &state.t("screen-disagreed"),
+            &clean(&note.value),
+            w,
+        ));
     }
     for prev in state.previous {
-        more.push(Line::from(cut(
-            &format!(
-                "Last time ({}{}): {}",
-                prev.date.value,
-                whose(state, prev),
-                last_level(state, prev, id)
-            ),
-            w,
-        )));
+        more.push(Line::from(cut(&last_time_head(state, prev, id), w)));
     }
     (must, more)
+}
+
+/// A line of the answer: a bold label, a colon, and its value cut to the line.
+fn labelled(label: &str, value: &str, w: usize) -> Line<'static> {
+    let head = format!("{label}: ");
+    let room = w.saturating_sub(width(&head));
+    Line::from(vec![
+        Span::styled(head, bold()),
+        Span::raw(cut(value, room)),
+    ])
+}
+
+/// A heading from a catalog message that ends in a colon in the plain walk ("Questions to
+/// talk about:"), without the colon: on the screen it stands in bold on its own line.
+fn heading(state: &State<'_>, id: &str) -> String {
+    state
+        .t(id)
+        .trim_end_matches([':', '\u{a0}', ' ', '\u{ff1a}'])
+        .to_string()
+}
+
+/// A count of votes, as a catalog's argument.
+fn count(n: u64) -> crate::catalog::Arg {
+    crate::catalog::Arg::Count(usize::try_from(n).unwrap_or(usize::MAX))
+}
+
+/// "Last time (2025-11-13): 2 Emerging", with whose record it was when there are several.
+fn last_time_head(state: &State<'_>, prev: &crate::record::Record, id: &str) -> String {
+    state.tf(
+        "walk-last-time",
+        &[
+            ("date", prev.date.value.to_string().into()),
+            ("whose", whose(state, prev).into()),
+            ("words", last_level(state, prev, id).into()),
+        ],
+    )
 }
 
 /// ", Parent carers" when earlier records are of different scorers (last year's group
 /// records), so that their lines can be told apart; nothing for a single earlier record.
 fn whose(state: &State<'_>, prev: &crate::record::Record) -> String {
     if state.previous.len() > 1 {
-        format!(", {}", prev.scored_by.describe(&state.group_names))
+        format!(", {}", clean(&state.scorer_words(&prev.scored_by)))
     } else {
         String::new()
     }
@@ -395,7 +455,7 @@ fn whose(state: &State<'_>, prev: &crate::record::Record) -> String {
 /// level for a workshop record ("PC 3 · LA 2"), "agreed to disagree" or "not answered".
 fn last_level(state: &State<'_>, prev: &crate::record::Record, id: &str) -> String {
     let Some(answer) = prev.answer(id) else {
-        return "not answered".to_string();
+        return state.t("screen-not-answered");
     };
     if !answer.levels.is_empty() {
         return answer
@@ -404,17 +464,17 @@ fn last_level(state: &State<'_>, prev: &crate::record::Record, id: &str) -> Stri
             .map(|(g, c)| {
                 let short = match c.value {
                     Choice::Level(v) => v.to_string(),
-                    Choice::NotApplicable => "n/a".to_string(),
+                    Choice::NotApplicable => state.t("screen-na"),
                 };
-                format!("{} {short}", initials(&state.group_names.name(g)))
+                format!("{} {short}", initials(&state.group_name(g)))
             })
             .collect::<Vec<_>>()
             .join(" · ");
     }
     match (answer.level.as_ref(), answer.disagreed.is_some()) {
         (Some(c), _) => state.choice_words(c.value),
-        (None, true) => "agreed to disagree".to_string(),
-        (None, false) => "not answered".to_string(),
+        (None, true) => state.t("screen-agreed-to-disagree"),
+        (None, false) => state.t("screen-not-answered"),
     }
 }
 
@@ -433,25 +493,23 @@ fn last_time(state: &State<'_>, w: usize) -> Vec<Line<'static>> {
         if !lines.is_empty() {
             lines.push(Line::from(""));
         }
-        let head = format!(
-            "Last time ({}{}): {}",
-            prev.date.value,
-            whose(state, prev),
-            last_level(state, prev, id)
-        );
+        let head = last_time_head(state, prev, id);
         for l in wrap(&clean(&head), w, 0, 0) {
             lines.push(Line::from(Span::styled(l, bold())));
         }
         let actions = prev.answer(id).map_or(&[][..], |a| a.actions.as_slice());
         if actions.is_empty() {
-            lines.push(Line::from("No actions were agreed."));
+            lines.push(Line::from(state.t("screen-no-actions-then")));
             continue;
         }
-        lines.push(Line::from(if actions.len() == 1 {
-            "The action agreed then:".to_string()
-        } else {
-            format!("The {} actions agreed then:", actions.len())
-        }));
+        for l in wrap(
+            &state.tf("screen-actions-then", &[("n", actions.len().into())]),
+            w,
+            0,
+            0,
+        ) {
+            lines.push(Line::from(l));
+        }
         for action in actions {
             let now = state
                 .record
@@ -467,13 +525,17 @@ fn last_time(state: &State<'_>, w: usize) -> Vec<Line<'static>> {
                 about.push(clean(owner));
             }
             if let Some(due) = action.due {
-                about.push(format!("due {due}"));
+                about.push(state.tf("screen-due", &[("date", due.to_string().into())]));
             }
-            about.push(if now.is_some() {
-                format!("now {}", status.label().to_lowercase())
-            } else {
-                format!("was {}", status.label().to_lowercase())
-            });
+            let status_words = status_words(state, status).to_lowercase();
+            about.push(state.tf(
+                if now.is_some() {
+                    "screen-status-now"
+                } else {
+                    "screen-status-was"
+                },
+                &[("status", status_words.into())],
+            ));
             let overdue =
                 action.due.is_some_and(|d| d < state.record.date.value) && status.is_open();
             for l in wrap(&about.join(" · "), w, 2, 2) {
@@ -482,7 +544,10 @@ fn last_time(state: &State<'_>, w: usize) -> Vec<Line<'static>> {
             if overdue {
                 lines.push(Line::from(vec![
                     Span::raw("  "),
-                    Span::styled("⚑ OVERDUE", bold().add_modifier(Modifier::REVERSED)),
+                    Span::styled(
+                        format!("⚑ {}", state.t("overdue").to_uppercase()),
+                        bold().add_modifier(Modifier::REVERSED),
+                    ),
                 ]));
             }
         }
@@ -490,26 +555,44 @@ fn last_time(state: &State<'_>, w: usize) -> Vec<Line<'static>> {
     lines
 }
 
-fn status_line(state: &State<'_>, w: usize) -> Line<'static> {
-    match &state.status {
-        Some(s @ Status::Done(_)) => {
-            Line::from(Span::styled(cut(&format!("✓ {}", s.text()), w), bold()))
-        }
-        Some(s @ Status::Refused(_)) => Line::from(Span::styled(
-            cut(&format!("! {}", s.text()), w),
+/// The most lines the status line may take: a long message (longer in some languages) wraps
+/// rather than being cut, up to this many lines.
+const STATUS_LINES: usize = 3;
+
+/// The status line: what just happened, marked ✓ (done) or ! (refused, also reversed), wrapped
+/// to at most [`STATUS_LINES`] lines; empty when there is nothing to say.
+fn status_lines(state: &State<'_>, w: usize) -> Vec<Line<'static>> {
+    let (text, style) = match &state.status {
+        Some(s @ Status::Done(_)) => (format!("✓ {}", s.text()), bold()),
+        Some(s @ Status::Refused(_)) => (
+            format!("! {}", s.text()),
             bold().add_modifier(Modifier::REVERSED),
-        )),
-        None => Line::from(""),
+        ),
+        None => return vec![Line::from("")],
+    };
+    let mut rows = wrap(&text, w, 0, 2);
+    if rows.len() > STATUS_LINES {
+        rows.truncate(STATUS_LINES);
+        if let Some(last) = rows.last_mut() {
+            *last = cut(&format!("{last} …"), w.saturating_sub(2));
+        }
     }
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let r = if i == 0 { r } else { format!("  {r}") };
+            Line::from(Span::styled(r, style))
+        })
+        .collect()
 }
 
 /// The keys of a screen, laid out in as many lines as the width needs.
-fn key_bar(items: &[(&str, &str)], w: usize) -> Vec<Line<'static>> {
+fn key_bar(items: &[(String, String)], w: usize) -> Vec<Line<'static>> {
     let cells = items
         .iter()
         .map(|(key, what)| {
             vec![
-                Span::styled((*key).to_string(), reversed()),
+                Span::styled(key.clone(), reversed()),
                 Span::raw(format!(" {what}")),
             ]
         })
@@ -517,29 +600,51 @@ fn key_bar(items: &[(&str, &str)], w: usize) -> Vec<Line<'static>> {
     flow(cells, 2, w)
 }
 
-fn indicator_keys(state: &State<'_>) -> Vec<(String, &'static str)> {
+/// A key and what it does, the words from the catalog.
+fn key(state: &State<'_>, key: &str, id: &str) -> (String, String) {
+    (key.to_string(), state.t(id))
+}
+
+fn indicator_keys(state: &State<'_>) -> Vec<(String, String)> {
     let (lo, hi) = state.framework.scale_range();
     let mut keys = vec![
-        (format!("{lo}-{hi}"), "level"),
-        ("n".into(), "n/a"),
-        ("s".into(), "skip"),
-        ("←/b".into(), "back"),
-        ("→".into(), "next"),
+        key(state, &format!("{lo}-{hi}"), "screen-key-level"),
+        key(state, "n", "screen-key-na"),
+        key(state, "s", "screen-key-skip"),
+        key(state, "←/b", "screen-key-back"),
+        key(state, "→", "screen-key-next"),
     ];
     if state.workshop() {
-        keys.push(("Tab".into(), "group"));
+        keys.push(key(state, "Tab", "screen-key-group"));
     }
     keys.extend([
-        ("g".into(), "go to"),
-        ("e".into(), "evidence"),
-        ("a".into(), "actions"),
-        ("v".into(), "vote"),
-        ("i".into(), "details"),
-        ("↑↓".into(), "scroll"),
-        ("?".into(), "help"),
-        ("q".into(), "save & quit"),
+        key(state, "g", "screen-key-go-to"),
+        key(state, "e", "screen-key-evidence"),
+    ]);
+    if state.extra_note().is_some() {
+        keys.push(key(state, "x", "screen-key-extra"));
+    }
+    keys.extend([
+        key(state, "a", "screen-key-actions"),
+        key(state, "v", "screen-key-vote"),
+        key(state, "i", "screen-key-details"),
+        key(state, "↑↓", "screen-key-scroll"),
+        key(state, "?", "screen-key-help"),
+        key(state, "q", "screen-key-quit"),
     ]);
     keys
+}
+
+/// What an action's status is called, in the screen's language.
+fn status_words(state: &State<'_>, status: crate::record::ActionStatus) -> String {
+    use crate::record::ActionStatus;
+    state.t(match status {
+        ActionStatus::NotStarted => "status-not-started",
+        ActionStatus::InProgress => "status-in-progress",
+        ActionStatus::Done => "status-done",
+        ActionStatus::Embedded => "status-embedded",
+        ActionStatus::Dropped => "status-dropped",
+    })
 }
 
 fn rule(title: &str, note: &str, w: usize) -> Line<'static> {
@@ -574,88 +679,8 @@ fn indicator(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
     let stmt = statement(state, w);
     let (must, more) = answer(state, w);
     let editing = !matches!(state.screen, Screen::Indicator);
-    let keys: Vec<(String, &str)> = match &state.screen {
-        Screen::Evidence(_) => vec![
-            ("Esc".into(), "save notes"),
-            ("Enter".into(), "new line"),
-            ("Ctrl-E".into(), "your editor"),
-            ("Ctrl-C".into(), "keep as draft & stop"),
-        ],
-        Screen::Actions { deleting: true, .. } => {
-            vec![
-                ("y".into(), "delete it"),
-                ("any other key".into(), "keep it"),
-            ]
-        }
-        Screen::Actions { .. } => vec![
-            ("↑↓".into(), "move"),
-            ("Enter".into(), "change"),
-            ("a".into(), "add"),
-            ("d".into(), "delete"),
-            ("Esc".into(), "back"),
-            ("q".into(), "save & quit"),
-        ],
-        Screen::Vote(_) if state.phone_out.is_some() => vec![
-            ("0-9".into(), "the phone's number"),
-            ("Enter".into(), "put it out"),
-            ("Esc".into(), "cancel"),
-        ],
-        Screen::Vote(form) => match form.stage {
-            Stage::Counting => {
-                let mut keys = vec![
-                    ("0-9".into(), "how many"),
-                    ("↑↓".into(), "level"),
-                    ("Enter".into(), "done, then agree"),
-                    ("Esc".into(), "save & back"),
-                ];
-                if state.phones.as_ref().is_some_and(|l| l.asking().is_some()) {
-                    keys.push(("r".into(), "phones vote again"));
-                    keys.push(("k".into(), "keep & add"));
-                }
-                if state.phones.is_some() {
-                    keys.push(("p".into(), "put out a phone"));
-                    keys.push(("c".into(), "new code"));
-                }
-                keys
-            }
-            Stage::Agreeing => {
-                let (lo, hi) = state.framework.scale_range();
-                let mut keys = vec![
-                    (format!("{lo}-{hi}"), "agree this level"),
-                    ("n".into(), "n/a"),
-                ];
-                if !state.workshop() {
-                    keys.push(("d".into(), "agree to disagree"));
-                }
-                keys.push(("Esc".into(), "back"));
-                keys
-            }
-            Stage::Disagreeing(_) => vec![
-                ("Esc".into(), "save the note"),
-                ("Enter".into(), "new line"),
-                ("Ctrl-C".into(), "keep as draft & stop"),
-            ],
-        },
-        Screen::Details(_) => vec![
-            ("Tab".into(), "next field"),
-            ("Esc".into(), "save details"),
-            ("Ctrl-C".into(), "save & stop"),
-        ],
-        Screen::Action(form) => {
-            let mut keys = vec![("Tab".into(), "next field")];
-            if form.field == super::form::Field::Status {
-                keys.push(("← →".into(), "change status"));
-            } else if form.multi_line() {
-                keys.push(("Enter".into(), "new line"));
-            }
-            keys.push(("Esc".into(), "save action"));
-            keys.push(("Ctrl-C".into(), "keep as draft & stop"));
-            keys
-        }
-        _ => indicator_keys(state),
-    };
-    let key_refs: Vec<(&str, &str)> = keys.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-    let bar = key_bar(&key_refs, w);
+    let bar = key_bar(&screen_keys(state), w);
+    let status = status_lines(state, w);
 
     // What must always be seen, then what fits: the rules, the answer's details, and the
     // guidance in whatever is left.
@@ -680,17 +705,30 @@ fn indicator(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
         (all, None)
     };
     let content_h = len(&left).max(right.as_ref().map_or(0, |r| len(r)));
-    let fixed = len(&head) + len(&stmt) + len(&must) + 1 + len(&bar);
+    let fixed = len(&head) + len(&stmt) + len(&must) + len(&status) + len(&bar);
     let mut spare = area.height.saturating_sub(fixed);
-    let show_more = if spare >= len(&more) + 4 {
+    // What the box being typed in needs to be seen whole: the vote's counts and summary come
+    // before the answer's details and the rules.
+    let need = match &state.screen {
+        Screen::Vote(form) if !matches!(form.stage, Stage::Disagreeing(_)) => {
+            let (rows, tail) = vote_lines(state, form, w);
+            len(&rows) + len(&tail)
+        }
+        _ => 0,
+    };
+    let show_more = if spare >= len(&more) + 4 && spare - len(&more) >= need {
         spare -= len(&more);
         true
     } else {
         false
     };
-    let rules = spare >= 5;
+    let rules = spare >= 5 && spare - 2 >= need;
+    // Short of room for both rules while typing, the title of what is being typed still shows.
+    let title_shown = rules || (editing && spare > need && spare >= 3);
     if rules {
         spare -= 2;
+    } else if title_shown {
+        spare -= 1;
     }
     let mut middle = spare;
     // Room to spare: the guidance takes what it needs and the statement gets air around it.
@@ -717,27 +755,45 @@ fn indicator(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
             .current()
             .map(|(_, i)| i.id.value.to_uppercase())
             .unwrap_or_default();
+        let with_id = |message: &str| state.tf(message, &[("id", id.as_str().into())]);
         let title = match &state.screen {
-            Screen::Evidence(_) => format!("Evidence notes for {id}"),
+            Screen::Evidence(_) => with_id("walk-evidence-editor"),
+            // The note's name in the title; its question, which can be long, above the text.
+            Screen::Extra(_) => state.tf(
+                "walk-extra",
+                &[
+                    (
+                        "question",
+                        clean(state.extra_note().map_or("", |(label, _)| label)).into(),
+                    ),
+                    ("id", id.as_str().into()),
+                ],
+            ),
             Screen::Action(form) => match form.changes {
-                Some(i) => format!("Changing action {} for {id}", i + 1),
-                None => format!("New action for {id}"),
+                Some(i) => state.tf(
+                    "screen-title-change-action",
+                    &[("n", (i + 1).into()), ("id", id.as_str().into())],
+                ),
+                None => with_id("screen-title-new-action"),
             },
-            Screen::Details(_) => "Details of this assessment".to_string(),
+            Screen::Details(_) => state.t("screen-title-details"),
             Screen::Vote(form) => match (&form.stage, &form.group) {
-                (Stage::Disagreeing(_), _) => format!("Agreeing to disagree on {id}"),
-                (_, Some(g)) => format!("Vote on {id} · {}", state.group_names.name(g)),
-                (_, None) => format!("Vote on {id}"),
+                (Stage::Disagreeing(_), _) => with_id("screen-title-disagree"),
+                (_, Some(g)) => {
+                    format!("{} · {}", with_id("screen-title-vote"), state.group_name(g))
+                }
+                (_, None) => with_id("screen-title-vote"),
             },
-            _ => format!("Actions for {id}"),
+            _ => with_id("screen-title-actions"),
         };
-        if rules {
+        if title_shown {
             put(frame, vec![rule(&title, "", w)], area.x, &mut y, area.width);
         }
         let rect = Rect::new(area.x, y, area.width, middle);
         match &state.screen {
             Screen::Evidence(editor) => edit_box(frame, rect, editor),
-            Screen::Action(form) => form_box(frame, rect, form),
+            Screen::Extra(editor) => extra_box(frame, rect, state, editor),
+            Screen::Action(form) => form_box(frame, rect, state, form),
             Screen::Details(form) => details_box(frame, rect, state, form),
             Screen::Actions { cursor, .. } => action_list(frame, rect, state, *cursor),
             Screen::Vote(form) => match &form.stage {
@@ -751,15 +807,10 @@ fn indicator(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
         let max_scroll = content_h.saturating_sub(middle);
         let scroll = state.scroll.min(max_scroll);
         if rules {
-            let note = match (scroll > 0, scroll < max_scroll) {
-                (false, false) => String::new(),
-                (true, true) => "↑↓ more".to_string(),
-                (false, true) => "↓ more".to_string(),
-                (true, false) => "↑ more".to_string(),
-            };
+            let note = more_note(state, scroll > 0, scroll < max_scroll);
             put(
                 frame,
-                vec![rule("Questions and levels", &note, w)],
+                vec![rule(&state.t("screen-rule-guidance"), &note, w)],
                 area.x,
                 &mut y,
                 area.width,
@@ -789,7 +840,7 @@ fn indicator(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
     if rules {
         put(
             frame,
-            vec![rule("Answer", "", w)],
+            vec![rule(&state.t("screen-rule-answer"), "", w)],
             area.x,
             &mut y,
             area.width,
@@ -799,7 +850,110 @@ fn indicator(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
     if show_more {
         put(frame, more, area.x, &mut y, area.width);
     }
-    footer(frame, area, state, bar, y);
+    footer(frame, area, status, bar, y);
+}
+
+/// "↑↓ more", "↓ more", "↑ more" or nothing: whether there is more above and below.
+fn more_note(state: &State<'_>, above: bool, below: bool) -> String {
+    match (above, below) {
+        (false, false) => String::new(),
+        (true, true) => state.t("screen-more-both"),
+        (false, true) => state.t("screen-more-below"),
+        (true, false) => state.t("screen-more-above"),
+    }
+}
+
+/// The keys of the screen showing, with what they do.
+fn screen_keys(state: &State<'_>) -> Vec<(String, String)> {
+    let k = |k: &str, id: &str| key(state, k, id);
+    match &state.screen {
+        Screen::Evidence(_) | Screen::Extra(_) => vec![
+            k(
+                "Esc",
+                if matches!(state.screen, Screen::Extra(_)) {
+                    "screen-key-save-note"
+                } else {
+                    "screen-key-save-notes"
+                },
+            ),
+            k("Enter", "screen-key-new-line"),
+            k("Ctrl-E", "screen-key-own-editor"),
+            k("Ctrl-C", "screen-key-keep-draft"),
+        ],
+        Screen::Actions { deleting: true, .. } => vec![
+            k("y", "screen-key-delete-it"),
+            (
+                state.t("screen-any-other-key"),
+                state.t("screen-key-keep-it"),
+            ),
+        ],
+        Screen::Actions { .. } => vec![
+            k("↑↓", "screen-key-move"),
+            k("Enter", "screen-key-change"),
+            k("a", "screen-key-add"),
+            k("d", "screen-key-delete"),
+            k("Esc", "screen-key-back"),
+            k("q", "screen-key-quit"),
+        ],
+        Screen::Vote(_) if state.phone_out.is_some() => vec![
+            k("0-9", "screen-key-phone-number"),
+            k("Enter", "screen-key-put-out"),
+            k("Esc", "screen-key-cancel"),
+        ],
+        Screen::Vote(form) => match form.stage {
+            Stage::Counting => {
+                let mut keys = vec![
+                    k("0-9", "screen-key-how-many"),
+                    k("↑↓", "screen-key-level"),
+                    k("Enter", "screen-key-counted"),
+                    k("Esc", "screen-key-save-back"),
+                ];
+                if state.phones.as_ref().is_some_and(|l| l.asking().is_some()) {
+                    keys.push(k("r", "screen-key-vote-again"));
+                    keys.push(k("k", "screen-key-keep-add"));
+                }
+                if state.phones.is_some() {
+                    keys.push(k("p", "screen-key-put-out-phone"));
+                    keys.push(k("c", "screen-key-new-code"));
+                }
+                keys
+            }
+            Stage::Agreeing => {
+                let (lo, hi) = state.framework.scale_range();
+                let mut keys = vec![
+                    k(&format!("{lo}-{hi}"), "screen-key-agree"),
+                    k("n", "screen-key-na"),
+                ];
+                if !state.workshop() {
+                    keys.push(k("d", "screen-key-disagree"));
+                }
+                keys.push(k("Esc", "screen-key-back"));
+                keys
+            }
+            Stage::Disagreeing(_) => vec![
+                k("Esc", "screen-key-save-note"),
+                k("Enter", "screen-key-new-line"),
+                k("Ctrl-C", "screen-key-keep-draft"),
+            ],
+        },
+        Screen::Details(_) => vec![
+            k("Tab", "screen-key-next-field"),
+            k("Esc", "screen-key-save-details"),
+            k("Ctrl-C", "screen-key-save-stop"),
+        ],
+        Screen::Action(form) => {
+            let mut keys = vec![k("Tab", "screen-key-next-field")];
+            if form.field == super::form::Field::Status {
+                keys.push(k("← →", "screen-key-change-status"));
+            } else if form.multi_line() {
+                keys.push(k("Enter", "screen-key-new-line"));
+            }
+            keys.push(k("Esc", "screen-key-save-action"));
+            keys.push(k("Ctrl-C", "screen-key-keep-draft"));
+            keys
+        }
+        _ => indicator_keys(state),
+    }
 }
 
 /// The editor: its lines broken by width, scrolled so the cursor is in view.
@@ -815,6 +969,31 @@ fn edit_box(frame: &mut Frame<'_>, rect: Rect, editor: &Editor) {
     let cy = u16::try_from(cursor.0 - top).unwrap_or(0);
     let cx = u16::try_from(cursor.1).unwrap_or(0);
     frame.set_cursor_position(Position::new(rect.x + cx, rect.y + cy));
+}
+
+/// The framework's extra note being typed: its question, wrapped, above the editor (the
+/// question gives way to the text when the room is short: one line of text at least).
+fn extra_box(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, editor: &Editor) {
+    if rect.height == 0 || rect.width == 0 {
+        return;
+    }
+    let question = state.extra_note().map_or("", |(_, q)| q);
+    let lines: Vec<Line<'static>> = wrap(&clean(question), usize::from(rect.width), 0, 0)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, bold())))
+        .collect();
+    let h = len(&lines).min(rect.height.saturating_sub(2));
+    let shown: Vec<Line<'static>> = lines.into_iter().take(usize::from(h)).collect();
+    frame.render_widget(
+        Paragraph::new(shown),
+        Rect::new(rect.x, rect.y, rect.width, h),
+    );
+    let gap = u16::from(h > 0);
+    edit_box(
+        frame,
+        Rect::new(rect.x, rect.y + h + gap, rect.width, rect.height - h - gap),
+        editor,
+    );
 }
 
 /// An editor's text broken into rows of at most `w` columns, with the cursor's row and column.
@@ -844,79 +1023,144 @@ fn edit_rows(editor: &Editor, w: usize) -> (Vec<String>, (usize, usize)) {
     (rows, cursor)
 }
 
-/// The widths of a form's label column and value column in `width` cells: the longest label
-/// and its marks, or no label column at all when that would take over half the width.
-fn form_columns<'a>(labels: impl Iterator<Item = &'a str>, width_cells: u16) -> (usize, usize) {
-    let w = usize::from(width_cells);
-    let label_w = labels.map(width).max().unwrap_or(0) + 4;
-    if label_w * 2 > w {
-        (0, w)
-    } else {
-        (label_w, w - label_w)
-    }
+/// A field's value on a form: text being typed, or words chosen with keys (a status).
+enum Value<'e> {
+    /// Text, typed in an editor.
+    Text(&'e Editor),
+    /// Words shown as they are.
+    Fixed(String),
 }
 
-/// The action form: a label column and the fields, the one being typed in marked.
-fn form_box(frame: &mut Frame<'_>, rect: Rect, form: &super::form::ActionForm) {
-    use super::form::{FIELDS, Field};
-    if rect.height == 0 || rect.width == 0 {
-        return;
-    }
-    let (label_w, value_w) = form_columns(FIELDS.iter().map(|f| f.label()), rect.width);
+/// One field of a form: its label, its value, a hint in brackets under it, and whether the
+/// cursor is in it.
+struct FormField<'e> {
+    label: String,
+    value: Value<'e>,
+    hint: Option<String>,
+    on: bool,
+}
+
+/// How many columns the values stand in from the left when they go under their labels.
+const STACKED: usize = 4;
+
+/// A form's lines, where the cursor is (row, column), and the first row of the field with the
+/// cursor (a status has no text cursor, but its row must be in view). The labels stand in a
+/// column of their
+/// own with the values beside them; when the longest label would take over half the width,
+/// each value goes on the lines under its label instead, set in by [`STACKED`] columns so that
+/// it reads as that label's. A hint goes under its value, in brackets.
+fn form_lines(
+    fields: &[FormField<'_>],
+    w: usize,
+) -> (Vec<Line<'static>>, Option<(usize, usize)>, usize) {
+    let label_w = fields.iter().map(|f| width(&f.label)).max().unwrap_or(0) + 4;
+    let stacked = label_w * 2 > w;
+    let (lead, value_w) = if stacked {
+        (STACKED.min(w / 4), w.saturating_sub(STACKED.min(w / 4)))
+    } else {
+        (label_w, w - label_w)
+    };
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut cursor = None;
-    for field in FIELDS {
-        let on = field == form.field;
-        let mark = if on { "▶ " } else { "  " };
-        let label = format!("{mark}{}:", field.label());
-        let rows = match field {
-            Field::Status => {
-                let text = if on {
-                    format!("◀ {} ▶", form.status.label())
-                } else {
-                    form.status.label().to_string()
-                };
-                vec![text]
-            }
-            _ => {
-                let editor = match field {
-                    Field::What => &form.what,
-                    Field::Owner => &form.owner,
-                    Field::Due => &form.due,
-                    _ => &form.note,
-                };
+    let mut focus = 0;
+    for f in fields {
+        if f.on {
+            focus = lines.len();
+        }
+        let mark = if f.on { "▶ " } else { "  " };
+        let label = format!("{mark}{}:", f.label);
+        let style = if f.on { bold() } else { Style::default() };
+        let (rows, at) = match &f.value {
+            Value::Text(editor) => {
                 let (rows, at) = edit_rows(editor, value_w.max(2));
-                if on {
-                    cursor = Some((lines.len() + usize::from(label_w == 0) + at.0, at.1));
-                }
-                rows
+                (rows, Some(at))
             }
+            Value::Fixed(text) => (wrap(text, value_w.max(2), 0, 0), None),
         };
-        let style = if on { bold() } else { Style::default() };
-        if label_w == 0 {
-            lines.push(Line::from(Span::styled(label, style)));
-            lines.extend(rows.into_iter().map(Line::from));
-        } else {
-            for (i, r) in rows.into_iter().enumerate() {
-                let head = if i == 0 {
-                    format!("{label:<label_w$}")
-                } else {
-                    " ".repeat(label_w)
-                };
-                lines.push(Line::from(vec![Span::styled(head, style), Span::raw(r)]));
+        if stacked {
+            lines.push(Line::from(Span::styled(cut(&label, w), style)));
+        }
+        if f.on
+            && let Some((row, col)) = at
+        {
+            cursor = Some((lines.len() + row, lead + col));
+        }
+        if f.on && at.is_none() {
+            focus = lines.len();
+        }
+        for (i, r) in rows.into_iter().enumerate() {
+            let head = if i == 0 && !stacked {
+                let pad = label_w.saturating_sub(width(&label));
+                format!("{label}{}", " ".repeat(pad))
+            } else {
+                " ".repeat(lead)
+            };
+            lines.push(Line::from(vec![Span::styled(head, style), Span::raw(r)]));
+        }
+        if let Some(hint) = &f.hint {
+            for l in wrap(&format!("({hint})"), value_w.max(2), 0, 1) {
+                lines.push(Line::from(format!("{}{l}", " ".repeat(lead))));
             }
         }
     }
+    (lines, cursor, focus)
+}
+
+/// Draws a form's lines in `rect`, scrolled so that the cursor (or the field with it) is in
+/// view, and puts the cursor there.
+fn form_draw(
+    frame: &mut Frame<'_>,
+    rect: Rect,
+    lines: Vec<Line<'static>>,
+    cursor: Option<(usize, usize)>,
+    focus: usize,
+) {
     let h = usize::from(rect.height);
-    let focus = cursor.map_or(0, |c| c.0);
+    let focus = cursor.map_or(focus, |c| c.0);
     let top = (focus + 1).saturating_sub(h);
     let shown: Vec<Line<'static>> = lines.into_iter().skip(top).take(h).collect();
     frame.render_widget(Paragraph::new(shown), rect);
     if let Some((row, col)) = cursor {
-        let x = u16::try_from(label_w + col).unwrap_or(0);
+        let x = u16::try_from(col).unwrap_or(0);
         let y = u16::try_from(row - top).unwrap_or(0);
         frame.set_cursor_position(Position::new(rect.x + x, rect.y + y));
     }
+}
+
+/// The action form: a label column and the fields, the one being typed in marked.
+fn form_box(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, form: &super::form::ActionForm) {
+    use super::form::{FIELDS, Field};
+    if rect.height == 0 || rect.width == 0 {
+        return;
+    }
+    let fields: Vec<FormField<'_>> = FIELDS
+        .iter()
+        .map(|&field| {
+            let on = field == form.field;
+            let value = match field {
+                Field::Status => {
+                    let words = status_words(state, form.status);
+                    Value::Fixed(if on {
+                        format!("◀ {words} ▶")
+                    } else {
+                        words
+                    })
+                }
+                Field::What => Value::Text(&form.what),
+                Field::Owner => Value::Text(&form.owner),
+                Field::Due => Value::Text(&form.due),
+                Field::Note => Value::Text(&form.note),
+            };
+            FormField {
+                label: state.t(field.label_id()),
+                value,
+                hint: None,
+                on,
+            }
+        })
+        .collect();
+    let (lines, cursor, focus) = form_lines(&fields, usize::from(rect.width));
+    form_draw(frame, rect, lines, cursor, focus);
 }
 
 /// The details form: one line per field, the one with the cursor marked, and who scores (not
@@ -931,55 +1175,31 @@ fn details_box(
     if rect.height == 0 || rect.width == 0 {
         return;
     }
-    let (label_w, value_w) = form_columns(FIELDS.iter().map(|f| f.label()), rect.width);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut cursor = None;
-    for field in FIELDS {
-        let on = field == form.field;
-        let mark = if on { "▶ " } else { "  " };
-        let label = format!("{mark}{}:", field.label());
-        let (rows, at) = edit_rows(form.editor(field), value_w.max(2));
-        if on {
-            cursor = Some((lines.len() + usize::from(label_w == 0) + at.0, at.1));
-        }
-        let style = if on { bold() } else { Style::default() };
-        if label_w == 0 {
-            lines.push(Line::from(Span::styled(label, style)));
-            lines.extend(rows.into_iter().map(Line::from));
-        } else {
-            for (i, r) in rows.into_iter().enumerate() {
-                let head = if i == 0 {
-                    format!("{label:<label_w$}")
-                } else {
-                    " ".repeat(label_w)
-                };
-                lines.push(Line::from(vec![Span::styled(head, style), Span::raw(r)]));
-            }
-        }
-    }
+    let fields: Vec<FormField<'_>> = FIELDS
+        .iter()
+        .map(|&field| FormField {
+            label: state.t(field.label_id()),
+            value: Value::Text(form.editor(field)),
+            hint: field.hint_id().map(|id| state.t(id)),
+            on: field == form.field,
+        })
+        .collect();
+    let w = usize::from(rect.width);
+    let (mut lines, cursor, focus) = form_lines(&fields, w);
     lines.push(Line::from(""));
-    let who = format!(
-        "Scored by: {} (changed with --room, --group, --person or --groups when resuming)",
-        clean(&state.record.scored_by.describe(&state.group_names))
+    let who = state.tf(
+        "screen-scored-by",
+        &[(
+            "who",
+            clean(&state.scorer_words(&state.record.scored_by)).into(),
+        )],
     );
-    lines.extend(
-        wrap(&who, usize::from(rect.width), 0, 2)
-            .into_iter()
-            .map(Line::from),
-    );
-    let h = usize::from(rect.height);
-    let focus = cursor.map_or(0, |c| c.0);
-    let top = (focus + 1).saturating_sub(h);
-    let shown: Vec<Line<'static>> = lines.into_iter().skip(top).take(h).collect();
-    frame.render_widget(Paragraph::new(shown), rect);
-    if let Some((row, col)) = cursor {
-        let x = u16::try_from(label_w + col).unwrap_or(0);
-        let y = u16::try_from(row - top).unwrap_or(0);
-        frame.set_cursor_position(Position::new(rect.x + x, rect.y + y));
-    }
+    lines.extend(wrap(&who, w, 0, 2).into_iter().map(Line::from));
+    form_draw(frame, rect, lines, cursor, focus);
 }
 
-/// The indicator's actions, one per line, and a last line to add one.
+/// The indicator's actions, each wrapped on as many lines as it needs (never cut: its status
+/// comes last), and a last line to add one.
 fn action_list(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, cursor: usize) {
     let w = usize::from(rect.width);
     let actions = state
@@ -988,32 +1208,59 @@ fn action_list(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, cursor: usi
         .map(|a| a.actions.as_slice())
         .unwrap_or_default();
     let mut lines: Vec<Line<'static>> = Vec::new();
+    // One past the last line of the one under the cursor: the list scrolls to show it whole.
+    let mut cursor_end = 0;
     for (i, a) in actions.iter().enumerate() {
         let mut text = format!("{}. {}", i + 1, clean(&a.what));
         if let Some(o) = &a.owner {
             text.push_str(&format!(" · {}", clean(o)));
         }
         if let Some(d) = a.due {
-            text.push_str(&format!(" · due {d}"));
+            text.push_str(" · ");
+            text.push_str(&state.tf("screen-due", &[("date", d.to_string().into())]));
         }
-        text.push_str(&format!(" · {}", a.status.label()));
-        lines.push(list_line(&text, i == cursor, w));
+        text.push_str(&format!(" · {}", status_words(state, a.status)));
+        let on = i == cursor;
+        let number = format!("{}. ", i + 1);
+        let lead = 2 + width(&number);
+        for (k, l) in wrap(&text, w, 2, lead).into_iter().enumerate() {
+            let line = match (k, on) {
+                (0, true) => format!("▶ {l}"),
+                (0, false) => format!("  {l}"),
+                _ => format!("{}{l}", " ".repeat(lead)),
+            };
+            lines.push(if on {
+                Line::from(Span::styled(line, reversed()))
+            } else {
+                Line::from(line)
+            });
+        }
+        if on {
+            cursor_end = lines.len();
+        }
     }
-    lines.push(list_line("+ Add an action", cursor >= actions.len(), w));
+    lines.push(list_line(
+        &format!("+ {}", state.t("screen-add-action")),
+        cursor >= actions.len(),
+        w,
+    ));
+    if cursor >= actions.len() {
+        cursor_end = lines.len();
+    }
     let h = usize::from(rect.height);
-    let top = (cursor + 1).saturating_sub(h);
+    let top = cursor_end.saturating_sub(h);
     let shown: Vec<Line<'static>> = lines.into_iter().skip(top).take(h).collect();
     frame.render_widget(Paragraph::new(shown), rect);
 }
 
-/// The counts of a vote with a bar for each, how many, the spread and the flag.
-fn vote_box(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, form: &VoteForm) {
-    // With phones voting, the QR code to scan stands beside the counts while they are typed.
-    let (rect, qr) = super::phones::qr_beside(rect, state, form);
-    if let Some((at, code)) = qr {
-        frame.render_widget(Paragraph::new(code), at);
-    }
-    let w = usize::from(rect.width);
+/// The vote's lines at width `w`: a row of counts for each level (then not applicable and don't
+/// know), with a bar for each; and what goes under them, which is never cut off: how many were
+/// counted, the spread, the flag, and the phones' part.
+fn vote_lines(
+    state: &State<'_>,
+    form: &VoteForm,
+    w: usize,
+) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
     let d = state.shown_distribution(form);
     let most = d
         .levels
@@ -1030,14 +1277,14 @@ fn vote_box(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, form: &VoteFor
                 .framework
                 .level(v)
                 .map_or(v.to_string(), |l| format!("{v} {}", clean(&l.label))),
-            RowKind::NotApplicable => "n/a".to_string(),
-            RowKind::DontKnow => "don't know".to_string(),
+            RowKind::NotApplicable => state.t("screen-na"),
+            RowKind::DontKnow => state.t("screen-dont-know"),
         })
         .collect();
     let name_w = names.iter().map(|n| width(n)).max().unwrap_or(0);
     let cells = w.saturating_sub(name_w + 12).min(40);
     let counting = form.stage == Stage::Counting;
-    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut rows: Vec<Line<'static>> = Vec::new();
     for (i, (row, name)) in form.rows.iter().zip(&names).enumerate() {
         let n: u64 = match row.choice {
             RowKind::Level(v) => d
@@ -1062,35 +1309,59 @@ fn vote_box(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, form: &VoteFor
         };
         let bar_len =
             usize::try_from((n * cells as u64).checked_div(most).unwrap_or(0)).unwrap_or(0);
+        let pad = " ".repeat(name_w.saturating_sub(width(name)));
         let text = format!(
-            "{}{name:<name_w$} {typed} {}",
+            "{}{name}{pad} {typed} {}",
             if on { "▶ " } else { "  " },
             "█".repeat(bar_len)
         );
-        lines.push(if on {
+        rows.push(if on {
             Line::from(Span::styled(cut(&text, w), bold()))
         } else {
             Line::from(cut(&text, w))
         });
     }
     let total = d.total();
-    let mut summary = format!("{total} counted");
+    let mut summary = state.tf("screen-counted", &[("n", self::count(total))]);
     match d.spread() {
         Some(sp) => {
-            summary.push_str(&format!(" · spread {} levels", score_text(sp)));
+            summary.push_str(" · ");
+            summary
+                .push_str(&state.tf("screen-spread-levels", &[("spread", score_text(sp).into())]));
             if d.talk_about_this(state.divergence) {
-                summary.push_str(" · ⚑ TALK ABOUT THIS: views are far apart");
+                summary.push_str(" · ");
+                summary.push_str(&state.t("screen-talk-loud"));
             }
         }
-        None => summary.push_str(" · no spread yet"),
+        None => {
+            summary.push_str(" · ");
+            summary.push_str(&state.t("screen-no-spread"));
+        }
     }
-    for l in wrap(&summary, w, 0, 2) {
-        lines.push(Line::from(Span::styled(l, bold())));
+    let mut tail: Vec<Line<'static>> = wrap(&summary, w, 0, 2)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, bold())))
+        .collect();
+    tail.extend(super::phones::lines(state, form, w));
+    (rows, tail)
+}
+
+/// The counts of a vote with a bar for each, how many, the spread and the flag. What goes under
+/// the counts is always shown whole; the counts scroll to the row being typed in when the room
+/// is short.
+fn vote_box(frame: &mut Frame<'_>, rect: Rect, state: &State<'_>, form: &VoteForm) {
+    // With phones voting, the QR code to scan stands beside the counts while they are typed.
+    let (rect, qr) = super::phones::qr_beside(rect, state, form);
+    if let Some((at, code)) = qr {
+        frame.render_widget(Paragraph::new(code), at);
     }
-    lines.extend(super::phones::lines(state, form, w));
+    let (rows, tail) = vote_lines(state, form, usize::from(rect.width));
     let h = usize::from(rect.height);
-    let top = (form.row + 1).saturating_sub(h.saturating_sub(1));
-    let shown: Vec<Line<'static>> = lines.into_iter().skip(top).take(h).collect();
+    let tail_h = tail.len().min(h);
+    let rows_h = h - tail_h;
+    let top = (form.row + 1).saturating_sub(rows_h);
+    let mut shown: Vec<Line<'static>> = rows.into_iter().skip(top).take(rows_h).collect();
+    shown.extend(tail.into_iter().take(tail_h));
     frame.render_widget(Paragraph::new(shown), rect);
 }
 
@@ -1108,55 +1379,57 @@ fn list_line(text: &str, on: bool, w: usize) -> Line<'static> {
     }
 }
 
-const HELP: &[(&str, &str)] = &[
-    (
-        "digits",
-        "choose that level; it is saved at once and the next indicator shows",
-    ),
-    ("n", "not applicable here (left out of every average)"),
-    ("s", "skip: leave it unanswered for now and go on"),
-    ("← or b", "the previous indicator"),
-    ("→", "the next indicator (nothing is recorded)"),
-    ("g", "go to any indicator: the overview, Enter goes there"),
-    (
-        "e",
-        "write evidence notes (several lines; Esc saves them; Ctrl-E opens them in your editor)",
-    ),
-    (
-        "v",
-        "a vote: type how many chose each level, see the spread, then agree a level or to disagree",
-    ),
-    (
-        "a",
-        "the actions: add, change (Enter), delete (d); Esc saves an action being typed",
-    ),
-    (
-        "i",
-        "the details: correct the partnership, the date and who is taking part",
-    ),
-    ("↑ ↓ PgUp PgDn", "scroll the questions and level meanings"),
-    ("Tab", "in a workshop: the next group's level"),
-    ("?", "this help; Esc or ? closes it"),
-    (
-        "clocks",
-        "top right: time on this indicator · time in the whole session",
-    ),
-    ("q", "save and quit; the command to carry on is shown"),
-    ("Ctrl-C", "save everything, drafts too, and stop"),
-];
+/// The keys the help lists, each with what it does, in the screen's language.
+fn help_entries(state: &State<'_>) -> Vec<(String, String)> {
+    let k = |k: &str, id: &str| key(state, k, id);
+    let mut entries = vec![
+        (
+            state.t("screen-help-key-digits"),
+            state.t("screen-help-digits"),
+        ),
+        k("n", "screen-help-na"),
+        k("s", "screen-help-skip"),
+        (state.t("screen-help-key-back"), state.t("screen-help-back")),
+        k("→", "screen-help-next"),
+        k("g", "screen-help-go-to"),
+        k("e", "screen-help-evidence"),
+    ];
+    if let Some((label, _)) = state.extra_note() {
+        entries.push((
+            "x".to_string(),
+            state.tf("screen-help-extra", &[("label", clean(label).into())]),
+        ));
+    }
+    entries.extend([
+        k("v", "screen-help-vote"),
+        k("a", "screen-help-actions"),
+        k("i", "screen-help-details"),
+        k("↑ ↓ PgUp PgDn", "screen-help-scroll"),
+        k("Tab", "screen-help-tab"),
+        k("?", "screen-help-help"),
+        (
+            state.t("screen-help-key-clocks"),
+            state.t("screen-help-clocks"),
+        ),
+        k("q", "screen-help-quit"),
+        k("Ctrl-C", "screen-help-ctrl-c"),
+    ]);
+    entries
+}
 
-fn help(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
-    let w = usize::from(area.width);
-    let mut lines = vec![Line::from(Span::styled("Keys", bold())), Line::from("")];
-    let kw = HELP.iter().map(|(k, _)| width(k)).max().unwrap_or(0) + 2;
+/// The help's lines at width `w`, below its title.
+fn help_lines(state: &State<'_>, w: usize) -> Vec<Line<'static>> {
+    let entries = help_entries(state);
+    let mut lines = Vec::new();
+    let kw = entries.iter().map(|(k, _)| width(k)).max().unwrap_or(0) + 2;
     let kw = if kw * 3 > w { 2 } else { kw };
-    for (k, what) in HELP {
+    for (k, what) in &entries {
         let body = wrap(what, w, kw, kw);
         for (i, l) in body.into_iter().enumerate() {
             if i == 0 {
                 let pad = kw.saturating_sub(width(k));
                 if kw == 2 {
-                    lines.push(Line::from(Span::styled((*k).to_string(), bold())));
+                    lines.push(Line::from(Span::styled(k.clone(), bold())));
                     lines.push(Line::from(format!("  {l}")));
                 } else {
                     lines.push(Line::from(vec![
@@ -1170,21 +1443,59 @@ fn help(frame: &mut Frame<'_>, area: Rect, state: &State<'_>) {
         }
     }
     lines.push(Line::from(""));
-    for l in wrap(
-        "Every answer is saved to the record file as soon as it is given. A key that means nothing on a screen records nothing and says so here at the bottom.",
-        w,
-        0,
-        0,
-    ) {
+    for l in wrap(&state.t("screen-help-end"), w, 0, 0) {
         lines.push(Line::from(l));
     }
-    let bar = key_bar(&[("Esc", "back"), ("q", "save & quit")], w);
-    let h = area.height.saturating_sub(len(&bar) + 1);
-    frame.render_widget(
-        Paragraph::new(lines),
-        Rect::new(area.x, area.y, area.width, h),
+    lines
+}
+
+/// The help: every key and what it does, scrolled with ↑ ↓ PgUp PgDn when it does not fit, the
+/// title line saying whether there is more above or below.
+fn help(frame: &mut Frame<'_>, area: Rect, state: &State<'_>, scroll: u16) {
+    let w = usize::from(area.width);
+    let body = help_lines(state, w);
+    let status = status_lines(state, w);
+    // The room for the body: below the title and a blank line, above the status and the keys
+    // (with the scroll key when the body does not fit).
+    let keys = |scrolls: bool| {
+        let mut keys = Vec::new();
+        if scrolls {
+            keys.push(key(state, "↑↓ PgUp PgDn", "screen-key-scroll"));
+        }
+        keys.push(key(state, "Esc", "screen-key-back"));
+        keys.push(key(state, "q", "screen-key-quit"));
+        key_bar(&keys, w)
+    };
+    let room = |bar: &[Line<'_>]| area.height.saturating_sub(2 + len(&status) + len(bar));
+    let mut bar = keys(false);
+    if len(&body) > room(&bar) {
+        bar = keys(true);
+    }
+    let h = room(&bar);
+    let end = len(&body).saturating_sub(h);
+    state.help_end.set(end);
+    let scroll = scroll.min(end);
+    let note = more_note(state, scroll > 0, scroll < end);
+    let title = spread(
+        vec![Span::styled(state.t("screen-help-title"), bold())],
+        &[note],
+        w,
     );
-    footer(frame, area, state, bar, 0);
+    let mut y = area.y;
+    put(
+        frame,
+        vec![title, Line::from("")],
+        area.x,
+        &mut y,
+        area.width,
+    );
+    if h > 0 {
+        frame.render_widget(
+            Paragraph::new(body).scroll((scroll, 0)),
+            Rect::new(area.x, y, area.width, h),
+        );
+    }
+    footer(frame, area, status, bar, y + h);
 }
 
 /// One indicator's line in the overview: its level (or n/a, skipped, not yet) and marks for
@@ -1198,8 +1509,8 @@ fn overview_line(state: &State<'_>, index: usize, cursor: bool, w: usize) -> Str
             Some(l) => format!("{v} {}", l.label),
             None => v.to_string(),
         },
-        Some(Choice::NotApplicable) => "n/a".to_string(),
-        None => "not yet".to_string(),
+        Some(Choice::NotApplicable) => state.t("screen-na"),
+        None => state.t("choice-not-yet"),
     };
     let level = if state.workshop() {
         state
@@ -1209,15 +1520,15 @@ fn overview_line(state: &State<'_>, index: usize, cursor: bool, w: usize) -> Str
                 let c = state.choice_for(id, Some(g));
                 let short = match c {
                     Some(Choice::Level(v)) => v.to_string(),
-                    Some(Choice::NotApplicable) => "n/a".to_string(),
+                    Some(Choice::NotApplicable) => state.t("screen-na"),
                     None => "–".to_string(),
                 };
-                format!("{} {short}", initials(&state.group_names.name(g)))
+                format!("{} {short}", initials(&state.group_name(g)))
             })
             .collect::<Vec<_>>()
             .join(" · ")
     } else if answer.is_some_and(|a| a.level.is_none() && a.disagreed.is_some()) {
-        "agreed to disagree".to_string()
+        state.t("screen-agreed-to-disagree")
     } else {
         words(state.choice_for(id, None))
     };
@@ -1225,33 +1536,38 @@ fn overview_line(state: &State<'_>, index: usize, cursor: bool, w: usize) -> Str
     if let Some(v) =
         answer.and_then(|a| crate::score::votes::summarise(state.framework, a, state.divergence))
     {
-        let mut vote = format!("{} voted", v.all.total());
+        let mut vote = state.tf("screen-n-voted", &[("n", count(v.all.total()))]);
         if v.talk_about_this {
             vote.push_str(" ⚑");
         }
         marks.push(vote);
     }
     if answer.is_some_and(|a| a.evidence.is_some()) {
-        marks.push("evidence".to_string());
+        marks.push(state.t("screen-mark-evidence"));
+    }
+    if let Some((label, _)) = state.extra_note()
+        && answer.is_some_and(|a| a.extra_note.is_some())
+    {
+        marks.push(clean(label).to_lowercase());
     }
     match answer.map_or(0, |a| a.actions.len()) {
         0 => {}
-        1 => marks.push("1 action".to_string()),
-        n => marks.push(format!("{n} actions")),
+        n => marks.push(state.tf("n-actions", &[("n", n.into())])),
     }
     let mark = if cursor { "▶" } else { " " };
+    let pad = 18usize.saturating_sub(width(&level));
     let text = format!(
-        "{mark} {:<5} {:<18} {}",
+        "{mark} {:<5} {level}{} {}",
         id.to_uppercase(),
-        level,
+        " ".repeat(pad),
         marks.join(" · ")
     );
     cut(text.trim_end(), w)
 }
 
-/// "Parent carers" → "PC".
+/// "Parent carers" → "PC"; "Rhieni-ofalwyr" → "RO".
 fn initials(name: &str) -> String {
-    name.split_whitespace()
+    name.split(|c: char| c.is_whitespace() || c == '-')
         .filter_map(|w| w.chars().next())
         .flat_map(char::to_uppercase)
         .collect()
@@ -1265,21 +1581,37 @@ fn overview(frame: &mut Frame<'_>, area: Rect, state: &State<'_>, cursor: usize,
     let title = if end {
         let missing = total - answered;
         if missing == 0 {
-            format!("All {total} indicators are answered.")
+            state.tf("screen-all-answered", &[("n", total.into())])
         } else {
-            format!("End of the framework: {answered} of {total} answered, {missing} not yet.")
+            state.tf(
+                "screen-end-title",
+                &[
+                    ("m", answered.into()),
+                    ("n", total.into()),
+                    ("missing", missing.into()),
+                ],
+            )
         }
     } else {
-        format!("Overview: {answered} of {total} answered. Enter goes to the one marked.")
+        state.tf(
+            "screen-overview-title",
+            &[("m", answered.into()), ("n", total.into())],
+        )
     };
     for l in wrap(&title, w, 0, 0) {
         head.push(Line::from(Span::styled(l, bold())));
     }
     if end {
         let next = if answered == total {
-            format!("Next: {}", state.commands.report)
+            state.tf(
+                "screen-next",
+                &[("command", state.commands.report.as_str().into())],
+            )
         } else {
-            format!("To carry on later: {}", state.commands.resume)
+            state.tf(
+                "screen-carry-on-later",
+                &[("command", state.commands.resume.as_str().into())],
+            )
         };
         for l in wrap(&next, w, 0, 2) {
             head.push(Line::from(l));
@@ -1305,42 +1637,48 @@ fn overview(frame: &mut Frame<'_>, area: Rect, state: &State<'_>, cursor: usize,
             index += 1;
         }
     }
-    let keys: Vec<(&str, &str)> = if end {
+    let k = |k: &str, id: &str| key(state, k, id);
+    let keys = if end {
         vec![
-            ("↑↓", "move"),
-            ("Enter", "go there"),
-            ("←/b", "last indicator"),
-            ("q", "save & finish"),
+            k("↑↓", "screen-key-move"),
+            k("Enter", "screen-key-go-there"),
+            k("←/b", "screen-key-last-indicator"),
+            k("q", "screen-key-finish"),
         ]
     } else {
         vec![
-            ("↑↓", "move"),
-            ("Enter", "go there"),
-            ("Esc", "back"),
-            ("q", "save & quit"),
+            k("↑↓", "screen-key-move"),
+            k("Enter", "screen-key-go-there"),
+            k("Esc", "screen-key-back"),
+            k("q", "screen-key-quit"),
         ]
     };
     let bar = key_bar(&keys, w);
-    let h = area.height.saturating_sub(len(&head) + len(&bar) + 1);
+    let status = status_lines(state, w);
+    let h = area
+        .height
+        .saturating_sub(len(&head) + len(&bar) + len(&status));
     let top = (cursor_row + 1).saturating_sub(usize::from(h) / 2 + 1);
     let top = top.min(body.len().saturating_sub(usize::from(h)));
     let mut y = area.y;
     put(frame, head, area.x, &mut y, area.width);
     let shown: Vec<Line<'static>> = body.into_iter().skip(top).take(usize::from(h)).collect();
     put(frame, shown, area.x, &mut y, area.width);
-    footer(frame, area, state, bar, y);
+    footer(frame, area, status, bar, y);
 }
 
 /// The status line and the key bar at the bottom of the screen (below row `y` at least).
-fn footer(frame: &mut Frame<'_>, area: Rect, state: &State<'_>, bar: Vec<Line<'static>>, y: u16) {
-    let w = usize::from(area.width);
-    let mut y = area.bottom().saturating_sub(len(&bar) + 1).max(y);
-    put(
-        frame,
-        vec![status_line(state, w)],
-        area.x,
-        &mut y,
-        area.width,
-    );
+fn footer(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    status: Vec<Line<'static>>,
+    bar: Vec<Line<'static>>,
+    y: u16,
+) {
+    let mut y = area
+        .bottom()
+        .saturating_sub(len(&bar) + len(&status))
+        .max(y);
+    put(frame, status, area.x, &mut y, area.width);
     put(frame, bar, area.x, &mut y, area.width);
 }

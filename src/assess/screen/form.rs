@@ -2,6 +2,7 @@
 //! Text is kept as typed (a half-written date too) so it can be saved as a draft at any
 //! moment; it is checked only when the action is saved.
 
+use crate::catalog::Catalog;
 use crate::record::{Action, ActionDraft, ActionStatus, IsoDate};
 
 use super::text::Editor;
@@ -40,14 +41,14 @@ pub const STATUSES: [ActionStatus; 5] = [
 ];
 
 impl Field {
-    /// The field's label on the screen.
-    pub fn label(self) -> &'static str {
+    /// The message id of the field's label on the screen.
+    pub fn label_id(self) -> &'static str {
         match self {
-            Self::What => "What will be done",
-            Self::Owner => "Who owns it",
-            Self::Due => "Due by (YYYY-MM-DD)",
-            Self::Status => "Status",
-            Self::Note => "Note on progress",
+            Self::What => "screen-field-what",
+            Self::Owner => "screen-field-owner",
+            Self::Due => "screen-field-due",
+            Self::Status => "screen-field-status",
+            Self::Note => "screen-field-note",
         }
     }
 }
@@ -136,20 +137,23 @@ impl ActionForm {
         }
     }
 
-    /// The action, or what is wrong with it in words a person can act on.
-    pub fn to_action(&self) -> Result<Action, String> {
+    /// The action, or what is wrong with it in words a person can act on (in `words`'
+    /// language).
+    pub fn to_action(&self, words: &Catalog) -> Result<Action, String> {
         let what = self.what.text().trim().to_string();
         if what.is_empty() {
-            return Err("An action needs to say what will be done.".to_string());
+            return Err(words.get("screen-action-needs-what"));
         }
         let due = self.due.text();
         let due = if due.trim().is_empty() {
             None
         } else {
-            Some(
-                due.parse::<IsoDate>()
-                    .map_err(|e| format!("{e}. Type it like 2027-03-31, or leave it empty."))?,
-            )
+            Some(due.parse::<IsoDate>().map_err(|_| {
+                words.format(
+                    "screen-due-again",
+                    &[("error", super::details::date_problem(words, &due).into())],
+                )
+            })?)
         };
         let text = |e: &Editor| Some(e.text().trim().to_string()).filter(|t| !t.is_empty());
         Ok(Action {

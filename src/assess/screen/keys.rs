@@ -19,7 +19,7 @@ pub fn action(state: &State<'_>, key: KeyEvent) -> Option<Action> {
     {
         return Some(Action::Interrupt);
     }
-    let name = || key_name(key);
+    let name = || key_name(state, key);
     let common = |code: KeyCode| match code {
         KeyCode::Up => Some(Action::Scroll(-1)),
         KeyCode::Down => Some(Action::Scroll(1)),
@@ -40,7 +40,7 @@ pub fn action(state: &State<'_>, key: KeyEvent) -> Option<Action> {
             KeyCode::BackTab | KeyCode::Up => Some(Action::PreviousField),
             code => editing(code),
         },
-        Screen::Evidence(_) | Screen::Action(_) | Screen::Details(_) => {
+        Screen::Evidence(_) | Screen::Extra(_) | Screen::Action(_) | Screen::Details(_) => {
             if ctrl {
                 match key.code {
                     KeyCode::Char('s' | 'S') if key.modifiers.contains(KeyModifiers::CONTROL) => {
@@ -48,7 +48,7 @@ pub fn action(state: &State<'_>, key: KeyEvent) -> Option<Action> {
                     }
                     KeyCode::Char('e' | 'E')
                         if key.modifiers.contains(KeyModifiers::CONTROL)
-                            && matches!(state.screen, Screen::Evidence(_)) =>
+                            && matches!(state.screen, Screen::Evidence(_) | Screen::Extra(_)) =>
                     {
                         Some(Action::OwnEditor)
                     }
@@ -116,6 +116,7 @@ pub fn action(state: &State<'_>, key: KeyEvent) -> Option<Action> {
             KeyCode::Right => Some(Action::Next),
             KeyCode::Char('g' | 'G') => Some(Action::GoTo),
             KeyCode::Char('e' | 'E') => Some(Action::Evidence),
+            KeyCode::Char('x' | 'X') if state.framework.extra_note.is_some() => Some(Action::Extra),
             KeyCode::Char('a' | 'A') => Some(Action::Actions),
             KeyCode::Char('v' | 'V') => Some(Action::Vote),
             KeyCode::Char('i' | 'I') => Some(Action::Details),
@@ -134,10 +135,12 @@ pub fn action(state: &State<'_>, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('q' | 'Q') => Some(Action::Quit),
             code => common(code),
         },
-        Screen::Help => match key.code {
+        Screen::Help { .. } => match key.code {
             KeyCode::Esc | KeyCode::Char('?') => Some(Action::Close),
             KeyCode::Char('q' | 'Q') => Some(Action::Quit),
-            _ => None,
+            KeyCode::Home => Some(Action::Scroll(-10_000)),
+            KeyCode::End => Some(Action::Scroll(10_000)),
+            code => common(code),
         },
         Screen::Overview { end, .. } => match key.code {
             KeyCode::Enter => Some(Action::Open),
@@ -171,10 +174,11 @@ fn editing(code: KeyCode) -> Option<Action> {
     }
 }
 
-/// How a key is named in the status line: `x`, `Tab`, `Ctrl-F`.
-pub fn key_name(key: KeyEvent) -> String {
+/// How a key is named in the status line: `x`, `Tab`, `Ctrl-F`. Keys are named as their caps
+/// are printed; the space bar, and a key with no name, in the screen's language.
+pub fn key_name(state: &State<'_>, key: KeyEvent) -> String {
     let base = match key.code {
-        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(' ') => state.t("screen-key-space"),
         KeyCode::Char(c) => {
             let c = if c.is_control() { '?' } else { c };
             format!("`{c}`")
@@ -195,7 +199,7 @@ pub fn key_name(key: KeyEvent) -> String {
         KeyCode::Down => "↓".into(),
         KeyCode::Left => "←".into(),
         KeyCode::Right => "→".into(),
-        _ => "That key".into(),
+        _ => state.t("screen-that-key"),
     };
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         format!("Ctrl-{}", base.trim_matches('`').to_uppercase())
@@ -210,7 +214,7 @@ pub fn key_name(key: KeyEvent) -> String {
 /// must not choose a level).
 pub fn paste(state: &State<'_>, text: &str) -> Vec<Action> {
     match &state.screen {
-        Screen::Evidence(_) | Screen::Action(_) => text
+        Screen::Evidence(_) | Screen::Extra(_) | Screen::Action(_) => text
             .replace("\r\n", "\n")
             .replace('\r', "\n")
             .chars()

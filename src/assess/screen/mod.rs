@@ -18,6 +18,8 @@ pub mod vote;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod welsh_tests;
 
 use std::io::Write;
 use std::sync::Arc;
@@ -154,30 +156,38 @@ fn editor_command() -> Option<Vec<String>> {
 /// is read back (it becomes the draft), the editor is stopped, and the screen then stops as
 /// usual. Every failure is a message for the status line, with the notes as they were.
 fn own_editor(text: &str, stop: &AtomicBool) -> Result<String, String> {
+    use crate::catalog::say;
+    let why = |e: &dyn std::fmt::Display| e.to_string().into();
     let Some(command) = editor_command() else {
-        return Err(
-            "No editor is set (VISUAL or EDITOR), so the notes stay here; nothing was lost."
-                .to_string(),
-        );
+        return Err(say("screen-editor-unset", &[]));
     };
     let name = command[0].clone();
     let mut file = tempfile::Builder::new()
         .prefix("coprod-notes-")
         .suffix(".txt")
         .tempfile()
-        .map_err(|e| format!("Cannot make a file for your editor ({e}); the notes stay here."))?;
+        .map_err(|e| say("screen-editor-no-file", &[("why", why(&e))]))?;
     let mut body = text.to_string();
     if !body.is_empty() && !body.ends_with('\n') {
         body.push('\n');
     }
     file.write_all(body.as_bytes())
         .and_then(|()| file.flush())
-        .map_err(|e| format!("Cannot write the notes for your editor ({e}); they stay here."))?;
+        .map_err(|e| say("screen-editor-no-write", &[("why", why(&e))]))?;
     let read_back = |path: &std::path::Path| {
         std::fs::read_to_string(path)
             .map(|t| t.strip_suffix('\n').unwrap_or(&t).replace("\r\n", "\n"))
             .map_err(|e| {
-                format!("Cannot read back what {name} saved ({e}); the notes are as they were.")
+                say(
+                    "screen-editor-no-read",
+                    &[
+                        (
+                            "editor",
+                            crate::clean::terminal_line(&name).into_owned().into(),
+                        ),
+                        ("why", why(&e)),
+                    ],
+                )
             })
     };
     // Make way for the editor.
@@ -193,9 +203,15 @@ fn own_editor(text: &str, stop: &AtomicBool) -> Result<String, String> {
         .arg(file.path())
         .spawn()
     {
-        Err(e) => Err(format!(
-            "Cannot start your editor `{}` ({e}); the notes stay here, nothing was lost.",
-            crate::clean::terminal_line(&name)
+        Err(e) => Err(say(
+            "screen-editor-no-start",
+            &[
+                (
+                    "editor",
+                    crate::clean::terminal_line(&name).into_owned().into(),
+                ),
+                ("why", why(&e)),
+            ],
         )),
         Ok(mut child) => loop {
             if stop.load(Ordering::SeqCst) {
@@ -209,9 +225,7 @@ fn own_editor(text: &str, stop: &AtomicBool) -> Result<String, String> {
                 Ok(None) => std::thread::sleep(Duration::from_millis(50)),
                 Err(e) => {
                     let _ = child.kill();
-                    break Err(format!(
-                        "Lost track of your editor ({e}); the notes are as they were."
-                    ));
+                    break Err(say("screen-editor-lost", &[("why", why(&e))]));
                 }
             }
         },

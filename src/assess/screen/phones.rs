@@ -11,9 +11,8 @@ use crate::error::Error;
 use crate::record::{Answer, Tally, VoteSource};
 use crate::score::votes::Distribution;
 
-use super::draw::cut;
 use super::state::{Action, EditKey, State};
-use super::text::wrap;
+use super::text::{width, wrap};
 use super::vote::{Stage, VoteForm};
 
 impl State<'_> {
@@ -30,9 +29,9 @@ impl State<'_> {
         };
         link.open(at, &id, earlier);
         if link.asking().is_some() {
-            self.done(format!(
-                "Phones voted on {} before: r, they vote again; k, keep their votes and add. Cards can be typed meanwhile.",
-                id.to_uppercase()
+            self.done(self.tf(
+                "screen-phones-voted-before",
+                &[("id", id.to_uppercase().into())],
             ));
         }
     }
@@ -57,10 +56,8 @@ impl State<'_> {
             return;
         };
         link.new_code();
-        let text = format!(
-            "New join code {}: every phone is out, and their votes on this one are dropped; people join again with the new code.",
-            link.code
-        );
+        let code = link.code.clone();
+        let text = self.tf("screen-phones-new-code", &[("code", code.into())]);
         self.status = Some(super::state::Status::Done(text));
     }
 
@@ -71,22 +68,13 @@ impl State<'_> {
             return;
         };
         let id = asked.id.to_uppercase();
-        let n = asked.votes;
-        let (votes, are) = if n == 1 {
-            ("vote", "is")
+        let n = usize::try_from(asked.votes).unwrap_or(usize::MAX);
+        let message = if add {
+            "screen-phones-keep"
         } else {
-            ("votes", "are")
+            "screen-phones-again"
         };
-        let text = if add {
-            format!(
-                "Phones can vote on {id}: their {n} earlier {votes} {are} kept, and this vote's are added."
-            )
-        } else {
-            format!(
-                "Phones vote again on {id}: this vote's phone votes replace the {n} earlier {votes} (kept until the first phone votes)."
-            )
-        };
-        self.done(text);
+        self.done(self.tf(message, &[("id", id.into()), ("n", n.into())]));
     }
 
     /// `p` on the vote screen: asks for the number of the phone to put out.
@@ -100,9 +88,7 @@ impl State<'_> {
 
     fn ask_put_out(&mut self) {
         let typed = self.phone_out.clone().unwrap_or_default();
-        self.done(format!(
-            "Put out phone number: {typed}_ (the number on its page) · Enter puts it out · Esc cancels"
-        ));
+        self.done(self.tf("screen-put-out-ask", &[("typed", typed.into())]));
     }
 
     /// A key while the number of the phone to put out is being typed.
@@ -123,26 +109,23 @@ impl State<'_> {
             }
             Action::Close => {
                 self.phone_out = None;
-                self.done("No phone was put out.");
+                self.done(self.t("screen-put-out-none"));
             }
             Action::Confirm => {
                 let Ok(number) = typed.parse::<u32>() else {
-                    self.refuse("Type the number the phone's page shows, then Enter; Esc cancels.");
+                    self.refuse(self.t("screen-put-out-how"));
                     return;
                 };
                 self.phone_out = None;
                 let out = self.phones.as_mut().is_some_and(|l| l.put_out(number));
+                let args = [("number", number.to_string().into())];
                 if out {
-                    self.done(format!(
-                        "Phone {number} is out: its vote on this one is dropped, and its page tells it so."
-                    ));
+                    self.done(self.tf("screen-put-out-done", &args));
                 } else {
-                    self.refuse(format!(
-                        "No phone {number} is in the vote (it may be out already): check the number on its page; p to try again."
-                    ));
+                    self.refuse(self.tf("screen-put-out-unknown", &args));
                 }
             }
-            _ => self.refuse("Type the number the phone's page shows, then Enter; Esc cancels."),
+            _ => self.refuse(self.t("screen-put-out-how")),
         }
     }
 
@@ -238,85 +221,133 @@ pub fn lines(state: &State<'_>, form: &VoteForm, w: usize) -> Vec<Line<'static>>
         return Vec::new();
     };
     let bold = || ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::BOLD);
+    let phones = format!("{}: ", state.t("screen-phones"));
+    // "Phones: " in bold, then the text, wrapped with the lines after the first set in.
+    let labelled = |text: &str| -> Vec<Line<'static>> {
+        wrap(&format!("{phones}{text}"), w, 0, 2)
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| match (i, l.strip_prefix(phones.as_str())) {
+                (0, Some(rest)) => Line::from(vec![
+                    Span::styled(phones.clone(), bold()),
+                    Span::raw(rest.to_string()),
+                ]),
+                _ => Line::from(l),
+            })
+            .collect()
+    };
+    // Where to vote, and the code: these are what the room reads off the projector, so they
+    // are never cut; the note on a new code goes on their line when it fits.
+    let address = |hint: bool| -> Vec<Line<'static>> {
+        let at = format!("{} ", state.t("screen-vote-at"));
+        let code = format!("  {} ", state.t("screen-code"));
+        let mut spans = vec![
+            Span::styled(at.clone(), bold()),
+            Span::raw(link.address.clone()),
+            Span::styled(code.clone(), bold()),
+            Span::raw(link.code.clone()),
+        ];
+        let used = width(&at) + width(&link.address) + width(&code) + width(&link.code);
+        let note = format!("  ({})", state.t("screen-code-hint"));
+        let mut lines = Vec::new();
+        if !hint || used + width(&note) <= w {
+            if hint {
+                spans.push(Span::raw(note));
+            }
+            lines.push(Line::from(spans));
+        } else if used <= w {
+            lines.push(Line::from(spans));
+            for l in wrap(note.trim_start(), w, 0, 0) {
+                lines.push(Line::from(l));
+            }
+        } else {
+            lines.push(Line::from(vec![
+                Span::styled(at.clone(), bold()),
+                Span::raw(link.address.clone()),
+            ]));
+            lines.push(Line::from(vec![
+                Span::styled(code.trim_start().to_string(), bold()),
+                Span::raw(link.code.clone()),
+            ]));
+            if hint {
+                for l in wrap(note.trim_start(), w, 0, 0) {
+                    lines.push(Line::from(l));
+                }
+            }
+        }
+        lines
+    };
     let mut out = Vec::new();
     if form.stage == Stage::Counting
         && let Some(asked) = link.asking()
     {
-        let n = asked.votes;
-        let (votes, are) = if n == 1 {
-            ("vote", "is")
+        let n = usize::try_from(asked.votes).unwrap_or(usize::MAX);
+        let when = state.t(if asked.this_session {
+            "screen-phones-from-earlier"
         } else {
-            ("votes", "are")
-        };
-        let when = if asked.this_session {
-            "from the earlier vote on it"
-        } else {
-            "from before this session (before coprod stopped)"
-        };
+            "screen-phones-from-before"
+        });
         let id = asked.id.to_uppercase();
-        let text = format!(
-            "{n} {votes} on {id} {are} in the record already, {when}. Phones wait until you \
-             choose: r to vote again (this vote's replace them: the same people are here) or k \
-             to keep them and add this vote's (other people are voting now)."
+        let text = state.tf(
+            "screen-phones-in-record",
+            &[("n", n.into()), ("id", id.into()), ("when", when.into())],
         );
-        for (i, l) in wrap(&format!("Phones: {text}"), w, 0, 2)
-            .into_iter()
-            .enumerate()
-        {
-            match (i, l.strip_prefix("Phones: ")) {
-                (0, Some(rest)) => out.push(Line::from(vec![
-                    Span::styled("Phones: ", bold()),
-                    Span::raw(rest.to_string()),
-                ])),
-                _ => out.push(Line::from(l)),
-            }
-        }
+        out.extend(labelled(&text));
     } else if form.stage == Stage::Counting {
         let (voted, joined) = link.counts();
-        out.push(Line::from(vec![
-            Span::styled("Phones: ", bold()),
-            Span::raw(cut(
-                &format!("{voted} voted (of {joined} joined) · shown when counting is done",),
-                w.saturating_sub(8),
-            )),
-        ]));
-        out.push(Line::from(vec![
-            Span::styled("Vote at ", bold()),
-            Span::raw(link.address.clone()),
-            Span::styled("  code ", bold()),
-            Span::raw(link.code.clone()),
-            Span::raw("  (c: a new code, every phone out)"),
-        ]));
+        let text = state.tf(
+            "screen-phones-count",
+            &[("n", voted.into()), ("joined", joined.into())],
+        );
+        out.extend(labelled(&text));
+        out.extend(address(true));
         return out;
     }
     if form.stage == Stage::Counting {
-        out.push(Line::from(vec![
-            Span::styled("Vote at ", bold()),
-            Span::raw(link.address.clone()),
-            Span::styled("  code ", bold()),
-            Span::raw(link.code.clone()),
-        ]));
+        out.extend(address(false));
         return out;
     }
     let groups = state.phone_groups();
     if groups.is_empty() {
-        out.push(Line::from(vec![
-            Span::styled("Phones: ", bold()),
-            Span::raw("no votes"),
-        ]));
+        out.extend(labelled(&state.t("screen-phones-none")));
         return out;
     }
     for (group, d) in groups {
-        let mut line =
-            crate::assess::phone_votes_line(group.as_deref(), &d, &state.group_names, "n/a");
+        let mut line = phone_votes_words(state, group.as_deref(), &d);
         if let Some(sp) = d.spread() {
-            line.push_str(&format!(" · spread {}", crate::words::score_text(sp)));
+            line.push_str(" · ");
+            line.push_str(&state.tf(
+                "screen-spread",
+                &[("spread", crate::words::score_text(sp).into())],
+            ));
         }
         for l in wrap(&line, w, 0, 2) {
             out.push(Line::from(l));
         }
     }
     out
+}
+
+/// One group's phone votes after the reveal, in the screen's language: "Phones, Parent carers:
+/// 2: 1, 4: 3, n/a: 1".
+pub fn phone_votes_words(state: &State<'_>, group: Option<&str>, d: &Distribution) -> String {
+    let who = match group {
+        Some(g) => state.tf("screen-phones-of", &[("group", state.group_name(g).into())]),
+        None => state.t("screen-phones-no-group"),
+    };
+    let mut parts: Vec<String> = d
+        .levels
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(v, n)| format!("{v}: {n}"))
+        .collect();
+    if d.not_applicable > 0 {
+        parts.push(format!("{}: {}", state.t("screen-na"), d.not_applicable));
+    }
+    if d.dont_know > 0 {
+        parts.push(format!("{}: {}", state.t("screen-dont-know"), d.dont_know));
+    }
+    format!("{who}: {}", parts.join(", "))
 }
 
 /// Where the QR code goes while the counts are typed: to the right of them when there is room
@@ -347,7 +378,7 @@ pub fn qr_beside(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use std::io::{Read, Write};
     use std::net::{IpAddr, Ipv4Addr, TcpStream};
     use std::time::{Duration, Instant};
@@ -403,7 +434,7 @@ mod tests {
     }
 
     /// Sends one request to the server on loopback; the status and the response.
-    fn send(port: u16, raw: &str) -> (u16, String) {
+    pub(in crate::assess::screen) fn send(port: u16, raw: &str) -> (u16, String) {
         let mut s = TcpStream::connect((Ipv4Addr::LOCALHOST, port)).expect("connect");
         s.set_read_timeout(Some(Duration::from_secs(10)))
             .expect("timeout");
@@ -414,7 +445,12 @@ mod tests {
         (status, out)
     }
 
-    fn post(port: u16, path: &str, cookie: &str, body: &str) -> (u16, String) {
+    pub(in crate::assess::screen) fn post(
+        port: u16,
+        path: &str,
+        cookie: &str,
+        body: &str,
+    ) -> (u16, String) {
         send(
             port,
             &format!(
@@ -427,7 +463,7 @@ mod tests {
     }
 
     /// Joins; the phone's cookie token and form key.
-    fn join(port: u16, code: &str, group: &str) -> (String, String) {
+    pub(in crate::assess::screen) fn join(port: u16, code: &str, group: &str) -> (String, String) {
         let (status, out) = post(port, "/join", "", &format!("code={code}&group={group}"));
         assert_eq!(status, 303, "{out}");
         let token = out
@@ -449,7 +485,7 @@ mod tests {
         (token, key)
     }
 
-    fn round_of(port: u16, token: &str) -> String {
+    pub(in crate::assess::screen) fn round_of(port: u16, token: &str) -> String {
         let (_, page) = send(
             port,
             &format!("GET /vote HTTP/1.1\r\nHost: x\r\nCookie: coprod_phone={token}\r\n\r\n"),
@@ -462,7 +498,12 @@ mod tests {
     }
 
     /// Votes from a thread while the screen saves, as its loop does; the status.
-    fn vote(s: &mut State<'_>, port: u16, token: &str, body: String) -> u16 {
+    pub(in crate::assess::screen) fn vote(
+        s: &mut State<'_>,
+        port: u16,
+        token: &str,
+        body: String,
+    ) -> u16 {
         let token = token.to_string();
         let phone = std::thread::spawn(move || post(port, "/vote", &token, &body).0);
         let until = Instant::now() + Duration::from_secs(10);
@@ -621,7 +662,7 @@ mod tests {
 
     /// The screen with what differs from run to run (the port, the join code, the QR code of
     /// both) written the same every time, for a snapshot.
-    fn pinned(s: &State<'_>, w: u16, h: u16) -> String {
+    pub(in crate::assess::screen) fn pinned(s: &State<'_>, w: u16, h: u16) -> String {
         let link = s.phones.as_ref().expect("phones");
         let port = link.port().to_string();
         let code = link.code.clone();

@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use crate::assess::{Outcome, Save, answer_mut, unanswered};
+use crate::catalog::{Arg, Catalog};
 use crate::diagnostic::unplaced;
 use crate::error::Error;
 use crate::framework::{Framework, Indicator, Section};
@@ -23,8 +24,11 @@ pub const DRAFT_PAUSE: Duration = Duration::from_millis(1500);
 pub enum Screen {
     /// One indicator: the statement, guidance, level meanings and the answer.
     Indicator,
-    /// The keys and what they do.
-    Help,
+    /// The keys and what they do, scrolled this many lines.
+    Help {
+        /// How far the help is scrolled.
+        scroll: u16,
+    },
     /// Every indicator by section; Enter goes to the one under the cursor. `end` when it is
     /// shown because the walk reached the end.
     Overview {
@@ -35,6 +39,8 @@ pub enum Screen {
     },
     /// Evidence notes being typed.
     Evidence(Editor),
+    /// The framework's extra note (e.g. what young people say) being typed.
+    Extra(Editor),
     /// The indicator's actions: the cursor's line (one past the last is "add an action"), and
     /// whether deleting the one under the cursor waits for a yes.
     Actions {
@@ -90,6 +96,8 @@ pub enum Action {
     GoTo,
     /// Type evidence notes.
     Evidence,
+    /// Type the framework's extra note (when it asks for one).
+    Extra,
     /// The indicator's actions (on the actions screen: add one).
     Actions,
     /// Delete the action under the cursor (asks first).
@@ -214,6 +222,12 @@ pub struct State<'a> {
     /// Notes to open in the person's editor: set by [`Action::OwnEditor`], taken by the loop
     /// that owns the terminal, which answers with [`Action::FromEditor`].
     pub own_editor: Option<String>,
+    /// coprod's words on the screen, in the language the framework is shown in (English where
+    /// coprod has no catalog for it).
+    pub words: Catalog,
+    /// The farthest the help can scroll at the size it was last drawn (set by drawing, so that
+    /// scrolling stops where the help ends).
+    pub help_end: std::cell::Cell<u16>,
 }
 
 /// The commands the end of a session points to.
@@ -257,6 +271,8 @@ impl<'a> State<'a> {
             phones: None,
             phone_out: None,
             own_editor: None,
+            words: Catalog::new(&framework.language),
+            help_end: std::cell::Cell::new(u16::MAX),
         };
         state.arrive(at);
         state.offer_drafts();
@@ -278,6 +294,47 @@ impl<'a> State<'a> {
         &self.record.scored_by.groups
     }
 
+    /// One of coprod's messages, in the screen's language.
+    pub fn t(&self, id: &str) -> String {
+        self.words.get(id)
+    }
+
+    /// One of coprod's messages with its arguments, in the screen's language.
+    pub fn tf(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.words.format(id, args)
+    }
+
+    /// A stakeholder group's name: as `coprod.toml` names it, else coprod's own name for a
+    /// group it knows, in the screen's language.
+    pub fn group_name(&self, id: &str) -> String {
+        crate::assess::group_words(&self.words, &self.group_names, id)
+    }
+
+    /// Who scored a record, in the screen's language: the whole room, a group, a workshop's
+    /// groups, or a person (their name as given).
+    pub fn scorer_words(&self, scored_by: &crate::record::ScoredBy) -> String {
+        match (scored_by.kind.value, &scored_by.group, &scored_by.name) {
+            (ScorerKind::Room, _, _) => self.t("who-room"),
+            (ScorerKind::Group, Some(g), _) => self.group_name(g),
+            (ScorerKind::Group, None, _) => self.t("who-a-group"),
+            (ScorerKind::Workshop, _, _) => {
+                let names: Vec<String> = scored_by
+                    .groups
+                    .iter()
+                    .map(|g| self.group_name(g))
+                    .collect();
+                self.tf("screen-workshop-of", &[("groups", names.join(", ").into())])
+            }
+            (ScorerKind::Person, g, n) => {
+                let n = n.clone().unwrap_or_else(|| self.t("who-one-person"));
+                match g {
+                    Some(g) => format!("{n} ({})", self.group_name(g)),
+                    None => n,
+                }
+            }
+        }
+    }
+
     /// How a choice is said: "3 Developing", "n/a Not applicable".
     pub fn choice_words(&self, choice: Choice) -> String {
         match choice {
@@ -285,8 +342,20 @@ impl<'a> State<'a> {
                 Some(l) => format!("{v} {}", l.label),
                 None => v.to_string(),
             },
-            Choice::NotApplicable => "n/a Not applicable".to_string(),
+            Choice::NotApplicable => self.t("screen-na-long"),
         }
+    }
+
+    /// The framework's name for its extra note and the question asking for it, when it asks
+    /// for one.
+    pub fn extra_note(&self) -> Option<(&'a str, &'a str)> {
+        let note = self.framework.extra_note.as_ref()?;
+        let question = if note.question.is_empty() {
+            &note.label
+        } else {
+            &note.question
+        };
+        Some((note.label.as_str(), question.as_str()))
     }
 
     /// The current choice for indicator `id` (for `group` in workshop mode).
@@ -344,7 +413,7 @@ impl<'a> State<'a> {
             return Ok(());
         }
         if let Action::Nothing(key) = &action {
-            let text = format!("{key} means nothing here; nothing was recorded.");
+            let text = self.tf("screen-means-nothing", &[("key", key.into())]);
             self.refuse(text);
             return Ok(());
         }
@@ -353,17 +422,25 @@ impl<'a> State<'a> {
         }
         match self.screen.clone() {
             Screen::Indicator => self.on_indicator(action, save),
-            Screen::Help => {
+            Screen::Help { scroll } => {
                 match action {
                     Action::Close | Action::Help => self.screen = Screen::Indicator,
                     Action::Quit => self.outcome = Some(Outcome::Quit),
                     Action::Interrupt => self.outcome = Some(Outcome::Interrupted),
+                    Action::Scroll(n) => {
+                        let end = i64::from(self.help_end.get());
+                        let s = (i64::from(scroll) + i64::from(n)).clamp(0, end);
+                        self.screen = Screen::Help {
+                            scroll: u16::try_from(s).unwrap_or(0),
+                        };
+                    }
                     _ => {}
                 }
                 Ok(())
             }
             Screen::Overview { cursor, end } => self.on_overview(action, cursor, end),
             Screen::Evidence(editor) => self.on_evidence(action, editor, save),
+            Screen::Extra(editor) => self.on_extra(action, editor, save),
             Screen::Actions { cursor, deleting } => self.on_actions(action, cursor, deleting, save),
             Screen::Action(form) => self.on_form(action, *form, save),
             Screen::Vote(form) => self.on_vote(action, *form, save),
@@ -376,7 +453,7 @@ impl<'a> State<'a> {
             Action::Digit(d) => return self.digit(d, save),
             Action::Confirm => {
                 if self.digits.is_empty() {
-                    self.refuse("Enter means nothing here: type a level's number to choose it.");
+                    self.refuse(self.t("screen-enter-means-nothing"));
                 } else {
                     let typed = std::mem::take(&mut self.digits);
                     match typed
@@ -385,7 +462,9 @@ impl<'a> State<'a> {
                         .filter(|v| self.framework.level(*v).is_some())
                     {
                         Some(v) => return self.choose(Choice::Level(v), save),
-                        None => self.refuse(format!("There is no level {typed}.")),
+                        None => {
+                            self.refuse(self.tf("screen-no-such-level", &[("level", typed.into())]))
+                        }
                     }
                 }
             }
@@ -394,12 +473,12 @@ impl<'a> State<'a> {
                 if let Some((_, ind)) = self.current() {
                     let id = ind.id.value.to_uppercase();
                     self.arrive(self.at + 1);
-                    self.done(format!("Skipped {id}; it stays unanswered for now."));
+                    self.done(self.tf("screen-skipped", &[("id", id.into())]));
                 }
             }
             Action::Previous => {
                 if self.at == 0 {
-                    self.refuse("This is the first indicator; there is none before it.");
+                    self.refuse(self.t("screen-first"));
                 } else {
                     self.arrive(self.at - 1);
                     self.status = None;
@@ -419,12 +498,9 @@ impl<'a> State<'a> {
                 if let Some((_, ind)) = self.current() {
                     let answer = self.record.answer(&ind.id.value);
                     let draft = answer.and_then(|a| a.draft.evidence.clone());
-                    self.status = draft.is_some().then(|| {
-                        Status::Done(
-                            "These are the notes being typed when coprod stopped; Esc saves them."
-                                .to_string(),
-                        )
-                    });
+                    self.status = draft
+                        .is_some()
+                        .then(|| Status::Done(self.t("screen-notes-draft")));
                     let current = draft
                         .or_else(|| {
                             answer
@@ -435,9 +511,26 @@ impl<'a> State<'a> {
                     self.screen = Screen::Evidence(Editor::new(&current));
                 }
             }
+            Action::Extra if self.framework.extra_note.is_some() => {
+                if let Some((_, ind)) = self.current() {
+                    let answer = self.record.answer(&ind.id.value);
+                    let draft = answer.and_then(|a| a.draft.extra_note.clone());
+                    self.status = draft
+                        .is_some()
+                        .then(|| Status::Done(self.t("screen-extra-draft")));
+                    let current = draft
+                        .or_else(|| {
+                            answer
+                                .and_then(|a| a.extra_note.as_deref())
+                                .map(str::to_string)
+                        })
+                        .unwrap_or_default();
+                    self.screen = Screen::Extra(Editor::new(&current));
+                }
+            }
             Action::Details => {
                 self.screen = Screen::Details(Box::new(DetailsForm::of(&self.record)));
-                self.done("Tab moves between the fields; Esc saves them.");
+                self.done(self.t("screen-details-hint"));
             }
             Action::Vote => {
                 if let Some((_, ind)) = self.current() {
@@ -454,9 +547,7 @@ impl<'a> State<'a> {
                     });
                     let form = VoteForm::new(self.framework, group, earlier);
                     self.screen = Screen::Vote(Box::new(form));
-                    self.done(
-                        "Type how many chose each level; ↑ ↓ move between levels; Enter when done.",
-                    );
+                    self.done(self.t("screen-vote-hint"));
                     self.phones_open();
                 }
             }
@@ -467,7 +558,7 @@ impl<'a> State<'a> {
                 };
                 self.status = None;
             }
-            Action::Help => self.screen = Screen::Help,
+            Action::Help => self.screen = Screen::Help { scroll: 0 },
             Action::Quit => self.outcome = Some(Outcome::Quit),
             Action::Interrupt => self.outcome = Some(Outcome::Interrupted),
             Action::Scroll(n) => {
@@ -482,10 +573,8 @@ impl<'a> State<'a> {
                     (self.group + n - 1) % n
                 };
             }
-            Action::NextGroup | Action::PreviousGroup => {
-                self.refuse("Tab means nothing here: this record has no groups.")
-            }
-            Action::Close => self.refuse("Esc means nothing here; nothing was recorded."),
+            Action::NextGroup | Action::PreviousGroup => self.refuse(self.t("screen-no-groups")),
+            Action::Close => self.refuse(self.tf("screen-means-nothing", &[("key", "Esc".into())])),
             _ => {}
         }
         Ok(())
@@ -515,8 +604,8 @@ impl<'a> State<'a> {
             }
             (exact, true) => {
                 let text = match exact {
-                    Some(v) => format!("Type the next digit, or Enter for level {v}."),
-                    None => "Type the next digit of the level.".to_string(),
+                    Some(v) => self.tf("screen-next-digit-or-enter", &[("level", v.into())]),
+                    None => self.t("screen-next-digit"),
                 };
                 self.done(text);
                 Ok(())
@@ -524,8 +613,13 @@ impl<'a> State<'a> {
             (None, false) => {
                 self.digits.clear();
                 let (lo, hi) = self.framework.scale_range();
-                self.refuse(format!(
-                    "There is no level {typed}: the levels go from {lo} to {hi}. Nothing was recorded."
+                self.refuse(self.tf(
+                    "screen-off-scale",
+                    &[
+                        ("level", typed.into()),
+                        ("lo", lo.into()),
+                        ("hi", hi.into()),
+                    ],
                 ));
                 Ok(())
             }
@@ -555,11 +649,21 @@ impl<'a> State<'a> {
         }
         save(&self.record)?;
         let words = self.choice_words(choice);
-        let whose = match &group {
-            Some(g) => format!(" for {} ({})", id.to_uppercase(), self.group_names.name(g)),
-            None => format!(" for {}", id.to_uppercase()),
+        let saved = match &group {
+            Some(g) => self.tf(
+                "screen-saved-level-group",
+                &[
+                    ("words", words.into()),
+                    ("id", id.to_uppercase().into()),
+                    ("group", self.group_name(g).into()),
+                ],
+            ),
+            None => self.tf(
+                "screen-saved-level",
+                &[("words", words.into()), ("id", id.to_uppercase().into())],
+            ),
         };
-        self.done(format!("Saved: {words}{whose}"));
+        self.done(saved.clone());
         if let Some(g) = group {
             // Next the first group after this one still without a level, else move on.
             let groups = self.groups().to_vec();
@@ -573,9 +677,7 @@ impl<'a> State<'a> {
             let _ = g;
         }
         if self.stay {
-            self.done(format!(
-                "Saved: {words}{whose}. → goes on to the next indicator."
-            ));
+            self.done(self.tf("screen-saved-stay", &[("saved", saved.into())]));
         } else {
             let status = self.status.take();
             self.arrive(self.at + 1);
@@ -605,8 +707,8 @@ impl<'a> State<'a> {
             }
             Action::Quit => self.outcome = Some(Outcome::Quit),
             Action::Interrupt => self.outcome = Some(Outcome::Interrupted),
-            Action::Help => self.refuse("Help is on the indicator screen; Enter opens one."),
-            _ => self.refuse("That key means nothing here; nothing was recorded."),
+            Action::Help => self.refuse(self.t("screen-help-elsewhere")),
+            _ => self.refuse(self.t("screen-key-means-nothing")),
         }
         Ok(())
     }
@@ -637,10 +739,9 @@ impl<'a> State<'a> {
                 self.typed_at = None;
                 if before != text || had_draft {
                     save(&self.record)?;
-                    self.done(format!(
-                        "Saved the evidence notes for {}.",
-                        id.to_uppercase()
-                    ));
+                    self.done(
+                        self.tf("screen-saved-evidence", &[("id", id.to_uppercase().into())]),
+                    );
                 } else {
                     self.status = None;
                 }
@@ -661,10 +762,75 @@ impl<'a> State<'a> {
             Action::FromEditor(Ok(text)) => {
                 self.screen = Screen::Evidence(Editor::new(&text));
                 self.keep_draft(save)?;
-                self.done("Back from your editor: the notes are as it left them; Esc saves them.");
+                self.done(self.t("screen-from-editor"));
             }
             Action::FromEditor(Err(why)) => {
                 self.screen = Screen::Evidence(editor);
+                self.refuse(why);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The framework's extra note being typed: saved into the record's answer (`extra_note`)
+    /// on Esc, kept as a draft while it is typed, as the evidence notes are.
+    fn on_extra(
+        &mut self,
+        action: Action,
+        mut editor: Editor,
+        save: &mut Save<'_>,
+    ) -> Result<(), Error> {
+        let Some((_, ind)) = self.current() else {
+            self.screen = Screen::Indicator;
+            return Ok(());
+        };
+        let id = ind.id.value.clone();
+        match action {
+            Action::Edit(key) => {
+                edit(&mut editor, key);
+                self.typed_at = Some(self.elapsed);
+                self.screen = Screen::Extra(editor);
+            }
+            Action::Close => {
+                let text = editor.text().trim().to_string();
+                let answer = answer_mut(&mut self.record, self.framework, &id);
+                let before = answer.extra_note.as_deref().unwrap_or("").to_string();
+                let had_draft = answer.draft.extra_note.take().is_some();
+                answer.extra_note = (!text.is_empty()).then(|| text.clone().into());
+                self.typed_at = None;
+                if before != text || had_draft {
+                    save(&self.record)?;
+                    let label = self.extra_note().map_or("", |(label, _)| label);
+                    self.done(self.tf(
+                        "screen-saved-extra",
+                        &[
+                            ("label", super::text::clean(label).into()),
+                            ("id", id.to_uppercase().into()),
+                        ],
+                    ));
+                } else {
+                    self.status = None;
+                }
+                self.screen = Screen::Indicator;
+            }
+            Action::Interrupt => {
+                self.screen = Screen::Extra(editor);
+                self.keep_draft(save)?;
+                self.outcome = Some(Outcome::Interrupted);
+            }
+            Action::OwnEditor => {
+                self.own_editor = Some(editor.text());
+                self.screen = Screen::Extra(editor);
+                self.keep_draft(save)?;
+            }
+            Action::FromEditor(Ok(text)) => {
+                self.screen = Screen::Extra(Editor::new(&text));
+                self.keep_draft(save)?;
+                self.done(self.t("screen-from-editor-extra"));
+            }
+            Action::FromEditor(Err(why)) => {
+                self.screen = Screen::Extra(editor);
                 self.refuse(why);
             }
             _ => {}
@@ -681,7 +847,8 @@ impl<'a> State<'a> {
         Ok(())
     }
 
-    /// Saves the text being typed (evidence notes or an action) as the answer's draft, if it
+    /// Saves the text being typed (evidence notes, the extra note, an action or a note on
+    /// agreeing to disagree) as the answer's draft, if it
     /// differs from what the record holds.
     pub fn keep_draft(&mut self, save: &mut Save<'_>) -> Result<(), Error> {
         self.typed_at = None;
@@ -699,6 +866,17 @@ impl<'a> State<'a> {
                         && answer.evidence.as_deref().unwrap_or("") == text);
                 if !same {
                     answer.draft.evidence = Some(text);
+                }
+                !same
+            }
+            Screen::Extra(editor) => {
+                let text = editor.text();
+                let answer = answer_mut(&mut self.record, framework, &id);
+                let same = answer.draft.extra_note.as_deref() == Some(text.as_str())
+                    || (answer.draft.extra_note.is_none()
+                        && answer.extra_note.as_deref().unwrap_or("") == text);
+                if !same {
+                    answer.draft.extra_note = Some(text);
                 }
                 !same
             }
@@ -738,7 +916,8 @@ impl<'a> State<'a> {
     pub fn offer_drafts(&mut self) {
         let found = self.order.iter().enumerate().find_map(|(i, (_, ind))| {
             let a = self.record.answer(&ind.id.value)?;
-            (a.draft.evidence.is_some() || a.draft.action.is_some()).then_some(i)
+            (a.draft.evidence.is_some() || a.draft.extra_note.is_some() || a.draft.action.is_some())
+                .then_some(i)
         });
         let Some(at) = found else { return };
         self.arrive(at);
@@ -751,15 +930,16 @@ impl<'a> State<'a> {
         let id = ind.id.value.to_uppercase();
         if let Some(text) = &answer.draft.evidence {
             self.screen = Screen::Evidence(Editor::new(text));
-            self.done(format!(
-                "These notes for {id} were being typed when coprod stopped; Esc saves them."
-            ));
+            self.done(self.tf("screen-notes-draft-for", &[("id", id.into())]));
+        } else if let Some(text) = &answer.draft.extra_note
+            && self.framework.extra_note.is_some()
+        {
+            self.screen = Screen::Extra(Editor::new(text));
+            self.done(self.tf("screen-extra-draft-for", &[("id", id.into())]));
         } else if let Some(draft) = &answer.draft.action {
             let form = ActionForm::from_draft(draft, &answer.actions);
             self.screen = Screen::Action(Box::new(form));
-            self.done(format!(
-                "This action for {id} was being typed when coprod stopped; Esc saves it."
-            ));
+            self.done(self.tf("screen-action-draft-for", &[("id", id.into())]));
         }
     }
 
@@ -788,15 +968,15 @@ impl<'a> State<'a> {
                     let answer = answer_mut(&mut self.record, self.framework, &id);
                     let gone = answer.actions.remove(cursor);
                     save(&self.record)?;
-                    self.done(format!(
-                        "Deleted the action “{}”.",
-                        super::text::clean(&gone.what)
+                    self.done(self.tf(
+                        "screen-deleted",
+                        &[("what", super::text::clean(&gone.what).into())],
                     ));
                     self.screen = here(cursor.min(n - 1), false);
                 }
                 Action::Interrupt => self.outcome = Some(Outcome::Interrupted),
                 _ => {
-                    self.done("Not deleted.");
+                    self.done(self.t("screen-not-deleted"));
                     self.screen = here(cursor, false);
                 }
             }
@@ -816,7 +996,7 @@ impl<'a> State<'a> {
                 let draft = self.record.answer(&id).and_then(|a| a.draft.action.clone());
                 let form = match draft {
                     Some(d) => {
-                        self.done("This action was being typed before; Esc saves it.");
+                        self.done(self.t("screen-action-draft"));
                         ActionForm::from_draft(&d, &actions)
                     }
                     None => {
@@ -827,20 +1007,20 @@ impl<'a> State<'a> {
                 self.screen = Screen::Action(Box::new(form));
             }
             Action::Delete if cursor < n => {
-                self.refuse(format!(
-                    "Delete the action “{}”? y deletes it, any other key keeps it.",
-                    super::text::clean(&actions[cursor].what)
+                self.refuse(self.tf(
+                    "screen-delete-ask",
+                    &[("what", super::text::clean(&actions[cursor].what).into())],
                 ));
                 self.screen = here(cursor, true);
             }
-            Action::Delete => self.refuse("There is no action on this line to delete."),
+            Action::Delete => self.refuse(self.t("screen-nothing-to-delete")),
             Action::Close => {
                 self.screen = Screen::Indicator;
                 self.status = None;
             }
             Action::Quit => self.outcome = Some(Outcome::Quit),
             Action::Interrupt => self.outcome = Some(Outcome::Interrupted),
-            _ => self.refuse("That key means nothing here; nothing was recorded."),
+            _ => self.refuse(self.t("screen-key-means-nothing")),
         }
         Ok(())
     }
@@ -909,7 +1089,7 @@ impl<'a> State<'a> {
             }
             (Stage::Counting, Action::Digit(d)) => {
                 if !form.digit(d) {
-                    self.refuse("That is more people than a count can hold.");
+                    self.refuse(self.t("screen-count-too-big"));
                 }
             }
             (Stage::Counting, Action::NewCode) => self.phones_new_code(),
@@ -937,24 +1117,27 @@ impl<'a> State<'a> {
                     if phones {
                         // Nobody voted: the phones can vote again.
                         self.phones_open();
-                        self.refuse(
-                            "No votes yet: type the cards' counts, or wait for the phones; Esc goes back.",
-                        );
+                        self.refuse(self.t("screen-no-votes-phones"));
                     } else {
-                        self.refuse("No votes typed yet: type how many chose each level, or Esc.");
+                        self.refuse(self.t("screen-no-votes"));
                     }
                 } else {
                     form.stage = Stage::Agreeing;
                     let d = self.shown_distribution(&form);
-                    let mut text = format!("Saved the vote on {id}: {total} counted.");
+                    let mut text = self.tf(
+                        "screen-saved-vote",
+                        &[("id", (&id).into()), ("n", count(total))],
+                    );
                     if d.talk_about_this(self.divergence) {
-                        text.push_str(" Views are far apart: talk about this.");
+                        text.push(' ');
+                        text.push_str(&self.t("screen-far-apart"));
                     }
-                    text.push_str(" Now agree a level (its number)");
-                    if !self.workshop() {
-                        text.push_str(", or d to agree to disagree");
-                    }
-                    text.push('.');
+                    text.push(' ');
+                    text.push_str(&self.t(if self.workshop() {
+                        "screen-now-agree"
+                    } else {
+                        "screen-now-agree-or-disagree"
+                    }));
                     self.done(text);
                     form.stage = Stage::Agreeing;
                 }
@@ -963,7 +1146,10 @@ impl<'a> State<'a> {
                 self.phones_close(save)?;
                 let total = self.save_tally(&form, save)?;
                 if total > 0 {
-                    self.done(format!("Saved the vote on {id}: {total} counted."));
+                    self.done(self.tf(
+                        "screen-saved-vote",
+                        &[("id", (&id).into()), ("n", count(total))],
+                    ));
                 } else {
                     self.status = None;
                 }
@@ -980,7 +1166,7 @@ impl<'a> State<'a> {
                 return self.on_indicator(action, save);
             }
             (Stage::Agreeing, Action::Disagree) if self.workshop() => {
-                self.refuse("In a workshop each group gives its own level: press its number.");
+                self.refuse(self.t("screen-workshop-no-disagree"));
             }
             (Stage::Agreeing, Action::Disagree) => {
                 let earlier = self
@@ -994,7 +1180,7 @@ impl<'a> State<'a> {
                     })
                     .unwrap_or_default();
                 form.stage = Stage::Disagreeing(Editor::new(&earlier));
-                self.done("What are the views, and why do they differ? Esc saves the note.");
+                self.done(self.t("screen-disagree-ask"));
             }
             (Stage::Agreeing, Action::Close) => {
                 self.screen = Screen::Indicator;
@@ -1013,13 +1199,13 @@ impl<'a> State<'a> {
                 self.typed_at = None;
                 if note.is_empty() {
                     save(&self.record)?;
-                    self.done("No note, so nothing was recorded. Agree a level, or d again.");
+                    self.done(self.t("screen-disagree-empty"));
                     form.stage = Stage::Agreeing;
                 } else {
                     answer.disagreed = Some(unplaced(note));
                     answer.level = None;
                     save(&self.record)?;
-                    self.done(format!("Saved: the room agreed to disagree on {id}."));
+                    self.done(self.tf("screen-saved-disagree", &[("id", (&id).into())]));
                     if !self.stay {
                         let status = self.status.take();
                         self.arrive(self.at + 1);
@@ -1030,7 +1216,7 @@ impl<'a> State<'a> {
                     return Ok(());
                 }
             }
-            _ => self.refuse("That key means nothing here; nothing was recorded."),
+            _ => self.refuse(self.t("screen-key-means-nothing")),
         }
         self.screen = Screen::Vote(Box::new(form));
         Ok(())
@@ -1054,9 +1240,7 @@ impl<'a> State<'a> {
                     (None, EditKey::Left) => form.cycle_status(true),
                     (None, EditKey::Right) => form.cycle_status(false),
                     (None, EditKey::Newline) => form.step(false),
-                    (None, _) => {
-                        self.refuse("Status is chosen with ← and →; Tab goes to the next field.")
-                    }
+                    (None, _) => self.refuse(self.t("screen-status-keys")),
                     (Some(_), EditKey::Newline) if !multi => form.step(false),
                     (Some(editor), key) => edit(editor, key),
                 }
@@ -1073,9 +1257,9 @@ impl<'a> State<'a> {
                     if had_draft {
                         save(&self.record)?;
                     }
-                    self.done("Nothing was typed, so no action was added.");
+                    self.done(self.t("screen-no-action"));
                 } else {
-                    match form.to_action() {
+                    match form.to_action(&self.words) {
                         Err(why) => {
                             self.refuse(why);
                             self.screen = Screen::Action(Box::new(form));
@@ -1097,15 +1281,19 @@ impl<'a> State<'a> {
                             answer.draft.action = None;
                             save(&self.record)?;
                             let date = self.record.date.value;
+                            let upper = id.to_uppercase();
                             match due.filter(|d| *d < date) {
                                 // Said, not refused: it may be right (an action already late).
-                                Some(d) => self.refuse(format!(
-                                    "Saved the action for {}. Note: it is due {d}, before the date of this assessment ({date}); change it if that was a slip.",
-                                    id.to_uppercase()
+                                Some(d) => self.refuse(self.tf(
+                                    "screen-saved-action-early",
+                                    &[
+                                        ("id", upper.into()),
+                                        ("due", d.to_string().into()),
+                                        ("date", date.to_string().into()),
+                                    ],
                                 )),
-                                None => {
-                                    self.done(format!("Saved the action for {}.", id.to_uppercase()))
-                                }
+                                None => self
+                                    .done(self.tf("screen-saved-action", &[("id", upper.into())])),
                             }
                         }
                     }
@@ -1141,15 +1329,17 @@ impl<'a> State<'a> {
             Action::PreviousField => form.step(true),
             Action::Edit(key) => edit(form.editor_mut(), key),
             Action::Close => {
-                match form.apply(&mut self.record) {
+                match form.apply(&mut self.record, &self.words) {
                     Err(why) => self.refuse(why),
                     Ok(said) if said.is_empty() => {
-                        self.done("Nothing in the details changed.");
+                        self.done(self.t("screen-details-same"));
                         self.screen = Screen::Indicator;
                     }
                     Ok(said) => {
                         save(&self.record)?;
-                        self.done(format!("Saved: {}.", said.join("; ")));
+                        self.done(
+                            self.tf("screen-details-saved", &[("what", said.join("; ").into())]),
+                        );
                         self.screen = Screen::Indicator;
                     }
                 }
@@ -1164,11 +1354,14 @@ impl<'a> State<'a> {
                 // Saving a record that did not change writes nothing.
                 save(&self.record)?;
                 if !left.is_empty() {
-                    self.refuse(format!("Left as they were: {}.", left.join(", ")));
+                    let left: Vec<String> = left.iter().map(|f| self.t(f.label_id())).collect();
+                    self.refuse(
+                        self.tf("screen-details-left", &[("fields", left.join(", ").into())]),
+                    );
                 }
                 self.outcome = Some(Outcome::Interrupted);
             }
-            _ => self.refuse("That key means nothing here; nothing was recorded."),
+            _ => self.refuse(self.t("screen-key-means-nothing")),
         }
         self.screen = Screen::Details(Box::new(form));
         Ok(())
@@ -1178,6 +1371,11 @@ impl<'a> State<'a> {
     pub fn answered(&self) -> usize {
         self.order.len() - unanswered(self.framework, &self.record).len()
     }
+}
+
+/// A count of votes, as a catalog's argument.
+fn count(n: u64) -> Arg {
+    Arg::Count(usize::try_from(n).unwrap_or(usize::MAX))
 }
 
 /// Applies an editing key to text being typed.

@@ -946,8 +946,12 @@ fn every_statement_of_every_built_in_framework_edition_and_language_is_whole_at_
                 let id = ind.id.value.to_uppercase();
                 let whole = on_screen(&text, &super::text::clean(&ind.statement));
                 assert!(whole, "{name} [{language}] {id}:\n{text}");
+                let here = s.tf(
+                    "screen-indicator-of",
+                    &[("n", (at + 1).into()), ("total", n.into())],
+                );
                 assert!(
-                    text.contains(&format!("of {n}")),
+                    text.contains(&here),
                     "{name} [{language}] {id}: where we are\n{text}"
                 );
                 assert!(
@@ -955,7 +959,7 @@ fn every_statement_of_every_built_in_framework_edition_and_language_is_whole_at_
                     "{name} [{language}] {id}: levels\n{text}"
                 );
                 assert!(
-                    text.contains("save & quit"),
+                    text.contains(&s.t("screen-key-quit")),
                     "{name} [{language}] {id}:\n{text}"
                 );
                 checked += 1;
@@ -963,4 +967,191 @@ fn every_statement_of_every_built_in_framework_edition_and_language_is_whole_at_
         }
     }
     assert!(checked > 100, "{checked} screens checked");
+}
+
+#[test]
+fn the_details_form_reads_well_at_60x20() {
+    let f = framework();
+    let mut r = record(&f);
+    r.participants = vec!["Siân".into(), "Dev".into()];
+    let mut s = state(&f, r, 3);
+    press(&mut s, &[KeyCode::Char('i')]);
+    let text = screen(&s, 60, 20);
+    // Each value beside its label, the hints under the values they are for.
+    assert!(
+        text.contains("▶ Partnership: Hafren Vale SEND Partnership"),
+        "{text}"
+    );
+    assert!(text.contains("  Taking part: Siân, Dev\n"), "{text}");
+    insta::assert_snapshot!("details_60x20", text);
+}
+
+#[test]
+fn the_help_scrolls_when_it_does_not_fit_and_says_how() {
+    let f = framework();
+    let mut s = state(&f, record(&f), 0);
+    press(&mut s, &[KeyCode::Char('?')]);
+    let text = screen(&s, 80, 24);
+    assert!(text.contains("↓ more"), "{text}");
+    assert!(text.contains("↑↓ PgUp PgDn scroll"), "{text}");
+    insta::assert_snapshot!("help_60x20", screen(&s, 60, 20));
+    press(&mut s, &[KeyCode::End]);
+    let text = screen(&s, 60, 20);
+    assert!(
+        text.contains("↑ more") && !text.contains("↓ more"),
+        "{text}"
+    );
+    assert!(text.contains("says so here at the bottom."), "{text}");
+    insta::assert_snapshot!("help_end_60x20", text);
+    // Where the whole help fits, there is nothing to scroll and no scroll key.
+    let big = screen(&s, 120, 40);
+    assert!(
+        !big.contains("more") && !big.contains("PgUp PgDn scroll"),
+        "{big}"
+    );
+}
+
+/// The young people's participation framework, in English.
+fn young_people() -> Framework {
+    Framework::built_in("young-people").expect("built in")
+}
+
+#[test]
+fn the_extra_note_is_asked_typed_and_saved_beside_the_evidence() {
+    let f = young_people();
+    let mut s = state(&f, record(&f), 0);
+    let id = s.order[0].1.id.value.clone();
+    let text = screen(&s, 80, 24);
+    assert!(
+        text.contains("What young people say: none yet (x to write)"),
+        "{text}"
+    );
+    assert!(text.contains("x extra note"), "{text}");
+    press(&mut s, &[KeyCode::Char('x')]);
+    assert!(matches!(s.screen, Screen::Extra(_)));
+    // Keys that mean something elsewhere are text here.
+    let mut typing = chars("Nobody asks us, q3");
+    typing.push(KeyCode::Enter);
+    typing.extend(chars("we'd come"));
+    assert_eq!(press(&mut s, &typing), 0);
+    let text = screen(&s, 80, 24);
+    assert!(
+        text.contains("What do young people say about this? Write their words down as they"),
+        "{text}"
+    );
+    insta::assert_snapshot!("extra_note_80x24", text);
+    assert_eq!(press(&mut s, &[KeyCode::Esc]), 1);
+    let answer = s.record.answer(&id).expect("answer");
+    assert_eq!(
+        answer.extra_note.as_deref(),
+        Some("Nobody asks us, q3\nwe'd come")
+    );
+    assert!(answer.evidence.is_none(), "kept apart from the evidence");
+    assert!(answer.level.is_none(), "no level was chosen");
+    assert_eq!(
+        s.status,
+        Some(Status::Done(format!(
+            "Saved “What young people say” for {}.",
+            id.to_uppercase()
+        )))
+    );
+    // Opened again: the note as saved; emptied and closed, it is removed.
+    press(&mut s, &[KeyCode::Char('x')]);
+    assert!(matches!(&s.screen, Screen::Extra(e) if e.text() == "Nobody asks us, q3\nwe'd come"));
+    let mut clear = vec![KeyCode::Backspace; 40];
+    clear.push(KeyCode::Esc);
+    assert_eq!(press(&mut s, &clear), 1);
+    assert!(s.record.answer(&id).is_some_and(|a| a.extra_note.is_none()));
+    // The overview marks it.
+    press(&mut s, &[KeyCode::Char('x')]);
+    press(&mut s, &chars("Too many forms"));
+    press(&mut s, &[KeyCode::Esc, KeyCode::Char('g')]);
+    assert!(
+        screen(&s, 80, 24).contains("what young people say"),
+        "{}",
+        screen(&s, 80, 24)
+    );
+}
+
+#[test]
+fn the_extra_note_being_typed_is_a_draft_and_offered_back_on_resume() {
+    let f = young_people();
+    let mut s = state(&f, record(&f), 1);
+    let id = s.order[1].1.id.value.clone();
+    press(&mut s, &[KeyCode::Char('x')]);
+    press(&mut s, &chars("They said"));
+    assert_eq!(tick(&mut s, 0), 0, "no pause yet");
+    assert_eq!(tick(&mut s, 2), 1, "saved after a pause");
+    let draft = |s: &State<'_>| {
+        s.record
+            .answer(&id)
+            .and_then(|a| a.draft.extra_note.clone())
+    };
+    assert_eq!(draft(&s).as_deref(), Some("They said"));
+    press(&mut s, &chars(" no"));
+    let ctrl_c =
+        keys::action(&s, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)).expect("action");
+    assert_eq!(apply(&mut s, [ctrl_c]), 1, "Ctrl-C saves the draft");
+    assert_eq!(draft(&s).as_deref(), Some("They said no"));
+    assert!(s.record.answer(&id).is_some_and(|a| a.extra_note.is_none()));
+    // The record on disk keeps it as a draft.
+    let yaml = s.record.to_yaml().expect("yaml");
+    assert!(yaml.contains("extra_note: They said no"), "{yaml}");
+
+    // The next session opens it where it was; Esc makes it the note.
+    let mut again = state(&f, s.record.clone(), 5);
+    assert_eq!(again.at, 1);
+    assert_eq!(
+        again.screen,
+        Screen::Extra(super::text::Editor::new("They said no"))
+    );
+    assert!(
+        screen(&again, 80, 24).contains("was being typed when coprod stopped"),
+        "{}",
+        screen(&again, 80, 24)
+    );
+    assert_eq!(press(&mut again, &[KeyCode::Esc]), 1);
+    let a = again.record.answer(&id).expect("answer");
+    assert_eq!(a.extra_note.as_deref(), Some("They said no"));
+    assert!(a.draft.is_empty());
+}
+
+#[test]
+fn the_extra_note_can_go_to_your_editor_and_x_means_nothing_without_one() {
+    let f = young_people();
+    let mut s = state(&f, record(&f), 0);
+    let id = s.order[0].1.id.value.clone();
+    press(&mut s, &[KeyCode::Char('x')]);
+    press(&mut s, &chars("Typed here"));
+    let ctrl_e = keys::action(&s, KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL))
+        .expect("an action");
+    assert_eq!(ctrl_e, Action::OwnEditor);
+    assert_eq!(
+        apply(&mut s, [ctrl_e]),
+        1,
+        "a draft before the editor opens"
+    );
+    assert_eq!(s.own_editor.as_deref(), Some("Typed here"));
+    s.own_editor = None;
+    apply(
+        &mut s,
+        [Action::FromEditor(Ok("Typed in the editor".into()))],
+    );
+    assert!(matches!(&s.screen, Screen::Extra(e) if e.text() == "Typed in the editor"));
+    assert_eq!(press(&mut s, &[KeyCode::Esc]), 1);
+    assert_eq!(
+        s.record.answer(&id).and_then(|a| a.extra_note.as_deref()),
+        Some("Typed in the editor")
+    );
+    // A framework without an extra note: x means nothing, and nothing about it shows.
+    let four = framework();
+    let mut s = state(&four, record(&four), 0);
+    assert_eq!(press(&mut s, &[KeyCode::Char('x')]), 0);
+    assert!(
+        matches!(s.status, Some(Status::Refused(_))),
+        "{:?}",
+        s.status
+    );
+    assert_eq!(s.screen, Screen::Indicator);
+    assert!(!screen(&s, 80, 24).contains("x extra note"));
 }
