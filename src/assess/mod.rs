@@ -185,7 +185,7 @@ fn indicator_screen(
 
 /// A stakeholder group's name: as `coprod.toml` names it, else coprod's name for a group it
 /// knows, in the walk's language.
-fn group_words(w: &Catalog, names: &Groups, id: &str) -> String {
+pub fn group_words(w: &Catalog, names: &Groups, id: &str) -> String {
     let name = names.name(id);
     let known = crate::record::KNOWN_GROUPS
         .iter()
@@ -194,6 +194,32 @@ fn group_words(w: &Catalog, names: &Groups, id: &str) -> String {
         w.get(&format!("group-{id}"))
     } else {
         name
+    }
+}
+
+/// Who scores a record, in the walk's language: coprod's names of the whole room and of the
+/// stakeholder groups it knows come from the catalog; people's names, and group names set in
+/// `coprod.toml`, are the user's and stay as they are.
+pub fn scorer_words(w: &Catalog, who: &crate::record::ScoredBy, names: &Groups) -> String {
+    match (who.kind.value, &who.group, &who.name) {
+        (ScorerKind::Room, _, _) => w.get("who-room"),
+        (ScorerKind::Group, Some(g), _) => group_words(w, names, g),
+        (ScorerKind::Group, None, _) => w.get("who-a-group"),
+        (ScorerKind::Workshop, _, _) => {
+            let groups: Vec<String> = who
+                .groups
+                .iter()
+                .map(|g| group_words(w, names, g))
+                .collect();
+            w.format("who-workshop", &[("groups", groups.join(", ").into())])
+        }
+        (ScorerKind::Person, group, name) => {
+            let name = name.clone().unwrap_or_else(|| w.get("who-one-person"));
+            match group {
+                Some(g) => format!("{name} ({})", group_words(w, names, g)),
+                None => name,
+            }
+        }
     }
 }
 
@@ -395,7 +421,11 @@ pub fn walk_with(
         for prev in previous {
             if let Some(words) = last_time(framework, names, prev, id, separator(plain)) {
                 let whose = if previous.len() > 1 {
-                    format!("{}{}", separator(plain), prev.scored_by.describe(names))
+                    format!(
+                        "{}{}",
+                        separator(plain),
+                        scorer_words(&w, &prev.scored_by, names)
+                    )
                 } else {
                     String::new()
                 };
