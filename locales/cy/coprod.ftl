@@ -525,3 +525,43 @@ setup-no-partnership = nid yw { $file } yn enwi'r bartneriaeth
 setup-no-partnership-help = rhowch --partnership NAME, neu ychwanegwch `partnership:` at ffeil atebion YAML
 setup-record-exists = mae { $path } yn bodoli'n barod, a dyw coprod byth yn ysgrifennu dros gofnod heb i chi ofyn
 setup-record-exists-help = dewiswch enw arall gyda -o FILE, neu rhowch --force i gymryd ei le
+
+## A vote in the plain walk: counting cards, and phones voting (--plain --vote). Typed commands:
+## Enter, done (or the Welsh cau) to close, p and a number, c
+
+vote-cards = Pleidlais ar { $id }: teipiwch faint o bobl a ddewisodd bob lefel (Enter am ddim).
+vote-how-many = Faint ddewisodd { $what }
+vote-dont-know = ddim yn gwybod
+vote-a-number = Teipiwch nifer o bobl, fel 3 (0 am ddim).
+vote-left = Gadawyd y bleidlais fel yr oedd.
+vote-nothing = Ni chafodd unrhyw bleidlais ei chyfrif, felly ni chofnodwyd dim.
+vote-saved = Wedi cadw'r bleidlais ar { $id }: { $total } wedi'u cyfrif.
+vote-saved-spread = Wedi cadw'r bleidlais ar { $id }: { $total } wedi'u cyfrif, gwahaniaeth o { $spread } lefel.
+vote-far-apart = Mae'r safbwyntiau'n bell oddi wrth ei gilydd: siaradwch am hyn.
+vote-now-agree = Nawr dewiswch y lefel mae'r ystafell yn cytuno arni.
+phones-group = Ffonau, { $group }
+phones-no-group = Ffonau, dim grŵp wedi'i roi
+phones-earlier-this = Mae { $n ->
+    [one] 1 bleidlais ffôn
+    [two] 2 bleidlais ffôn
+    [many] { $n } phleidlais ffôn
+   *[other] { $n } pleidlais ffôn
+} ar { $id } yn y cofnod yn barod, o'r bleidlais gynharach arno. Beth nawr?
+phones-earlier-before = Mae { $n ->
+    [one] 1 bleidlais ffôn
+    [two] 2 bleidlais ffôn
+    [many] { $n } phleidlais ffôn
+   *[other] { $n } pleidlais ffôn
+} ar { $id } yn y cofnod yn barod, o cyn y sesiwn hon (cyn i coprod stopio). Beth nawr?
+phones-again = y ffonau'n pleidleisio eto: pleidleisiau'r tro hwn yn cymryd eu lle (mae'r un bobl yma)
+phones-keep = eu cadw ac ychwanegu pleidleisiau'r tro hwn (mae pobl eraill yn pleidleisio nawr)
+phones-none-opened = Ni agorwyd pleidlais i'r ffonau; mae eu pleidleisiau cynharach yn aros.
+phones-open = Gall ffonau bleidleisio ar { $id } nawr. Cyfeiriad: { $address }. Cod ymuno: { $code } (wedi'i sillafu { $spelled }).
+phones-prompt = Ffonau'n pleidleisio: Enter i weld faint sydd wedi pleidleisio, cau (neu done) i gau'r bleidlais, p a rhif i dynnu ffôn allan, c am god newydd
+phones-counts = { $voted } wedi pleidleisio, o'r { $joined } ffôn sydd wedi ymuno. Teipiwch cau pan fydd pawb wedi pleidleisio.
+phones-new-code = Cod ymuno newydd { $code } (wedi'i sillafu { $spelled }): mae pob ffôn allan, ac mae eu pleidleisiau ar yr un hwn wedi'u gollwng; mae pobl yn ymuno eto gyda'r cod newydd.
+phones-put-out = Mae ffôn { $n } allan: mae ei bleidlais ar yr un hwn wedi'i gollwng, ac mae ei dudalen yn dweud hynny wrtho.
+phones-no-such = Does dim ffôn { $n } yn y bleidlais (efallai ei fod allan yn barod): gwiriwch y rhif ar ei dudalen.
+phones-p-number = Teipiwch p a'r rhif sydd ar dudalen y ffôn, fel p 7.
+phones-what = Gwasgwch Enter i weld faint sydd wedi pleidleisio, teipiwch cau (neu done) i gau'r bleidlais, p a rhif i dynnu ffôn allan, neu c am god newydd.
+phones-closed = Mae pleidlais y ffonau ar { $id } wedi cau: { $n } wedi'u cyfrif o'r ffonau. Nawr y cardiau, i bobl heb ffôn.

@@ -502,3 +502,42 @@ setup-no-partnership = { $file } does not name the partnership
 setup-no-partnership-help = pass --partnership NAME, or add `partnership:` to a YAML answers file
 setup-record-exists = { $path } already exists, and coprod never overwrites a record without being asked
 setup-record-exists-help = choose another name with -o FILE, or pass --force to replace it
+
+## A vote in the plain walk: counting cards, and phones voting (--plain --vote). Typed commands:
+## Enter, done (or the Welsh cau) to close, p and a number, c
+
+vote-cards = Vote on { $id }: type how many people chose each level (Enter for none).
+vote-how-many = How many chose { $what }
+vote-dont-know = don't know
+vote-a-number = Type a number of people, like 3 (0 for none).
+vote-left = Vote left as it was.
+vote-nothing = No votes were counted, so nothing was recorded.
+vote-saved = Saved the vote on { $id }: { $total } counted.
+vote-saved-spread = Saved the vote on { $id }: { $total } counted, spread { $spread } levels.
+vote-far-apart = Views are far apart: talk about this.
+vote-now-agree = Now choose the level the room agrees.
+phones-group = Phones, { $group }
+phones-no-group = Phones, no group given
+phones-earlier-this = { $n ->
+    [one] 1 phone vote on { $id } is
+   *[other] { $n } phone votes on { $id } are
+} in the record already, from the earlier vote on it. What now?
+phones-earlier-before = { $n ->
+    [one] 1 phone vote on { $id } is
+   *[other] { $n } phone votes on { $id } are
+} in the record already, from before this session (before coprod stopped). What now?
+phones-again = phones vote again: this vote's replace them (the same people are here)
+phones-keep = keep them and add this vote's (other people are voting now)
+phones-none-opened = No phones' vote was opened; their earlier votes stay.
+phones-open = Phones can vote on { $id } now. Address: { $address }. Join code: { $code } (spelled { $spelled }).
+phones-prompt = Phones voting: Enter for how many have voted, done to close the vote, p and a number to put out a phone, c for a new code
+phones-counts = { $voted } voted, of { $joined ->
+    [one] 1 phone
+   *[other] { $joined } phones
+} joined. Type done when everyone has voted.
+phones-new-code = New join code { $code } (spelled { $spelled }): every phone is out, and their votes on this one are dropped; people join again with the new code.
+phones-put-out = Phone { $n } is out: its vote on this one is dropped, and its page tells it so.
+phones-no-such = No phone { $n } is in the vote (it may be out already): check the number on its page.
+phones-p-number = Type p and the number the phone's page shows, like p 7.
+phones-what = Press Enter for how many have voted, type done to close the vote, p and a number to put out a phone, or c for a new code.
+phones-closed = The phones' vote on { $id } is closed: { $n } counted from phones. Now the cards, for people without a phone.

@@ -509,3 +509,176 @@ fn answers_files_in_welsh_say_what_was_saved_in_welsh() {
         dash.stderr
     );
 }
+
+/// Phones voting with the plain prompts in Welsh (`--plain --vote --language cy`): the address
+/// and the code, the prompt, the count, a phone put out, a new code, closing with the Welsh
+/// `cau`, the cards, the reveal and the question about the phones' earlier votes are all Welsh.
+#[test]
+fn phones_vote_with_the_plain_prompts_in_welsh() {
+    use crate::phones::Phone;
+    let t = Test::new();
+    let args = [
+        "assess",
+        "--plain",
+        "--language",
+        "cy",
+        "--partnership",
+        "P",
+        "--date",
+        "2026-11-12",
+        "--room",
+        "-o",
+        "r.yaml",
+        "--vote",
+        "--vote-address",
+        "127.0.0.1:0",
+    ];
+    let mut p = crate::util::pty(&t, &args, false, 20_000);
+    let mut seen = String::new();
+    let mut expect = |p: &mut rexpect::session::PtySession, text: &str| {
+        let said = expect(p, text);
+        seen.push_str(&said);
+        said
+    };
+    expect(&mut p, "Pwy sy'n cymryd rhan?");
+    p.send_line("").expect("none");
+    expect(&mut p, "Lefel ar gyfer WC1");
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("v").expect("vote");
+    let (_, said) = p
+        .exp_regex(
+            r"Cyfeiriad: http://127\.0\.0\.1:[0-9]+\. Cod ymuno: [A-Z0-9]{5} \(wedi'i sillafu( [A-Z0-9]){5}\)",
+        )
+        .expect("the address and the code, in Welsh");
+    let port: u16 = said
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|r| r.split('.').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a port");
+    expect(
+        &mut p,
+        "Ffonau'n pleidleisio: Enter i weld faint sydd wedi pleidleisio, cau (neu done) i gau'r bleidlais",
+    );
+    // A new code first: the phones then join with it.
+    p.send_line("c").expect("new code");
+    let (_, said) = p
+        .exp_regex(r"Cod ymuno newydd [A-Z0-9]{5}")
+        .expect("the new code");
+    let code: String = said
+        .chars()
+        .rev()
+        .take(5)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    expect(&mut p, "mae pob ffôn allan");
+    let phones: Vec<Phone> = (0..3)
+        .map(|_| Phone::join(port, &code, "").expect("join"))
+        .collect();
+    for (phone, choice) in phones.iter().zip(["2", "na", "dk"]) {
+        assert_eq!(phone.vote(choice), 200);
+    }
+    p.send_line("").expect("how many");
+    expect(
+        &mut p,
+        "3 wedi pleidleisio, o'r 3 ffôn sydd wedi ymuno. Teipiwch cau",
+    );
+    p.send_line("beth").expect("not a command");
+    expect(&mut p, "Gwasgwch Enter i weld faint sydd wedi pleidleisio");
+    p.send_line("p").expect("no number");
+    expect(
+        &mut p,
+        "Teipiwch p a'r rhif sydd ar dudalen y ffôn, fel p 7.",
+    );
+    p.send_line("p 9").expect("no such phone");
+    expect(&mut p, "Does dim ffôn 9 yn y bleidlais");
+    p.send_line("p 3").expect("put out");
+    expect(&mut p, "Mae ffôn 3 allan");
+    p.send_line("cau").expect("close, in Welsh");
+    expect(
+        &mut p,
+        "Mae pleidlais y ffonau ar WC1 wedi cau: 2 wedi'u cyfrif o'r ffonau. Nawr y cardiau, i bobl heb ffôn.",
+    );
+    expect(
+        &mut p,
+        "Pleidlais ar WC1: teipiwch faint o bobl a ddewisodd bob lefel",
+    );
+    expect(&mut p, "Faint ddewisodd 1 Ddim eto");
+    p.send_line("llawer").expect("not a number");
+    expect(&mut p, "Teipiwch nifer o bobl, fel 3 (0 am ddim).");
+    p.send_line("1").expect("one card");
+    for _ in 0..4 {
+        expect(&mut p, "Faint ddewisodd");
+        p.send_line("").expect("none");
+    }
+    expect(&mut p, "Faint ddewisodd ddim yn berthnasol");
+    p.send_line("").expect("none");
+    expect(&mut p, "Faint ddewisodd ddim yn gwybod");
+    p.send_line("").expect("none");
+    let reveal = expect(
+        &mut p,
+        "Nawr dewiswch y lefel mae'r ystafell yn cytuno arni.",
+    );
+    assert!(
+        reveal.contains("Wedi cadw'r bleidlais ar WC1: 3 wedi'u cyfrif"),
+        "{reveal}"
+    );
+    assert!(
+        reveal.contains("Ffonau, dim grŵp wedi'i roi: 2: 1, ddim yn berthnasol: 1."),
+        "{reveal}"
+    );
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("3").expect("level");
+    expect(&mut p, "Nodiadau tystiolaeth ar gyfer WC1");
+    p.send_line("").expect("no evidence");
+    expect(&mut p, "Ychwanegu cam gweithredu");
+    p.send_line("n").expect("no action");
+    expect(&mut p, "Lefel ar gyfer WC2");
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("b").expect("back");
+    expect(&mut p, "Lefel ar gyfer WC1");
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("v").expect("vote again");
+    expect(
+        &mut p,
+        "Mae 2 bleidlais ffôn ar WC1 yn y cofnod yn barod, o'r bleidlais gynharach arno. Beth nawr?",
+    );
+    expect(&mut p, "y ffonau'n pleidleisio eto");
+    expect(&mut p, "eu cadw ac ychwanegu pleidleisiau'r tro hwn");
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("k").expect("keep them");
+    expect(&mut p, "Ffonau'n pleidleisio:");
+    p.send_line("done").expect("close, in English");
+    expect(
+        &mut p,
+        "Mae pleidlais y ffonau ar WC1 wedi cau: 2 wedi'u cyfrif",
+    );
+    for _ in 0..7 {
+        expect(&mut p, "Faint ddewisodd");
+        p.send_line("").expect("as before");
+    }
+    expect(&mut p, "Nawr dewiswch y lefel");
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("q").expect("quit");
+    p.exp_eof().expect("coprod stops");
+    for english in [
+        "Phones",
+        "phones",
+        "voted",
+        "Vote on",
+        "How many",
+        "counted",
+        "Now choose",
+        "not applicable",
+        "don't know",
+        "What now",
+        "Address",
+        "Join code",
+        "spelled",
+        "Type ",
+    ] {
+        assert!(!seen.contains(english), "“{english}” in:\n{seen}");
+    }
+}
