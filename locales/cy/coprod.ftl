@@ -565,3 +565,17 @@ phones-no-such = Does dim ffôn { $n } yn y bleidlais (efallai ei fod allan yn b
 phones-p-number = Teipiwch p a'r rhif sydd ar dudalen y ffôn, fel p 7.
 phones-what = Gwasgwch Enter i weld faint sydd wedi pleidleisio, teipiwch cau (neu done) i gau'r bleidlais, p a rhif i dynnu ffôn allan, neu c am god newydd.
 phones-closed = Mae pleidlais y ffonau ar { $id } wedi cau: { $n } wedi'u cyfrif o'r ffonau. Nawr y cardiau, i bobl heb ffôn.
+
+## coprod framework show: the words around the framework's own texts
+
+show-title = { $title } (fersiwn { $version })
+show-edition = argraffiad: { $edition }
+show-id = id: { $id }  ·  ôl bys: { $fingerprint }
+show-source = Ffynhonnell: { $source }
+show-extra-note = Yn cael ei nodi hefyd wrth bob dangosydd: { $label }
+show-scale = Y raddfa
+show-bands = Y bandiau
+show-band = { $min } i { $max }  { $label }
+show-section = { $noun } { $n } o { $count }: { $title }
+show-indicator = { $id } ({ $n } o { $total })  { $statement }
+show-was = (gynt { $ids })

@@ -541,3 +541,17 @@ phones-no-such = No phone { $n } is in the vote (it may be out already): check t
 phones-p-number = Type p and the number the phone's page shows, like p 7.
 phones-what = Press Enter for how many have voted, type done to close the vote, p and a number to put out a phone, or c for a new code.
 phones-closed = The phones' vote on { $id } is closed: { $n } counted from phones. Now the cards, for people without a phone.
+
+## coprod framework show: the words around the framework's own texts
+
+show-title = { $title } (version { $version })
+show-edition = edition: { $edition }
+show-id = id: { $id }  ·  fingerprint: { $fingerprint }
+show-source = Source: { $source }
+show-extra-note = Also noted at every indicator: { $label }
+show-scale = Scale
+show-bands = Bands
+show-band = { $min } to { $max }  { $label }
+show-section = { $noun } { $n } of { $count }: { $title }
+show-indicator = { $id } ({ $n } of { $total })  { $statement }
+show-was = (was { $ids })
