@@ -727,3 +727,110 @@ error-not-a-language-tag = nid yw `{ $tag }` yn dag iaith
 error-not-a-language-tag-help = defnyddiwch dag fel en-GB neu cy
 error-not-written-in = nid yw'r fframwaith `{ $id }` wedi'i ysgrifennu yn `{ $tag }`
 error-not-written-in-help = mae wedi'i ysgrifennu yn { $languages }; mae `coprod framework validate` yn rhestru'r hyn sydd dal ar goll o gyfieithiad
+
+## Setting up a walk (coprod assess): the questions before the first indicator, what is said
+## around them, and what is said when a record is filled from an answers file
+
+setup-title = coprod assess: { $title } (fersiwn { $version }), { $n ->
+    [one] 1 dangosydd
+    [two] 2 ddangosydd
+   *[other] { $n } dangosydd
+}.
+setup-partnership-from-one = Partneriaeth: { $name } (o'r cofnod cynharach; mae --partnership yn ei newid)
+setup-partnership-from-many = Partneriaeth: { $name } (o'r cofnodion cynharach; mae --partnership yn ei newid)
+setup-partnership = Enw'r bartneriaeth
+setup-partnership-hint = Y bartneriaeth sy'n gwneud yr asesiad hwn, e.e. Partneriaeth ADY Dyffryn Hafren
+setup-partnership-empty = Rhowch enw'r bartneriaeth, os gwelwch yn dda.
+setup-date = Dyddiad yr asesiad (BBBB-MM-DD)
+setup-date-again = { $error }. Rhowch gynnig arall, e.e. 2026-11-12.
+setup-scoring-one = Yn sgorio: { $who } (fel yn y cofnod cynharach; mae --room, --group, --person neu --groups yn ei newid)
+setup-scoring-many = Yn sgorio: { $who } (o'r cofnodion cynharach; mae --room, --group, --person neu --groups yn ei newid)
+setup-who = Pwy sy'n sgorio?
+setup-who-room = Yr ystafell gyfan, yn cytuno ar un sgôr
+setup-who-group = Un grŵp rhanddeiliaid
+setup-who-person = Un person
+setup-their-name = Eu henw
+setup-which-group = Pa grŵp rhanddeiliaid?
+setup-no-group = Dim grŵp
+who-workshop = Gweithdy: { $groups }
+setup-save-as = Cadw'r cofnod fel
+setup-save-as-hint = Ffeil YAML yn y ffolder hwn; mae'n cael ei chadw ar ôl pob ateb
+setup-is-folder = Ffolder yw { $path }. Rhowch enw ffeil, os gwelwch yn dda.
+setup-exists = Mae cofnod yn { $path } yn barod. Parhau ag ef yn lle dechrau eto?
+setup-other-name = Felly dewiswch enw ffeil arall; mae'r cofnod sydd yno'n cael ei adael fel y mae.
+setup-no-folder = Nid yw'r ffolder ar gyfer { $path } yn bodoli. Dewiswch enw arall, os gwelwch yn dda.
+setup-retired = Wedi'u cadw er gwybodaeth, ac wedi'u gadael allan o'r sgoriau: yr atebion i { $ids }, nad ydyn nhw yn y fframwaith mwyach.
+setup-partnership-changed = Newidiwyd y bartneriaeth o “{ $from }” i “{ $to }”.
+setup-date-changed = Newidiwyd y dyddiad o { $from } i { $to }.
+setup-scorer-kept = Cadwyd y sgoriwr fel { $who }: ni all cofnod newid rhwng gweithdy ac un sgoriwr, oherwydd mae ei lefelau'n cael eu cadw'n wahanol. Dechreuwch gofnod newydd ar gyfer hynny.
+setup-scorer-changed = Newidiwyd y sgoriwr o { $from } i { $to }.
+setup-saved = Wedi cadw { $path }: { $m } o { $n ->
+    [one] 1 dangosydd
+    [two] 2 ddangosydd
+   *[other] { $n } dangosydd
+} wedi'u hateb.
+setup-no-dash-output = mae asesiad yn cadw ei gofnod ar ôl pob ateb, felly mae angen ffeil arno, nid `-o -`
+setup-no-dash-output-help = rhowch enw ffeil gyda -o FILE; mae `-o -` yn ysgrifennu cofnod i'r allbwn safonol gyda --answers
+setup-not-built-in = cafodd y cofnod ei sgorio ar y fframwaith `{ $id }`, nad yw'n un o fframweithiau coprod ei hun
+setup-not-built-in-help = rhowch ei ffeil gyda `--framework PATH`
+setup-from-other-framework = cafodd { $path } ei sgorio ar y fframwaith `{ $record }`, nid `{ $framework }`, felly does dim modd dilyn ei gamau gweithredu yma
+setup-no-answers = does dim atebion yn y ffeil atebion
+setup-no-answers-help = mae ffeil atebion YAML yn eu rhestru dan `answers:`; mae gan ffeil CSV res i bob dangosydd ar ôl y pennawd
+setup-no-partnership = nid yw { $file } yn enwi'r bartneriaeth
+setup-no-partnership-help = rhowch --partnership NAME, neu ychwanegwch `partnership:` at ffeil atebion YAML
+setup-record-exists = mae { $path } yn bodoli'n barod, a dyw coprod byth yn ysgrifennu dros gofnod heb i chi ofyn
+setup-record-exists-help = dewiswch enw arall gyda -o FILE, neu rhowch --force i gymryd ei le
+
+## A vote in the plain walk: counting cards, and phones voting (--plain --vote). Typed commands:
+## Enter, done (or the Welsh cau) to close, p and a number, c
+
+vote-cards = Pleidlais ar { $id }: teipiwch faint o bobl a ddewisodd bob lefel (Enter am ddim).
+vote-how-many = Faint ddewisodd { $what }
+vote-dont-know = ddim yn gwybod
+vote-a-number = Teipiwch nifer o bobl, fel 3 (0 am ddim).
+vote-left = Gadawyd y bleidlais fel yr oedd.
+vote-nothing = Ni chafodd unrhyw bleidlais ei chyfrif, felly ni chofnodwyd dim.
+vote-saved = Wedi cadw'r bleidlais ar { $id }: { $total } wedi'u cyfrif.
+vote-saved-spread = Wedi cadw'r bleidlais ar { $id }: { $total } wedi'u cyfrif, gwahaniaeth o { $spread } lefel.
+vote-far-apart = Mae'r safbwyntiau'n bell oddi wrth ei gilydd: siaradwch am hyn.
+vote-now-agree = Nawr dewiswch y lefel mae'r ystafell yn cytuno arni.
+phones-group = Ffonau, { $group }
+phones-no-group = Ffonau, dim grŵp wedi'i roi
+phones-earlier-this = Mae { $n ->
+    [one] 1 bleidlais ffôn
+    [two] 2 bleidlais ffôn
+    [many] { $n } phleidlais ffôn
+   *[other] { $n } pleidlais ffôn
+} ar { $id } yn y cofnod yn barod, o'r bleidlais gynharach arno. Beth nawr?
+phones-earlier-before = Mae { $n ->
+    [one] 1 bleidlais ffôn
+    [two] 2 bleidlais ffôn
+    [many] { $n } phleidlais ffôn
+   *[other] { $n } pleidlais ffôn
+} ar { $id } yn y cofnod yn barod, o cyn y sesiwn hon (cyn i coprod stopio). Beth nawr?
+phones-again = y ffonau'n pleidleisio eto: pleidleisiau'r tro hwn yn cymryd eu lle (mae'r un bobl yma)
+phones-keep = eu cadw ac ychwanegu pleidleisiau'r tro hwn (mae pobl eraill yn pleidleisio nawr)
+phones-none-opened = Ni agorwyd pleidlais i'r ffonau; mae eu pleidleisiau cynharach yn aros.
+phones-open = Gall ffonau bleidleisio ar { $id } nawr. Cyfeiriad: { $address }. Cod ymuno: { $code } (wedi'i sillafu { $spelled }).
+phones-prompt = Ffonau'n pleidleisio: Enter i weld faint sydd wedi pleidleisio, cau (neu done) i gau'r bleidlais, p a rhif i dynnu ffôn allan, c am god newydd
+phones-counts = { $voted } wedi pleidleisio, o'r { $joined } ffôn sydd wedi ymuno. Teipiwch cau pan fydd pawb wedi pleidleisio.
+phones-new-code = Cod ymuno newydd { $code } (wedi'i sillafu { $spelled }): mae pob ffôn allan, ac mae eu pleidleisiau ar yr un hwn wedi'u gollwng; mae pobl yn ymuno eto gyda'r cod newydd.
+phones-put-out = Mae ffôn { $n } allan: mae ei bleidlais ar yr un hwn wedi'i gollwng, ac mae ei dudalen yn dweud hynny wrtho.
+phones-no-such = Does dim ffôn { $n } yn y bleidlais (efallai ei fod allan yn barod): gwiriwch y rhif ar ei dudalen.
+phones-p-number = Teipiwch p a'r rhif sydd ar dudalen y ffôn, fel p 7.
+phones-what = Gwasgwch Enter i weld faint sydd wedi pleidleisio, teipiwch cau (neu done) i gau'r bleidlais, p a rhif i dynnu ffôn allan, neu c am god newydd.
+phones-closed = Mae pleidlais y ffonau ar { $id } wedi cau: { $n } wedi'u cyfrif o'r ffonau. Nawr y cardiau, i bobl heb ffôn.
+
+## coprod framework show: the words around the framework's own texts
+
+show-title = { $title } (fersiwn { $version })
+show-edition = argraffiad: { $edition }
+show-id = id: { $id }  ·  ôl bys: { $fingerprint }
+show-source = Ffynhonnell: { $source }
+show-extra-note = Yn cael ei nodi hefyd wrth bob dangosydd: { $label }
+show-scale = Y raddfa
+show-bands = Y bandiau
+show-band = { $min } i { $max }  { $label }
+show-section = { $noun } { $n } o { $count }: { $title }
+show-indicator = { $id } ({ $n } o { $total })  { $statement }
+show-was = (gynt { $ids })

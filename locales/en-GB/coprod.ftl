@@ -687,3 +687,107 @@ error-not-a-language-tag = `{ $tag }` is not a language tag
 error-not-a-language-tag-help = use a tag such as en-GB or cy
 error-not-written-in = the framework `{ $id }` is not written in `{ $tag }`
 error-not-written-in-help = it is written in { $languages }; `coprod framework validate` lists what a translation still lacks
+
+## Setting up a walk (coprod assess): the questions before the first indicator, what is said
+## around them, and what is said when a record is filled from an answers file
+
+setup-title = coprod assess: { $title } (version { $version }), { $n ->
+    [one] 1 indicator
+   *[other] { $n } indicators
+}.
+setup-partnership-from-one = Partnership: { $name } (from the earlier record; --partnership changes it)
+setup-partnership-from-many = Partnership: { $name } (from the earlier records; --partnership changes it)
+setup-partnership = Partnership name
+setup-partnership-hint = The partnership doing this assessment, e.g. Hafren Vale SEND Partnership
+setup-partnership-empty = Please give the partnership's name.
+setup-date = Date of the assessment (YYYY-MM-DD)
+setup-date-again = { $error }. Try again, e.g. 2026-11-12.
+setup-scoring-one = Scoring: { $who } (as in the earlier record; --room, --group, --person or --groups change it)
+setup-scoring-many = Scoring: { $who } (from the earlier records; --room, --group, --person or --groups change it)
+setup-who = Who is scoring?
+setup-who-room = The whole room, agreeing one score
+setup-who-group = One stakeholder group
+setup-who-person = One person
+setup-their-name = Their name
+setup-which-group = Which stakeholder group?
+setup-no-group = No group
+who-workshop = Workshop: { $groups }
+setup-save-as = Save the record as
+setup-save-as-hint = A YAML file in this folder; it is saved after every answer
+setup-is-folder = { $path } is a folder. Please give a file name.
+setup-exists = { $path } already holds a record. Resume it instead of starting again?
+setup-other-name = Then choose another file name; the existing record is left as it is.
+setup-no-folder = The folder for { $path } does not exist. Please choose another name.
+setup-retired = Kept for reference, left out of the scores: answers to { $ids }, which the framework no longer has.
+setup-partnership-changed = Partnership changed from “{ $from }” to “{ $to }”.
+setup-date-changed = Date changed from { $from } to { $to }.
+setup-scorer-kept = Kept the scorer as { $who }: a record cannot change between a workshop and one scorer, because its levels are kept differently. Start a new record for that.
+setup-scorer-changed = Scorer changed from { $from } to { $to }.
+setup-saved = Saved { $path }: { $m } of { $n ->
+    [one] 1 indicator
+   *[other] { $n } indicators
+} answered.
+setup-no-dash-output = an assessment saves its record after every answer, so it needs a file, not `-o -`
+setup-no-dash-output-help = give a file name with -o FILE; `-o -` writes a record to standard output with --answers
+setup-not-built-in = the record was scored on the framework `{ $id }`, which is not built in
+setup-not-built-in-help = pass its file with `--framework PATH`
+setup-from-other-framework = { $path } was scored on the framework `{ $record }`, not `{ $framework }`, so its actions cannot be followed up here
+setup-no-answers = the answers file has no answers
+setup-no-answers-help = a YAML answers file lists them under `answers:`; a CSV file has a row per indicator after the header
+setup-no-partnership = { $file } does not name the partnership
+setup-no-partnership-help = pass --partnership NAME, or add `partnership:` to a YAML answers file
+setup-record-exists = { $path } already exists, and coprod never overwrites a record without being asked
+setup-record-exists-help = choose another name with -o FILE, or pass --force to replace it
+
+## A vote in the plain walk: counting cards, and phones voting (--plain --vote). Typed commands:
+## Enter, done (or the Welsh cau) to close, p and a number, c
+
+vote-cards = Vote on { $id }: type how many people chose each level (Enter for none).
+vote-how-many = How many chose { $what }
+vote-dont-know = don't know
+vote-a-number = Type a number of people, like 3 (0 for none).
+vote-left = Vote left as it was.
+vote-nothing = No votes were counted, so nothing was recorded.
+vote-saved = Saved the vote on { $id }: { $total } counted.
+vote-saved-spread = Saved the vote on { $id }: { $total } counted, spread { $spread } levels.
+vote-far-apart = Views are far apart: talk about this.
+vote-now-agree = Now choose the level the room agrees.
+phones-group = Phones, { $group }
+phones-no-group = Phones, no group given
+phones-earlier-this = { $n ->
+    [one] 1 phone vote on { $id } is
+   *[other] { $n } phone votes on { $id } are
+} in the record already, from the earlier vote on it. What now?
+phones-earlier-before = { $n ->
+    [one] 1 phone vote on { $id } is
+   *[other] { $n } phone votes on { $id } are
+} in the record already, from before this session (before coprod stopped). What now?
+phones-again = phones vote again: this vote's replace them (the same people are here)
+phones-keep = keep them and add this vote's (other people are voting now)
+phones-none-opened = No phones' vote was opened; their earlier votes stay.
+phones-open = Phones can vote on { $id } now. Address: { $address }. Join code: { $code } (spelled { $spelled }).
+phones-prompt = Phones voting: Enter for how many have voted, done to close the vote, p and a number to put out a phone, c for a new code
+phones-counts = { $voted } voted, of { $joined ->
+    [one] 1 phone
+   *[other] { $joined } phones
+} joined. Type done when everyone has voted.
+phones-new-code = New join code { $code } (spelled { $spelled }): every phone is out, and their votes on this one are dropped; people join again with the new code.
+phones-put-out = Phone { $n } is out: its vote on this one is dropped, and its page tells it so.
+phones-no-such = No phone { $n } is in the vote (it may be out already): check the number on its page.
+phones-p-number = Type p and the number the phone's page shows, like p 7.
+phones-what = Press Enter for how many have voted, type done to close the vote, p and a number to put out a phone, or c for a new code.
+phones-closed = The phones' vote on { $id } is closed: { $n } counted from phones. Now the cards, for people without a phone.
+
+## coprod framework show: the words around the framework's own texts
+
+show-title = { $title } (version { $version })
+show-edition = edition: { $edition }
+show-id = id: { $id }  ·  fingerprint: { $fingerprint }
+show-source = Source: { $source }
+show-extra-note = Also noted at every indicator: { $label }
+show-scale = Scale
+show-bands = Bands
+show-band = { $min } to { $max }  { $label }
+show-section = { $noun } { $n } of { $count }: { $title }
+show-indicator = { $id } ({ $n } of { $total })  { $statement }
+show-was = (was { $ids })

@@ -185,7 +185,7 @@ fn indicator_screen(
 
 /// A stakeholder group's name: as `coprod.toml` names it, else coprod's name for a group it
 /// knows, in the walk's language.
-pub(crate) fn group_words(w: &Catalog, names: &Groups, id: &str) -> String {
+pub fn group_words(w: &Catalog, names: &Groups, id: &str) -> String {
     let name = names.name(id);
     let known = crate::record::KNOWN_GROUPS
         .iter()
@@ -194,6 +194,32 @@ pub(crate) fn group_words(w: &Catalog, names: &Groups, id: &str) -> String {
         w.get(&format!("group-{id}"))
     } else {
         name
+    }
+}
+
+/// Who scores a record, in the walk's language: coprod's names of the whole room and of the
+/// stakeholder groups it knows come from the catalog; people's names, and group names set in
+/// `coprod.toml`, are the user's and stay as they are.
+pub fn scorer_words(w: &Catalog, who: &crate::record::ScoredBy, names: &Groups) -> String {
+    match (who.kind.value, &who.group, &who.name) {
+        (ScorerKind::Room, _, _) => w.get("who-room"),
+        (ScorerKind::Group, Some(g), _) => group_words(w, names, g),
+        (ScorerKind::Group, None, _) => w.get("who-a-group"),
+        (ScorerKind::Workshop, _, _) => {
+            let groups: Vec<String> = who
+                .groups
+                .iter()
+                .map(|g| group_words(w, names, g))
+                .collect();
+            w.format("who-workshop", &[("groups", groups.join(", ").into())])
+        }
+        (ScorerKind::Person, group, name) => {
+            let name = name.clone().unwrap_or_else(|| w.get("who-one-person"));
+            match group {
+                Some(g) => format!("{name} ({})", group_words(w, names, g)),
+                None => name,
+            }
+        }
     }
 }
 
@@ -395,7 +421,11 @@ pub fn walk_with(
         for prev in previous {
             if let Some(words) = last_time(framework, names, prev, id, separator(plain)) {
                 let whose = if previous.len() > 1 {
-                    format!("{}{}", separator(plain), prev.scored_by.describe(names))
+                    format!(
+                        "{}{}",
+                        separator(plain),
+                        scorer_words(&w, &prev.scored_by, names)
+                    )
                 } else {
                     String::new()
                 };
@@ -660,15 +690,14 @@ fn vote(
             .find(|t| t.from.value == VoteSource::Cards && t.group() == group)
     });
     let mut form = VoteForm::new(framework, group.map(str::to_string), earlier);
-    prompter.show(&format!(
-        "Vote on {}: type how many people chose each level (Enter for none).",
-        id.to_uppercase()
-    ));
+    let w = words(framework);
+    let upper = id.to_uppercase();
+    prompter.show(&w.format("vote-cards", &[("id", (&upper).into())]));
     for row in 0..form.rows.len() {
         let what = match form.rows[row].choice {
             RowKind::Level(v) => choice_words(framework, Some(Choice::Level(v))),
-            RowKind::NotApplicable => "not applicable".to_string(),
-            RowKind::DontKnow => "don't know".to_string(),
+            RowKind::NotApplicable => w.get("choice-na"),
+            RowKind::DontKnow => w.get("vote-dont-know"),
         };
         loop {
             let default = if form.rows[row].typed.is_empty() {
@@ -677,7 +706,7 @@ fn vote(
                 form.rows[row].typed.clone()
             };
             let reply = match stop_to_outcome(prompter.text(
-                &format!("How many chose {what}"),
+                &w.format("vote-how-many", &[("what", what.as_str().into())]),
                 &default,
                 "",
             ))? {
@@ -690,10 +719,10 @@ fn vote(
                         form.rows[row].typed = if n == 0 { String::new() } else { n.to_string() };
                         break;
                     }
-                    _ => prompter.show("Type a number of people, like 3 (0 for none)."),
+                    _ => prompter.show(&w.get("vote-a-number")),
                 },
                 _ => {
-                    prompter.show("Vote left as it was.");
+                    prompter.show(&w.get("vote-left"));
                     return Ok(Ok(()));
                 }
             }
@@ -714,7 +743,7 @@ fn vote(
         }
         (Some(i), _, _) => answer.votes[i] = tally,
         (None, 0, 0) => {
-            prompter.show("No votes were counted, so nothing was recorded.");
+            prompter.show(&w.get("vote-nothing"));
             return Ok(Ok(()));
         }
         (None, 0, _) => {}
@@ -725,18 +754,30 @@ fn vote(
     for t in &phone_tallies {
         d.add(t);
     }
-    let mut said = format!("Saved the vote on {}: {total} counted", id.to_uppercase());
-    if let Some(sp) = d.spread() {
-        said.push_str(&format!(", spread {} levels", crate::words::score_text(sp)));
-    }
-    said.push('.');
+    let total = usize::try_from(total).unwrap_or(usize::MAX);
+    let mut said = match d.spread() {
+        Some(sp) => w.format(
+            "vote-saved-spread",
+            &[
+                ("id", (&upper).into()),
+                ("total", total.into()),
+                ("spread", crate::words::score_text(sp).into()),
+            ],
+        ),
+        None => w.format(
+            "vote-saved",
+            &[("id", (&upper).into()), ("total", total.into())],
+        ),
+    };
     if d.talk_about_this(divergence) {
-        said.push_str(" Views are far apart: talk about this.");
+        said.push(' ');
+        said.push_str(&w.get("vote-far-apart"));
     }
+    let na = w.get("choice-na");
     for t in &phone_tallies {
         let mut one = crate::score::votes::Distribution::empty(framework);
         one.add(t);
-        let line = phone_votes_line(t.group(), &one, how.names, "not applicable");
+        let line = phone_votes_said(&w, t.group(), &one, how.names, &na);
         said.push_str(&format!("\n{line}."));
     }
     if !phone_tallies.is_empty() {
@@ -744,7 +785,7 @@ fn vote(
     } else {
         said.push(' ');
     }
-    said.push_str("Now choose the level the room agrees.");
+    said.push_str(&w.get("vote-now-agree"));
     prompter.show(&said);
     Ok(Ok(()))
 }
@@ -765,16 +806,32 @@ fn phone_tallies(record: &Record, id: &str) -> Vec<crate::record::Tally> {
 
 /// One group's votes from phones in words, as the reveal says them on the screen and in the
 /// plain walk: "Phones, Parent carers: 2: 1, 4: 1" (levels nobody chose left out). `na` is how
-/// "not applicable" is written there.
+/// "not applicable" is written there. In the language coprod speaks in (the walk's).
 pub(crate) fn phone_votes_line(
     group: Option<&str>,
     d: &crate::score::votes::Distribution,
     names: &Groups,
     na: &str,
 ) -> String {
-    let who = group.map_or("Phones, no group given".to_string(), |g| {
-        format!("Phones, {}", names.name(g))
-    });
+    let w = Catalog::new(crate::catalog::spoken());
+    phone_votes_said(&w, group, d, names, na)
+}
+
+/// As [`phone_votes_line`], in `w`'s language.
+pub(crate) fn phone_votes_said(
+    w: &Catalog,
+    group: Option<&str>,
+    d: &crate::score::votes::Distribution,
+    names: &Groups,
+    na: &str,
+) -> String {
+    let who = match group {
+        Some(g) => w.format(
+            "phones-group",
+            &[("group", group_words(w, names, g).into())],
+        ),
+        None => w.get("phones-no-group"),
+    };
     let mut parts: Vec<String> = d
         .levels
         .iter()
@@ -785,7 +842,7 @@ pub(crate) fn phone_votes_line(
         parts.push(format!("{na}: {}", d.not_applicable));
     }
     if d.dont_know > 0 {
-        parts.push(format!("don't know: {}", d.dont_know));
+        parts.push(format!("{}: {}", w.get("vote-dont-know"), d.dont_know));
     }
     format!("{who}: {}", parts.join(", "))
 }
@@ -806,33 +863,23 @@ fn phones_vote(
     use crate::record::VoteSource;
     let id = here.id;
     let name = id.to_uppercase();
+    let w = words(framework);
     let earlier = phone_tallies(record, id);
     link.borrow_mut().open(here.index, id, earlier);
     let asked = link.borrow().asking().cloned();
     if let Some(asked) = asked {
-        let n = asked.votes;
-        let (votes, are) = if n == 1 {
-            ("vote", "is")
-        } else {
-            ("votes", "are")
-        };
+        let n = usize::try_from(asked.votes).unwrap_or(usize::MAX);
         let when = if asked.this_session {
-            "from the earlier vote on it"
+            "phones-earlier-this"
         } else {
-            "from before this session (before coprod stopped)"
+            "phones-earlier-before"
         };
+        // The keys stay r and k in every language; each is shown beside its words.
         let items = vec![
-            Item::new(
-                "r",
-                "phones vote again: this vote's replace them (the same people are here)",
-            ),
-            Item::new(
-                "k",
-                "keep them and add this vote's (other people are voting now)",
-            ),
+            Item::new("r", w.get("phones-again")),
+            Item::new("k", w.get("phones-keep")),
         ];
-        let question =
-            format!("{n} phone {votes} on {name} {are} in the record already, {when}. What now?");
+        let question = w.format(when, &[("n", n.into()), ("id", (&name).into())]);
         let add = match stop_to_outcome(prompter.choose(&question, &items, 0))? {
             Err(outcome) => {
                 link.borrow_mut().close();
@@ -840,7 +887,7 @@ fn phones_vote(
             }
             Ok(None) => {
                 link.borrow_mut().close();
-                prompter.show("No phones' vote was opened; their earlier votes stay.");
+                prompter.show(&w.get("phones-none-opened"));
                 return Ok(Ok(()));
             }
             Ok(Some(n)) => n == 1,
@@ -850,11 +897,14 @@ fn phones_vote(
     let spelled = |code: &str| code.chars().map(String::from).collect::<Vec<_>>().join(" ");
     {
         let l = link.borrow();
-        prompter.show(&format!(
-            "Phones can vote on {name} now. Address: {}. Join code: {} (spelled {}).",
-            l.address,
-            l.code,
-            spelled(&l.code)
+        prompter.show(&w.format(
+            "phones-open",
+            &[
+                ("id", (&name).into()),
+                ("address", (&l.address).into()),
+                ("code", (&l.code).into()),
+                ("spelled", spelled(&l.code).into()),
+            ],
         ));
     }
     let mut failed: Option<crate::Error> = None;
@@ -871,10 +921,7 @@ fn phones_vote(
                     failed = Some(e);
                 }
             };
-            prompter.text_while(
-                "Phones voting: Enter for how many have voted, done to close the vote, p and a number to put out a phone, c for a new code",
-                &mut tick,
-            )
+            prompter.text_while(&w.get("phones-prompt"), &mut tick)
         };
         if let Some(e) = failed.take() {
             let pending = link.borrow_mut().close();
@@ -893,13 +940,15 @@ fn phones_vote(
             _ => "done".to_string(),
         };
         let lower = text.trim().to_lowercase();
-        if lower == "done" {
+        // `done` closes the round in every language, and so does the Welsh `cau` ("close").
+        if lower == "done" || lower == "cau" {
             break;
         }
         if lower.is_empty() {
             let (voted, joined) = link.borrow().counts();
-            prompter.show(&format!(
-                "{voted} voted, of {joined} phones joined. Type done when everyone has voted."
+            prompter.show(&w.format(
+                "phones-counts",
+                &[("voted", voted.into()), ("joined", joined.into())],
             ));
         } else if lower == "c" {
             let code = {
@@ -907,26 +956,23 @@ fn phones_vote(
                 l.new_code();
                 l.code.clone()
             };
-            prompter.show(&format!(
-                "New join code {code} (spelled {}): every phone is out, and their votes on this one are dropped; people join again with the new code.",
-                spelled(&code)
+            prompter.show(&w.format(
+                "phones-new-code",
+                &[
+                    ("code", code.as_str().into()),
+                    ("spelled", spelled(&code).into()),
+                ],
             ));
         } else if let Some(number) = lower.strip_prefix('p') {
             match number.trim().parse::<u32>() {
-                Ok(n) if link.borrow_mut().put_out(n) => prompter.show(&format!(
-                    "Phone {n} is out: its vote on this one is dropped, and its page tells it so."
-                )),
-                Ok(n) => prompter.show(&format!(
-                    "No phone {n} is in the vote (it may be out already): check the number on its page."
-                )),
-                Err(_) => prompter.show(
-                    "Type p and the number the phone's page shows, like p 7.",
-                ),
+                Ok(n) if link.borrow_mut().put_out(n) => {
+                    prompter.show(&w.format("phones-put-out", &[("n", n.into())]));
+                }
+                Ok(n) => prompter.show(&w.format("phones-no-such", &[("n", n.into())])),
+                Err(_) => prompter.show(&w.get("phones-p-number")),
             }
         } else {
-            prompter.show(
-                "Press Enter for how many have voted, type done to close the vote, p and a number to put out a phone, or c for a new code.",
-            );
+            prompter.show(&w.get("phones-what"));
         }
     }
     close_phones(framework, record, link, save)?;
@@ -937,8 +983,10 @@ fn phones_vote(
             .map(crate::record::Tally::total)
             .sum()
     });
-    prompter.show(&format!(
-        "The phones' vote on {name} is closed: {phones} counted from phones. Now the cards, for people without a phone."
+    let phones = usize::try_from(phones).unwrap_or(usize::MAX);
+    prompter.show(&w.format(
+        "phones-closed",
+        &[("id", (&name).into()), ("n", phones.into())],
     ));
     Ok(Ok(()))
 }

@@ -47,11 +47,11 @@ pub fn execute(args: &AssessArgs, quiet: bool) -> Result<(), Error> {
         return from_answers(args, &config, framework_arg.as_deref(), path, quiet);
     }
     if args.output.as_deref() == Some(Path::new("-")) {
-        return Err(Error::Usage(
-            "an assessment saves its record after every answer, so it needs a file, not `-o -`\n\
-             help: give a file name with -o FILE; `-o -` writes a record to standard output with --answers"
-                .into(),
-        ));
+        return Err(Error::Usage(format!(
+            "{}\nhelp: {}",
+            say("setup-no-dash-output", &[]),
+            say("setup-no-dash-output-help", &[])
+        )));
     }
     if !std::io::stdin().is_terminal() {
         return Err(Error::NoTerminal(say("error-no-terminal", &[])));
@@ -90,7 +90,12 @@ fn load_framework(
             let id = &r.framework.id.value;
             if Framework::<Text>::built_in_file(id).is_none() {
                 return Err(Error::Usage(format!(
-                    "the record was scored on the framework `{id}`, which is not built in\nhelp: pass its file with `--framework PATH`"
+                    "{}\nhelp: {}",
+                    say(
+                        "setup-not-built-in",
+                        &[("id", crate::clean::terminal_line(id).as_ref().into())]
+                    ),
+                    say("setup-not-built-in-help", &[])
                 )));
             }
             Framework::<Text>::load_edition(id, edition)?
@@ -198,16 +203,14 @@ pub fn run(
     for note in &notes {
         prompter.show(note);
     }
+    let words = crate::catalog::Catalog::new(&framework.language);
     if !gone.is_empty() {
-        prompter.show(&format!(
-            "Kept for reference, left out of the scores: answers to {}, which the framework no longer has.",
-            gone.join(", ")
-        ));
+        prompter.show(&words.format("setup-retired", &[("ids", gone.join(", ").into())]));
     }
 
     // Flags given with --resume correct the record, and say so.
     let corrections = if args.resume.is_some() {
-        correct_from_flags(args, &mut record, &groups)
+        correct_from_flags(args, &mut record, &groups, &words)
     } else {
         Vec::new()
     };
@@ -216,11 +219,13 @@ pub fn run(
     for p in &args.from {
         let loaded = Record::load(p)?;
         if loaded.record.framework.id.value != framework.id.value {
-            return Err(Error::Usage(format!(
-                "{} was scored on the framework `{}`, not `{}`, so its actions cannot be followed up here",
-                p.display(),
-                loaded.record.framework.id.value,
-                framework.id.value
+            return Err(Error::Usage(words.format(
+                "setup-from-other-framework",
+                &[
+                    ("path", p.display().to_string().into()),
+                    ("record", (&loaded.record.framework.id.value).into()),
+                    ("framework", (&framework.id.value).into()),
+                ],
             )));
         }
         let mut record = loaded.record;
@@ -260,13 +265,12 @@ pub fn run(
     let answered = framework.indicator_count() - unanswered(&framework, &record).len();
     let sep = if plain { ", " } else { " · " };
     if plain {
-        let words = crate::catalog::Catalog::new(&framework.language);
         prompter.show(&format!(
             "{}{sep}{}{sep}{}{sep}{}\n{}",
             framework.title,
             record.partnership,
             record.date.value,
-            record.scored_by.describe(&groups),
+            crate::assess::scorer_words(&words, &record.scored_by, &groups),
             words.format(
                 "walk-intro",
                 &[
@@ -354,7 +358,6 @@ pub fn run(
     }
     save(&mut file, &record, &framework, save_mode)?;
     let complete = unanswered(&framework, &record).is_empty();
-    let words = crate::catalog::Catalog::new(&framework.language);
     match outcome {
         Outcome::Finished => {
             let mut text = summary(&framework, &record, &groups, &path, &next);
@@ -512,12 +515,17 @@ fn setup(
     earlier: &[Record],
     prompter: &mut dyn Prompter,
 ) -> Result<Option<(Record, PathBuf, Option<RecordFile>)>, Error> {
-    prompter.show(&format!(
-        "coprod assess: {} (version {}), {} indicators.\n",
-        framework.title,
-        framework.version,
-        framework.indicator_count()
-    ));
+    let w = crate::catalog::Catalog::new(&framework.language);
+    let mut title = w.format(
+        "setup-title",
+        &[
+            ("title", (&framework.title).into()),
+            ("version", (&framework.version).into()),
+            ("n", framework.indicator_count().into()),
+        ],
+    );
+    title.push('\n');
+    prompter.show(&title);
     // Taken from the earlier records when they agree on it.
     let shared_partnership = earlier
         .first()
@@ -525,26 +533,29 @@ fn setup(
     let partnership = match (args.partnership.clone(), shared_partnership) {
         (Some(p), _) => p,
         (None, Some(e)) => {
-            let whence = if earlier.len() > 1 {
-                "the earlier records"
+            let said = if earlier.len() > 1 {
+                "setup-partnership-from-many"
             } else {
-                "the earlier record"
+                "setup-partnership-from-one"
             };
-            prompter.show(&format!(
-                "Partnership: {} (from {whence}; --partnership changes it)",
-                crate::clean::terminal_line(&e.partnership)
+            prompter.show(&w.format(
+                said,
+                &[(
+                    "name",
+                    crate::clean::terminal_line(&e.partnership).as_ref().into(),
+                )],
             ));
             e.partnership.clone()
         }
         (None, None) => loop {
             let default = config.partnership.clone().unwrap_or_default();
             match ask(prompter.text(
-                "Partnership name",
+                &w.get("setup-partnership"),
                 &default,
-                "The partnership doing this assessment, e.g. Hafren Vale SEND Partnership",
+                &w.get("setup-partnership-hint"),
             ))? {
                 Some(Reply::Text(t)) if !t.trim().is_empty() => break t.trim().to_string(),
-                Some(Reply::Text(_)) => prompter.show("Please give the partnership's name."),
+                Some(Reply::Text(_)) => prompter.show(&w.get("setup-partnership-empty")),
                 Some(Reply::Back) | None => return Ok(None),
             }
         },
@@ -552,14 +563,10 @@ fn setup(
     let date = match args.date {
         Some(d) => d,
         None => loop {
-            match ask(prompter.text(
-                "Date of the assessment (YYYY-MM-DD)",
-                &today().to_string(),
-                "",
-            ))? {
+            match ask(prompter.text(&w.get("setup-date"), &today().to_string(), ""))? {
                 Some(Reply::Text(t)) => match t.parse::<IsoDate>() {
                     Ok(d) => break d,
-                    Err(e) => prompter.show(&format!("{e}. Try again, e.g. 2026-11-12.")),
+                    Err(e) => prompter.show(&w.format("setup-date-again", &[("error", e.into())])),
                 },
                 Some(Reply::Back) | None => return Ok(None),
             }
@@ -568,18 +575,22 @@ fn setup(
     let scored_by = match (who_from_flags(args), earlier_scorer(earlier)) {
         (Some(w), _) => w,
         (None, Some(who)) => {
-            let whence = if earlier.len() > 1 {
-                "from the earlier records"
+            let said = if earlier.len() > 1 {
+                "setup-scoring-many"
             } else {
-                "as in the earlier record"
+                "setup-scoring-one"
             };
-            prompter.show(&format!(
-                "Scoring: {} ({whence}; --room, --group, --person or --groups change it)",
-                crate::clean::terminal_line(&who.describe(&config.groups()))
+            let described = crate::assess::scorer_words(&w, &who, &config.groups());
+            prompter.show(&w.format(
+                said,
+                &[(
+                    "who",
+                    crate::clean::terminal_line(&described).as_ref().into(),
+                )],
             ));
             who
         }
-        (None, None) => match ask_who(prompter)? {
+        (None, None) => match ask_who(prompter, &w, &config.groups())? {
             Some(w) => w,
             None => return Ok(None),
         },
@@ -594,9 +605,9 @@ fn setup(
     loop {
         if !asked {
             match ask(prompter.text(
-                "Save the record as",
+                &w.get("setup-save-as"),
                 &path.display().to_string(),
-                "A YAML file in this folder; it is saved after every answer",
+                &w.get("setup-save-as-hint"),
             ))? {
                 Some(Reply::Text(t)) if !t.trim().is_empty() => path = PathBuf::from(t.trim()),
                 Some(Reply::Text(_)) => {}
@@ -605,16 +616,16 @@ fn setup(
         }
         asked = false;
         if path.is_dir() {
-            prompter.show(&format!(
-                "{} is a folder. Please give a file name.",
-                path.display()
+            prompter.show(&w.format(
+                "setup-is-folder",
+                &[("path", path.display().to_string().into())],
             ));
             continue;
         }
         if path.exists() {
-            let question = format!(
-                "{} already holds a record. Resume it instead of starting again?",
-                path.display()
+            let question = w.format(
+                "setup-exists",
+                &[("path", path.display().to_string().into())],
             );
             match ask(prompter.confirm(&question, true))? {
                 Some(true) => {
@@ -629,9 +640,7 @@ fn setup(
                     return Ok(Some((loaded.record, path, Some(file))));
                 }
                 Some(false) => {
-                    prompter.show(
-                        "Then choose another file name; the existing record is left as it is.",
-                    );
+                    prompter.show(&w.get("setup-other-name"));
                     continue;
                 }
                 None => return Ok(None),
@@ -641,20 +650,16 @@ fn setup(
             .parent()
             .is_some_and(|p| !p.as_os_str().is_empty() && !p.is_dir())
         {
-            prompter.show(&format!(
-                "The folder for {} does not exist. Please choose another name.",
-                path.display()
+            prompter.show(&w.format(
+                "setup-no-folder",
+                &[("path", path.display().to_string().into())],
             ));
             continue;
         }
         break;
     }
     if record.participants.is_empty()
-        && let Some(Reply::Text(t)) = ask(prompter.text(
-            &crate::catalog::Catalog::new(&framework.language).get("walk-participants"),
-            "",
-            "",
-        ))?
+        && let Some(Reply::Text(t)) = ask(prompter.text(&w.get("walk-participants"), "", ""))?
     {
         record.participants = t
             .split(',')
@@ -781,13 +786,19 @@ fn who_from_flags(args: &AssessArgs) -> Option<ScoredBy> {
     })
 }
 
-fn ask_who(prompter: &mut dyn Prompter) -> Result<Option<ScoredBy>, Error> {
+/// Asks who scores a new record: the room, a group or a person (and which group), with coprod's
+/// words in `w`'s language and the groups named as `names` names them.
+fn ask_who(
+    prompter: &mut dyn Prompter,
+    w: &crate::catalog::Catalog,
+    names: &Groups,
+) -> Result<Option<ScoredBy>, Error> {
     let kinds = [
-        Item::new("r", "The whole room, agreeing one score"),
-        Item::new("g", "One stakeholder group"),
-        Item::new("p", "One person"),
+        Item::new("r", w.get("setup-who-room")),
+        Item::new("g", w.get("setup-who-group")),
+        Item::new("p", w.get("setup-who-person")),
     ];
-    let kind = match ask(prompter.choose("Who is scoring?", &kinds, 0))? {
+    let kind = match ask(prompter.choose(&w.get("setup-who"), &kinds, 0))? {
         Some(Some(0)) => ScorerKind::Room,
         Some(Some(1)) => ScorerKind::Group,
         Some(Some(_)) => ScorerKind::Person,
@@ -795,7 +806,7 @@ fn ask_who(prompter: &mut dyn Prompter) -> Result<Option<ScoredBy>, Error> {
     };
     let mut name = None;
     if kind == ScorerKind::Person {
-        match ask(prompter.text("Their name", "", ""))? {
+        match ask(prompter.text(&w.get("setup-their-name"), "", ""))? {
             Some(Reply::Text(t)) if !t.trim().is_empty() => name = Some(t.trim().to_string()),
             Some(_) => {}
             None => return Ok(None),
@@ -806,12 +817,17 @@ fn ask_who(prompter: &mut dyn Prompter) -> Result<Option<ScoredBy>, Error> {
         let mut items: Vec<Item> = KNOWN_GROUPS
             .iter()
             .enumerate()
-            .map(|(i, (_, label))| Item::new((i + 1).to_string(), *label))
+            .map(|(i, (id, _))| {
+                Item::new(
+                    (i + 1).to_string(),
+                    crate::assess::group_words(w, names, id),
+                )
+            })
             .collect();
         if kind == ScorerKind::Person {
-            items.push(Item::new("0", "No group"));
+            items.push(Item::new("0", w.get("setup-no-group")));
         }
-        match ask(prompter.choose("Which stakeholder group?", &items, 0))? {
+        match ask(prompter.choose(&w.get("setup-which-group"), &items, 0))? {
             Some(Some(i)) => group = KNOWN_GROUPS.get(i).map(|(id, _)| (*id).to_string()),
             Some(None) | None => return Ok(None),
         }
@@ -986,23 +1002,36 @@ fn next_command(
 
 /// Applies --partnership, --date and the scorer flags to a resumed record; returns one line per
 /// change, to be shown.
-fn correct_from_flags(args: &AssessArgs, record: &mut Record, groups: &Groups) -> Vec<String> {
+fn correct_from_flags(
+    args: &AssessArgs,
+    record: &mut Record,
+    groups: &Groups,
+    w: &crate::catalog::Catalog,
+) -> Vec<String> {
     let mut said = Vec::new();
     let shown = |t: &str| crate::clean::terminal_line(t).into_owned();
     if let Some(p) = &args.partnership
         && *p != record.partnership
     {
-        said.push(format!(
-            "Partnership changed from “{}” to “{}”.",
-            shown(&record.partnership),
-            shown(p)
+        said.push(w.format(
+            "setup-partnership-changed",
+            &[
+                ("from", shown(&record.partnership).into()),
+                ("to", shown(p).into()),
+            ],
         ));
         record.partnership.clone_from(p);
     }
     if let Some(d) = args.date
         && d != record.date.value
     {
-        said.push(format!("Date changed from {} to {d}.", record.date.value));
+        said.push(w.format(
+            "setup-date-changed",
+            &[
+                ("from", record.date.value.to_string().into()),
+                ("to", d.to_string().into()),
+            ],
+        ));
         record.date = unplaced(d);
     }
     if let Some(who) = who_from_flags(args) {
@@ -1011,20 +1040,20 @@ fn correct_from_flags(args: &AssessArgs, record: &mut Record, groups: &Groups) -
             ..record.scored_by.clone()
         };
         if who != was {
-            let before = record.scored_by.describe(groups);
+            let before = crate::assess::scorer_words(w, &record.scored_by, groups);
             if record.scored_by.kind.value == ScorerKind::Workshop
                 || who.kind.value == ScorerKind::Workshop
             {
-                said.push(format!(
-                    "Kept the scorer as {}: a record cannot change between a workshop and one scorer, because its levels are kept differently. Start a new record for that.",
-                    shown(&before)
-                ));
+                said.push(w.format("setup-scorer-kept", &[("who", shown(&before).into())]));
             } else {
                 record.scored_by = who;
-                said.push(format!(
-                    "Scorer changed from {} to {}.",
-                    shown(&before),
-                    shown(&record.scored_by.describe(groups))
+                let after = crate::assess::scorer_words(w, &record.scored_by, groups);
+                said.push(w.format(
+                    "setup-scorer-changed",
+                    &[
+                        ("from", shown(&before).into()),
+                        ("to", shown(&after).into()),
+                    ],
                 ));
             }
         }
@@ -1041,12 +1070,13 @@ fn from_answers(
     quiet: bool,
 ) -> Result<(), Error> {
     let framework = load_framework(framework_arg, None, args, config)?;
+    let w = crate::catalog::Catalog::new(&framework.language);
     let source = crate::yaml::read_source(path)?;
     let parsed = answers::parse(&source, &framework, &args.groups)?;
     if parsed.answers.is_empty() {
         return Err(Error::Input(
-            crate::diagnostic::Diagnostic::file(&source, "the answers file has no answers")
-                .help("a YAML answers file lists them under `answers:`; a CSV file has a row per indicator after the header")
+            crate::diagnostic::Diagnostic::file(&source, w.get("setup-no-answers"))
+                .help(w.get("setup-no-answers-help"))
                 .into(),
         ));
     }
@@ -1057,8 +1087,9 @@ fn from_answers(
         .or_else(|| config.partnership.clone())
         .ok_or_else(|| {
             Error::Usage(format!(
-                "{} does not name the partnership\nhelp: pass --partnership NAME, or add `partnership:` to a YAML answers file",
-                source.name
+                "{}\nhelp: {}",
+                w.format("setup-no-partnership", &[("file", (&source.name).into())]),
+                w.get("setup-no-partnership-help")
             ))
         })?;
     let date = args.date.or(parsed.date).unwrap_or_else(today);
@@ -1107,9 +1138,12 @@ fn from_answers(
         matches!(crate::storage::target(&out)?, crate::storage::Target::Replace(p) if p.exists());
     if replaces && !args.force {
         return Err(Error::Usage(format!(
-            "{} already exists, and coprod never overwrites a record without being asked\n\
-             help: choose another name with -o FILE, or pass --force to replace it",
-            out.display()
+            "{}\nhelp: {}",
+            w.format(
+                "setup-record-exists",
+                &[("path", out.display().to_string().into())]
+            ),
+            w.get("setup-record-exists-help")
         )));
     }
     // Never saved unless it reads back; never over a record open in an assessment.
@@ -1130,12 +1164,20 @@ fn from_answers(
     if quiet || to.is_stdout() {
         return Ok(());
     }
-    eprintln!(
-        "Saved {}: {} of {} indicators answered.",
-        crate::clean::terminal_name(&out.display().to_string()),
-        framework.indicator_count() - missing.len(),
-        framework.indicator_count()
+    let said = w.format(
+        "setup-saved",
+        &[
+            (
+                "path",
+                crate::clean::terminal_name(&out.display().to_string())
+                    .as_ref()
+                    .into(),
+            ),
+            ("m", (framework.indicator_count() - missing.len()).into()),
+            ("n", framework.indicator_count().into()),
+        ],
     );
+    eprintln!("{said}");
     Ok(())
 }
 

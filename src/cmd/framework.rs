@@ -169,31 +169,55 @@ fn write_missing(
     Ok(())
 }
 
-/// Prints a framework for people: scale, bands, then every section and indicator.
+/// Prints a framework for people: scale, bands, then every section and indicator, with coprod's
+/// own words around the framework's texts in the framework's language (English where coprod
+/// has no catalog for it).
 pub fn write_framework(f: &Framework, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "{} (version {})", clean(&f.title), clean(&f.version))?;
+    let w = crate::catalog::Catalog::new(&f.language);
+    let text = |t: &str| -> crate::catalog::Arg { clean(t).into_owned().into() };
+    writeln!(
+        out,
+        "{}",
+        w.format(
+            "show-title",
+            &[("title", text(&f.title)), ("version", text(&f.version))]
+        )
+    )?;
     if let Some(e) = &f.edition {
-        writeln!(out, "edition: {}", clean(e))?;
+        writeln!(out, "{}", w.format("show-edition", &[("edition", text(e))]))?;
     }
     writeln!(
         out,
-        "id: {}  ·  fingerprint: {}",
-        f.id.value,
-        f.fingerprint()
+        "{}",
+        w.format(
+            "show-id",
+            &[
+                ("id", text(&f.id.value)),
+                ("fingerprint", f.fingerprint().into()),
+            ]
+        )
     )?;
     if !f.description.is_empty() {
         writeln!(out, "\n{}", clean(&f.description))?;
     }
     if !f.source.is_empty() {
-        writeln!(out, "\nSource: {}", clean(&f.source))?;
+        writeln!(
+            out,
+            "\n{}",
+            w.format("show-source", &[("source", text(&f.source))])
+        )?;
     }
     if let Some(n) = &f.extra_note {
-        writeln!(out, "\nAlso noted at every indicator: {}", clean(&n.label))?;
+        writeln!(
+            out,
+            "\n{}",
+            w.format("show-extra-note", &[("label", text(&n.label))])
+        )?;
         if !n.question.is_empty() {
             writeln!(out, "  ? {}", clean(&n.question))?;
         }
     }
-    writeln!(out, "\nScale")?;
+    writeln!(out, "\n{}", w.get("show-scale"))?;
     for l in &f.scale.value {
         writeln!(
             out,
@@ -204,46 +228,58 @@ pub fn write_framework(f: &Framework, out: &mut dyn Write) -> std::io::Result<()
         )?;
     }
     if !f.bands.is_empty() {
-        writeln!(out, "\nBands")?;
+        writeln!(out, "\n{}", w.get("show-bands"))?;
         for b in &f.bands {
-            writeln!(
-                out,
-                "  {} to {}  {}",
-                crate::words::score_text(b.min.value),
-                crate::words::score_text(b.max.value),
-                clean(&b.label)
-            )?;
+            let band = w.format(
+                "show-band",
+                &[
+                    ("min", score_text(b.min.value).into()),
+                    ("max", score_text(b.max.value).into()),
+                    ("label", text(&b.label)),
+                ],
+            );
+            writeln!(out, "  {band}")?;
         }
     }
     let total = f.indicator_count();
-    let mut n = 0;
+    let mut n: usize = 0;
     for (si, s) in f.sections.value.iter().enumerate() {
-        writeln!(
-            out,
-            "\n{} {} of {}: {}",
-            clean(&crate::words::capitalise(&f.section_noun)),
-            si + 1,
-            f.sections.value.len(),
-            clean(&s.title)
-        )?;
+        let section = w.format(
+            "show-section",
+            &[
+                ("noun", text(&crate::words::capitalise(&f.section_noun))),
+                ("n", (si + 1).into()),
+                ("count", f.sections.value.len().into()),
+                ("title", text(&s.title)),
+            ],
+        );
+        writeln!(out, "\n{section}")?;
         if !s.summary.is_empty() {
             writeln!(out, "  {}", clean(&s.summary))?;
         }
         for i in &s.indicators.value {
             n += 1;
-            writeln!(
-                out,
-                "\n  {} ({n} of {total})  {}",
-                i.id.value.to_uppercase(),
-                clean(&i.statement)
-            )?;
+            let indicator = w.format(
+                "show-indicator",
+                &[
+                    ("id", i.id.value.to_uppercase().into()),
+                    ("n", n.into()),
+                    ("total", total.into()),
+                    ("statement", text(&i.statement)),
+                ],
+            );
+            writeln!(out, "\n  {indicator}")?;
             if !i.replaces.is_empty() {
                 let ids: Vec<String> = i
                     .replaces
                     .iter()
                     .map(|r| clean(&r.value.to_uppercase()).into_owned())
                     .collect();
-                writeln!(out, "      (was {})", ids.join(", "))?;
+                writeln!(
+                    out,
+                    "      {}",
+                    w.format("show-was", &[("ids", ids.join(", ").into())])
+                )?;
             }
             for g in &i.guidance {
                 writeln!(out, "      ? {}", clean(g))?;

@@ -3,9 +3,10 @@
 
 use crate::util::{Test, repo};
 
+/// The fingerprint `framework show` gives, in whatever language it is shown.
 fn fingerprint(show: &str) -> &str {
-    show.lines()
-        .find_map(|l| l.split("fingerprint: ").nth(1))
+    show.split_whitespace()
+        .find(|w| w.starts_with("sha256:"))
         .unwrap_or_default()
 }
 

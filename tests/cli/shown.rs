@@ -23,13 +23,27 @@ fn every_built_in_and_edition_is_shown_in_welsh() {
         english.extend_from_slice(args);
         let en = Test::new().args(&english).run();
         let fingerprint = |s: &str| {
-            s.lines()
-                .find(|l| l.contains("fingerprint: "))
+            s.split_whitespace()
+                .find(|w| w.starts_with("sha256:"))
                 .unwrap_or_default()
                 .to_string()
         };
+        assert!(fingerprint(&out.stdout).starts_with("sha256:"), "{name}");
         assert_eq!(fingerprint(&out.stdout), fingerprint(&en.stdout), "{name}");
         assert_ne!(out.stdout, en.stdout, "{name}");
+        // coprod's own words around the framework's texts are Welsh too.
+        assert!(out.stdout.contains("ôl bys: sha256:"), "{name}");
+        assert!(out.stdout.contains("\nY raddfa\n"), "{name}");
+        for english in [
+            "(version ",
+            "fingerprint",
+            "\nScale\n",
+            "\nBands\n",
+            "Source:",
+            " of ",
+        ] {
+            assert!(!out.stdout.contains(english), "{name}: “{english}”");
+        }
         insta::assert_snapshot!(format!("show_cy_{name}"), out.stdout);
     }
 }

@@ -227,3 +227,458 @@ fn every_built_in_framework_reports_in_welsh() {
         assert!(line.contains("languages: en-GB, cy"), "{line}");
     }
 }
+
+/// Text as the pseudo-terminal reader sees it: each byte of the UTF-8 as one character.
+fn to_pty(text: &str) -> String {
+    text.bytes().map(char::from).collect()
+}
+
+/// What the pseudo-terminal reader gave back, as the UTF-8 text coprod wrote.
+fn from_pty(read: &str) -> String {
+    let bytes: Vec<u8> = read
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+        .collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// Waits for `text` (which may hold any letters) and returns everything written up to and
+/// including it.
+fn expect(p: &mut rexpect::session::PtySession, text: &str) -> String {
+    let before = p
+        .exp_string(&to_pty(text))
+        .unwrap_or_else(|e| panic!("{text}: {e}"));
+    format!("{}{text}", from_pty(&before))
+}
+
+/// coprod's own English words that must never show in a walk in Welsh: the set-up questions,
+/// their hints and what is said around them.
+const SETUP_ENGLISH: &[&str] = &[
+    "Partnership",
+    "partnership's name",
+    "Date of the assessment",
+    "Try again",
+    "Who is scoring",
+    "whole room",
+    "stakeholder group",
+    "One person",
+    "Their name",
+    "Parent carers",
+    "No group",
+    "Save the record",
+    "YAML file in this folder",
+    "is a folder",
+    "already holds a record",
+    "choose another",
+    "does not exist",
+    "indicators",
+    "version",
+    "Scoring",
+];
+
+/// The set-up of a new record in Welsh, in a pseudo-terminal, in plain mode: every question,
+/// hint, choice and answer to a slip is Welsh, from the framework's title to the first indicator,
+/// and the scorer is named in Welsh at the start of the walk.
+#[test]
+fn setting_up_a_record_in_welsh_asks_every_question_in_welsh() {
+    let t = Test::new()
+        .file("sub/keep.txt", "")
+        .file("old.yaml", "not a record\n");
+    let args = ["assess", "--plain", "--language", "cy"];
+    let mut p = crate::util::pty(&t, &args, false, 20_000);
+    let mut seen = String::new();
+    let mut expect = |p: &mut rexpect::session::PtySession, text: &str| {
+        seen.push_str(&expect(p, text));
+    };
+    expect(
+        &mut p,
+        "coprod assess: Pedair Conglfaen cyd-gynhyrchu (fersiwn 1.1), 24 dangosydd.",
+    );
+    expect(&mut p, "Y bartneriaeth sy'n gwneud yr asesiad hwn");
+    expect(&mut p, "Enw'r bartneriaeth: ");
+    p.send_line("").expect("no name");
+    expect(&mut p, "Rhowch enw'r bartneriaeth, os gwelwch yn dda.");
+    expect(&mut p, "Enw'r bartneriaeth: ");
+    p.send_line("Partneriaeth Prawf").expect("a name");
+    expect(&mut p, "Dyddiad yr asesiad (BBBB-MM-DD) [");
+    p.send_line("2026-02-30").expect("not a real date");
+    expect(&mut p, "nid yw `2026-02-30` yn ddyddiad go iawn");
+    expect(&mut p, "Rhowch gynnig arall, e.e. 2026-11-12.");
+    p.send_line("2026-11-12").expect("a date");
+    expect(&mut p, "Pwy sy'n sgorio?");
+    expect(&mut p, "Yr ystafell gyfan, yn cytuno ar un sgôr");
+    expect(&mut p, "Un grŵp rhanddeiliaid");
+    expect(&mut p, "Teipiwch ddewis a gwasgwch Enter:");
+    p.send_line("p").expect("one person");
+    expect(&mut p, "Eu henw: ");
+    p.send_line("Siân").expect("a name");
+    expect(&mut p, "Pa grŵp rhanddeiliaid?");
+    expect(&mut p, "Rhieni-ofalwyr");
+    expect(&mut p, "Sector gwirfoddol");
+    expect(&mut p, "Dim grŵp");
+    expect(&mut p, "Teipiwch ddewis a gwasgwch Enter:");
+    p.send_line("1").expect("parent carers");
+    expect(&mut p, "Ffeil YAML yn y ffolder hwn");
+    expect(
+        &mut p,
+        "Cadw'r cofnod fel [partneriaeth-prawf-2026-11-12-sian.yaml]: ",
+    );
+    p.send_line("sub").expect("a folder");
+    expect(
+        &mut p,
+        "Ffolder yw sub. Rhowch enw ffeil, os gwelwch yn dda.",
+    );
+    expect(&mut p, "Cadw'r cofnod fel");
+    p.send_line("old.yaml").expect("a file that is there");
+    expect(
+        &mut p,
+        "Mae cofnod yn old.yaml yn barod. Parhau ag ef yn lle dechrau eto?",
+    );
+    p.send_line("n").expect("no");
+    expect(&mut p, "Felly dewiswch enw ffeil arall");
+    expect(&mut p, "Cadw'r cofnod fel");
+    p.send_line("nowhere/r.yaml").expect("no such folder");
+    expect(
+        &mut p,
+        "Nid yw'r ffolder ar gyfer nowhere/r.yaml yn bodoli.",
+    );
+    expect(&mut p, "Cadw'r cofnod fel");
+    p.send_line("r.yaml").expect("a new file");
+    expect(&mut p, "Pwy sy'n cymryd rhan?");
+    p.send_line("").expect("no one");
+    expect(
+        &mut p,
+        "Pedair Conglfaen cyd-gynhyrchu, Partneriaeth Prawf, 2026-11-12, Siân (Rhieni-ofalwyr)",
+    );
+    expect(&mut p, "Lefel ar gyfer WC1");
+    expect(&mut p, "Teipiwch ddewis");
+    for english in SETUP_ENGLISH {
+        assert!(!seen.contains(english), "“{english}” in:\n{seen}");
+    }
+    p.send_line("q").expect("quit");
+    p.exp_string("Wedi'i gadw yn r.yaml.").expect("saved");
+    p.exp_eof().expect("exit");
+    let record = t.read("r.yaml");
+    assert!(
+        record.contains("partnership: Partneriaeth Prawf"),
+        "{record}"
+    );
+    assert!(record.contains("name: Siân"), "{record}");
+    assert!(record.contains("group: parent-carers"), "{record}");
+}
+
+/// Resuming in Welsh with flags that correct the record: each change is said in Welsh, with the
+/// scorers named in Welsh.
+#[test]
+fn corrections_on_resume_are_said_in_welsh() {
+    let t = Test::new();
+    let new = [
+        "assess",
+        "--plain",
+        "--language",
+        "cy",
+        "--partnership",
+        "P",
+        "--date",
+        "2026-11-12",
+        "--room",
+        "-o",
+        "r.yaml",
+    ];
+    let mut p = crate::util::pty(&t, &new, false, 20_000);
+    p.exp_string("Pwy sy'n cymryd rhan?").expect("participants");
+    p.send_line("").expect("none");
+    p.exp_string("Teipiwch ddewis").expect("choice prompt");
+    p.send_line("q").expect("quit");
+    p.exp_eof().expect("exit");
+
+    let again = [
+        "assess",
+        "--plain",
+        "--resume",
+        "r.yaml",
+        "--partnership",
+        "Partneriaeth Prawf",
+        "--date",
+        "2026-11-13",
+        "--group",
+        "health",
+    ];
+    let mut p = crate::util::pty(&t, &again, false, 20_000);
+    let said = expect(&mut p, "Lefel ar gyfer WC1");
+    assert!(
+        said.contains("Newidiwyd y bartneriaeth o “P” i “Partneriaeth Prawf”."),
+        "{said}"
+    );
+    assert!(
+        said.contains("Newidiwyd y dyddiad o 2026-11-12 i 2026-11-13."),
+        "{said}"
+    );
+    assert!(
+        said.contains("Newidiwyd y sgoriwr o Yr ystafell gyfan i Iechyd."),
+        "{said}"
+    );
+    assert!(said.contains(", 2026-11-13, Iechyd\r\n"), "{said}");
+    for english in ["changed", "Whole room", "Health", "Scorer"] {
+        assert!(!said.contains(english), "“{english}” in:\n{said}");
+    }
+    p.exp_string("Teipiwch ddewis").expect("choice prompt");
+    p.send_line("q").expect("quit");
+    p.exp_eof().expect("exit");
+
+    // A workshop cannot become one scorer: that is said in Welsh too.
+    let workshop = [
+        "assess",
+        "--plain",
+        "--resume",
+        "r.yaml",
+        "--groups",
+        "health,education",
+    ];
+    let mut p = crate::util::pty(&t, &workshop, false, 20_000);
+    let said = expect(&mut p, "Lefel ar gyfer WC1");
+    assert!(
+        said.contains(
+            "Cadwyd y sgoriwr fel Iechyd: ni all cofnod newid rhwng gweithdy ac un sgoriwr"
+        ),
+        "{said}"
+    );
+    p.exp_string("Teipiwch ddewis").expect("choice prompt");
+    p.send_line("q").expect("quit");
+    p.exp_eof().expect("exit");
+}
+
+/// A record filled from an answers file in Welsh says what it saved in Welsh, and its refusals
+/// are Welsh.
+#[test]
+fn answers_files_in_welsh_say_what_was_saved_in_welsh() {
+    let answers = "answers:\n  - {indicator: wc1, level: 3}\n";
+    let t = Test::new().file("answers.yaml", answers);
+    let base = ["assess", "--language", "cy", "--answers", "answers.yaml"];
+    let mut args = base.to_vec();
+    args.extend(["-o", "r.yaml"]);
+    let out = t.run_args(&args);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("nid yw answers.yaml yn enwi'r bartneriaeth"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("awgrym: rhowch --partnership NAME"),
+        "{}",
+        out.stderr
+    );
+    args.extend(["--partnership", "P"]);
+    let out = t.run_args(&args);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stderr.trim(),
+        "Wedi cadw r.yaml: 1 o 24 dangosydd wedi'u hateb."
+    );
+    let out = t.run_args(&args);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("mae r.yaml yn bodoli'n barod"),
+        "{}",
+        out.stderr
+    );
+    let none = Test::new().file("answers.yaml", "answers: []\n");
+    let out = none.run_args(&[
+        "assess",
+        "--language",
+        "cy",
+        "--answers",
+        "answers.yaml",
+        "--partnership",
+        "P",
+    ]);
+    assert_ne!(out.code, 0);
+    assert!(
+        out.stderr.contains("does dim atebion yn y ffeil atebion"),
+        "{}",
+        out.stderr
+    );
+    let dash = Test::new().run_args(&["assess", "--language", "cy", "-o", "-"]);
+    assert_eq!(dash.code, 2, "{}", dash.stderr);
+    assert!(
+        dash.stderr
+            .contains("mae asesiad yn cadw ei gofnod ar ôl pob ateb"),
+        "{}",
+        dash.stderr
+    );
+}
+
+/// Phones voting with the plain prompts in Welsh (`--plain --vote --language cy`): the address
+/// and the code, the prompt, the count, a phone put out, a new code, closing with the Welsh
+/// `cau`, the cards, the reveal and the question about the phones' earlier votes are all Welsh.
+#[test]
+fn phones_vote_with_the_plain_prompts_in_welsh() {
+    use crate::phones::Phone;
+    let t = Test::new();
+    let args = [
+        "assess",
+        "--plain",
+        "--language",
+        "cy",
+        "--partnership",
+        "P",
+        "--date",
+        "2026-11-12",
+        "--room",
+        "-o",
+        "r.yaml",
+        "--vote",
+        "--vote-address",
+        "127.0.0.1:0",
+    ];
+    let mut p = crate::util::pty(&t, &args, false, 20_000);
+    let mut seen = String::new();
+    let mut expect = |p: &mut rexpect::session::PtySession, text: &str| {
+        let said = expect(p, text);
+        seen.push_str(&said);
+        said
+    };
+    expect(&mut p, "Pwy sy'n cymryd rhan?");
+    p.send_line("").expect("none");
+    expect(&mut p, "Lefel ar gyfer WC1");
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("v").expect("vote");
+    let (_, said) = p
+        .exp_regex(
+            r"Cyfeiriad: http://127\.0\.0\.1:[0-9]+\. Cod ymuno: [A-Z0-9]{5} \(wedi'i sillafu( [A-Z0-9]){5}\)",
+        )
+        .expect("the address and the code, in Welsh");
+    let port: u16 = said
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|r| r.split('.').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a port");
+    expect(
+        &mut p,
+        "Ffonau'n pleidleisio: Enter i weld faint sydd wedi pleidleisio, cau (neu done) i gau'r bleidlais",
+    );
+    // A new code first: the phones then join with it.
+    p.send_line("c").expect("new code");
+    let (_, said) = p
+        .exp_regex(r"Cod ymuno newydd [A-Z0-9]{5}")
+        .expect("the new code");
+    let code: String = said
+        .chars()
+        .rev()
+        .take(5)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    expect(&mut p, "mae pob ffôn allan");
+    let phones: Vec<Phone> = (0..3)
+        .map(|_| Phone::join(port, &code, "").expect("join"))
+        .collect();
+    for (phone, choice) in phones.iter().zip(["2", "na", "dk"]) {
+        assert_eq!(phone.vote(choice), 200);
+    }
+    p.send_line("").expect("how many");
+    expect(
+        &mut p,
+        "3 wedi pleidleisio, o'r 3 ffôn sydd wedi ymuno. Teipiwch cau",
+    );
+    p.send_line("beth").expect("not a command");
+    expect(&mut p, "Gwasgwch Enter i weld faint sydd wedi pleidleisio");
+    p.send_line("p").expect("no number");
+    expect(
+        &mut p,
+        "Teipiwch p a'r rhif sydd ar dudalen y ffôn, fel p 7.",
+    );
+    p.send_line("p 9").expect("no such phone");
+    expect(&mut p, "Does dim ffôn 9 yn y bleidlais");
+    p.send_line("p 3").expect("put out");
+    expect(&mut p, "Mae ffôn 3 allan");
+    p.send_line("cau").expect("close, in Welsh");
+    expect(
+        &mut p,
+        "Mae pleidlais y ffonau ar WC1 wedi cau: 2 wedi'u cyfrif o'r ffonau. Nawr y cardiau, i bobl heb ffôn.",
+    );
+    expect(
+        &mut p,
+        "Pleidlais ar WC1: teipiwch faint o bobl a ddewisodd bob lefel",
+    );
+    expect(&mut p, "Faint ddewisodd 1 Ddim eto");
+    p.send_line("llawer").expect("not a number");
+    expect(&mut p, "Teipiwch nifer o bobl, fel 3 (0 am ddim).");
+    p.send_line("1").expect("one card");
+    for _ in 0..4 {
+        expect(&mut p, "Faint ddewisodd");
+        p.send_line("").expect("none");
+    }
+    expect(&mut p, "Faint ddewisodd ddim yn berthnasol");
+    p.send_line("").expect("none");
+    expect(&mut p, "Faint ddewisodd ddim yn gwybod");
+    p.send_line("").expect("none");
+    let reveal = expect(
+        &mut p,
+        "Nawr dewiswch y lefel mae'r ystafell yn cytuno arni.",
+    );
+    assert!(
+        reveal.contains("Wedi cadw'r bleidlais ar WC1: 3 wedi'u cyfrif"),
+        "{reveal}"
+    );
+    assert!(
+        reveal.contains("Ffonau, dim grŵp wedi'i roi: 2: 1, ddim yn berthnasol: 1."),
+        "{reveal}"
+    );
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("3").expect("level");
+    expect(&mut p, "Nodiadau tystiolaeth ar gyfer WC1");
+    p.send_line("").expect("no evidence");
+    expect(&mut p, "Ychwanegu cam gweithredu");
+    p.send_line("n").expect("no action");
+    expect(&mut p, "Lefel ar gyfer WC2");
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("b").expect("back");
+    expect(&mut p, "Lefel ar gyfer WC1");
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("v").expect("vote again");
+    expect(
+        &mut p,
+        "Mae 2 bleidlais ffôn ar WC1 yn y cofnod yn barod, o'r bleidlais gynharach arno. Beth nawr?",
+    );
+    expect(&mut p, "y ffonau'n pleidleisio eto");
+    expect(&mut p, "eu cadw ac ychwanegu pleidleisiau'r tro hwn");
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("k").expect("keep them");
+    expect(&mut p, "Ffonau'n pleidleisio:");
+    p.send_line("done").expect("close, in English");
+    expect(
+        &mut p,
+        "Mae pleidlais y ffonau ar WC1 wedi cau: 2 wedi'u cyfrif",
+    );
+    for _ in 0..7 {
+        expect(&mut p, "Faint ddewisodd");
+        p.send_line("").expect("as before");
+    }
+    expect(&mut p, "Nawr dewiswch y lefel");
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("q").expect("quit");
+    p.exp_eof().expect("coprod stops");
+    for english in [
+        "Phones",
+        "phones",
+        "voted",
+        "Vote on",
+        "How many",
+        "counted",
+        "Now choose",
+        "not applicable",
+        "don't know",
+        "What now",
+        "Address",
+        "Join code",
+        "spelled",
+        "Type ",
+    ] {
+        assert!(!seen.contains(english), "“{english}” in:\n{seen}");
+    }
+}
