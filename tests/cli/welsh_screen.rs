@@ -31,6 +31,12 @@ fn keys(p: &mut PtySession, text: &str) {
     p.flush().expect("flush keys");
 }
 
+/// Esc alone, then a pause: a key sent right after it would be read with it as Alt and that key.
+fn esc(p: &mut PtySession) {
+    keys(p, "\u{1b}");
+    std::thread::sleep(Duration::from_millis(150));
+}
+
 /// Words of coprod's English catalog that its Welsh catalog does not use.
 fn english_only() -> BTreeSet<String> {
     use coprod::catalog::{CATALOGS, words_of};
@@ -66,6 +72,22 @@ fn welsh_only(screen: &str, english: &BTreeSet<String>) {
         "more",
     ] {
         assert!(!screen.contains(phrase), "{phrase:?} on:\n{screen}");
+    }
+}
+
+/// Waits until the screen shows `want` and has stopped changing (a frame is written in pieces,
+/// so the words asked for can be on it before the rest of the frame); the screen then.
+fn settled(term: &mut Term, p: &mut PtySession, want: &str) -> String {
+    let mut text = term.wait(p, want);
+    let deadline = Instant::now() + Duration::from_millis(TIMEOUT_MS);
+    loop {
+        std::thread::sleep(Duration::from_millis(100));
+        term.read(p);
+        let now = term.text();
+        if now == text || Instant::now() > deadline {
+            return now;
+        }
+        text = now;
     }
 }
 
@@ -113,7 +135,7 @@ fn a_walk_on_the_full_screen_in_welsh_shows_welsh_on_every_screen() {
     let mut term = Term::new();
 
     // The first indicator: where we are, the guidance, the answer, the keys, the clocks.
-    let screen = term.wait(&mut p, "Dangosydd 1 o 14");
+    let screen = settled(&mut term, &mut p, "Dangosydd 1 o 14");
     for welsh in [
         "0 o 14 wedi'u hateb",
         "ar hwn",
@@ -136,30 +158,39 @@ fn a_walk_on_the_full_screen_in_welsh_shows_welsh_on_every_screen() {
     // The help, and back.
     keys(&mut p, "?");
     // At 120x40 the whole help fits: from the first key to its last words.
-    let screen = term.wait(&mut p, "ar y gwaelod.");
+    let screen = settled(&mut term, &mut p, "ar y gwaelod.");
     assert!(screen.contains("Bysellau"), "{screen}");
     assert!(
         screen.contains("ysgrifennu'r nodyn “Beth mae pobl ifanc yn ei ddweud”"),
         "{screen}"
     );
     welsh_only(&screen, &english);
-    keys(&mut p, "\u{1b}");
-    term.wait(&mut p, "Dangosydd 1 o 14");
+    esc(&mut p);
+    settled(&mut term, &mut p, "Dangosydd 1 o 14");
 
     // A key that means nothing says so in Welsh.
     keys(&mut p, "z");
-    let screen = term.wait(&mut p, "Does dim ystyr i `z` yma; ni chofnodwyd dim.");
+    let screen = settled(
+        &mut term,
+        &mut p,
+        "Does dim ystyr i `z` yma; ni chofnodwyd dim.",
+    );
     welsh_only(&screen, &english);
 
     // What young people say: asked, typed, saved into the record.
     keys(&mut p, "x");
-    let screen = term.wait(&mut p, "Beth mae pobl ifanc yn ei ddweud (V1, dewisol)");
+    let screen = settled(
+        &mut term,
+        &mut p,
+        "Beth mae pobl ifanc yn ei ddweud (V1, dewisol)",
+    );
     welsh_only(&screen, &english);
     std::thread::sleep(Duration::from_millis(60));
     keys(&mut p, "Does neb yn gofyn i ni");
-    term.wait(&mut p, "Does neb yn gofyn i ni");
-    keys(&mut p, "\u{1b}");
-    let screen = term.wait(
+    settled(&mut term, &mut p, "Does neb yn gofyn i ni");
+    esc(&mut p);
+    let screen = settled(
+        &mut term,
         &mut p,
         "Wedi cadw “Beth mae pobl ifanc yn ei ddweud” ar gyfer V1.",
     );
@@ -170,65 +201,77 @@ fn a_walk_on_the_full_screen_in_welsh_shows_welsh_on_every_screen() {
 
     // Evidence notes.
     keys(&mut p, "e");
-    let screen = term.wait(&mut p, "Nodiadau tystiolaeth ar gyfer V1");
+    let screen = settled(&mut term, &mut p, "Nodiadau tystiolaeth ar gyfer V1");
     welsh_only(&screen, &english);
     std::thread::sleep(Duration::from_millis(60));
     keys(&mut p, "Cyfarfod ieuenctid mis Mawrth");
-    term.wait(&mut p, "Cyfarfod ieuenctid mis Mawrth");
-    keys(&mut p, "\u{1b}");
-    term.wait(&mut p, "Wedi cadw'r nodiadau tystiolaeth ar gyfer V1.");
+    settled(&mut term, &mut p, "Cyfarfod ieuenctid mis Mawrth");
+    esc(&mut p);
+    settled(
+        &mut term,
+        &mut p,
+        "Wedi cadw'r nodiadau tystiolaeth ar gyfer V1.",
+    );
 
     // A vote: counts, the summary, then a level agreed.
     keys(&mut p, "v");
-    let screen = term.wait(&mut p, "── Pleidlais ar V1");
+    let screen = settled(&mut term, &mut p, "── Pleidlais ar V1");
     welsh_only(&screen, &english);
     keys(&mut p, "2\u{1b}[B\u{1b}[B\u{1b}[B4");
-    let screen = term.wait(&mut p, "6 wedi'u cyfrif · gwahaniaeth o 3.0 lefel");
+    let screen = settled(
+        &mut term,
+        &mut p,
+        "6 wedi'u cyfrif · gwahaniaeth o 3.0 lefel",
+    );
     assert!(screen.contains("SIARADWCH AM HYN"), "{screen}");
     assert!(screen.contains("ddim yn gwybod"), "{screen}");
     welsh_only(&screen, &english);
     keys(&mut p, "\r");
-    let screen = term.wait(&mut p, "Wedi cadw'r bleidlais ar V1: 6 wedi'u cyfrif.");
+    let screen = settled(
+        &mut term,
+        &mut p,
+        "Wedi cadw'r bleidlais ar V1: 6 wedi'u cyfrif.",
+    );
     welsh_only(&screen, &english);
     keys(&mut p, "3");
-    let screen = term.wait(&mut p, "Dangosydd 2 o 14");
+    let screen = settled(&mut term, &mut p, "Dangosydd 2 o 14");
     assert!(screen.contains("ar gyfer V1"), "{screen}");
     welsh_only(&screen, &english);
     record_when(&t, "V1's level", |r| r.contains("level: 3"));
 
     // An action on V2.
     keys(&mut p, "a");
-    let screen = term.wait(&mut p, "+ Ychwanegu cam gweithredu");
+    let screen = settled(&mut term, &mut p, "+ Ychwanegu cam gweithredu");
     welsh_only(&screen, &english);
     keys(&mut p, "a");
-    let screen = term.wait(&mut p, "Cam gweithredu newydd ar gyfer V2");
+    let screen = settled(&mut term, &mut p, "Cam gweithredu newydd ar gyfer V2");
     welsh_only(&screen, &english);
     std::thread::sleep(Duration::from_millis(60));
     keys(&mut p, "Gwahodd y fforwm ieuenctid\t\t2027-03-31");
-    term.wait(&mut p, "2027-03-31");
-    keys(&mut p, "\u{1b}");
-    let screen = term.wait(&mut p, "Wedi cadw'r cam gweithredu ar gyfer V2.");
+    settled(&mut term, &mut p, "2027-03-31");
+    esc(&mut p);
+    let screen = settled(&mut term, &mut p, "Wedi cadw'r cam gweithredu ar gyfer V2.");
     welsh_only(&screen, &english);
-    keys(&mut p, "\u{1b}");
+    esc(&mut p);
 
     // The details.
     keys(&mut p, "i");
-    let screen = term.wait(&mut p, "Manylion yr asesiad hwn");
+    let screen = settled(&mut term, &mut p, "Manylion yr asesiad hwn");
     assert!(screen.contains("Partneriaeth Dyffryn Hafren"), "{screen}");
     assert!(
         screen.contains("Wedi'i sgorio gan: Yr ystafell gyfan"),
         "{screen}"
     );
     welsh_only(&screen, &english);
-    keys(&mut p, "\u{1b}");
-    term.wait(&mut p, "Ni newidiodd dim yn y manylion.");
+    esc(&mut p);
+    settled(&mut term, &mut p, "Ni newidiodd dim yn y manylion.");
 
     // The overview, and back.
     keys(&mut p, "g");
-    let screen = term.wait(&mut p, "Trosolwg: 1 o 14 wedi'u hateb.");
+    let screen = settled(&mut term, &mut p, "Trosolwg: 1 o 14 wedi'u hateb.");
     welsh_only(&screen, &english);
-    keys(&mut p, "\u{1b}");
-    term.wait(&mut p, "Dangosydd 2 o 14");
+    esc(&mut p);
+    settled(&mut term, &mut p, "Dangosydd 2 o 14");
 
     // The rest by level keys: 4, then 1, 2, 3 … on each indicator.
     for n in 2..=14 {
@@ -239,10 +282,10 @@ fn a_walk_on_the_full_screen_in_welsh_shows_welsh_on_every_screen() {
         } else {
             "Mae pob un o'r 14 dangosydd wedi'u hateb.".to_string()
         };
-        let screen = term.wait(&mut p, &want);
+        let screen = settled(&mut term, &mut p, &want);
         welsh_only(&screen, &english);
     }
-    let screen = term.wait(&mut p, "Nesaf: coprod report r.yaml");
+    let screen = settled(&mut term, &mut p, "Nesaf: coprod report r.yaml");
     assert!(screen.contains("q cadw a gorffen"), "{screen}");
     welsh_only(&screen, &english);
     keys(&mut p, "q");

@@ -639,7 +639,7 @@ fn the_phones_panel_in_welsh() {
         "{text}"
     );
     assert!(
-        text.contains("Pleidleisiwch yn http://127.0.0.1:PORT"),
+        text.contains("Pleidleisiwch ar http://127.0.0.1:PORT"),
         "{text}"
     );
     assert!(text.contains("cod CODE5"), "{text}");
