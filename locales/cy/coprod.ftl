@@ -469,7 +469,7 @@ screen-phones-count = { $n ->
     [zero] neb wedi pleidleisio
    *[other] { $n } wedi pleidleisio
 } (o'r { $joined } sydd wedi ymuno) · i'w gweld pan fydd y cyfrif wedi'i orffen
-screen-vote-at = Pleidleisiwch yn
+screen-vote-at = Pleidleisiwch ar
 screen-code = cod
 screen-code-hint = c: cod newydd, pob ffôn allan
 screen-phones-none = dim pleidleisiau

@@ -637,6 +637,33 @@ fn a_frameworks_extra_note_is_asked_after_the_evidence_and_kept_apart() {
 }
 
 #[test]
+fn an_extra_note_left_half_typed_on_the_full_screen_is_offered_back_by_the_plain_walk() {
+    let f = Framework::built_in("young-people").expect("built-in framework");
+    let mut r = new_record(&f);
+    answer_mut(&mut r, &f, "v1").draft.extra_note = Some("They said it".into());
+    let script = vec![
+        Say::Key("3"),
+        Say::Enter, // no evidence
+        Say::Enter, // the note as it was being typed
+        Say::No,
+        Say::Key("q"),
+    ];
+    let (outcome, _, p) = run(&f, &mut r, 0, script);
+    assert_eq!(outcome, Outcome::Quit);
+    assert!(p.finished(), "script left over");
+    let a = r.answer("v1").expect("answer");
+    assert_eq!(a.extra_note.as_deref(), Some("They said it"));
+    assert!(a.draft.is_empty(), "{:?}", a.draft);
+    assert!(
+        p.transcript
+            .iter()
+            .any(|t| t.contains("Notes typed last time and not yet saved are offered again.")),
+        "{:?}",
+        p.transcript
+    );
+}
+
+#[test]
 fn the_walk_speaks_the_language_the_framework_is_shown_in() {
     let f = crate::framework::Framework::<crate::framework::Text>::built_in_file(
         crate::framework::DEFAULT_ID,

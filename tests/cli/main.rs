@@ -31,3 +31,4 @@ mod toolchain;
 mod util;
 mod walks;
 mod welsh;
+mod welsh_screen;

@@ -379,6 +379,9 @@ fn a_workshop_in_welsh_names_the_groups_in_welsh() {
     let text = screen(&s, 80, 24);
     assert!(text.contains("▶ Awdurdod lleol"), "{text}");
     insta::assert_snapshot!("cy_workshop_80x24", text);
+    let text = screen(&s, 60, 20);
+    assert!(text.contains("▶ Awdurdod lleol  dim eto"), "{text}");
+    insta::assert_snapshot!("cy_workshop_60x20", text);
     // The overview gives each group's level by its Welsh initials.
     press(&mut s, &[KeyCode::Char('g')]);
     let text = screen(&s, 80, 24);
@@ -636,7 +639,7 @@ fn the_phones_panel_in_welsh() {
         "{text}"
     );
     assert!(
-        text.contains("Pleidleisiwch yn http://127.0.0.1:PORT"),
+        text.contains("Pleidleisiwch ar http://127.0.0.1:PORT"),
         "{text}"
     );
     assert!(text.contains("cod CODE5"), "{text}");
@@ -691,6 +694,7 @@ fn what_young_people_say_in_welsh() {
     );
     assert!(text.contains("x nodyn ychwanegol"), "{text}");
     insta::assert_snapshot!("cy_young_people_80x24", text);
+    insta::assert_snapshot!("cy_young_people_60x20", screen(&s, 60, 20));
     press(&mut s, &[KeyCode::Char('x')]);
     press(&mut s, &chars("Does neb yn gofyn i ni"));
     let text = screen(&s, 80, 24);
