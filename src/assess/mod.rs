@@ -186,15 +186,7 @@ fn indicator_screen(
 /// A stakeholder group's name: as `coprod.toml` names it, else coprod's name for a group it
 /// knows, in the walk's language.
 pub fn group_words(w: &Catalog, names: &Groups, id: &str) -> String {
-    let name = names.name(id);
-    let known = crate::record::KNOWN_GROUPS
-        .iter()
-        .any(|(k, shown)| *k == id && *shown == name);
-    if known {
-        w.get(&format!("group-{id}"))
-    } else {
-        name
-    }
+    names.name_in(w, id)
 }
 
 /// Who scores a record, in the walk's language: coprod's names of the whole room and of the
