@@ -633,3 +633,55 @@ phone-not-taken = Ni dderbyniwyd eich pleidlais. Rhowch gynnig arall, os gwelwch
 phone-retrying = Heb ei hanfon eto — yn rhoi cynnig arall…
 phone-retrying-long = Heb ei hanfon eto — gwiriwch fod y ffôn hwn ar rwydwaith yr ystafell. Yn rhoi cynnig arall…
 phone-sending = Yn anfon…
+
+## The rest of the plain walk: the details, "you said, we did", changing an action, and the
+## plain prompts' own words
+
+details-partnership = Partneriaeth
+details-date-again = { $error }. Teipiwch ef fel 2026-11-12.
+details-participants = Pwy sy'n cymryd rhan (enwau rhwng comas, - am neb)
+details-kept = Gadawyd y manylion fel yr oedden nhw.
+details-no-partnership = Mae angen enw ar y bartneriaeth.
+details-unchanged = Ni newidiodd dim yn y manylion.
+details-saved = Wedi cadw: { $changes }.
+details-partnership-now = y bartneriaeth bellach yw “{ $name }”
+details-date-now = y dyddiad bellach yw { $date }
+details-people = { $n ->
+    [0] does neb wedi'i enwi'n cymryd rhan
+    [one] mae 1 person wedi'i enwi'n cymryd rhan
+   *[other] mae { $n } o bobl wedi'u henwi'n cymryd rhan
+}
+carry-intro = Dywedoch chi, gwnaethon ni: cytunwyd ar { $n ->
+    [one] 1 cam gweithredu
+    [two] 2 gam gweithredu
+    [few] { $n } cham gweithredu
+    [many] { $n } cham gweithredu
+   *[other] { $n } cam gweithredu
+} ar { $date }. Ble mae pob un wedi cyrraedd?
+carry-action = Cam gweithredu { $n } o { $total }
+carry-overdue = (yn hwyr)
+carry-last-time = Y tro diwethaf: { $status }
+carry-status = Statws nawr
+carry-kept = Wedi'i gadw fel yr oedd.
+carry-note = Nodyn am y cynnydd (dewisol)
+actions-none = Does gan { $id } ddim camau gweithredu eto; mae rhai newydd yn cael eu hychwanegu ar ôl ei lefel.
+actions-another = Newid neu ddileu un arall o'r { $actions } ar gyfer { $id }?
+actions-which = Pa gam gweithredu?
+actions-what-to-do = Beth i'w wneud ag ef?
+actions-change = Newid beth, pwy sy'n berchen arno neu'r dyddiad erbyn
+actions-status = Newid ble mae wedi cyrraedd (ei statws)
+actions-delete = Ei ddileu
+actions-saved-status = Wedi cadw: statws y cam gweithredu nawr yw { $status }.
+actions-delete-question = Dileu'r cam gweithredu “{ $what }”?
+actions-deleted = Wedi'i ddileu.
+actions-not-deleted = Heb ei ddileu.
+prompt-not-a-choice = Nid yw “{ $answer }” yn un o'r dewisiadau.
+prompt-type-one-of = Teipiwch un o: { $keys }.
+prompt-hint-number = I ddewis { $n }, teipiwch y rhif { $n }.
+prompt-hint-na = Am ddim yn berthnasol, teipiwch n.
+prompt-hint-not-yes-no = Nid cwestiwn ie neu na yw hwn.
+prompt-editor = { $question }: teipiwch neu gludwch y testun, yna llinell gyda dim ond . ynddi i orffen.
+prompt-editor-replaces = (Mae'r testun presennol yn cael ei ddisodli. Teipiwch . yn unig i'w gadw.)
+prompt-fancy-help = ↑↓ symud · Enter dewis · teipiwch i hidlo · Esc yn ôl · Ctrl-C cadw a stopio
+prompt-yes = Ie
+prompt-no = Na

@@ -609,3 +609,52 @@ phone-not-taken = Your vote was not taken. Please try again.
 phone-retrying = Not sent yet — trying again…
 phone-retrying-long = Not sent yet — check this phone is on the room's network. Trying again…
 phone-sending = Sending…
+
+## The rest of the plain walk: the details, "you said, we did", changing an action, and the
+## plain prompts' own words
+
+details-partnership = Partnership
+details-date-again = { $error }. Type it like 2026-11-12.
+details-participants = Who is taking part (names between commas, - for no one)
+details-kept = Details left as they were.
+details-no-partnership = The partnership needs a name.
+details-unchanged = Nothing in the details changed.
+details-saved = Saved: { $changes }.
+details-partnership-now = the partnership is now “{ $name }”
+details-date-now = the date is now { $date }
+details-people = { $n ->
+    [0] no one is named as taking part
+    [one] 1 person is named as taking part
+   *[other] { $n } people are named as taking part
+}
+carry-intro = You said, we did: { $n ->
+    [one] 1 action was
+   *[other] { $n } actions were
+} agreed on { $date }. Where has each got to?
+carry-action = Action { $n } of { $total }
+carry-overdue = (overdue)
+carry-last-time = Last time: { $status }
+carry-status = Status now
+carry-kept = Kept as it was.
+carry-note = A note on progress (optional)
+actions-none = { $id } has no actions yet; new ones are added after its level.
+actions-another = Change or delete another of the { $actions } for { $id }?
+actions-which = Which action?
+actions-what-to-do = What to do with it?
+actions-change = Change what, who owns it or the due date
+actions-status = Change where it has got to (its status)
+actions-delete = Delete it
+actions-saved-status = Saved: the action is now { $status }.
+actions-delete-question = Delete the action “{ $what }”?
+actions-deleted = Deleted.
+actions-not-deleted = Not deleted.
+prompt-not-a-choice = “{ $answer }” is not one of the choices.
+prompt-type-one-of = Type one of: { $keys }.
+prompt-hint-number = To choose { $n }, type the number { $n }.
+prompt-hint-na = For not applicable, type n.
+prompt-hint-not-yes-no = This question is not a yes or no one.
+prompt-editor = { $question }: type or paste the text, then a line with just . to finish.
+prompt-editor-replaces = (The current text is replaced. Type just . to keep it.)
+prompt-fancy-help = ↑↓ move · Enter choose · type to filter · Esc back · Ctrl-C save and stop
+prompt-yes = Yes
+prompt-no = No
