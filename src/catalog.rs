@@ -11,8 +11,11 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
+use std::sync::Mutex;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+// The concurrent bundle, so that one catalog can serve the vote server's threads.
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 /// The catalogs built in: (language tag, Fluent source). The first is the fallback.
@@ -63,13 +66,14 @@ impl From<&str> for Arg {
     }
 }
 
-/// The messages of one language, with English behind them for any message it lacks.
+/// The messages of one language, with English behind them for any message it lacks. It can be
+/// shared between threads (the vote server's pages use one per language).
 pub struct Catalog {
     tag: &'static str,
     bundle: FluentBundle<FluentResource>,
     fallback: Option<Box<Catalog>>,
     /// Message ids asked for and found in no catalog (a defect the tests look for).
-    missing: RefCell<BTreeSet<String>>,
+    missing: Mutex<BTreeSet<String>>,
 }
 
 impl std::fmt::Debug for Catalog {
@@ -92,7 +96,7 @@ pub fn catalog_tag(language: &str) -> &'static str {
 /// Parses one built-in catalog; the test suite checks that every one parses whole.
 fn bundle(tag: &'static str, text: &'static str) -> FluentBundle<FluentResource> {
     let id: LanguageIdentifier = tag.parse().unwrap_or_default();
-    let mut bundle = FluentBundle::new(vec![id]);
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // No Unicode isolation marks around arguments: coprod cleans and lays out text itself.
     bundle.set_use_isolating(false);
     let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(partial, _)| partial);
@@ -118,7 +122,7 @@ impl Catalog {
             tag,
             bundle: bundle(tag, text),
             fallback,
-            missing: RefCell::new(BTreeSet::new()),
+            missing: Mutex::new(BTreeSet::new()),
         }
     }
 
@@ -147,12 +151,10 @@ impl Catalog {
             .as_deref()
             .and_then(|f| f.try_format(id, args))
         {
-            self.missing
-                .borrow_mut()
-                .insert(format!("{}: {id}", self.tag));
+            self.note_missing(format!("{}: {id}", self.tag));
             return text;
         }
-        self.missing.borrow_mut().insert(id.to_string());
+        self.note_missing(id.to_string());
         id.to_string()
     }
 
@@ -173,17 +175,27 @@ impl Catalog {
         if errors.is_empty() {
             Some(text.into_owned())
         } else {
-            self.missing
-                .borrow_mut()
-                .insert(format!("{}: {id} ({errors:?})", self.tag));
+            self.note_missing(format!("{}: {id} ({errors:?})", self.tag));
             Some(text.into_owned())
         }
+    }
+
+    fn note_missing(&self, what: String) {
+        self.missing
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(what);
     }
 
     /// Message ids asked for that were missing (with the catalog that lacked them), or that
     /// failed to format; empty when every word came from the right catalog.
     pub fn missing(&self) -> Vec<String> {
-        self.missing.borrow().iter().cloned().collect()
+        self.missing
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .iter()
+            .cloned()
+            .collect()
     }
 }
 
@@ -350,6 +362,21 @@ mod tests {
         let many = cy.format("n-records", &[("n", Arg::Count(12))]);
         assert_ne!(two, many, "{two} / {many}");
         assert_ne!(three, many, "{three} / {many}");
+        assert!(cy.missing().is_empty(), "{:?}", cy.missing());
+    }
+
+    #[test]
+    fn a_catalog_can_serve_several_threads() {
+        fn shared<T: Send + Sync>(_: &T) {}
+        let cy = Catalog::new("cy");
+        shared(&cy);
+        let said = std::thread::scope(|s| {
+            let one = s.spawn(|| cy.format("n-records", &[("n", Arg::Count(2))]));
+            let two = s.spawn(|| cy.format("n-records", &[("n", Arg::Count(2))]));
+            (one.join().ok(), two.join().ok())
+        });
+        assert_eq!(said.0, said.1);
+        assert!(said.0.is_some());
         assert!(cy.missing().is_empty(), "{:?}", cy.missing());
     }
 

@@ -138,6 +138,20 @@ impl Groups {
         }
     }
 
+    /// A group's name in `w`'s language: as `coprod.toml` names it, else coprod's own name
+    /// for a group it knows (from the catalog), else the id made readable.
+    pub fn name_in(&self, w: &crate::catalog::Catalog, id: &str) -> String {
+        let name = self.name(id);
+        let known = KNOWN_GROUPS
+            .iter()
+            .any(|(k, shown)| *k == id && *shown == name);
+        if known {
+            w.get(&format!("group-{id}"))
+        } else {
+            name
+        }
+    }
+
     /// A readable name for a stakeholder group id.
     pub fn name(&self, id: &str) -> String {
         if let Some(name) = self.names.get(id) {

@@ -834,3 +834,109 @@ show-band = { $min } i { $max }  { $label }
 show-section = { $noun } { $n } o { $count }: { $title }
 show-indicator = { $id } ({ $n } o { $total })  { $statement }
 show-was = (gynt { $ids })
+
+## The phone pages (coprod assess --vote): in the language the phone shows the questions in
+
+phone-join-title = Ymuno â'r bleidlais
+phone-join-heading = Pleidleisio o'ch ffôn
+phone-private = Mae eich pleidlais yn breifat: mae'r ystafell yn gweld faint o bobl a ddewisodd bob lefel, byth pwy a ddewisodd beth. Does dim byd amdanoch chi na'ch ffôn yn cael ei gadw.
+phone-code = Cod ymuno
+phone-code-hint = (ar y sgrin yn y blaen)
+phone-which-group = Ym mha grŵp ydych chi?
+phone-group-hint = (does dim rhaid i chi ddweud)
+phone-rather-not = Byddai'n well gen i beidio â dweud
+phone-join = Ymuno
+phone-saved = Mae eich pleidlais wedi'i chadw: { $what }. Gallwch ei newid nes i'r bleidlais gau.
+phone-your-vote = Eich pleidlais: { $what }. Gallwch ei newid nes i'r bleidlais gau.
+phone-not-voted = Dydych chi ddim wedi pleidleisio ar yr un hwn eto.
+phone-waiting = Yn aros am y bleidlais nesaf
+phone-none-open = Does dim pleidlais ar agor ar hyn o bryd. Pan fydd yr hwylusydd yn agor un, bydd yn ymddangos yma.
+phone-check-again = Gwirio eto
+phone-vote-on = Pleidleisio ar { $id }
+phone-choose = Dewiswch y lefel sy'n gweddu orau yn eich barn chi
+phone-na = Ddim yn berthnasol
+phone-na-meaning = Nid yw hyn yn berthnasol i'n partneriaeth ni.
+phone-dk = Ddim yn gwybod
+phone-dk-meaning = Alla i ddim dweud.
+phone-number = Chi yw ffôn { $n }.
+phone-joined-as = Fe wnaethoch chi ymuno fel: { $group }.
+phone-language = Iaith y cwestiynau:
+phone-out-title = Cawsoch eich tynnu allan o'r bleidlais
+phone-out-text = Tynnodd yr hwylusydd y ffôn hwn allan o'r bleidlais. Ni all bleidleisio nawr, ac ni chafodd ei bleidlais ar y cwestiwn a oedd ar agor ei chyfrif.
+phone-out-ask = Os dylech chi fod yn pleidleisio, gofynnwch i'r hwylusydd. Yna ymunwch eto gyda'r cod ar y sgrin yn y blaen.
+phone-join-again = Ymuno eto
+phone-back = Yn ôl i'r dechrau
+phone-too-many-votes-title = Gormod o bleidleisiau
+phone-too-many-votes = Gormod o bleidleisiau o'r ffôn hwn: arhoswch ychydig eiliadau, yna pwyswch eich dewis eto.
+phone-not-here-title = Dim byd yma
+phone-not-here = Does dim tudalen o'r fath. Mae'r bleidlais yn y cyfeiriad ar y sgrin yn y blaen.
+phone-too-many-tries-title = Gormod o gynigion
+phone-too-many-tries = Roedd y cod yn anghywir ormod o weithiau. Arhoswch funud, yna rhowch gynnig arall gyda'r cod ar y sgrin.
+phone-wrong-code = Nid dyna'r cod ymuno. Gwiriwch y cod ar y sgrin yn y blaen a'i deipio eto.
+phone-unknown-group = Dewiswch un o'r grwpiau a restrir, neu “Byddai'n well gen i beidio â dweud”.
+phone-full = Mae'r bleidlais yn llawn: ni all rhagor o ffonau ymuno.
+phone-not-joined = Nid yw'r ffôn hwn wedi ymuno: agorwch y cyfeiriad ar y sgrin a theipiwch y cod.
+phone-not-understood = Ni ddeallwyd y bleidlais honno. Pwyswch un o'r dewisiadau.
+phone-put-out = Tynnodd yr hwylusydd y ffôn hwn allan o'r bleidlais, felly ni chafodd eich dewis ei gyfrif. Os dylech chi fod yn pleidleisio, gofynnwch i'r hwylusydd, yna ymunwch eto gyda'r cod ar y sgrin.
+phone-wrong-key = Ni ddaeth y bleidlais hon o dudalen y ffôn hwn ei hun. Pwyswch eich dewis eto.
+phone-closed = Mae'r bleidlais honno wedi cau, felly ni chafodd eich dewis ei gyfrif.
+phone-not-on-scale = Nid yw hynny'n un o'r lefelau. Pwyswch un o'r dewisiadau.
+phone-not-saved-yet = Nid yw eich pleidlais wedi'i chadw eto. Pwyswch eich dewis eto, os gwelwch yn dda.
+phone-other-site = Ni ddaeth y ffurflen hon o dudalen y bleidlais ei hun.
+phone-wrong-method = Nid dyna sut mae defnyddio'r dudalen hon.
+phone-not-taken = Ni dderbyniwyd eich pleidlais. Rhowch gynnig arall, os gwelwch yn dda.
+phone-retrying = Heb ei hanfon eto — yn rhoi cynnig arall…
+phone-retrying-long = Heb ei hanfon eto — gwiriwch fod y ffôn hwn ar rwydwaith yr ystafell. Yn rhoi cynnig arall…
+phone-sending = Yn anfon…
+
+## The rest of the plain walk: the details, "you said, we did", changing an action, and the
+## plain prompts' own words
+
+details-partnership = Partneriaeth
+details-date-again = { $error }. Teipiwch ef fel 2026-11-12.
+details-participants = Pwy sy'n cymryd rhan (enwau rhwng comas, - am neb)
+details-kept = Gadawyd y manylion fel yr oedden nhw.
+details-no-partnership = Mae angen enw ar y bartneriaeth.
+details-unchanged = Ni newidiodd dim yn y manylion.
+details-saved = Wedi cadw: { $changes }.
+details-partnership-now = y bartneriaeth bellach yw “{ $name }”
+details-date-now = y dyddiad bellach yw { $date }
+details-people = { $n ->
+    [0] does neb wedi'i enwi'n cymryd rhan
+    [one] mae 1 person wedi'i enwi'n cymryd rhan
+   *[other] mae { $n } o bobl wedi'u henwi'n cymryd rhan
+}
+carry-intro = Dywedoch chi, gwnaethon ni: cytunwyd ar { $n ->
+    [one] 1 cam gweithredu
+    [two] 2 gam gweithredu
+    [few] { $n } cham gweithredu
+    [many] { $n } cham gweithredu
+   *[other] { $n } cam gweithredu
+} ar { $date }. Ble mae pob un wedi cyrraedd?
+carry-action = Cam gweithredu { $n } o { $total }
+carry-overdue = (yn hwyr)
+carry-last-time = Y tro diwethaf: { $status }
+carry-status = Statws nawr
+carry-kept = Wedi'i gadw fel yr oedd.
+carry-note = Nodyn am y cynnydd (dewisol)
+actions-none = Does gan { $id } ddim camau gweithredu eto; mae rhai newydd yn cael eu hychwanegu ar ôl ei lefel.
+actions-another = Newid neu ddileu un arall o'r { $actions } ar gyfer { $id }?
+actions-which = Pa gam gweithredu?
+actions-what-to-do = Beth i'w wneud ag ef?
+actions-change = Newid beth, pwy sy'n berchen arno neu'r dyddiad erbyn
+actions-status = Newid ble mae wedi cyrraedd (ei statws)
+actions-delete = Ei ddileu
+actions-saved-status = Wedi cadw: statws y cam gweithredu nawr yw { $status }.
+actions-delete-question = Dileu'r cam gweithredu “{ $what }”?
+actions-deleted = Wedi'i ddileu.
+actions-not-deleted = Heb ei ddileu.
+prompt-not-a-choice = Nid yw “{ $answer }” yn un o'r dewisiadau.
+prompt-type-one-of = Teipiwch un o: { $keys }.
+prompt-hint-number = I ddewis { $n }, teipiwch y rhif { $n }.
+prompt-hint-na = Am ddim yn berthnasol, teipiwch n.
+prompt-hint-not-yes-no = Nid cwestiwn ie neu na yw hwn.
+prompt-editor = { $question }: teipiwch neu gludwch y testun, yna llinell gyda dim ond . ynddi i orffen.
+prompt-editor-replaces = (Mae'r testun presennol yn cael ei ddisodli. Teipiwch . yn unig i'w gadw.)
+prompt-fancy-help = ↑↓ symud · Enter dewis · teipiwch i hidlo · Esc yn ôl · Ctrl-C cadw a stopio
+prompt-yes = Ie
+prompt-no = Na

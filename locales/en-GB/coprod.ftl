@@ -791,3 +791,106 @@ show-band = { $min } to { $max }  { $label }
 show-section = { $noun } { $n } of { $count }: { $title }
 show-indicator = { $id } ({ $n } of { $total })  { $statement }
 show-was = (was { $ids })
+
+## The phone pages (coprod assess --vote): in the language the phone shows the questions in
+
+phone-join-title = Join the vote
+phone-join-heading = Vote from your phone
+phone-private = Your vote is private: the room sees how many people chose each level, never who chose what. Nothing about you or your phone is kept.
+phone-code = Join code
+phone-code-hint = (on the screen at the front)
+phone-which-group = Which group are you in?
+phone-group-hint = (you do not have to say)
+phone-rather-not = I would rather not say
+phone-join = Join
+phone-saved = Your vote is saved: { $what }. You can change it until the vote closes.
+phone-your-vote = Your vote: { $what }. You can change it until the vote closes.
+phone-not-voted = You have not voted on this one yet.
+phone-waiting = Waiting for the next vote
+phone-none-open = No vote is open just now. When the facilitator opens one, it shows here.
+phone-check-again = Check again
+phone-vote-on = Vote on { $id }
+phone-choose = Choose the level you think fits best
+phone-na = Not applicable
+phone-na-meaning = This does not apply to our partnership.
+phone-dk = Don't know
+phone-dk-meaning = I cannot say.
+phone-number = You are phone { $n }.
+phone-joined-as = You joined as: { $group }.
+phone-language = Language of the questions:
+phone-out-title = You were taken out of the vote
+phone-out-text = The facilitator took this phone out of the vote. It cannot vote now, and its vote on the question that was open was not counted.
+phone-out-ask = If you should be voting, ask the facilitator. Then join again with the code on the screen at the front.
+phone-join-again = Join again
+phone-back = Back to the start
+phone-too-many-votes-title = Too many votes
+phone-too-many-votes = Too many votes from this phone: wait a few seconds, then press your choice again.
+phone-not-here-title = Not here
+phone-not-here = There is no such page. The vote is at the address on the screen at the front.
+phone-too-many-tries-title = Too many tries
+phone-too-many-tries = That code was wrong too many times. Wait a minute, then try again with the code on the screen.
+phone-wrong-code = That is not the join code. Check the code on the screen at the front and type it again.
+phone-unknown-group = Choose one of the groups listed, or I would rather not say.
+phone-full = The vote is full: no more phones can join.
+phone-not-joined = This phone has not joined: open the address on the screen and type the code.
+phone-not-understood = That vote was not understood. Press one of the choices.
+phone-put-out = The facilitator took this phone out of the vote, so your choice was not counted. If you should be voting, ask the facilitator, then join again with the code on the screen.
+phone-wrong-key = This vote did not come from this phone's own page. Press your choice again.
+phone-closed = That vote has closed, so your choice was not counted.
+phone-not-on-scale = That is not one of the levels. Press one of the choices.
+phone-not-saved-yet = Your vote has not been saved yet. Please press your choice again.
+phone-other-site = This form did not come from the vote's own page.
+phone-wrong-method = That is not how this page is used.
+phone-not-taken = Your vote was not taken. Please try again.
+phone-retrying = Not sent yet — trying again…
+phone-retrying-long = Not sent yet — check this phone is on the room's network. Trying again…
+phone-sending = Sending…
+
+## The rest of the plain walk: the details, "you said, we did", changing an action, and the
+## plain prompts' own words
+
+details-partnership = Partnership
+details-date-again = { $error }. Type it like 2026-11-12.
+details-participants = Who is taking part (names between commas, - for no one)
+details-kept = Details left as they were.
+details-no-partnership = The partnership needs a name.
+details-unchanged = Nothing in the details changed.
+details-saved = Saved: { $changes }.
+details-partnership-now = the partnership is now “{ $name }”
+details-date-now = the date is now { $date }
+details-people = { $n ->
+    [0] no one is named as taking part
+    [one] 1 person is named as taking part
+   *[other] { $n } people are named as taking part
+}
+carry-intro = You said, we did: { $n ->
+    [one] 1 action was
+   *[other] { $n } actions were
+} agreed on { $date }. Where has each got to?
+carry-action = Action { $n } of { $total }
+carry-overdue = (overdue)
+carry-last-time = Last time: { $status }
+carry-status = Status now
+carry-kept = Kept as it was.
+carry-note = A note on progress (optional)
+actions-none = { $id } has no actions yet; new ones are added after its level.
+actions-another = Change or delete another of the { $actions } for { $id }?
+actions-which = Which action?
+actions-what-to-do = What to do with it?
+actions-change = Change what, who owns it or the due date
+actions-status = Change where it has got to (its status)
+actions-delete = Delete it
+actions-saved-status = Saved: the action is now { $status }.
+actions-delete-question = Delete the action “{ $what }”?
+actions-deleted = Deleted.
+actions-not-deleted = Not deleted.
+prompt-not-a-choice = “{ $answer }” is not one of the choices.
+prompt-type-one-of = Type one of: { $keys }.
+prompt-hint-number = To choose { $n }, type the number { $n }.
+prompt-hint-na = For not applicable, type n.
+prompt-hint-not-yes-no = This question is not a yes or no one.
+prompt-editor = { $question }: type or paste the text, then a line with just . to finish.
+prompt-editor-replaces = (The current text is replaced. Type just . to keep it.)
+prompt-fancy-help = ↑↓ move · Enter choose · type to filter · Esc back · Ctrl-C save and stop
+prompt-yes = Yes
+prompt-no = No

@@ -186,15 +186,7 @@ fn indicator_screen(
 /// A stakeholder group's name: as `coprod.toml` names it, else coprod's name for a group it
 /// knows, in the walk's language.
 pub fn group_words(w: &Catalog, names: &Groups, id: &str) -> String {
-    let name = names.name(id);
-    let known = crate::record::KNOWN_GROUPS
-        .iter()
-        .any(|(k, shown)| *k == id && *shown == name);
-    if known {
-        w.get(&format!("group-{id}"))
-    } else {
-        name
-    }
+    names.name_in(w, id)
 }
 
 /// Who scores a record, in the walk's language: coprod's names of the whole room and of the
@@ -523,7 +515,7 @@ pub fn walk_with(
                     continue;
                 }
                 Step::Details => {
-                    if let Err(outcome) = details(record, prompter, save)? {
+                    if let Err(outcome) = details(framework, record, prompter, save)? {
                         return Ok(outcome);
                     }
                     continue;
@@ -575,18 +567,25 @@ pub fn walk_with(
 /// with its current value (Enter keeps it; `-` names no one as taking part), checked as on the
 /// full screen and saved when something changed. Esc leaves them as they were.
 fn details(
+    framework: &Framework,
     record: &mut Record,
     prompter: &mut dyn Prompter,
     save: &mut Save<'_>,
 ) -> Result<Result<(), Outcome>, crate::Error> {
     use screen::details::DetailsForm;
     use screen::text::Editor;
+    let w = words(framework);
     let mut form = DetailsForm::of(record);
-    let kept = "Details left as they were.";
+    let kept = w.get("details-kept");
+    let kept = kept.as_str();
     let ask = |prompter: &mut dyn Prompter, q: &str, now: &str| {
         stop_to_outcome(prompter.text(q, now, ""))
     };
-    let partnership = match ask(prompter, "Partnership", &form.partnership.text())? {
+    let partnership = match ask(
+        prompter,
+        &w.get("details-partnership"),
+        &form.partnership.text(),
+    )? {
         Err(outcome) => return Ok(Err(outcome)),
         Ok(Reply::Text(t)) => t,
         Ok(_) => {
@@ -594,17 +593,21 @@ fn details(
             return Ok(Ok(()));
         }
     };
+    if partnership.trim().is_empty() {
+        prompter.show(&format!("{} {kept}", w.get("details-no-partnership")));
+        return Ok(Ok(()));
+    }
     form.partnership = Editor::new(&partnership);
     loop {
         let now = form.date.text();
-        match ask(prompter, "Date of the assessment (YYYY-MM-DD)", &now)? {
+        match ask(prompter, &w.get("setup-date"), &now)? {
             Err(outcome) => return Ok(Err(outcome)),
             Ok(Reply::Text(t)) => match t.trim().parse::<crate::record::IsoDate>() {
                 Ok(_) => {
                     form.date = Editor::new(&t);
                     break;
                 }
-                Err(e) => prompter.show(&format!("{e}. Type it like 2026-11-12.")),
+                Err(e) => prompter.show(&w.format("details-date-again", &[("error", e.into())])),
             },
             Ok(_) => {
                 prompter.show(kept);
@@ -618,11 +621,7 @@ fn details(
     } else {
         now.as_str()
     };
-    let participants = match ask(
-        prompter,
-        "Who is taking part (names between commas, - for no one)",
-        shown,
-    )? {
+    let participants = match ask(prompter, &w.get("details-participants"), shown)? {
         Err(outcome) => return Ok(Err(outcome)),
         Ok(Reply::Text(t)) => t,
         Ok(_) => {
@@ -636,13 +635,30 @@ fn details(
         participants
     };
     form.participants = Editor::new(&participants);
-    // These words of the plain walk's details are still English: so are its questions above.
-    match form.apply(record, &Catalog::new(crate::catalog::FALLBACK)) {
+    let before = record.clone();
+    match form.apply(record, &w) {
         Err(why) => prompter.show(&format!("{why} {kept}")),
-        Ok(said) if said.is_empty() => prompter.show("Nothing in the details changed."),
-        Ok(said) => {
-            save(record)?;
-            prompter.show(&format!("Saved: {}.", said.join("; ")));
+        Ok(_) => {
+            // What changed, said in the walk's language.
+            let mut said = Vec::new();
+            if record.partnership != before.partnership {
+                let name = crate::clean::terminal_line(&record.partnership).into_owned();
+                said.push(w.format("details-partnership-now", &[("name", name.into())]));
+            }
+            if record.date.value != before.date.value {
+                let date = record.date.value.to_string();
+                said.push(w.format("details-date-now", &[("date", date.into())]));
+            }
+            if record.participants != before.participants {
+                let n = record.participants.len();
+                said.push(w.format("details-people", &[("n", n.into())]));
+            }
+            if said.is_empty() {
+                prompter.show(&w.get("details-unchanged"));
+            } else {
+                save(record)?;
+                prompter.show(&w.format("details-saved", &[("changes", said.join("; ").into())]));
+            }
         }
     }
     Ok(Ok(()))
@@ -1022,6 +1038,17 @@ fn keep_phone_votes(
     Ok(())
 }
 
+/// An action's status in the walk's language.
+fn status_words(w: &Catalog, s: ActionStatus) -> String {
+    w.get(match s {
+        ActionStatus::NotStarted => "status-not-started",
+        ActionStatus::InProgress => "status-in-progress",
+        ActionStatus::Done => "status-done",
+        ActionStatus::Embedded => "status-embedded",
+        ActionStatus::Dropped => "status-dropped",
+    })
+}
+
 /// "You said, we did": goes through the actions of a previous record, asks where each has got
 /// to, and carries it into this record with its new status. Actions already carried (same
 /// indicator and wording) are not asked again, so this is safe to repeat after a resume.
@@ -1048,14 +1075,13 @@ pub fn carry_forward(
     if todo.is_empty() {
         return Ok(Outcome::Finished);
     }
-    let agreed = if todo.len() == 1 {
-        "1 action was".to_string()
-    } else {
-        format!("{} actions were", todo.len())
-    };
-    prompter.show(&format!(
-        "You said, we did: {agreed} agreed on {}. Where has each got to?",
-        previous.date.value
+    let w = words(framework);
+    prompter.show(&w.format(
+        "carry-intro",
+        &[
+            ("n", todo.len().into()),
+            ("date", previous.date.value.to_string().into()),
+        ],
     ));
     let sep = separator(prompter.is_plain());
     let statuses = [
@@ -1068,43 +1094,59 @@ pub fn carry_forward(
     let items: Vec<Item> = statuses
         .iter()
         .enumerate()
-        .map(|(n, s)| Item::new((n + 1).to_string(), format!("{}  {}", n + 1, s.label())))
+        .map(|(n, s)| {
+            Item::new(
+                (n + 1).to_string(),
+                format!("{}  {}", n + 1, status_words(&w, *s)),
+            )
+        })
         .collect();
     let total = todo.len();
     for (n, (id, action)) in todo.into_iter().enumerate() {
         let mut about = format!(
-            "Action {} of {total}{sep}{}{sep}{}",
-            n + 1,
+            "{}{sep}{}{sep}{}",
+            w.format(
+                "carry-action",
+                &[("n", (n + 1).into()), ("total", total.into())]
+            ),
             id.to_uppercase(),
             action.what
         );
         if let Some(owner) = &action.owner {
-            about.push_str(&format!("{sep}owner: {owner}"));
+            about.push_str(sep);
+            about.push_str(&w.format("action-owner", &[("owner", owner.into())]));
         }
         if let Some(due) = action.due {
-            about.push_str(&format!("{sep}due {due}"));
+            about.push_str(sep);
+            about.push_str(&w.format("action-due", &[("date", due.to_string().into())]));
             if due < record.date.value && action.status.is_open() {
-                about.push_str(" (overdue)");
+                about.push(' ');
+                about.push_str(&w.get("carry-overdue"));
             }
         }
-        prompter.show(&format!("{about}\nLast time: {}", action.status.label()));
+        let last = w.format(
+            "carry-last-time",
+            &[("status", status_words(&w, action.status).into())],
+        );
+        prompter.show(&format!("{about}\n{last}"));
         let default = statuses
             .iter()
             .position(|s| *s == action.status)
             .unwrap_or(0);
         // Esc keeps the action as it was: it is carried into this record with its old status,
         // never dropped.
-        let status = match stop_to_outcome(prompter.choose("Status now", &items, default))? {
-            Err(outcome) => return Ok(outcome),
-            Ok(None) => {
-                answer_mut(record, framework, &id).actions.push(action);
-                save(record)?;
-                prompter.show("Kept as it was.");
-                continue;
-            }
-            Ok(Some(i)) => statuses.get(i).copied().unwrap_or(action.status),
-        };
-        let note = match stop_to_outcome(prompter.text("A note on progress (optional)", "", ""))? {
+        let status =
+            match stop_to_outcome(prompter.choose(&w.get("carry-status"), &items, default))? {
+                Err(outcome) => return Ok(outcome),
+                Ok(None) => {
+                    answer_mut(record, framework, &id).actions.push(action);
+                    save(record)?;
+                    prompter.show(&w.get("carry-kept"));
+                    continue;
+                }
+                Ok(Some(i)) => statuses.get(i).copied().unwrap_or(action.status),
+            };
+        let note = match stop_to_outcome(prompter.text(&w.get("carry-note"), "", ""))? {
             Err(outcome) => return Ok(outcome),
             Ok(Reply::Text(t)) if !t.trim().is_empty() => Some(t.trim().to_string()),
             Ok(_) => action.note.clone(),
@@ -1131,7 +1173,7 @@ fn stop_to_outcome<T>(r: Result<T, Stop>) -> Result<Result<T, Outcome>, crate::E
         Err(Stop::Interrupted) => Ok(Err(Outcome::Interrupted)),
         Err(Stop::EndOfInput) => Ok(Err(Outcome::Quit)),
         Err(Stop::Failed(e)) => Err(crate::Error::io(
-            "the terminal stopped working",
+            crate::catalog::say("error-terminal-stopped", &[]),
             std::io::Error::other(e),
         )),
     }
@@ -1317,6 +1359,7 @@ fn change_actions(
     save: &mut Save<'_>,
 ) -> Result<Result<(), Outcome>, crate::Error> {
     let upper = id.to_uppercase();
+    let w = words(framework);
     let statuses = [
         ActionStatus::NotStarted,
         ActionStatus::InProgress,
@@ -1332,16 +1375,20 @@ fn change_actions(
             .unwrap_or_default();
         if actions.is_empty() {
             if first {
-                prompter.show(&format!(
-                    "{upper} has no actions yet; new ones are added after its level."
-                ));
+                prompter.show(&w.format("actions-none", &[("id", (&upper).into())]));
             }
             return Ok(Ok(()));
         }
         if !first {
-            let question = format!(
-                "Change or delete another of the {} for {upper}?",
-                crate::words::plural(actions.len(), "action")
+            let question = w.format(
+                "actions-another",
+                &[
+                    (
+                        "actions",
+                        w.format("n-actions", &[("n", actions.len().into())]).into(),
+                    ),
+                    ("id", (&upper).into()),
+                ],
             );
             match stop_to_outcome(prompter.confirm(&question, false))? {
                 Err(outcome) => return Ok(Err(outcome)),
@@ -1360,26 +1407,27 @@ fn change_actions(
                         "{}  {} ({})",
                         i + 1,
                         crate::clean::terminal_line(&a.what),
-                        a.status.label()
+                        status_words(&w, a.status)
                     ),
                 )
             })
             .collect();
-        let Some(i) = (match stop_to_outcome(prompter.choose("Which action?", &items, 0))? {
+        let Some(i) = (match stop_to_outcome(prompter.choose(&w.get("actions-which"), &items, 0))? {
             Err(outcome) => return Ok(Err(outcome)),
             Ok(i) => i.filter(|i| *i < actions.len()),
         }) else {
             continue;
         };
         let what_to_do = [
-            Item::new("1", "1  Change what, who owns it or the due date"),
-            Item::new("2", "2  Change where it has got to (its status)"),
-            Item::new("3", "3  Delete it"),
+            Item::new("1", format!("1  {}", w.get("actions-change"))),
+            Item::new("2", format!("2  {}", w.get("actions-status"))),
+            Item::new("3", format!("3  {}", w.get("actions-delete"))),
         ];
-        let todo = match stop_to_outcome(prompter.choose("What to do with it?", &what_to_do, 0))? {
-            Err(outcome) => return Ok(Err(outcome)),
-            Ok(todo) => todo,
-        };
+        let todo =
+            match stop_to_outcome(prompter.choose(&w.get("actions-what-to-do"), &what_to_do, 0))? {
+                Err(outcome) => return Ok(Err(outcome)),
+                Ok(todo) => todo,
+            };
         let action = &actions[i];
         match todo {
             Some(0) => {
@@ -1399,53 +1447,59 @@ fn change_actions(
                     .iter()
                     .enumerate()
                     .map(|(n, s)| {
-                        Item::new((n + 1).to_string(), format!("{}  {}", n + 1, s.label()))
+                        Item::new(
+                            (n + 1).to_string(),
+                            format!("{}  {}", n + 1, status_words(&w, *s)),
+                        )
                     })
                     .collect();
                 let now = statuses
                     .iter()
                     .position(|s| *s == action.status)
                     .unwrap_or(0);
-                let status = match stop_to_outcome(prompter.choose("Status now", &items, now))? {
-                    Err(outcome) => return Ok(Err(outcome)),
-                    Ok(None) => continue,
-                    Ok(Some(n)) => statuses.get(n).copied().unwrap_or(action.status),
-                };
+                let status =
+                    match stop_to_outcome(prompter.choose(&w.get("carry-status"), &items, now))? {
+                        Err(outcome) => return Ok(Err(outcome)),
+                        Ok(None) => continue,
+                        Ok(Some(n)) => statuses.get(n).copied().unwrap_or(action.status),
+                    };
                 let note_now = action.note.clone().unwrap_or_default();
-                let note = match stop_to_outcome(prompter.text(
-                    "A note on progress (optional)",
-                    &note_now,
-                    "",
-                ))? {
-                    Err(outcome) => return Ok(Err(outcome)),
-                    Ok(Reply::Text(t)) if t.trim() == "/clear" => None,
-                    Ok(Reply::Text(t)) => Some(t.trim().to_string()).filter(|t| !t.is_empty()),
-                    Ok(_) => continue,
-                };
+                let note =
+                    match stop_to_outcome(prompter.text(&w.get("carry-note"), &note_now, ""))? {
+                        Err(outcome) => return Ok(Err(outcome)),
+                        Ok(Reply::Text(t)) if t.trim() == "/clear" => None,
+                        Ok(Reply::Text(t)) => Some(t.trim().to_string()).filter(|t| !t.is_empty()),
+                        Ok(_) => continue,
+                    };
                 let answer = answer_mut(record, framework, id);
                 if let Some(a) = answer.actions.get_mut(i) {
                     a.status = status;
                     a.note = note;
                 }
                 save(record)?;
-                prompter.show(&format!(
-                    "Saved: the action is now {}.",
-                    status.label().to_lowercase()
+                prompter.show(&w.format(
+                    "actions-saved-status",
+                    &[("status", status_words(&w, status).to_lowercase().into())],
                 ));
             }
             Some(2) => {
-                let question = format!(
-                    "Delete the action “{}”?",
-                    crate::clean::terminal_line(&action.what)
+                let question = w.format(
+                    "actions-delete-question",
+                    &[(
+                        "what",
+                        crate::clean::terminal_line(&action.what)
+                            .into_owned()
+                            .into(),
+                    )],
                 );
                 match stop_to_outcome(prompter.confirm(&question, false))? {
                     Err(outcome) => return Ok(Err(outcome)),
                     Ok(true) => {
                         answer_mut(record, framework, id).actions.remove(i);
                         save(record)?;
-                        prompter.show("Deleted.");
+                        prompter.show(&w.get("actions-deleted"));
                     }
-                    Ok(false) => prompter.show("Not deleted."),
+                    Ok(false) => prompter.show(&w.get("actions-not-deleted")),
                 }
             }
             _ => {}

@@ -7,6 +7,7 @@
 use std::collections::VecDeque;
 use std::io::{BufRead, Write};
 
+use crate::catalog::Catalog;
 use crate::clean::{terminal, terminal_line};
 
 /// Why a prompt did not return an answer.
@@ -95,10 +96,9 @@ pub trait Prompter {
 pub struct Plain<R: BufRead, W: Write> {
     input: R,
     output: W,
-    /// The words it says itself: the hint at a choice, and what it says to a yes/no question
-    /// answered otherwise.
-    choose_hint: String,
-    yes_or_no: String,
+    /// The words it says itself (the hint at a choice, what it says to an answer that is not
+    /// one, the editor's instructions), in the language it speaks.
+    words: Catalog,
     /// Whether `input` is the process's standard input, which can be watched for a line
     /// while something else goes on ([`Prompter::text_while`]).
     stdin: bool,
@@ -107,15 +107,12 @@ pub struct Plain<R: BufRead, W: Write> {
 impl<R: BufRead, W: Write> Plain<R, W> {
     /// A plain prompter reading `input` and writing `output`, in English until told otherwise.
     pub fn new(input: R, output: W) -> Self {
-        let mut p = Self {
+        Self {
             input,
             output,
-            choose_hint: String::new(),
-            yes_or_no: String::new(),
+            words: Catalog::new(crate::catalog::FALLBACK),
             stdin: false,
-        };
-        p.set_language(crate::catalog::FALLBACK);
-        p
+        }
     }
 
     /// Says that `input` reads the process's standard input, so that a line can be waited
@@ -154,9 +151,9 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     }
 
     fn set_language(&mut self, language: &str) {
-        let w = crate::catalog::Catalog::new(language);
-        self.choose_hint = w.get("prompt-choose");
-        self.yes_or_no = w.get("prompt-yes-or-no");
+        if self.words.language() != crate::catalog::catalog_tag(language) {
+            self.words = Catalog::new(language);
+        }
     }
 
     fn line(&mut self) -> Result<String, Stop> {
@@ -189,7 +186,17 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     }
 }
 
-/// Number words people may type for a level, with the number to type instead.
+/// A yes or a no as typed, in English or Welsh (`ie`, `na`); `None` for anything else.
+fn yes_or_no(typed: &str) -> Option<bool> {
+    match typed.trim().to_lowercase().as_str() {
+        "y" | "yes" | "ie" => Some(true),
+        "n" | "no" | "na" => Some(false),
+        _ => None,
+    }
+}
+
+/// Number words people may type for a level, in English and Welsh, with the number to type
+/// instead.
 const NUMBER_WORDS: &[(&str, u32)] = &[
     ("zero", 0),
     ("one", 1),
@@ -202,29 +209,52 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
     ("eight", 8),
     ("nine", 9),
     ("ten", 10),
+    ("dim", 0),
+    ("un", 1),
+    ("dau", 2),
+    ("dwy", 2),
+    ("tri", 3),
+    ("tair", 3),
+    ("pedwar", 4),
+    ("pedair", 4),
+    ("pump", 5),
+    ("pum", 5),
+    ("chwech", 6),
+    ("chwe", 6),
+    ("saith", 7),
+    ("wyth", 8),
+    ("naw", 9),
+    ("deg", 10),
 ];
 
-/// What to tell someone whose answer is not one of the choices: the choices by key, and a
-/// pointer to the right key for the usual near misses (a number word, `na`, `yes`).
-fn not_a_choice(answer: &str, items: &[Item]) -> String {
+/// What to tell someone whose answer is not one of the choices, in `w`'s language: the
+/// choices by key, and a pointer to the right key for the usual near misses (a number word,
+/// `na` or the Welsh `d/b`, `yes`).
+fn not_a_choice(w: &Catalog, answer: &str, items: &[Item]) -> String {
     let shown = crate::clean::terminal_line(answer);
     let keys: Vec<&str> = items.iter().map(|i| i.key.as_str()).collect();
     let has = |k: &str| items.iter().find(|i| i.key == k);
     let lower = answer.to_lowercase();
-    let hint = if let Some((_, n)) = NUMBER_WORDS.iter().find(|(w, _)| *w == lower) {
-        has(&n.to_string()).map(|_| format!(" To choose {n}, type the number {n}."))
-    } else if matches!(lower.as_str(), "na" | "n/a" | "n.a." | "not applicable") {
-        has("n").map(|_| " For not applicable, type n.".to_string())
-    } else if matches!(lower.as_str(), "y" | "yes" | "no") {
-        Some(" This question is not a yes or no one.".to_string())
+    let hint = if let Some((_, n)) = NUMBER_WORDS.iter().find(|(word, _)| *word == lower) {
+        has(&n.to_string()).map(|_| w.format("prompt-hint-number", &[("n", n.to_string().into())]))
+    } else if matches!(
+        lower.as_str(),
+        "na" | "n/a" | "n.a." | "not applicable" | "d/b" | "db" | "ddim yn berthnasol"
+    ) {
+        has("n").map(|_| w.get("prompt-hint-na"))
+    } else if matches!(lower.as_str(), "y" | "yes" | "no" | "ie" | "naddo") {
+        Some(w.get("prompt-hint-not-yes-no"))
     } else {
         None
     };
-    format!(
-        "“{shown}” is not one of the choices.{} Type one of: {}.",
-        hint.unwrap_or_default(),
-        keys.join(", ")
-    )
+    let mut said = w.format("prompt-not-a-choice", &[("answer", shown.as_ref().into())]);
+    if let Some(hint) = hint {
+        said.push(' ');
+        said.push_str(&hint);
+    }
+    said.push(' ');
+    said.push_str(&w.format("prompt-type-one-of", &[("keys", keys.join(", ").into())]));
+    said
 }
 
 impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
@@ -258,7 +288,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
             self.say(&format!("  {:>3}  {label}{mark}", item.key));
         }
         loop {
-            let _ = write!(self.output, "{} ", self.choose_hint);
+            let _ = write!(self.output, "{} ", self.words.get("prompt-choose"));
             let Some(answer) = self.line_or_esc()? else {
                 return Ok(None);
             };
@@ -284,7 +314,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
             match found {
                 Some(i) => return Ok(Some(i)),
                 None => {
-                    let message = not_a_choice(answer, items);
+                    let message = not_a_choice(&self.words, answer, items);
                     self.say(&message);
                 }
             }
@@ -329,11 +359,13 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
 
     fn editor(&mut self, question: &str, initial: &str) -> Result<Reply, Stop> {
         // In plain mode, several lines are typed directly, ending with a line holding one `.`.
-        self.say(&format!(
-            "{question}: type or paste the text, then a line with just . to finish."
-        ));
+        let said = self
+            .words
+            .format("prompt-editor", &[("question", question.into())]);
+        self.say(&said);
         if !initial.is_empty() {
-            self.say("(The current text is replaced. Type just . to keep it.)");
+            let said = self.words.get("prompt-editor-replaces");
+            self.say(&said);
         }
         let mut lines = Vec::new();
         loop {
@@ -357,12 +389,13 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
             let Some(answer) = self.line_or_esc()? else {
                 return Ok(false);
             };
-            match answer.trim().to_lowercase().as_str() {
-                "" => return Ok(default),
-                "y" | "yes" => return Ok(true),
-                "n" | "no" => return Ok(false),
-                _ => {
-                    let again = self.yes_or_no.clone();
+            if answer.trim().is_empty() {
+                return Ok(default);
+            }
+            match yes_or_no(&answer) {
+                Some(b) => return Ok(b),
+                None => {
+                    let again = self.words.get("prompt-yes-or-no");
                     self.say(&again);
                 }
             }
@@ -402,9 +435,7 @@ impl Prompter for Fancy {
         let answer = inquire::Select::new(&terminal_line(question), labels)
             .with_starting_cursor(default.min(items.len().saturating_sub(1)))
             .with_page_size(items.len().max(1))
-            .with_help_message(
-                "↑↓ move · Enter choose · type to filter · Esc back · Ctrl-C save and stop",
-            )
+            .with_help_message(&crate::catalog::say("prompt-fancy-help", &[]))
             .raw_prompt();
         match answer {
             Ok(choice) => Ok(Some(choice.index)),
@@ -436,8 +467,18 @@ impl Prompter for Fancy {
     }
 
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool, Stop> {
+        use crate::catalog::say;
+        let (yes, no, again) = (
+            say("prompt-yes", &[]),
+            say("prompt-no", &[]),
+            say("prompt-yes-or-no", &[]),
+        );
+        let shown = |b: bool| if b { yes.clone() } else { no.clone() };
         match inquire::Confirm::new(&terminal_line(question))
             .with_default(default)
+            .with_parser(&|typed| yes_or_no(typed).ok_or(()))
+            .with_formatter(&shown)
+            .with_error_message(&again)
             .prompt()
         {
             Ok(b) => Ok(b),

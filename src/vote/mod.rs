@@ -24,6 +24,7 @@ use std::io::Read;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
+use crate::catalog::Catalog;
 use crate::error::Error;
 use crate::framework::Framework;
 use crate::record::{Groups, Tally};
@@ -43,8 +44,23 @@ pub struct Shared {
     pub frameworks: Vec<Framework>,
     /// The tags of those languages.
     pub languages: Vec<String>,
+    /// coprod's own words on the pages in each of those languages (English for a language
+    /// coprod has no catalog for), made once when the server starts.
+    pub words: Vec<Catalog>,
     /// The names of stakeholder groups, as the phones show them.
     pub group_names: Groups,
+}
+
+impl Shared {
+    /// coprod's words for a phone showing language number `language` (the session's for a
+    /// number out of range).
+    pub fn words(&self, language: usize) -> &Catalog {
+        static ENGLISH: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+        self.words
+            .get(language)
+            .or_else(|| self.words.first())
+            .unwrap_or_else(|| ENGLISH.get_or_init(|| Catalog::new(crate::catalog::FALLBACK)))
+    }
 }
 
 /// A number of random bytes as hex, from the system's random source. A phone's token and form
@@ -212,13 +228,15 @@ impl Link {
             .first()
             .map(|f| f.scale.value.iter().map(|l| l.value.value).collect())
             .unwrap_or_default();
-        let languages = frameworks.iter().map(|f| f.language.clone()).collect();
+        let languages: Vec<String> = frameworks.iter().map(|f| f.language.clone()).collect();
+        let words = languages.iter().map(|tag| Catalog::new(tag)).collect();
         let code = join_code();
         let shared = Arc::new(Shared {
             ballot: Mutex::new(Ballot::new(code.clone(), groups, levels)),
             saved: Condvar::new(),
             frameworks,
             languages,
+            words,
             group_names,
         });
         let server = server::Server::start(listener, Arc::clone(&shared))

@@ -1,8 +1,11 @@
-//! The phone pages: plain HTML forms that work with no script at all, in plain English, with
-//! the framework's own words (in Welsh, or another of its languages, when the phone asks).
-//! Every text that reaches a page is escaped here; the style sheet and the script are embedded
-//! in the binary, so nothing is fetched from anywhere else.
+//! The phone pages: plain HTML forms that work with no script at all, in plain words, with the
+//! framework's own words (in Welsh, or another of its languages, when the phone asks). The
+//! pages' own words come from coprod's catalog for the language the phone shows the questions
+//! in (the session's until it chooses another), and the page's `lang` says which language that
+//! is; the framework's words carry their own `lang`, so a screen reader says both right. Every text that reaches a page is escaped here; the style sheet and the script
+//! are embedded in the binary, so nothing is fetched from anywhere else.
 
+use crate::catalog::Catalog;
 use crate::framework::Framework;
 use crate::record::Groups;
 
@@ -31,30 +34,46 @@ pub fn language_name(tag: &str) -> String {
     }
 }
 
-/// A whole page around `body`. `script` adds the script (the vote and waiting pages).
-fn page(title: &str, body: &str, script: bool) -> String {
+/// A whole page around `body`, in `w`'s language. `script` adds the script (the vote and
+/// waiting pages).
+fn page(w: &Catalog, title: &str, body: &str, script: bool) -> String {
     let script = if script {
         "<script src=\"/app.js\" defer></script>\n"
     } else {
         ""
     };
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"referrer\" content=\"same-origin\">\n\
          <title>{}</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n{script}</head>\n\
          <body>\n<main id=\"main\">\n{body}</main>\n</body>\n</html>\n",
+        escape(w.language()),
         escape(title)
     )
 }
 
+/// A message of `w` with `html` (already escaped) in the place of its argument `name`: the
+/// rest of the message is escaped here.
+fn with_html(w: &Catalog, id: &str, name: &str, html: &str) -> String {
+    const MARK: &str = "\u{E000}";
+    let text = w.format(id, &[(name, MARK.into())]);
+    escape(&text).replace(MARK, html)
+}
+
 /// The page that asks for the join code, and the group (one of `groups`, named as `names`
-/// names them).
-pub fn join(code: &str, groups: &[String], names: &Groups, error: Option<&str>) -> String {
-    let mut body = String::from(
-        "<h1>Vote from your phone</h1>\n\
-         <p>Your vote is private: the room sees how many people chose each level, never who \
-         chose what. Nothing about you or your phone is kept.</p>\n",
+/// names them), in `w`'s language.
+pub fn join(
+    w: &Catalog,
+    code: &str,
+    groups: &[String],
+    names: &Groups,
+    error: Option<&str>,
+) -> String {
+    let mut body = format!(
+        "<h1>{}</h1>\n<p>{}</p>\n",
+        escape(&w.get("phone-join-heading")),
+        escape(&w.get("phone-private"))
     );
     if let Some(e) = error {
         body.push_str(&format!(
@@ -69,35 +88,45 @@ pub fn join(code: &str, groups: &[String], names: &Groups, error: Option<&str>) 
     };
     body.push_str(&format!(
         "<form method=\"post\" action=\"/join\">\n\
-         <label for=\"code\">Join code <span class=\"hint\">(on the screen at the front)</span></label>\n\
+         <label for=\"code\">{} <span class=\"hint\">{}</span></label>\n\
          <input id=\"code\" name=\"code\" value=\"{}\" autocomplete=\"off\" autocapitalize=\"characters\" \
          spellcheck=\"false\" required maxlength=\"20\"{described}>\n",
+        escape(&w.get("phone-code")),
+        escape(&w.get("phone-code-hint")),
         escape(code)
     ));
     if !groups.is_empty() {
-        body.push_str(
-            "<fieldset>\n<legend>Which group are you in? <span class=\"hint\">(you do not have to say)</span></legend>\n\
+        body.push_str(&format!(
+            "<fieldset>\n<legend>{} <span class=\"hint\">{}</span></legend>\n\
              <div class=\"choice\"><input type=\"radio\" id=\"g-none\" name=\"group\" value=\"\" checked>\
-             <label for=\"g-none\">I would rather not say</label></div>\n",
-        );
+             <label for=\"g-none\">{}</label></div>\n",
+            escape(&w.get("phone-which-group")),
+            escape(&w.get("phone-group-hint")),
+            escape(&w.get("phone-rather-not"))
+        ));
         for (i, g) in groups.iter().enumerate() {
             body.push_str(&format!(
                 "<div class=\"choice\"><input type=\"radio\" id=\"g-{i}\" name=\"group\" value=\"{}\">\
                  <label for=\"g-{i}\">{}</label></div>\n",
                 escape(g),
-                escape(&names.name(g))
+                escape(&names.name_in(w, g))
             ));
         }
         body.push_str("</fieldset>\n");
     }
-    body.push_str("<button type=\"submit\" class=\"primary\">Join</button>\n</form>\n");
-    page("Join the vote", &body, false)
+    body.push_str(&format!(
+        "<button type=\"submit\" class=\"primary\">{}</button>\n</form>\n",
+        escape(&w.get("phone-join"))
+    ));
+    page(w, &w.get("phone-join-title"), &body, false)
 }
 
 /// What the vote page needs to know.
 pub struct VotePage<'a> {
     /// The framework in the phone's language.
     pub framework: &'a Framework,
+    /// coprod's words in the phone's language (English where coprod has no catalog for it).
+    pub words: &'a Catalog,
     /// The languages the framework is written in (tags), and which one the phone shows.
     pub languages: &'a [String],
     /// Index into `languages`.
@@ -127,15 +156,16 @@ pub enum Notice {
     Refused(String),
 }
 
-/// How a choice is said: "3 Developing", "Not applicable", "Don't know".
-pub fn pick_words(framework: &Framework, pick: Pick) -> String {
+/// How a choice is said: "3 Developing", "Not applicable", "Don't know" (the level from the
+/// framework, the others in `w`'s language).
+pub fn pick_words(w: &Catalog, framework: &Framework, pick: Pick) -> String {
     match pick {
         Pick::Level(v) => match framework.level(v) {
             Some(l) => format!("{v} {}", l.label),
             None => v.to_string(),
         },
-        Pick::NotApplicable => "Not applicable".to_string(),
-        Pick::DontKnow => "Don't know".to_string(),
+        Pick::NotApplicable => w.get("phone-na"),
+        Pick::DontKnow => w.get("phone-dk"),
     }
 }
 
@@ -143,35 +173,47 @@ pub fn pick_words(framework: &Framework, pick: Pick) -> String {
 /// open yet.
 pub fn vote(p: &VotePage<'_>) -> String {
     let f = p.framework;
+    let w = p.words;
     let lang = p.languages.get(p.language).map_or("en-GB", String::as_str);
-    // The framework's words carry their own language, so a screen reader says them right.
+    // The framework's words carry their own language (which may not be the page's: coprod has
+    // no catalog for every language a framework is written in), so a screen reader says them
+    // right.
     let lang_attr = format!(" lang=\"{}\"", escape(lang));
     let mut body = String::new();
     let round = p
         .round
         .and_then(|(n, i)| f.indicators().nth(i).map(|(s, ind)| (n, s, ind)));
+    let strong = |what: &str| format!("<strong{lang_attr}>{}</strong>", escape(what));
     let status = match (&p.notice, p.mine, &round) {
         (Some(Notice::Refused(why)), _, _) => {
             format!("<p class=\"error\" role=\"alert\">{}</p>", escape(why))
         }
         (Some(Notice::Saved(what)), _, Some(_)) => format!(
-            "<p class=\"saved\">Your vote is saved: <strong{lang_attr}>{}</strong>. You can change it until the vote closes.</p>",
-            escape(what)
+            "<p class=\"saved\">{}</p>",
+            with_html(w, "phone-saved", "what", &strong(what))
         ),
         (_, Some(pick), Some(_)) => format!(
-            "<p class=\"saved\">Your vote: <strong{lang_attr}>{}</strong>. You can change it until the vote closes.</p>",
-            escape(&pick_words(f, pick))
+            "<p class=\"saved\">{}</p>",
+            with_html(
+                w,
+                "phone-your-vote",
+                "what",
+                &strong(&pick_words(w, f, pick))
+            )
         ),
-        (_, None, Some(_)) => "<p>You have not voted on this one yet.</p>".to_string(),
+        (_, None, Some(_)) => format!("<p>{}</p>", escape(&w.get("phone-not-voted"))),
         (_, _, None) => String::new(),
     };
     match round {
         None => {
-            body.push_str(
-                "<h1>Waiting for the next vote</h1>\n\
-                 <div id=\"status\" aria-live=\"polite\"><p>No vote is open just now. When the facilitator opens one, it shows here.</p></div>\n\
-                 <form method=\"get\" action=\"/vote\"><button type=\"submit\">Check again</button></form>\n",
-            );
+            body.push_str(&format!(
+                "<h1>{}</h1>\n\
+                 <div id=\"status\" aria-live=\"polite\"><p>{}</p></div>\n\
+                 <form method=\"get\" action=\"/vote\"><button type=\"submit\">{}</button></form>\n",
+                escape(&w.get("phone-waiting")),
+                escape(&w.get("phone-none-open")),
+                escape(&w.get("phone-check-again"))
+            ));
             if let Some(Notice::Refused(why)) = &p.notice {
                 body.push_str(&format!(
                     "<p class=\"error\" role=\"alert\">{}</p>\n",
@@ -180,21 +222,29 @@ pub fn vote(p: &VotePage<'_>) -> String {
             }
         }
         Some((number, section, ind)) => {
+            let id = ind.id.value.to_uppercase();
             body.push_str(&format!(
-                "<p class=\"where\"{lang_attr}>{} · {}</p>\n<h1>Vote on {}</h1>\n\
+                "<p class=\"where\"{lang_attr}>{} · {}</p>\n<h1>{}</h1>\n\
                  <p class=\"statement\"{lang_attr}>{}</p>\n\
                  <div id=\"status\" aria-live=\"polite\">{status}</div>\n",
                 escape(&section.title),
-                escape(&ind.id.value.to_uppercase()),
-                escape(&ind.id.value.to_uppercase()),
+                escape(&id),
+                escape(&w.format("phone-vote-on", &[("id", id.as_str().into())])),
                 escape(&ind.statement),
             ));
+            // The script's own words, in the page's language.
             body.push_str(&format!(
-                "<form method=\"post\" action=\"/vote\" id=\"vote\" data-round=\"{number}\">\n\
+                "<form method=\"post\" action=\"/vote\" id=\"vote\" data-round=\"{number}\" \
+                 data-sending=\"{}\" data-retrying=\"{}\" data-retrying-long=\"{}\" data-not-taken=\"{}\">\n\
                  <input type=\"hidden\" name=\"k\" value=\"{}\">\n\
                  <input type=\"hidden\" name=\"r\" value=\"{number}\">\n\
-                 <fieldset>\n<legend>Choose the level you think fits best</legend>\n",
-                escape(p.key)
+                 <fieldset>\n<legend>{}</legend>\n",
+                escape(&w.get("phone-sending")),
+                escape(&w.get("phone-retrying")),
+                escape(&w.get("phone-retrying-long")),
+                escape(&w.get("phone-not-taken")),
+                escape(p.key),
+                escape(&w.get("phone-choose"))
             ));
             for level in &f.scale.value {
                 let v = level.value.value;
@@ -215,8 +265,8 @@ pub fn vote(p: &VotePage<'_>) -> String {
                 &mut body,
                 "na",
                 "",
-                "Not applicable",
-                "This does not apply to our partnership.",
+                &w.get("phone-na"),
+                &w.get("phone-na-meaning"),
                 p.mine == Some(Pick::NotApplicable),
                 "",
             );
@@ -224,8 +274,8 @@ pub fn vote(p: &VotePage<'_>) -> String {
                 &mut body,
                 "dk",
                 "",
-                "Don't know",
-                "I cannot say.",
+                &w.get("phone-dk"),
+                &w.get("phone-dk-meaning"),
                 p.mine == Some(Pick::DontKnow),
                 "",
             );
@@ -234,20 +284,24 @@ pub fn vote(p: &VotePage<'_>) -> String {
     }
     body.push_str("<footer>\n");
     body.push_str(&format!(
-        "<p class=\"number\">You are phone {}.</p>\n",
-        p.number
+        "<p class=\"number\">{}</p>\n",
+        escape(&w.format("phone-number", &[("n", p.number.into())]))
     ));
     if let Some(g) = p.group {
         body.push_str(&format!(
-            "<p>You joined as: {}.</p>\n",
-            escape(&p.group_names.name(g))
+            "<p>{}</p>\n",
+            escape(&w.format(
+                "phone-joined-as",
+                &[("group", p.group_names.name_in(w, g).into())]
+            ))
         ));
     }
     if p.languages.len() > 1 {
         body.push_str(&format!(
             "<form method=\"post\" action=\"/language\" class=\"languages\">\n\
-             <input type=\"hidden\" name=\"k\" value=\"{}\">\n<span id=\"lang-label\">Language of the questions:</span>\n",
-            escape(p.key)
+             <input type=\"hidden\" name=\"k\" value=\"{}\">\n<span id=\"lang-label\">{}</span>\n",
+            escape(p.key),
+            escape(&w.get("phone-language"))
         ));
         for (i, tag) in p.languages.iter().enumerate() {
             let current = if i == p.language {
@@ -265,10 +319,13 @@ pub fn vote(p: &VotePage<'_>) -> String {
     }
     body.push_str("</footer>\n");
     let title = match round {
-        Some((_, _, ind)) => format!("Vote on {}", ind.id.value.to_uppercase()),
-        None => "Waiting for the next vote".to_string(),
+        Some((_, _, ind)) => w.format(
+            "phone-vote-on",
+            &[("id", ind.id.value.to_uppercase().into())],
+        ),
+        None => w.get("phone-waiting"),
     };
-    page(&title, &body, true)
+    page(w, &title, &body, true)
 }
 
 /// One big vote button: its number, its name and what it means.
@@ -300,24 +357,32 @@ fn button(
 }
 
 /// The page a phone sees once the facilitator has put it out of the vote.
-pub fn put_out() -> String {
+pub fn put_out(w: &Catalog) -> String {
+    let title = w.get("phone-out-title");
     page(
-        "You were taken out of the vote",
-        "<h1>You were taken out of the vote</h1>\n         <p role=\"alert\">The facilitator took this phone out of the vote. It cannot vote now, \
-         and its vote on the question that was open was not counted.</p>\n         <p>If you should be voting, ask the facilitator. Then join again with the code on the \
-         screen at the front.</p>\n         <p><a href=\"/\">Join again</a></p>\n",
+        w,
+        &title,
+        &format!(
+            "<h1>{}</h1>\n<p role=\"alert\">{}</p>\n<p>{}</p>\n<p><a href=\"/\">{}</a></p>\n",
+            escape(&title),
+            escape(&w.get("phone-out-text")),
+            escape(&w.get("phone-out-ask")),
+            escape(&w.get("phone-join-again"))
+        ),
         false,
     )
 }
 
 /// A short page for a request that cannot be answered (a wrong address, a stopped session).
-pub fn problem(title: &str, text: &str) -> String {
+pub fn problem(w: &Catalog, title: &str, text: &str) -> String {
     page(
+        w,
         title,
         &format!(
-            "<h1>{}</h1>\n<p>{}</p>\n<p><a href=\"/\">Back to the start</a></p>\n",
+            "<h1>{}</h1>\n<p>{}</p>\n<p><a href=\"/\">{}</a></p>\n",
             escape(title),
-            escape(text)
+            escape(text),
+            escape(&w.get("phone-back"))
         ),
         false,
     )
@@ -331,9 +396,14 @@ mod tests {
         Framework::built_in(crate::framework::DEFAULT_ID).expect("built-in framework")
     }
 
+    fn english() -> Catalog {
+        Catalog::new("en-GB")
+    }
+
     #[test]
     fn the_join_page_escapes_what_came_from_the_phone() {
         let html = join(
+            &english(),
             "\"><script>x</script>",
             &["health".into()],
             &Groups::default(),
@@ -351,8 +421,10 @@ mod tests {
     fn the_vote_page_has_a_button_per_level_and_marks_the_vote() {
         let f = builtin();
         let langs = vec!["en-GB".to_string(), "cy".to_string()];
+        let w = english();
         let html = vote(&VotePage {
             framework: &f,
+            words: &w,
             languages: &langs,
             language: 0,
             round: Some((7, 0)),
@@ -378,8 +450,10 @@ mod tests {
     #[test]
     fn with_no_round_open_the_page_says_so_and_offers_to_check() {
         let f = builtin();
+        let w = english();
         let html = vote(&VotePage {
             framework: &f,
+            words: &w,
             languages: &["en-GB".to_string()],
             language: 0,
             round: None,
@@ -399,7 +473,7 @@ mod tests {
 
     #[test]
     fn a_phone_put_out_is_told_so_and_how_to_come_back() {
-        let html = put_out();
+        let html = put_out(&english());
         assert!(html.contains("<h1>You were taken out of the vote</h1>"));
         assert!(html.contains("ask the facilitator"));
         assert!(html.contains("<a href=\"/\">Join again</a>"));

@@ -237,7 +237,7 @@ fn route(
     let get = matches!(req.method, Method::Get | Method::Head);
     let post = req.method == Method::Post;
     if post && !same_origin(req) {
-        return Response::text(403, "This form did not come from the vote's own page.");
+        return Response::text(403, &shared.words(0).get("phone-other-site"));
     }
     let token = req.cookie(COOKIE).filter(|t| t.len() <= 64);
     match (req.path.as_str(), get, post) {
@@ -251,7 +251,10 @@ fn route(
             let code = field(&fields, "code").unwrap_or("");
             let code: String = code.chars().take(20).collect();
             let groups = ballot(shared).groups.clone();
-            Response::html(200, pages::join(&code, &groups, &shared.group_names, None))
+            Response::html(
+                200,
+                pages::join(shared.words(0), &code, &groups, &shared.group_names, None),
+            )
         }
         ("/join", _, true) => join(req, shared, peer, limiter),
         ("/vote", true, _) => vote_page(req, shared, token, None, 200),
@@ -263,11 +266,13 @@ fn route(
                     .too_many_votes(t)
             });
             if too_many {
-                let why = "Too many votes from this phone: wait a few seconds, then press your choice again.";
+                let w = words_for(shared, token);
+                let why = w.get("phone-too-many-votes");
                 return if wants_json(req) {
                     Response::json(429, &json!({ "saved": false, "message": why }))
                 } else {
-                    Response::html(429, pages::problem("Too many votes", why))
+                    let title = w.get("phone-too-many-votes-title");
+                    Response::html(429, pages::problem(w, &title, &why))
                 }
                 .with("Retry-After", "10".into());
             }
@@ -301,17 +306,27 @@ fn route(
             Response::redirect("/vote")
         }
         ("/" | "/join" | "/vote" | "/round" | "/language" | "/style.css" | "/app.js", _, _) => {
-            Response::text(405, "That is not how this page is used.")
+            Response::text(405, &shared.words(0).get("phone-wrong-method"))
                 .with("Allow", "GET, HEAD, POST".into())
         }
-        _ => Response::html(
-            404,
-            pages::problem(
-                "Not here",
-                "There is no such page. The vote is at the address on the screen at the front.",
-            ),
-        ),
+        _ => {
+            let w = shared.words(0);
+            Response::html(
+                404,
+                pages::problem(w, &w.get("phone-not-here-title"), &w.get("phone-not-here")),
+            )
+        }
     }
+}
+
+/// coprod's words for the phone with `token`, in the language its page shows the questions in
+/// (the session's for a phone that has not joined). Takes the ballot's lock for a moment: never
+/// call it while holding that lock.
+fn words_for<'a>(shared: &'a Shared, token: Option<&str>) -> &'a crate::catalog::Catalog {
+    let language = token
+        .and_then(|t| ballot(shared).phone(t).map(|p| p.language))
+        .unwrap_or(0);
+    shared.words(language)
 }
 
 fn join(
@@ -321,10 +336,15 @@ fn join(
     limiter: &Mutex<Limiter>,
 ) -> Response {
     let mut lim = limiter.lock().unwrap_or_else(PoisonError::into_inner);
+    let w = shared.words(0);
     if lim.blocked(peer) {
         return Response::html(
             429,
-            pages::problem("Too many tries", "That code was wrong too many times. Wait a minute, then try again with the code on the screen."),
+            pages::problem(
+                w,
+                &w.get("phone-too-many-tries-title"),
+                &w.get("phone-too-many-tries"),
+            ),
         )
         .with("Retry-After", "60".into());
     }
@@ -345,21 +365,15 @@ fn join(
             let (status, why) = match e {
                 JoinError::WrongCode => {
                     lim.wrong_code(peer);
-                    (
-                        403,
-                        "That is not the join code. Check the code on the screen at the front and type it again.",
-                    )
+                    (403, "phone-wrong-code")
                 }
-                JoinError::UnknownGroup => (
-                    400,
-                    "Choose one of the groups listed, or I would rather not say.",
-                ),
-                JoinError::Full => (503, "The vote is full: no more phones can join."),
+                JoinError::UnknownGroup => (400, "phone-unknown-group"),
+                JoinError::Full => (503, "phone-full"),
             };
             let typed: String = code.chars().take(20).collect();
             Response::html(
                 status,
-                pages::join(&typed, &groups, &shared.group_names, Some(why)),
+                pages::join(w, &typed, &groups, &shared.group_names, Some(&w.get(why))),
             )
         }
     }
@@ -375,7 +389,7 @@ fn vote_page(
     let b = ballot(shared);
     let Some((token, phone)) = token.and_then(|t| b.phone(t).map(|p| (t, p))) else {
         if token.is_some_and(|t| b.was_put_out(t)) {
-            return Response::html(200, pages::put_out());
+            return Response::html(200, pages::put_out(shared.words(0)));
         }
         return Response::redirect("/");
     };
@@ -385,15 +399,17 @@ fn vote_page(
     let Some(framework) = shared.frameworks.get(language) else {
         return Response::text(503, "The vote has no framework.");
     };
+    let words = shared.words(language);
     let mine = b.vote_of(token);
     let notice = notice.or_else(|| {
         let fields = req.query_fields();
         (field(&fields, "saved") == Some("1"))
-            .then(|| mine.map(|m| Notice::Saved(pages::pick_words(framework, m))))
+            .then(|| mine.map(|m| Notice::Saved(pages::pick_words(words, framework, m))))
             .flatten()
     });
     let html = pages::vote(&VotePage {
         framework,
+        words,
         languages: &shared.languages,
         language,
         round: b.round().map(|r| (r.number, r.indicator)),
@@ -413,7 +429,10 @@ fn vote(req: &Request, shared: &Shared, token: Option<&str>) -> Response {
     let key = field(&form, "k").unwrap_or("");
     let round = field(&form, "r").and_then(|r| r.parse::<u64>().ok());
     let pick = field(&form, "choice").and_then(Pick::parse);
+    // Said in the phone's language: `why` is a message id of the catalogs.
     let refuse = |status: u16, why: &str| {
+        let why = words_for(shared, token).get(why);
+        let why = why.as_str();
         if json {
             Response::json(status, &json!({ "saved": false, "message": why }))
         } else {
@@ -428,19 +447,13 @@ fn vote(req: &Request, shared: &Shared, token: Option<&str>) -> Response {
     };
     let Some(token) = token else {
         return if json {
-            refuse(
-                403,
-                "This phone has not joined: open the address on the screen and type the code.",
-            )
+            refuse(403, "phone-not-joined")
         } else {
             Response::redirect("/")
         };
     };
     let (Some(round), Some(pick)) = (round, pick) else {
-        return refuse(
-            400,
-            "That vote was not understood. Press one of the choices.",
-        );
+        return refuse(400, "phone-not-understood");
     };
     let mut b = ballot(shared);
     let change = match b.vote(token, key, round, pick) {
@@ -450,25 +463,11 @@ fn vote(req: &Request, shared: &Shared, token: Option<&str>) -> Response {
             return match e {
                 VoteError::NotJoined if !json => Response::redirect("/"),
                 VoteError::PutOut if !json => Response::redirect("/vote"),
-                VoteError::PutOut => refuse(
-                    403,
-                    "The facilitator took this phone out of the vote, so your choice was not counted. If you should be voting, ask the facilitator, then join again with the code on the screen.",
-                ),
-                VoteError::NotJoined => refuse(
-                    403,
-                    "This phone has not joined: open the address on the screen and type the code.",
-                ),
-                VoteError::WrongKey => refuse(
-                    403,
-                    "This vote did not come from this phone's own page. Press your choice again.",
-                ),
-                VoteError::Closed => {
-                    refuse(409, "That vote has closed, so your choice was not counted.")
-                }
-                VoteError::NotOnScale => refuse(
-                    400,
-                    "That is not one of the levels. Press one of the choices.",
-                ),
+                VoteError::PutOut => refuse(403, "phone-put-out"),
+                VoteError::NotJoined => refuse(403, "phone-not-joined"),
+                VoteError::WrongKey => refuse(403, "phone-wrong-key"),
+                VoteError::Closed => refuse(409, "phone-closed"),
+                VoteError::NotOnScale => refuse(400, "phone-not-on-scale"),
             };
         }
     };
@@ -484,21 +483,19 @@ fn vote(req: &Request, shared: &Shared, token: Option<&str>) -> Response {
         .min(shared.frameworks.len().saturating_sub(1));
     drop(b);
     if !saved {
-        return refuse(
-            503,
-            "Your vote has not been saved yet. Please press your choice again.",
-        );
+        return refuse(503, "phone-not-saved-yet");
     }
+    let w = shared.words(language);
     let words = shared
         .frameworks
         .get(language)
-        .map_or_else(|| pick.value(), |f| pages::pick_words(f, pick));
+        .map_or_else(|| pick.value(), |f| pages::pick_words(w, f, pick));
     if json {
         Response::json(
             200,
             &json!({
                 "saved": true,
-                "message": format!("Your vote is saved: {words}. You can change it until the vote closes."),
+                "message": w.format("phone-saved", &[("what", words.into())]),
             }),
         )
     } else {

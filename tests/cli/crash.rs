@@ -244,7 +244,7 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_answer() {
             break;
         }
         assert!(
-            began.elapsed() < TIME_BUDGET * 2,
+            began.elapsed() < TIME_BUDGET * 4,
             "only {kills} kills in {:?}",
             began.elapsed()
         );

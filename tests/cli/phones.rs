@@ -1444,3 +1444,301 @@ fn phones_vote_with_the_plain_prompts_said_in_words() {
         assert!(!record.contains(&phone.token));
     }
 }
+
+/// Starts a plain walk in Welsh with phones voting, for a workshop of two groups, opens the
+/// phones' vote on the first indicator, and reads the address and the code from the Welsh
+/// words that say them.
+fn start_welsh(t: &Test) -> (PtySession, u16, String) {
+    let mut p = crate::util::pty(
+        t,
+        &[
+            "assess",
+            "--plain",
+            "--language",
+            "cy",
+            "--partnership",
+            "P",
+            "--date",
+            "2026-11-12",
+            "--groups",
+            "parent-carers,health",
+            "-o",
+            "r.yaml",
+            "--vote",
+            "--vote-address",
+            "127.0.0.1:0",
+        ],
+        false,
+        TIMEOUT_MS,
+    );
+    p.exp_string("cymryd rhan?").expect("participants");
+    p.send_line("").expect("none");
+    p.exp_string("Teipiwch ddewis").expect("choice prompt");
+    p.send_line("v").expect("vote");
+    let (_, said) = p
+        .exp_regex(r"Cyfeiriad: http://127\.0\.0\.1:[0-9]+\. Cod ymuno: [A-Z0-9]{5}")
+        .expect("the address and the code, in Welsh");
+    let port: u16 = said
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|r| r.split('.').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a port");
+    let code: String = said
+        .chars()
+        .rev()
+        .take(5)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    p.exp_string("Ffonau'n pleidleisio:")
+        .expect("the phones' prompt");
+    (p, port, code)
+}
+
+/// Closes the phones' round and stops the Welsh walk of [`start_welsh`].
+fn stop_welsh(mut p: PtySession) {
+    p.send_line("done").expect("close");
+    for _ in 0..7 {
+        p.exp_string("Faint ddewisodd").expect("a count");
+        p.send_line("").expect("none");
+    }
+    p.exp_string("Teipiwch ddewis").expect("choice prompt");
+    p.send_line("q").expect("quit");
+    p.exp_eof().expect("coprod stops");
+}
+
+/// A vote sent as the page's script sends it: the status and the JSON answer's message.
+fn vote_answer(port: u16, phone: &Phone, round: &str, choice: &str) -> (u16, String) {
+    let body = format!("k={}&r={round}&choice={choice}", phone.key);
+    let (status, _, answer) = send(
+        port,
+        format!(
+            "POST /vote HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: application/json\r\nCookie: coprod_phone={}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+            phone.token,
+            body.len()
+        )
+        .as_bytes(),
+    );
+    let value: serde_json::Value = serde_json::from_str(&answer).unwrap_or_default();
+    (
+        status,
+        value["message"].as_str().unwrap_or_default().to_string(),
+    )
+}
+
+/// In a walk in Welsh the phone pages are Welsh: `lang="cy"`, the join form, its refusals, the
+/// vote page's own words, the script's words, the group's name and what a vote answers; a
+/// phone that switches to English gets the pages in English.
+#[test]
+fn the_phone_pages_follow_the_walk_into_welsh() {
+    let t = Test::new();
+    let (p, port, code) = start_welsh(&t);
+
+    let (status, _, join) = send(
+        port,
+        format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n").as_bytes(),
+    );
+    assert_eq!(status, 200);
+    for welsh in [
+        "<html lang=\"cy\">",
+        "<title>Ymuno â&#39;r bleidlais</title>",
+        "<h1>Pleidleisio o&#39;ch ffôn</h1>",
+        "Mae eich pleidlais yn breifat",
+        "Cod ymuno <span class=\"hint\">(ar y sgrin yn y blaen)</span>",
+        "Ym mha grŵp ydych chi?",
+        ">Byddai&#39;n well gen i beidio â dweud</label>",
+        ">Rhieni-ofalwyr</label>",
+        ">Iechyd</label>",
+        ">Ymuno</button>",
+    ] {
+        assert!(join.contains(welsh), "{welsh} not in {join}");
+    }
+    let english = [
+        "lang=\"en",
+        "Join",
+        "Vote",
+        "private",
+        "Which group",
+        "rather not",
+        "Parent carers",
+        "Health",
+    ];
+    for word in english {
+        assert!(!join.contains(word), "{word} in {join}");
+    }
+    assert!(Phone::join(port, "WRONG", "").is_none());
+    let body = "code=WRONG&group=";
+    let (status, _, wrong) = send(
+        port,
+        format!(
+            "POST /join HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        )
+        .as_bytes(),
+    );
+    assert_eq!(status, 403);
+    assert!(wrong.contains("Nid dyna&#39;r cod ymuno."), "{wrong}");
+
+    let phone = Phone::join(port, &code, "health").expect("join");
+    let page = phone.page();
+    for welsh in [
+        "<html lang=\"cy\">",
+        "<title>Pleidleisio ar WC1</title>",
+        "<h1>Pleidleisio ar WC1</h1>",
+        "Dydych chi ddim wedi pleidleisio ar yr un hwn eto.",
+        "<legend>Dewiswch y lefel sy&#39;n gweddu orau yn eich barn chi</legend>",
+        "<span class=\"label\">Ddim yn berthnasol</span>",
+        "<span class=\"label\">Ddim yn gwybod</span>",
+        "Chi yw ffôn 1.",
+        "Fe wnaethoch chi ymuno fel: Iechyd.",
+        "Iaith y cwestiynau:",
+        "data-sending=\"Yn anfon…\"",
+        "data-retrying=\"Heb ei hanfon eto — yn rhoi cynnig arall…\"",
+        "data-not-taken=\"Ni dderbyniwyd eich pleidlais.",
+    ] {
+        assert!(page.contains(welsh), "{welsh} not in {page}");
+    }
+    for word in [
+        "lang=\"en-GB\">",
+        "Vote on",
+        "Not applicable",
+        "Don&#39;t know",
+        "You are phone",
+        "You joined",
+        "Language of the questions",
+        "Sending",
+        "not voted",
+    ] {
+        assert!(!page.contains(word), "{word} in {page}");
+    }
+    // The language buttons name each language in itself, tagged with it.
+    assert!(page.contains("lang=\"en-GB\" aria-describedby=\"lang-label\">English</button>"));
+
+    let round = phone.round().expect("a round");
+    let (status, said) = vote_answer(port, &phone, &round, "2");
+    assert_eq!(status, 200, "{said}");
+    assert_eq!(
+        said,
+        "Mae eich pleidlais wedi'i chadw: 2 Yn dechrau. Gallwch ei newid nes i'r bleidlais gau."
+    );
+    assert!(
+        phone.page().contains(
+            "Eich pleidlais: <strong lang=\"cy\">2 Yn dechrau</strong>. Gallwch ei newid"
+        ),
+        "{}",
+        phone.page()
+    );
+    let (status, said) = vote_answer(port, &phone, "999", "3");
+    assert_eq!(status, 409, "{said}");
+    assert_eq!(
+        said,
+        "Mae'r bleidlais honno wedi cau, felly ni chafodd eich dewis ei gyfrif."
+    );
+    let (status, _, missing) = send(
+        port,
+        format!("GET /nowhere HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n").as_bytes(),
+    );
+    assert_eq!(status, 404);
+    assert!(missing.contains("<h1>Dim byd yma</h1>"), "{missing}");
+    assert!(missing.contains(">Yn ôl i&#39;r dechrau</a>"), "{missing}");
+
+    // The phone chooses English: the whole page follows.
+    let body = format!("k={}&l=1", phone.key);
+    let (status, _, _) = send(
+        port,
+        format!(
+            "POST /language HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: coprod_phone={}\r\nContent-Length: {}\r\n\r\n{body}",
+            phone.token,
+            body.len()
+        )
+        .as_bytes(),
+    );
+    assert_eq!(status, 303);
+    let page = phone.page();
+    for english in [
+        "<html lang=\"en-GB\">",
+        "<h1>Vote on WC1</h1>",
+        "You are phone 1.",
+        "You joined as: Health.",
+        "Your vote: <strong lang=\"en-GB\">2 Emerging</strong>",
+        "<span class=\"label\">Not applicable</span>",
+    ] {
+        assert!(page.contains(english), "{english} not in {page}");
+    }
+    assert!(!page.contains("Pleidleisio ar"), "{page}");
+    let (_, said) = vote_answer(port, &phone, &round, "na");
+    assert_eq!(
+        said,
+        "Your vote is saved: Not applicable. You can change it until the vote closes."
+    );
+    stop_welsh(p);
+}
+
+/// The phone pages in Welsh in a real browser: the words the script writes are Welsh, and the
+/// join and vote pages pass axe-core's WCAG 2.2 A and AA rules in Welsh too.
+#[test]
+fn the_phone_pages_in_welsh_in_a_real_browser_pass_axe_core() {
+    let Some((chromium, chromedriver)) = browser() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI installs chromium and chromium-driver, but they are missing"
+        );
+        eprintln!("SKIPPED: the headless browser test needs Debian's chromium and chromium-driver");
+        return;
+    };
+    let t = Test::new();
+    let (p, port, code) = start_welsh(&t);
+    let driver = start_driver(&chromedriver);
+    let base = format!("http://127.0.0.1:{port}");
+    let on = Browser::open(&driver, &chromium, true);
+    let check = |what: &str| match axe() {
+        Some(source) => {
+            on.script(&source);
+            let result = on.cmd(
+                "POST",
+                "/execute/async",
+                Some(serde_json::json!({"script":
+                    "const done = arguments[arguments.length - 1];\
+                     axe.run(document, {runOnly: {type: 'tag', values: \
+                     ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})\
+                     .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' ' + \
+                     v.nodes.map(n => n.html).join(' | '))))\
+                     .catch(e => done(['axe failed: ' + e]));",
+                    "args": []})),
+            );
+            assert_eq!(
+                result,
+                serde_json::json!([]),
+                "accessibility violations on {what}"
+            );
+        }
+        None => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI installs axe-core from npm, but it is missing"
+            );
+            eprintln!(
+                "SKIPPED the accessibility check: npm install --prefix target/npm axe-core@4"
+            );
+        }
+    };
+    on.go(&format!("{base}/?code={code}"));
+    on.wait_text("h1", "Pleidleisio o'ch ffôn");
+    assert_eq!(
+        on.script("return document.documentElement.lang"),
+        serde_json::json!("cy")
+    );
+    check("the join page in Welsh");
+    on.click("button.primary");
+    on.wait_url("/vote");
+    on.wait_text("h1", "Pleidleisio ar WC1");
+    check("the vote page in Welsh");
+    on.click("button.pick[value=\"3\"]");
+    on.wait_text("#status", "Mae eich pleidlais wedi'i chadw: 3 Datblygu.");
+    check("the vote page in Welsh with a vote saved");
+    drop(on);
+    drop(driver);
+    stop_welsh(p);
+}

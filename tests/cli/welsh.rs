@@ -682,3 +682,261 @@ fn phones_vote_with_the_plain_prompts_in_welsh() {
         assert!(!seen.contains(english), "“{english}” in:\n{seen}");
     }
 }
+
+/// The rest of the plain walk in Welsh: a record started from last year's (its partnership and
+/// scorer said in Welsh), "you said, we did", the details, an answer that is not one of the
+/// choices, several lines of evidence, a yes/no answered otherwise, and changing and deleting
+/// an action: every word of coprod's is Welsh.
+#[test]
+fn the_rest_of_the_plain_walk_in_welsh() {
+    let t = Test::new().with_examples();
+    let args = [
+        "assess",
+        "--plain",
+        "--language",
+        "cy",
+        "--from",
+        "examples/2026/parent-carers.yaml",
+        "--date",
+        "2027-11-12",
+        "-o",
+        "r.yaml",
+    ];
+    let mut p = crate::util::pty(&t, &args, false, 20_000);
+    let mut seen = String::new();
+    let mut expect = |p: &mut rexpect::session::PtySession, text: &str| {
+        seen.push_str(&expect(p, text));
+    };
+    expect(
+        &mut p,
+        "Partneriaeth: Hafren Vale SEND Partnership (o'r cofnod cynharach; mae --partnership yn ei newid)",
+    );
+    expect(
+        &mut p,
+        "Yn sgorio: Rhieni-ofalwyr (fel yn y cofnod cynharach; mae --room, --group, --person neu --groups yn ei newid)",
+    );
+    expect(&mut p, "Pwy sy'n cymryd rhan?");
+    p.send_line("").expect("no one");
+    expect(
+        &mut p,
+        "Dywedoch chi, gwnaethon ni: cytunwyd ar 6 cham gweithredu ar 2026-",
+    );
+    expect(&mut p, "Cam gweithredu 1 o 6, WC3, ");
+    expect(&mut p, "perchennog: Forum Chair");
+    expect(&mut p, "Y tro diwethaf: Wedi'i wreiddio");
+    expect(&mut p, "Statws nawr");
+    expect(&mut p, "Heb ddechrau");
+    expect(&mut p, "Ar y gweill");
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("tri").expect("a number word");
+    expect(
+        &mut p,
+        "Nid yw “tri” yn un o'r dewisiadau. I ddewis 3, teipiwch y rhif 3. Teipiwch un o: 1, 2, 3, 4, 5.",
+    );
+    p.send_line("3").expect("done");
+    expect(&mut p, "Nodyn am y cynnydd (dewisol)");
+    p.send_line("").expect("no note");
+    for n in 2..=6 {
+        expect(&mut p, &format!("Cam gweithredu {n} o 6"));
+        expect(&mut p, "Teipiwch ddewis");
+        p.send_line("esc").expect("keep it");
+        expect(&mut p, "Wedi'i gadw fel yr oedd.");
+    }
+
+    // The details, line by line.
+    expect(&mut p, "Lefel ar gyfer WC1");
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("i").expect("details");
+    expect(&mut p, "Partneriaeth [Hafren Vale SEND Partnership]: ");
+    p.send_line("Partneriaeth Prawf").expect("a new name");
+    expect(&mut p, "Dyddiad yr asesiad (BBBB-MM-DD) [2027-11-12]: ");
+    p.send_line("2027-02-30").expect("not a date");
+    expect(&mut p, "Teipiwch ef fel 2026-11-12.");
+    p.send_line("").expect("keep the date");
+    expect(
+        &mut p,
+        "Pwy sy'n cymryd rhan (enwau rhwng comas, - am neb) [-]: ",
+    );
+    p.send_line("Siân, Dev").expect("two people");
+    expect(
+        &mut p,
+        "Wedi cadw: y bartneriaeth bellach yw “Partneriaeth Prawf”; mae 2 o bobl wedi'u henwi'n cymryd rhan.",
+    );
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("i").expect("details again");
+    expect(&mut p, "Partneriaeth [Partneriaeth Prawf]: ");
+    p.send_line("").expect("keep");
+    expect(&mut p, "Dyddiad yr asesiad");
+    p.send_line("").expect("keep");
+    expect(&mut p, "Pwy sy'n cymryd rhan");
+    p.send_line("").expect("keep");
+    expect(&mut p, "Ni newidiodd dim yn y manylion.");
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("i").expect("details again");
+    expect(&mut p, "Partneriaeth [");
+    p.send_line("esc").expect("leave");
+    expect(&mut p, "Gadawyd y manylion fel yr oedden nhw.");
+
+    // A level, evidence on several lines, and an action.
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("a").expect("actions");
+    expect(
+        &mut p,
+        "Does gan WC1 ddim camau gweithredu eto; mae rhai newydd yn cael eu hychwanegu ar ôl ei lefel.",
+    );
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("3").expect("a level");
+    expect(&mut p, "Nodiadau tystiolaeth ar gyfer WC1 (dewisol)");
+    p.send_line("/edit").expect("several lines");
+    expect(
+        &mut p,
+        "Nodiadau tystiolaeth ar gyfer WC1: teipiwch neu gludwch y testun, yna llinell gyda dim ond . ynddi i orffen.",
+    );
+    p.send_line("Llinell gyntaf").expect("a line");
+    p.send_line("Ail linell").expect("a line");
+    p.send_line(".").expect("the end");
+    expect(&mut p, "Ychwanegu cam gweithredu ar gyfer WC1?");
+    p.send_line("efallai").expect("neither yes nor no");
+    expect(&mut p, "Teipiwch y am ie neu n am na.");
+    p.send_line("ie").expect("yes, in Welsh");
+    expect(&mut p, "Beth fydd yn cael ei wneud?");
+    p.send_line("Ysgrifennu at deuluoedd").expect("what");
+    expect(&mut p, "Pwy sy'n berchen arno?");
+    p.send_line("").expect("no owner");
+    expect(&mut p, "Dyddiad erbyn");
+    p.send_line("").expect("no date");
+    expect(&mut p, "Cam gweithredu wedi'i gadw.");
+    expect(&mut p, "Ychwanegu cam gweithredu arall ar gyfer WC1?");
+    p.send_line("na").expect("no, in Welsh");
+    expect(&mut p, "Lefel ar gyfer WC2");
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("b").expect("back");
+    expect(&mut p, "Lefel ar gyfer WC1");
+    expect(&mut p, "Teipiwch ddewis");
+
+    // Changing the action: its status, then deleting it.
+    p.send_line("a").expect("actions");
+    expect(&mut p, "Pa gam gweithredu?");
+    expect(&mut p, "Ysgrifennu at deuluoedd (Heb ddechrau)");
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("1").expect("the action");
+    expect(&mut p, "Beth i'w wneud ag ef?");
+    expect(&mut p, "Newid ble mae wedi cyrraedd (ei statws)");
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("2").expect("its status");
+    expect(&mut p, "Statws nawr");
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("3").expect("done");
+    expect(&mut p, "Nodyn am y cynnydd (dewisol)");
+    p.send_line("").expect("no note");
+    expect(
+        &mut p,
+        "Wedi cadw: statws y cam gweithredu nawr yw wedi'i wneud.",
+    );
+    expect(
+        &mut p,
+        "Newid neu ddileu un arall o'r 1 cam gweithredu ar gyfer WC1?",
+    );
+    p.send_line("y").expect("yes");
+    expect(&mut p, "Pa gam gweithredu?");
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("1").expect("the action");
+    expect(&mut p, "Beth i'w wneud ag ef?");
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("3").expect("delete it");
+    expect(&mut p, "Dileu'r cam gweithredu “Ysgrifennu at deuluoedd”?");
+    p.send_line("n").expect("no");
+    expect(&mut p, "Heb ei ddileu.");
+    expect(&mut p, "Newid neu ddileu un arall");
+    p.send_line("n").expect("no more");
+    expect(&mut p, "Teipiwch ddewis");
+    p.send_line("q").expect("quit");
+    p.exp_eof().expect("exit");
+    for english in [
+        "Partnership name",
+        "Partnership [",
+        "from the earlier",
+        "Scoring",
+        "Parent carers",
+        "You said",
+        "Action 1",
+        "owner:",
+        "Last time",
+        "Status now",
+        "Not started",
+        "In progress",
+        "Embedded",
+        "Kept as it was",
+        "note on progress",
+        "Date of",
+        "Type it like",
+        "Who is taking part",
+        "Saved",
+        "Nothing in the details",
+        "Details left",
+        "has no actions",
+        "not one of the choices",
+        "To choose",
+        "Type one of",
+        "type or paste",
+        "Please type",
+        "Which action",
+        "What to do",
+        "Change where",
+        "Delete the action",
+        "Not deleted",
+        "Change or delete",
+    ] {
+        assert!(!seen.contains(english), "“{english}” in:\n{seen}");
+    }
+    let record = t.read("r.yaml");
+    assert!(
+        record.contains("partnership: Partneriaeth Prawf"),
+        "{record}"
+    );
+    assert!(record.contains("Llinell gyntaf\n"), "{record}");
+    assert!(record.contains("what: Ysgrifennu at deuluoedd"), "{record}");
+    assert!(record.contains("status: done"), "{record}");
+}
+
+/// Without `--plain` the set-up questions come before the full screen, asked with arrow keys:
+/// in Welsh, their hints and the keys' help are Welsh too.
+#[test]
+fn setting_up_before_the_full_screen_in_welsh() {
+    let t = Test::new();
+    let mut p = crate::util::pty(&t, &["assess", "--language", "cy"], false, 20_000);
+    let keys = |p: &mut rexpect::session::PtySession, text: &str| {
+        std::thread::sleep(std::time::Duration::from_millis(60));
+        p.send(text).expect("keys");
+        p.flush().expect("flush");
+    };
+    let mut seen = String::new();
+    seen.push_str(&expect(&mut p, "Enw'r bartneriaeth"));
+    seen.push_str(&expect(&mut p, "Y bartneriaeth sy'n gwneud yr asesiad hwn"));
+    keys(&mut p, "Partneriaeth Prawf\r");
+    seen.push_str(&expect(&mut p, "Dyddiad yr asesiad (BBBB-MM-DD)"));
+    keys(&mut p, "\r");
+    seen.push_str(&expect(&mut p, "Pwy sy'n sgorio?"));
+    seen.push_str(&expect(&mut p, "Esc yn ôl · Ctrl-C cadw a stopio"));
+    keys(&mut p, "\r");
+    seen.push_str(&expect(&mut p, "Cadw'r cofnod fel"));
+    keys(&mut p, "\r");
+    seen.push_str(&expect(&mut p, "Pwy sy'n cymryd rhan?"));
+    keys(&mut p, "\r");
+    p.exp_string("\u{1b}[?1049h")
+        .expect("the full screen starts");
+    keys(&mut p, "q");
+    p.exp_eof().expect("exit");
+    for english in [
+        "Partnership name",
+        "Date of",
+        "Who is scoring",
+        "move",
+        "choose",
+        "filter",
+        "save and stop",
+        "Save the record",
+    ] {
+        assert!(!seen.contains(english), "“{english}” in:\n{seen}");
+    }
+}

@@ -8,6 +8,12 @@
   var status = document.getElementById("status");
   var round = form ? form.getAttribute("data-round") : "";
 
+  // The page's own words for what the script says, in the page's language (the form carries
+  // them); English if a page lacks one.
+  function words(name, english) {
+    return (form && form.getAttribute("data-" + name)) || english;
+  }
+
   function say(text, kind) {
     if (!status) { return; }
     var p = document.createElement("p");
@@ -51,7 +57,8 @@
         var wait = parseInt(xhr.getResponseHeader("Retry-After") || "", 10);
         again(body, button, mine, tries, wait > 0 ? wait * 1000 : 0);
       } else {
-        say(answer && answer.message ? answer.message : "Your vote was not taken. Please try again.", "error");
+        say(answer && answer.message ? answer.message
+          : words("not-taken", "Your vote was not taken. Please try again."), "error");
       }
     };
     xhr.onerror = xhr.ontimeout = function () {
@@ -62,8 +69,9 @@
 
   function again(body, button, mine, tries, wait) {
     say(tries < 10
-      ? "Not sent yet \u2014 trying again\u2026"
-      : "Not sent yet \u2014 check this phone is on the room's network. Trying again\u2026", "pending");
+      ? words("retrying", "Not sent yet \u2014 trying again\u2026")
+      : words("retrying-long",
+        "Not sent yet \u2014 check this phone is on the room's network. Trying again\u2026"), "pending");
     var delay = wait || Math.min(1000 * (tries + 1), 5000);
     waiting = {
       timer: setTimeout(function () { attempt(body, button, mine, tries + 1); }, delay),
@@ -85,7 +93,7 @@
       body.append("k", form.elements.k.value);
       body.append("r", form.elements.r.value);
       body.append("choice", button.value);
-      say("Sending\u2026", "pending");
+      say(words("sending", "Sending\u2026"), "pending");
       send(body.toString(), button);
     });
   }
