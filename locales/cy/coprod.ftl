@@ -473,8 +473,6 @@ screen-vote-at = Pleidleisiwch ar
 screen-code = cod
 screen-code-hint = c: cod newydd, pob ffôn allan
 screen-phones-none = dim pleidleisiau
-screen-phones-of = Ffonau, { $group }
-screen-phones-no-group = Ffonau, heb grŵp
 screen-phones-in-record = { $n ->
     [one] Mae 1 bleidlais ar { $id }
     [two] Mae 2 bleidlais ar { $id }

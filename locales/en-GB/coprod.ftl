@@ -446,8 +446,6 @@ screen-vote-at = Vote at
 screen-code = code
 screen-code-hint = c: a new code, every phone out
 screen-phones-none = no votes
-screen-phones-of = Phones, { $group }
-screen-phones-no-group = Phones, no group given
 screen-phones-in-record = { $n ->
     [one] 1 vote on { $id } is
    *[other] { $n } votes on { $id } are

@@ -821,19 +821,8 @@ fn phone_tallies(record: &Record, id: &str) -> Vec<crate::record::Tally> {
 }
 
 /// One group's votes from phones in words, as the reveal says them on the screen and in the
-/// plain walk: "Phones, Parent carers: 2: 1, 4: 1" (levels nobody chose left out). `na` is how
-/// "not applicable" is written there. In the language coprod speaks in (the walk's).
-pub(crate) fn phone_votes_line(
-    group: Option<&str>,
-    d: &crate::score::votes::Distribution,
-    names: &Groups,
-    na: &str,
-) -> String {
-    let w = Catalog::new(crate::catalog::spoken());
-    phone_votes_said(&w, group, d, names, na)
-}
-
-/// As [`phone_votes_line`], in `w`'s language.
+/// plain walk, in `w`'s language: "Phones, Parent carers: 2: 1, 4: 1" (levels nobody chose left
+/// out). `na` is how "not applicable" is written there.
 pub(crate) fn phone_votes_said(
     w: &Catalog,
     group: Option<&str>,

@@ -331,23 +331,8 @@ pub fn lines(state: &State<'_>, form: &VoteForm, w: usize) -> Vec<Line<'static>>
 /// One group's phone votes after the reveal, in the screen's language: "Phones, Parent carers:
 /// 2: 1, 4: 3, n/a: 1".
 pub fn phone_votes_words(state: &State<'_>, group: Option<&str>, d: &Distribution) -> String {
-    let who = match group {
-        Some(g) => state.tf("screen-phones-of", &[("group", state.group_name(g).into())]),
-        None => state.t("screen-phones-no-group"),
-    };
-    let mut parts: Vec<String> = d
-        .levels
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(v, n)| format!("{v}: {n}"))
-        .collect();
-    if d.not_applicable > 0 {
-        parts.push(format!("{}: {}", state.t("screen-na"), d.not_applicable));
-    }
-    if d.dont_know > 0 {
-        parts.push(format!("{}: {}", state.t("screen-dont-know"), d.dont_know));
-    }
-    format!("{who}: {}", parts.join(", "))
+    let na = state.t("screen-na");
+    crate::assess::phone_votes_said(&state.words, group, d, &state.group_names, &na)
 }
 
 /// Where the QR code goes while the counts are typed: to the right of them when there is room

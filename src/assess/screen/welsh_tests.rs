@@ -655,7 +655,7 @@ fn the_phones_panel_in_welsh() {
     press(&mut s, &[KeyCode::Enter]);
     let text = pinned(&s, 80, 24);
     screen(&s, 80, 24);
-    assert!(text.contains("Ffonau, heb grŵp: 2: 1"), "{text}");
+    assert!(text.contains("Ffonau, dim grŵp wedi'i roi: 2: 1"), "{text}");
     insta::assert_snapshot!("cy_phones_reveal_80x24", text);
     // Putting out a phone asks for its number, in Welsh.
     press(&mut s, &[KeyCode::Esc]);
