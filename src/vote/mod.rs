@@ -40,6 +40,8 @@ pub struct Shared {
     pub ballot: Mutex<Ballot>,
     /// Woken whenever votes reach the saved record.
     pub saved: Condvar,
+    /// Woken whenever a vote is taken, so that the screen saves it at once.
+    pub arrived: Condvar,
     /// The framework in each of its languages, the session's own first.
     pub frameworks: Vec<Framework>,
     /// The tags of those languages.
@@ -234,6 +236,7 @@ impl Link {
         let shared = Arc::new(Shared {
             ballot: Mutex::new(Ballot::new(code.clone(), groups, levels)),
             saved: Condvar::new(),
+            arrived: Condvar::new(),
             frameworks,
             languages,
             words,
@@ -342,6 +345,18 @@ impl Link {
         let (id, earlier) = self.open.as_ref()?;
         let b = self.ballot();
         (b.changes > b.saved).then(|| (b.changes, id.clone(), ballot::merge(earlier, &b.tallies())))
+    }
+
+    /// Waits up to `timeout` for votes not yet in the saved record (woken as soon as a phone's
+    /// vote is taken); returns whether there are some, to be had from [`Link::pending`].
+    pub fn wait_for_votes(&self, timeout: std::time::Duration) -> bool {
+        let open = self.open.is_some();
+        let (b, _) = self
+            .shared
+            .arrived
+            .wait_timeout_while(self.ballot(), timeout, |b| !(open && b.changes > b.saved))
+            .unwrap_or_else(PoisonError::into_inner);
+        open && b.changes > b.saved
     }
 
     /// Closes the open round; returns the votes not yet saved, as [`Link::pending`] does. No

@@ -471,7 +471,9 @@ fn vote(req: &Request, shared: &Shared, token: Option<&str>) -> Response {
             };
         }
     };
-    // Told "saved" only once the record on disk has it.
+    // The screen saves it at once; the phone is told "saved" only once the record on disk
+    // has it.
+    shared.arrived.notify_all();
     let (b, _) = shared
         .saved
         .wait_timeout_while(b, SAVE_WAIT, |b| b.saved < change)

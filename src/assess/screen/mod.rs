@@ -242,21 +242,42 @@ fn own_editor(text: &str, stop: &AtomicBool) -> Result<String, String> {
     result
 }
 
-/// How often the screen wakes while phones can vote, to save their votes.
+/// How long the screen waits for a phone's vote before it looks at the keys again, while
+/// phones can vote.
 const PHONE_TICK: Duration = Duration::from_millis(5);
 
-/// Waits up to [`TICK`] for a key. While phones can vote it wakes every few milliseconds to
-/// save their votes (a phone hears its vote is saved only once the record on disk has it), and
-/// returns early when it saved some, so that the count on screen is redrawn.
+/// How long a look at the keys takes while phones can vote: as good as nothing. Not zero:
+/// crossterm's terminal reader does not look at the terminal at all when given no time, and
+/// rounds what it is given down to whole milliseconds, so this is one look (or a few) at once.
+const LOOK: Duration = Duration::from_micros(10);
+
+/// Waits up to [`TICK`] for a key. While phones can vote it saves their votes as they come (a
+/// phone hears its vote is saved only once the record on disk has it): it wakes as soon as a
+/// vote is taken, saves again at once the votes that came during a save, looks at the keys
+/// (without waiting) between saves and at least every [`PHONE_TICK`], and returns once it has
+/// saved what there was, so that the count on screen is redrawn.
 fn wait(state: &mut State<'_>, save: &mut Save<'_>) -> Result<std::io::Result<bool>, Error> {
     if state.phones.is_none() {
         return Ok(event::poll(TICK));
     }
     let until = Instant::now() + TICK;
+    let mut saved = false;
     loop {
-        let ready = event::poll(PHONE_TICK);
-        if !matches!(ready, Ok(false)) || state.sync_phones(save)? || Instant::now() >= until {
+        let ready = event::poll(LOOK);
+        if !matches!(ready, Ok(false)) {
             return Ok(ready);
+        }
+        if state.sync_phones(save)? {
+            saved = true;
+            if Instant::now() < until {
+                continue;
+            }
+        }
+        if saved || Instant::now() >= until {
+            return Ok(ready);
+        }
+        if let Some(link) = &state.phones {
+            link.wait_for_votes(PHONE_TICK);
         }
     }
 }
