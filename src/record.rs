@@ -17,7 +17,7 @@ use crate::framework::Framework;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// One assessment: who scored which framework, when, and their answers.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Record {
     /// Record format version; currently 1.
@@ -41,7 +41,7 @@ pub struct Record {
 }
 
 /// The framework a record was scored against.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrameworkRef {
     /// The framework's id.
@@ -248,7 +248,7 @@ impl JsonSchema for IsoDate {
 }
 
 /// The answer to one indicator.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Answer {
     /// The indicator's id in the framework.
@@ -306,6 +306,19 @@ impl Answer {
             actions: Vec::new(),
             draft: Draft::default(),
         }
+    }
+
+    /// The tallies of votes from phones (one per group).
+    pub fn phone_tallies(&self) -> impl Iterator<Item = &Tally> {
+        self.votes
+            .iter()
+            .filter(|t| t.from.value == VoteSource::Phones)
+    }
+
+    /// Replaces the tallies of votes from phones with `tallies`.
+    pub fn set_phone_tallies(&mut self, tallies: impl IntoIterator<Item = Tally>) {
+        self.votes.retain(|t| t.from.value != VoteSource::Phones);
+        self.votes.extend(tallies);
     }
 
     /// Whether the room has dealt with this indicator without the walk's knowing about groups:
@@ -762,6 +775,13 @@ pub enum FrameworkCheck {
 }
 
 impl Record {
+    /// The tallies of votes from phones the record holds on indicator `id`, one per group.
+    pub fn phone_tallies(&self, id: &str) -> Vec<Tally> {
+        self.answer(id)
+            .map(|a| a.phone_tallies().cloned().collect())
+            .unwrap_or_default()
+    }
+
     /// A new, empty record for a framework.
     pub fn new(
         framework: &Framework,

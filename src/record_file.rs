@@ -6,13 +6,15 @@
 //! changes nothing writes nothing, so opening a record leaves it as it is until an answer
 //! changes.
 
+mod journal;
+
 use std::path::{Path, PathBuf};
 
 use crate::catalog::say;
 use crate::diagnostic::Source;
 use crate::error::Error;
 use crate::framework::Framework;
-use crate::record::{FrameworkCheck, Loaded, Record};
+use crate::record::{Answer, FrameworkCheck, Loaded, Record, VoteSource};
 use crate::storage::{self, Guard, Lock, Target};
 
 /// A record file open for assessment. Dropping it releases the lock.
@@ -21,8 +23,11 @@ pub struct RecordFile {
     path: PathBuf,
     guard: Guard,
     /// The record as it is on disk (as coprod would write it), to skip saves that change
-    /// nothing and to say which answer a failed save did not keep.
-    saved: Option<(String, Record)>,
+    /// nothing and to say which answer a failed save did not keep. With phone votes in the
+    /// journal, the record is the one with them, and the text is `None` (the file differs).
+    saved: Option<(Option<String>, Record)>,
+    /// Phone votes not yet in the file, kept in the journal beside it (see [`journal`]).
+    journal: Option<journal::Journal>,
     // Last, so that the lock is released after everything else.
     lock: Lock,
 }
@@ -38,13 +43,39 @@ impl RecordFile {
         let note = taken.message(path);
         let source = crate::yaml::read_source(path)?;
         let guard = Guard::for_read(path, source.text.as_bytes());
-        let record = Record::parse(&source)?;
+        let mut record = Record::parse(&source)?;
+        let mut notes: Vec<String> = note.into_iter().collect();
+        let shown = || path.display().to_string().into();
+        let journal = match journal::apply(path, source.text.as_bytes(), &mut record)? {
+            journal::Found::Nothing => None,
+            journal::Found::Applied(j, n) => {
+                if n > 0 {
+                    notes.push(say(
+                        "record-journal-applied",
+                        &[("n", n.into()), ("path", shown())],
+                    ));
+                }
+                Some(j)
+            }
+            journal::Found::Unused(aside) => {
+                notes.push(say(
+                    "record-journal-unused",
+                    &[
+                        ("unused", aside.display().to_string().into()),
+                        ("path", shown()),
+                    ],
+                ));
+                None
+            }
+        };
         let file = Self {
             path: path.to_path_buf(),
             guard,
             saved: None,
+            journal,
             lock,
         };
+        let note = (!notes.is_empty()).then(|| notes.join("\n"));
         Ok((file, Loaded { record, source }, note))
     }
 
@@ -58,6 +89,7 @@ impl RecordFile {
                 path: path.to_path_buf(),
                 guard: Guard::for_new(path),
                 saved: None,
+                journal: None,
                 lock,
             },
             note,
@@ -79,6 +111,8 @@ impl RecordFile {
     /// renamed ids adopted), so that `--resume` leaves the file as it is until an answer changes.
     pub fn baseline(&mut self, record: &Record) -> Result<(), Error> {
         let text = yaml_of(record, &self.path)?;
+        // With phone votes from the journal in it, the record is not what the file holds.
+        let text = self.journal.is_none().then_some(text);
         self.saved = Some((text, record.clone()));
         Ok(())
     }
@@ -87,22 +121,117 @@ impl RecordFile {
     /// against `framework` first (a record coprod cannot read back is coprod's bug: exit 1, and
     /// the file is kept as it was); the file must still be what coprod last read or wrote
     /// (someone else's change stops the save: exit 6). Returns whether anything was written.
+    ///
+    /// When all that changed since the last save is the phones' votes on answers the record
+    /// already has, they go to the journal beside the record instead (see [`journal`]), which
+    /// the next save of the whole record takes in: [`RecordFile::settle`] at the end.
     pub fn save(
         &mut self,
         record: &Record,
         framework: &Framework,
         mode: FrameworkCheck,
     ) -> Result<bool, Error> {
+        if let Some(ids) = self.phones_only(record) {
+            if ids.is_empty() {
+                return Ok(false);
+            }
+            if self
+                .journal
+                .as_ref()
+                .is_none_or(|j| j.lines() < journal::MOST_LINES)
+                && let Some(sha) = self.guard.expected_sha256()
+            {
+                if let Err(e) = self.guard.check() {
+                    return Err(self.explain(e, record));
+                }
+                let shown = journal::path_for(&self.path);
+                let io = |e| Error::io(format!("cannot write {}", shown.display()), e);
+                let j = match self.journal.as_mut() {
+                    Some(j) => j,
+                    None => self
+                        .journal
+                        .insert(journal::Journal::start(&self.path, &sha).map_err(io)?),
+                };
+                j.append(record, &ids).map_err(io)?;
+                self.saved = Some((None, record.clone()));
+                return Ok(true);
+            }
+        }
+        self.write(record, framework, mode)
+    }
+
+    /// Writes the whole record if the journal holds votes the file does not (at the end of an
+    /// assessment, so that the record alone holds everything).
+    pub fn settle(
+        &mut self,
+        record: &Record,
+        framework: &Framework,
+        mode: FrameworkCheck,
+    ) -> Result<bool, Error> {
+        if self.journal.is_none() {
+            return self.save(record, framework, mode);
+        }
+        self.write(record, framework, mode)
+    }
+
+    /// Writes the whole record (unless the file already holds it), and removes the journal.
+    fn write(
+        &mut self,
+        record: &Record,
+        framework: &Framework,
+        mode: FrameworkCheck,
+    ) -> Result<bool, Error> {
         let text = yaml_of(record, &self.path)?;
-        if self.saved.as_ref().is_some_and(|(t, _)| *t == text) {
+        if self.journal.is_none()
+            && self
+                .saved
+                .as_ref()
+                .is_some_and(|(t, _)| t.as_deref() == Some(text.as_str()))
+        {
             return Ok(false);
         }
         read_back(&text, &self.path, framework, mode)?;
         if let Err(e) = self.guard.save(text.as_bytes()) {
             return Err(self.explain(e, record));
         }
-        self.saved = Some((text, record.clone()));
+        if let Some(j) = self.journal.take() {
+            j.remove();
+        }
+        self.saved = Some((Some(text), record.clone()));
         Ok(true)
+    }
+
+    /// The indicators whose phone votes are all that differs between `record` and what was
+    /// saved last (none when nothing differs); `None` when anything else differs, or an answer
+    /// was added or removed.
+    fn phones_only(&self, record: &Record) -> Option<Vec<String>> {
+        let (_, before) = self.saved.as_ref()?;
+        let same_outside = before.format == record.format
+            && before.framework == record.framework
+            && before.partnership == record.partnership
+            && before.date == record.date
+            && before.scored_by == record.scored_by
+            && before.participants == record.participants
+            && before.answers.len() == record.answers.len();
+        if !same_outside {
+            return None;
+        }
+        let strip = |a: &Answer| {
+            let mut a = a.clone();
+            a.votes.retain(|t| t.from.value != VoteSource::Phones);
+            a
+        };
+        let mut ids = Vec::new();
+        for (b, a) in before.answers.iter().zip(&record.answers) {
+            if a == b {
+                continue;
+            }
+            if a.indicator != b.indicator || strip(a) != strip(b) {
+                return None;
+            }
+            ids.push(a.indicator.value.clone());
+        }
+        Some(ids)
     }
 
     /// A failed save, saying what it did not keep.
@@ -136,6 +265,25 @@ impl RecordFile {
             other => other.into(),
         }
     }
+}
+
+/// Adds to a record read for a report the phone votes kept in the journal beside it (its
+/// assessment stopped during a vote, before it wrote them into the record), without changing
+/// any file. Returns what to tell the person when there were some.
+pub fn add_kept_votes(path: &Path, loaded: &mut Loaded) -> Result<Option<String>, Error> {
+    if path == Path::new("-") {
+        return Ok(None);
+    }
+    let found = journal::peek(path, loaded.source.text.as_bytes(), &mut loaded.record)?;
+    Ok(found.map(|journal| {
+        say(
+            "report-journal-counted",
+            &[
+                ("journal", journal.display().to_string().into()),
+                ("path", path.display().to_string().into()),
+            ],
+        )
+    }))
 }
 
 /// The record's text as coprod writes it.

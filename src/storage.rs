@@ -327,10 +327,7 @@ fn replace(
     }
     drop(pending);
     // Make the rename itself durable where the platform allows it.
-    #[cfg(unix)]
-    if let Ok(d) = fs::File::open(&dir) {
-        let _ = d.sync_all();
-    }
+    sync_folder(&dir);
     remove_abandoned(&dir, &prefix);
     Ok(())
 }
@@ -506,6 +503,30 @@ fn hash(bytes: &[u8]) -> Hash {
     Sha256::digest(bytes).into()
 }
 
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes.iter().fold(String::new(), |mut out, b| {
+        let _ = write!(out, "{b:02x}");
+        out
+    })
+}
+
+/// The SHA-256 of `bytes`, in hex, as [`Guard::expected_sha256`] gives it.
+pub fn sha256(bytes: &[u8]) -> String {
+    hex(&hash(bytes))
+}
+
+/// Flushes a folder's list of files to disk, so that a file just created or removed there
+/// stays so after a power cut (where the platform allows it).
+pub fn sync_folder(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
 /// Makes sure a file is replaced only while it still holds what coprod last read or wrote there.
 /// Someone editing the record by hand, or a second program writing it, is noticed at the next
 /// save, which then stops instead of overwriting their work.
@@ -560,6 +581,11 @@ impl Guard {
         )))
     }
 
+    /// The SHA-256 of what should be on disk, in hex; `None` when there should be no file yet.
+    pub fn expected_sha256(&self) -> Option<String> {
+        self.expected.map(|h| hex(&h))
+    }
+
     /// Replaces the file with `bytes` atomically, after checking it is unchanged.
     pub fn save(&mut self, bytes: &[u8]) -> Result<(), Error> {
         self.check()?;
@@ -572,12 +598,18 @@ impl Guard {
 /// The lock file beside a record: `NAME.lock` in the same folder (beside a symlink's target,
 /// where the record really is).
 pub fn lock_path(record: &Path) -> PathBuf {
+    beside(record, ".lock")
+}
+
+/// A file beside a record: `NAME` and `suffix`, in the same folder (beside a symlink's target,
+/// where the record really is).
+pub fn beside(record: &Path, suffix: &str) -> PathBuf {
     let real = final_target(record).unwrap_or_else(|_| record.to_path_buf());
     let mut name = real
         .file_name()
         .map(|n| n.to_os_string())
         .unwrap_or_default();
-    name.push(".lock");
+    name.push(suffix);
     real.with_file_name(name)
 }
 

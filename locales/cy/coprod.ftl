@@ -938,3 +938,16 @@ prompt-editor-replaces = (Mae'r testun presennol yn cael ei ddisodli. Teipiwch .
 prompt-fancy-help = ↑↓ symud · Enter dewis · teipiwch i hidlo · Esc yn ôl · Ctrl-C cadw a stopio
 prompt-yes = Ie
 prompt-no = Na
+
+## Phone votes kept beside a record (NAME.votes) while they pour in
+
+error-journal-help = mae { $path } yn cynnwys pleidleisiau ffôn a gadwodd coprod wrth ymyl y cofnod; os yw wedi'i difrodi, symudwch hi i rywle arall ac mae coprod yn parhau heb y pleidleisiau hynny
+error-journal-header = nid ffeil o bleidleisiau ffôn a ysgrifennodd coprod yw hon
+error-journal-line = nid oes modd darllen y llinell hon o bleidleisiau ffôn: { $why }
+error-journal-no-answer = pleidleisiau ffôn ar gyfer { $id } yw'r rhain, ond nid oes gan y cofnod ateb iddo
+record-journal-applied = { $n ->
+    [one] Mae'r pleidleisiau ffôn ar 1 dangosydd
+   *[other] Mae'r pleidleisiau ffôn ar { $n } dangosydd
+} a gadwyd wrth ymyl { $path } pan stopiodd coprod ddiwethaf bellach yn y cofnod.
+record-journal-unused = Mae { $unused } yn cynnwys pleidleisiau ffôn ar gyfer fersiwn gynharach o { $path }, felly ni chawsant eu hychwanegu; mae'r ffeil yn cael ei chadw rhag ofn bod pleidleisiau ar goll.
+report-journal-counted = mae { $journal } yn cynnwys pleidleisiau ffôn nad ydynt eto yn { $path } (stopiodd ei asesiad yn ystod pleidlais); maen nhw'n cael eu cyfrif yma. Mae `coprod assess --resume { $path }` yn eu hysgrifennu i'r cofnod.

@@ -892,3 +892,16 @@ prompt-editor-replaces = (The current text is replaced. Type just . to keep it.)
 prompt-fancy-help = ↑↓ move · Enter choose · type to filter · Esc back · Ctrl-C save and stop
 prompt-yes = Yes
 prompt-no = No
+
+## Phone votes kept beside a record (NAME.votes) while they pour in
+
+error-journal-help = { $path } holds phone votes coprod kept beside the record; if it is damaged, move it somewhere else and coprod carries on without those votes
+error-journal-header = this is not a file of phone votes that coprod wrote
+error-journal-line = this line of phone votes cannot be read: { $why }
+error-journal-no-answer = these are phone votes for { $id }, which the record has no answer for
+record-journal-applied = { $n ->
+    [one] The phone votes on 1 indicator
+   *[other] The phone votes on { $n } indicators
+} that were kept beside { $path } when coprod last stopped are now in the record.
+record-journal-unused = { $unused } holds phone votes for an earlier version of { $path }, so they were not added; the file is kept in case votes are missing.
+report-journal-counted = { $journal } holds phone votes that are not yet in { $path } (its assessment stopped during a vote); they are counted here. `coprod assess --resume { $path }` writes them into the record.

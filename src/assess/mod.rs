@@ -745,7 +745,7 @@ fn vote(
         }
     }
     let tally = form.tally();
-    let phone_tallies = phone_tallies(record, id);
+    let phone_tallies = record.phone_tallies(id);
     let phones_total: u64 = phone_tallies.iter().map(crate::record::Tally::total).sum();
     let total = tally.total() + phones_total;
     let answer = answer_mut(record, framework, id);
@@ -806,20 +806,6 @@ fn vote(
     Ok(Ok(()))
 }
 
-/// The votes from phones the record holds on indicator `id`, one tally per group.
-fn phone_tallies(record: &Record, id: &str) -> Vec<crate::record::Tally> {
-    record
-        .answer(id)
-        .map(|a| {
-            a.votes
-                .iter()
-                .filter(|t| t.from.value == crate::record::VoteSource::Phones)
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 /// One group's votes from phones in words, as the reveal says them on the screen and in the
 /// plain walk, in `w`'s language: "Phones, Parent carers: 2: 1, 4: 1" (levels nobody chose left
 /// out). `na` is how "not applicable" is written there.
@@ -865,11 +851,10 @@ fn phones_vote(
     prompter: &mut dyn Prompter,
     save: &mut Save<'_>,
 ) -> Result<Result<(), Outcome>, crate::Error> {
-    use crate::record::VoteSource;
     let id = here.id;
     let name = id.to_uppercase();
     let w = words(framework);
-    let earlier = phone_tallies(record, id);
+    let earlier = record.phone_tallies(id);
     link.borrow_mut().open(here.index, id, earlier);
     let asked = link.borrow().asking().cloned();
     if let Some(asked) = asked {
@@ -981,13 +966,11 @@ fn phones_vote(
         }
     }
     close_phones(framework, record, link, save)?;
-    let phones: u64 = record.answer(id).map_or(0, |a| {
-        a.votes
-            .iter()
-            .filter(|t| t.from.value == VoteSource::Phones)
-            .map(crate::record::Tally::total)
-            .sum()
-    });
+    let phones: u64 = record
+        .phone_tallies(id)
+        .iter()
+        .map(crate::record::Tally::total)
+        .sum();
     let phones = usize::try_from(phones).unwrap_or(usize::MAX);
     prompter.show(&w.format(
         "phones-closed",
@@ -1018,10 +1001,7 @@ fn keep_phone_votes(
     link: &std::cell::RefCell<crate::vote::Link>,
     save: &mut Save<'_>,
 ) -> Result<(), crate::Error> {
-    use crate::record::VoteSource;
-    let answer = answer_mut(record, framework, &id);
-    answer.votes.retain(|t| t.from.value != VoteSource::Phones);
-    answer.votes.extend(tallies);
+    answer_mut(record, framework, &id).set_phone_tallies(tallies);
     save(record)?;
     link.borrow().saved(change);
     Ok(())

@@ -356,7 +356,11 @@ pub fn run(
             }
         };
     }
-    save(&mut file, &record, &framework, save_mode)?;
+    // The record alone holds everything now, phone votes included.
+    {
+        let _guard = lock();
+        file.settle(&record, &framework, save_mode)?;
+    }
     let complete = unanswered(&framework, &record).is_empty();
     match outcome {
         Outcome::Finished => {

@@ -382,11 +382,14 @@ fn refuse_overwriting_inputs(
     Ok(())
 }
 
-/// The framework the records were scored on, when none is named: the built-in framework the
-/// first readable record names.
 /// A record already read, with its place among the files given.
 type FirstRecord = Option<(usize, Loaded)>;
 
+/// A record loaded for a report: its file's name, the record, and a warning about it.
+type LoadedRecord = (String, Record, Option<String>);
+
+/// The framework the records were scored on, when none is named: the built-in framework the
+/// first readable record names.
 fn framework_of(
     paths: &[PathBuf],
     edition: Option<&str>,
@@ -431,7 +434,7 @@ pub fn load_records(
         .min(8);
     let chunk = paths.len().div_ceil(threads).max(64);
     let first = std::sync::Mutex::new(first);
-    let one = |(i, p): (usize, &PathBuf)| -> Result<(String, Record), Error> {
+    let one = |(i, p): (usize, &PathBuf)| -> Result<LoadedRecord, Error> {
         let already = {
             let mut f = first
                 .lock()
@@ -444,21 +447,23 @@ pub fn load_records(
                 }
             }
         };
-        let Loaded { mut record, source } = match already {
+        let mut loaded = match already {
             Some(l) => l,
             None => Record::load(p)?,
         };
+        let note = crate::record_file::add_kept_votes(p, &mut loaded)?;
+        let Loaded { mut record, source } = loaded;
         record.check(&source, framework, mode)?;
         record.adopt_renamed_ids(framework);
         // Lists grow by doubling while parsing; thousands of records add that up.
         record.answers.shrink_to_fit();
-        Ok((source.name, record))
+        Ok((source.name, record, note))
     };
     // The first share is loaded on this thread rather than a new one: one thread fewer, and
     // the memory that parsing frees here is reused when the report is built, which keeps the
     // peak lower than when every record is parsed in another thread's allocator arena.
     let numbered: Vec<(usize, &PathBuf)> = paths.iter().enumerate().collect();
-    let results: Vec<Result<(String, Record), Error>> = std::thread::scope(|scope| {
+    let results: Vec<Result<LoadedRecord, Error>> = std::thread::scope(|scope| {
         let mut parts = numbered.chunks(chunk);
         let first = parts.next().unwrap_or_default();
         let handles: Vec<_> = parts
@@ -477,7 +482,12 @@ pub fn load_records(
     let mut problems = Vec::new();
     for r in results {
         match r {
-            Ok(l) => loaded.push(l),
+            Ok((name, record, note)) => {
+                if let Some(note) = note {
+                    eprintln!("warning: {note}");
+                }
+                loaded.push((name, record));
+            }
             Err(Error::Input(Diagnostics(mut d))) => problems.append(&mut d),
             Err(e) => return Err(e),
         }

@@ -22,7 +22,7 @@ impl State<'_> {
             return;
         };
         let id = ind.id.value.clone();
-        let earlier = self.phone_tallies(&id);
+        let earlier = self.record.phone_tallies(&id);
         let at = self.at;
         let Some(link) = &mut self.phones else {
             return;
@@ -144,28 +144,12 @@ impl State<'_> {
         (change, id, tallies): (u64, String, Vec<Tally>),
         save: &mut Save<'_>,
     ) -> Result<(), Error> {
-        let answer = answer_mut(&mut self.record, self.framework, &id);
-        answer.votes.retain(|t| t.from.value != VoteSource::Phones);
-        answer.votes.extend(tallies);
+        answer_mut(&mut self.record, self.framework, &id).set_phone_tallies(tallies);
         save(&self.record)?;
         if let Some(link) = &self.phones {
             link.saved(change);
         }
         Ok(())
-    }
-
-    /// The phones' tallies the record holds for indicator `id`.
-    fn phone_tallies(&self, id: &str) -> Vec<Tally> {
-        self.record
-            .answer(id)
-            .map(|a| {
-                a.votes
-                    .iter()
-                    .filter(|t| t.from.value == VoteSource::Phones)
-                    .cloned()
-                    .collect()
-            })
-            .unwrap_or_default()
     }
 
     /// What the vote screen shows as the distribution: the counts being typed, and once the
@@ -175,7 +159,7 @@ impl State<'_> {
         if form.stage != Stage::Counting
             && let Some((_, ind)) = self.current()
         {
-            for t in self.phone_tallies(&ind.id.value) {
+            for t in self.record.phone_tallies(&ind.id.value) {
                 d.add(&t);
             }
         }
@@ -203,7 +187,8 @@ impl State<'_> {
         let Some((_, ind)) = self.current() else {
             return Vec::new();
         };
-        self.phone_tallies(&ind.id.value)
+        self.record
+            .phone_tallies(&ind.id.value)
             .iter()
             .map(|t| {
                 let mut d = Distribution::empty(self.framework);
@@ -558,11 +543,7 @@ pub(super) mod tests {
         // Counts only while the round is open: the phones' levels are nowhere on screen.
         assert!(text.contains("0 counted"), "{text}");
         let answer = s.record.answer("wc1").expect("answer");
-        let phones: Vec<_> = answer
-            .votes
-            .iter()
-            .filter(|t| t.from.value == VoteSource::Phones)
-            .collect();
+        let phones: Vec<_> = answer.phone_tallies().collect();
         assert_eq!(phones.len(), 2, "one tally per group");
         assert_eq!((phones[0].group(), phones[0].count(4)), (None, 1));
         assert_eq!(
@@ -775,11 +756,7 @@ pub(super) mod tests {
     /// The phones' tallies of `id` in the record: (total, count of `level`).
     fn phones_in(s: &State<'_>, id: &str, level: u32) -> (u64, u32) {
         let a = s.record.answer(id).expect("answer");
-        let phones: Vec<_> = a
-            .votes
-            .iter()
-            .filter(|t| t.from.value == VoteSource::Phones)
-            .collect();
+        let phones: Vec<_> = a.phone_tallies().collect();
         (
             phones.iter().map(|t| t.total()).sum(),
             phones.iter().map(|t| t.count(level)).sum(),

@@ -2,6 +2,7 @@
 //! [`State::apply`], that takes an [`Action`] and saves through the walk's save function where
 //! the record changes. Nothing here touches the terminal.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::assess::{Outcome, Save, answer_mut, unanswered};
@@ -9,7 +10,7 @@ use crate::catalog::{Arg, Catalog};
 use crate::diagnostic::unplaced;
 use crate::error::Error;
 use crate::framework::{Framework, Indicator, Section};
-use crate::record::{Choice, Groups, Record, ScorerKind};
+use crate::record::{Answer, Choice, Groups, Record, ScorerKind};
 
 use super::details::DetailsForm;
 use super::form::ActionForm;
@@ -55,6 +56,33 @@ pub enum Screen {
     Vote(Box<VoteForm>),
     /// The partnership, date and who is taking part, being corrected.
     Details(Box<DetailsForm>),
+}
+
+/// The two kinds of notes typed into an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Note {
+    /// The evidence notes.
+    Evidence,
+    /// The framework's extra note (e.g. what young people say).
+    Extra,
+}
+
+impl Note {
+    /// The screen that types these notes with `editor`.
+    fn screen(self, editor: Editor) -> Screen {
+        match self {
+            Self::Evidence => Screen::Evidence(editor),
+            Self::Extra => Screen::Extra(editor),
+        }
+    }
+
+    /// The answer's notes of this kind, and their draft.
+    fn fields(self, answer: &mut Answer) -> (&mut Option<Arc<str>>, &mut Option<String>) {
+        match self {
+            Self::Evidence => (&mut answer.evidence, &mut answer.draft.evidence),
+            Self::Extra => (&mut answer.extra_note, &mut answer.draft.extra_note),
+        }
+    }
 }
 
 /// The line under the key bar: what just happened.
@@ -439,8 +467,8 @@ impl<'a> State<'a> {
                 Ok(())
             }
             Screen::Overview { cursor, end } => self.on_overview(action, cursor, end),
-            Screen::Evidence(editor) => self.on_evidence(action, editor, save),
-            Screen::Extra(editor) => self.on_extra(action, editor, save),
+            Screen::Evidence(editor) => self.on_note(Note::Evidence, action, editor, save),
+            Screen::Extra(editor) => self.on_note(Note::Extra, action, editor, save),
             Screen::Actions { cursor, deleting } => self.on_actions(action, cursor, deleting, save),
             Screen::Action(form) => self.on_form(action, *form, save),
             Screen::Vote(form) => self.on_vote(action, *form, save),
@@ -713,8 +741,11 @@ impl<'a> State<'a> {
         Ok(())
     }
 
-    fn on_evidence(
+    /// Notes being typed (the evidence, or the framework's extra note): saved into the
+    /// record's answer on Esc, kept as a draft while they are typed.
+    fn on_note(
         &mut self,
+        note: Note,
         action: Action,
         mut editor: Editor,
         save: &mut Save<'_>,
@@ -728,27 +759,35 @@ impl<'a> State<'a> {
             Action::Edit(key) => {
                 edit(&mut editor, key);
                 self.typed_at = Some(self.elapsed);
-                self.screen = Screen::Evidence(editor);
+                self.screen = note.screen(editor);
             }
             Action::Close => {
                 let text = editor.text().trim().to_string();
                 let answer = answer_mut(&mut self.record, self.framework, &id);
-                let before = answer.evidence.as_deref().unwrap_or("").to_string();
-                let had_draft = answer.draft.evidence.take().is_some();
-                answer.evidence = (!text.is_empty()).then(|| text.clone().into());
+                let (kept, draft) = note.fields(answer);
+                let before = kept.as_deref().unwrap_or("").to_string();
+                let had_draft = draft.take().is_some();
+                *kept = (!text.is_empty()).then(|| text.clone().into());
                 self.typed_at = None;
                 if before != text || had_draft {
                     save(&self.record)?;
-                    self.done(
-                        self.tf("screen-saved-evidence", &[("id", id.to_uppercase().into())]),
-                    );
+                    let id = id.to_uppercase().into();
+                    let said = match note {
+                        Note::Evidence => self.tf("screen-saved-evidence", &[("id", id)]),
+                        Note::Extra => {
+                            let label = self.extra_note().map_or("", |(label, _)| label);
+                            let label = super::text::clean(label).into();
+                            self.tf("screen-saved-extra", &[("label", label), ("id", id)])
+                        }
+                    };
+                    self.done(said);
                 } else {
                     self.status = None;
                 }
                 self.screen = Screen::Indicator;
             }
             Action::Interrupt => {
-                self.screen = Screen::Evidence(editor);
+                self.screen = note.screen(editor);
                 self.keep_draft(save)?;
                 self.outcome = Some(Outcome::Interrupted);
             }
@@ -756,81 +795,19 @@ impl<'a> State<'a> {
                 // The notes are a draft in the record before the editor opens, so that nothing
                 // typed is lost whatever happens while it is open.
                 self.own_editor = Some(editor.text());
-                self.screen = Screen::Evidence(editor);
+                self.screen = note.screen(editor);
                 self.keep_draft(save)?;
             }
             Action::FromEditor(Ok(text)) => {
-                self.screen = Screen::Evidence(Editor::new(&text));
+                self.screen = note.screen(Editor::new(&text));
                 self.keep_draft(save)?;
-                self.done(self.t("screen-from-editor"));
+                self.done(self.t(match note {
+                    Note::Evidence => "screen-from-editor",
+                    Note::Extra => "screen-from-editor-extra",
+                }));
             }
             Action::FromEditor(Err(why)) => {
-                self.screen = Screen::Evidence(editor);
-                self.refuse(why);
-            }
-            _ => {}
-        }
-        Ok(())
-    }
-
-    /// The framework's extra note being typed: saved into the record's answer (`extra_note`)
-    /// on Esc, kept as a draft while it is typed, as the evidence notes are.
-    fn on_extra(
-        &mut self,
-        action: Action,
-        mut editor: Editor,
-        save: &mut Save<'_>,
-    ) -> Result<(), Error> {
-        let Some((_, ind)) = self.current() else {
-            self.screen = Screen::Indicator;
-            return Ok(());
-        };
-        let id = ind.id.value.clone();
-        match action {
-            Action::Edit(key) => {
-                edit(&mut editor, key);
-                self.typed_at = Some(self.elapsed);
-                self.screen = Screen::Extra(editor);
-            }
-            Action::Close => {
-                let text = editor.text().trim().to_string();
-                let answer = answer_mut(&mut self.record, self.framework, &id);
-                let before = answer.extra_note.as_deref().unwrap_or("").to_string();
-                let had_draft = answer.draft.extra_note.take().is_some();
-                answer.extra_note = (!text.is_empty()).then(|| text.clone().into());
-                self.typed_at = None;
-                if before != text || had_draft {
-                    save(&self.record)?;
-                    let label = self.extra_note().map_or("", |(label, _)| label);
-                    self.done(self.tf(
-                        "screen-saved-extra",
-                        &[
-                            ("label", super::text::clean(label).into()),
-                            ("id", id.to_uppercase().into()),
-                        ],
-                    ));
-                } else {
-                    self.status = None;
-                }
-                self.screen = Screen::Indicator;
-            }
-            Action::Interrupt => {
-                self.screen = Screen::Extra(editor);
-                self.keep_draft(save)?;
-                self.outcome = Some(Outcome::Interrupted);
-            }
-            Action::OwnEditor => {
-                self.own_editor = Some(editor.text());
-                self.screen = Screen::Extra(editor);
-                self.keep_draft(save)?;
-            }
-            Action::FromEditor(Ok(text)) => {
-                self.screen = Screen::Extra(Editor::new(&text));
-                self.keep_draft(save)?;
-                self.done(self.t("screen-from-editor-extra"));
-            }
-            Action::FromEditor(Err(why)) => {
-                self.screen = Screen::Extra(editor);
+                self.screen = note.screen(editor);
                 self.refuse(why);
             }
             _ => {}
@@ -858,25 +835,19 @@ impl<'a> State<'a> {
         let id = ind.id.value.clone();
         let framework = self.framework;
         let changed = match &self.screen {
-            Screen::Evidence(editor) => {
+            Screen::Evidence(editor) | Screen::Extra(editor) => {
+                let note = if matches!(self.screen, Screen::Extra(_)) {
+                    Note::Extra
+                } else {
+                    Note::Evidence
+                };
                 let text = editor.text();
                 let answer = answer_mut(&mut self.record, framework, &id);
-                let same = answer.draft.evidence.as_deref() == Some(text.as_str())
-                    || (answer.draft.evidence.is_none()
-                        && answer.evidence.as_deref().unwrap_or("") == text);
+                let (kept, draft) = note.fields(answer);
+                let same = draft.as_deref() == Some(text.as_str())
+                    || (draft.is_none() && kept.as_deref().unwrap_or("") == text);
                 if !same {
-                    answer.draft.evidence = Some(text);
-                }
-                !same
-            }
-            Screen::Extra(editor) => {
-                let text = editor.text();
-                let answer = answer_mut(&mut self.record, framework, &id);
-                let same = answer.draft.extra_note.as_deref() == Some(text.as_str())
-                    || (answer.draft.extra_note.is_none()
-                        && answer.extra_note.as_deref().unwrap_or("") == text);
-                if !same {
-                    answer.draft.extra_note = Some(text);
+                    *draft = Some(text);
                 }
                 !same
             }
