@@ -152,6 +152,8 @@ fn main() {
     let mut latencies: Vec<Duration> = Vec::new();
     let mut retries = 0usize;
     let mut expected: Vec<[u32; 5]> = Vec::new();
+    // Each round: its number, its slowest vote, how long its votes took in all.
+    let mut rounds: Vec<(usize, Duration, Duration)> = Vec::new();
     let started = Instant::now();
     for round_index in 0..INDICATORS {
         if round_index > 0 {
@@ -173,6 +175,7 @@ fn main() {
             );
             std::thread::sleep(Duration::from_millis(10));
         };
+        let round_started = Instant::now();
         let mut counts = [0u32; 5];
         let results: Vec<(Duration, usize, usize)> = std::thread::scope(|s| {
             let handles: Vec<_> = phones
@@ -203,6 +206,8 @@ fn main() {
                 .map(|h| h.join().expect("phone"))
                 .collect()
         });
+        let slowest = results.iter().map(|r| r.0).max().unwrap_or_default();
+        rounds.push((round_index, slowest, round_started.elapsed()));
         for (took, tries, level) in results {
             latencies.push(took);
             retries += tries;
@@ -257,6 +262,20 @@ fn main() {
         "coprod's peak memory (VmHWM): {} KiB after the screen opened, {} KiB after every vote",
         rss_before, rss_after
     );
+    rounds.sort_by_key(|r| std::cmp::Reverse(r.1));
+    let shown: Vec<String> = rounds
+        .iter()
+        .take(3)
+        .map(|(i, slowest, all)| {
+            format!(
+                "round {} (slowest vote {:.1} ms, all its votes in {:.1} ms)",
+                i + 1,
+                slowest.as_secs_f64() * 1e3,
+                all.as_secs_f64() * 1e3
+            )
+        })
+        .collect();
+    println!("slowest rounds: {}", shown.join(", "));
     println!("votes acknowledged but missing from the record: {lost}");
     assert_eq!(lost, 0, "no acknowledged vote is lost");
 }

@@ -1,13 +1,14 @@
-//! The server: one thread accepting connections on the chosen address, one short-lived thread
-//! per connection (at most [`MOST_CONNECTIONS`] at once), one request per connection, read with
-//! a deadline. It serves the phone pages and nothing else, and stops when its [`Server`] is
+//! The server: one thread accepting connections on the chosen address, and connection threads
+//! that each answer one connection at a time (at most [`MOST_CONNECTIONS`] connections at once,
+//! threads kept for the next connection while there is work), one request per connection, read
+//! with a deadline. It serves the phone pages and nothing else, and stops when its [`Server`] is
 //! dropped, which is when the workshop screen closes.
 
 use std::collections::HashMap;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -101,9 +102,38 @@ impl Drop for Server {
     }
 }
 
+/// How long a connection thread with nothing to do waits for another connection before it
+/// ends. Threads are kept between connections, so that a room voting at once in every round
+/// does not start a thread for every vote.
+const IDLE: Duration = Duration::from_secs(30);
+
+/// Connections waiting for a thread, and the threads waiting for a connection.
+#[derive(Default)]
+struct Queue {
+    waiting: std::collections::VecDeque<TcpStream>,
+    idle: usize,
+    closing: bool,
+}
+
+/// The connection threads: started as connections come, kept while there is work.
+struct Pool {
+    queue: Mutex<Queue>,
+    ready: Condvar,
+}
+
+impl Pool {
+    fn queue(&self) -> MutexGuard<'_, Queue> {
+        self.queue.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
 fn accept_loop(listener: &TcpListener, shared: &Arc<Shared>, stop: &AtomicBool) {
     let active = Arc::new(AtomicUsize::new(0));
     let limiter = Arc::new(Mutex::new(Limiter::default()));
+    let pool = Arc::new(Pool {
+        queue: Mutex::new(Queue::default()),
+        ready: Condvar::new(),
+    });
     for conn in listener.incoming() {
         if stop.load(Ordering::SeqCst) {
             break;
@@ -119,19 +149,62 @@ fn accept_loop(listener: &TcpListener, shared: &Arc<Shared>, stop: &AtomicBool) 
             continue;
         }
         active.fetch_add(1, Ordering::SeqCst);
-        let shared = Arc::clone(shared);
-        let active_here = Arc::clone(&active);
-        let limiter = Arc::clone(&limiter);
+        let mut q = pool.queue();
+        q.waiting.push_back(stream);
+        if q.idle >= q.waiting.len() {
+            drop(q);
+            pool.ready.notify_one();
+            continue;
+        }
+        drop(q);
+        let (shared, active_here, limiter, pool_here) = (
+            Arc::clone(shared),
+            Arc::clone(&active),
+            Arc::clone(&limiter),
+            Arc::clone(&pool),
+        );
         let spawned = std::thread::Builder::new()
             .name("coprod-phone".into())
             .stack_size(256 * 1024)
-            .spawn(move || {
-                serve(&mut stream, &shared, &limiter);
-                active_here.fetch_sub(1, Ordering::SeqCst);
-            });
+            .spawn(move || connections(&pool_here, &shared, &limiter, &active_here));
         if spawned.is_err() {
-            active.fetch_sub(1, Ordering::SeqCst);
+            // No thread for it: the connection is dropped, and the phone tries again.
+            if pool.queue().waiting.pop_back().is_some() {
+                active.fetch_sub(1, Ordering::SeqCst);
+            }
         }
+    }
+    pool.queue().closing = true;
+    pool.ready.notify_all();
+}
+
+/// One connection thread: answers connections from the queue until none has come for
+/// [`IDLE`], or the server stops.
+fn connections(pool: &Pool, shared: &Shared, limiter: &Mutex<Limiter>, active: &AtomicUsize) {
+    loop {
+        let mut stream = {
+            let mut q = pool.queue();
+            let mut timed_out = false;
+            loop {
+                if let Some(s) = q.waiting.pop_front() {
+                    break s;
+                }
+                if timed_out || q.closing {
+                    return;
+                }
+                q.idle += 1;
+                let (back, wait) = pool
+                    .ready
+                    .wait_timeout(q, IDLE)
+                    .unwrap_or_else(PoisonError::into_inner);
+                q = back;
+                q.idle -= 1;
+                timed_out = wait.timed_out();
+            }
+        };
+        serve(&mut stream, shared, limiter);
+        drop(stream);
+        active.fetch_sub(1, Ordering::SeqCst);
     }
 }
 

@@ -251,33 +251,45 @@ const PHONE_TICK: Duration = Duration::from_millis(5);
 /// rounds what it is given down to whole milliseconds, so this is one look (or a few) at once.
 const LOOK: Duration = Duration::from_micros(10);
 
+/// How often at most the screen is drawn again for new phone votes alone: the count on the
+/// projector moves 25 times a second while votes pour in, and the time between goes to saving
+/// them.
+const PHONE_REDRAW: Duration = Duration::from_millis(40);
+
 /// Waits up to [`TICK`] for a key. While phones can vote it saves their votes as they come (a
-/// phone hears its vote is saved only once the record on disk has it): it wakes as soon as a
-/// vote is taken, saves again at once the votes that came during a save, looks at the keys
-/// (without waiting) between saves and at least every [`PHONE_TICK`], and returns once it has
-/// saved what there was, so that the count on screen is redrawn.
-fn wait(state: &mut State<'_>, save: &mut Save<'_>) -> Result<std::io::Result<bool>, Error> {
+/// phone hears its vote is saved only once it is on disk): it wakes as soon as a vote is taken,
+/// saves again at once the votes that came during a save, looks at the keys (without waiting)
+/// between saves and at least every [`PHONE_TICK`], and returns once it has saved what there
+/// was and the screen was last drawn at least [`PHONE_REDRAW`] ago (`drawn`), so that the
+/// count on screen is redrawn.
+fn wait(
+    state: &mut State<'_>,
+    save: &mut Save<'_>,
+    drawn: Instant,
+) -> Result<std::io::Result<bool>, Error> {
     if state.phones.is_none() {
         return Ok(event::poll(TICK));
     }
     let until = Instant::now() + TICK;
+    let redraw = drawn + PHONE_REDRAW;
     let mut saved = false;
     loop {
         let ready = event::poll(LOOK);
         if !matches!(ready, Ok(false)) {
             return Ok(ready);
         }
-        if state.sync_phones(save)? {
-            saved = true;
-            if Instant::now() < until {
-                continue;
-            }
-        }
-        if saved || Instant::now() >= until {
+        let got = state.sync_phones(save)?;
+        saved |= got;
+        let now = Instant::now();
+        if (saved && now >= redraw) || now >= until {
             return Ok(ready);
         }
+        if got {
+            continue;
+        }
+        let next = if saved { redraw.min(until) } else { until };
         if let Some(link) = &state.phones {
-            link.wait_for_votes(PHONE_TICK);
+            link.wait_for_votes(PHONE_TICK.min(next.saturating_duration_since(now)));
         }
     }
 }
@@ -297,12 +309,13 @@ fn event_loop(
         if let Some(outcome) = state.outcome {
             return Ok(outcome);
         }
+        let drawn = Instant::now();
         if let Err(e) = terminal.draw(|f| draw::draw(f, state)) {
             // The terminal went away (a hang-up): keep what was typed, then stop.
             state.apply(Action::Interrupt, save)?;
             return Err(terminal_error(e));
         }
-        let ready = match wait(state, save)? {
+        let ready = match wait(state, save, drawn)? {
             Ok(ready) => ready,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => false,
             Err(e) => {
