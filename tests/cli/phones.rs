@@ -61,22 +61,9 @@ fn start(t: &Test) -> (PtySession, u16, String) {
     (p, port, code)
 }
 
-/// Starts coprod in a pseudo-terminal of 120 columns and 40 rows (a projector's), set with
-/// `stty` before coprod starts, so that the screen draws its text.
+/// Starts coprod on a projector-sized pseudo-terminal.
 fn pty(t: &Test, args: &[&str]) -> PtySession {
-    let mut cmd = Command::new("sh");
-    cmd.arg("-c")
-        .arg("stty rows 40 cols 120 && exec \"$0\" \"$@\"")
-        .arg(env!("CARGO_BIN_EXE_coprod"))
-        .args(args)
-        .current_dir(t.path())
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", t.path())
-        .env("TERM", "xterm-256color")
-        .env("NO_COLOR", "1");
-    rexpect::session::spawn_command(cmd, Some(TIMEOUT_MS))
-        .expect("start coprod in a pseudo-terminal")
+    crate::util::projector_pty(t, args, TIMEOUT_MS)
 }
 
 fn keys(p: &mut PtySession, text: &str) {

@@ -197,6 +197,19 @@ pub fn pty(t: &Test, args: &[&str], color: bool, timeout_ms: u64) -> rexpect::se
     pty_with_env(t, args, color, timeout_ms, &[])
 }
 
+/// Starts coprod in a pseudo-terminal of 120 columns and 40 rows (a projector's), set with
+/// `stty` before coprod starts, so that the full screen draws its text; no colour.
+pub fn projector_pty(t: &Test, args: &[&str], timeout_ms: u64) -> rexpect::session::PtySession {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg("stty rows 40 cols 120 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_coprod"))
+        .args(args);
+    terminal_env(&mut cmd, t, false);
+    rexpect::session::spawn_command(cmd, Some(timeout_ms))
+        .expect("start coprod in a pseudo-terminal")
+}
+
 /// As [`pty`], with more environment variables.
 pub fn pty_with_env(
     t: &Test,

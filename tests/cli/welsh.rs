@@ -3,6 +3,21 @@
 
 use crate::util::{Test, year};
 
+/// A new plain walk in Welsh, scored by the whole room, saved to `r.yaml`.
+const WELSH_ROOM: [&str; 11] = [
+    "assess",
+    "--plain",
+    "--language",
+    "cy",
+    "--partnership",
+    "P",
+    "--date",
+    "2026-11-12",
+    "--room",
+    "-o",
+    "r.yaml",
+];
+
 fn report(args: &[&str]) -> String {
     let t = Test::new().with_examples();
     let mut all = vec!["report", "--language", "cy"];
@@ -134,19 +149,7 @@ fn the_pdf_in_welsh_is_tagged_welsh_and_reads_in_welsh() {
 #[test]
 fn the_walk_in_welsh_in_a_terminal() {
     let t = Test::new();
-    let args = [
-        "assess",
-        "--plain",
-        "--language",
-        "cy",
-        "--partnership",
-        "P",
-        "--date",
-        "2026-11-12",
-        "--room",
-        "-o",
-        "r.yaml",
-    ];
+    let args = WELSH_ROOM;
     let mut p = crate::util::pty(&t, &args, false, 20_000);
     p.exp_string("Pwy sy'n cymryd rhan?").expect("participants");
     p.send_line("").expect("none");
@@ -372,19 +375,7 @@ fn setting_up_a_record_in_welsh_asks_every_question_in_welsh() {
 #[test]
 fn corrections_on_resume_are_said_in_welsh() {
     let t = Test::new();
-    let new = [
-        "assess",
-        "--plain",
-        "--language",
-        "cy",
-        "--partnership",
-        "P",
-        "--date",
-        "2026-11-12",
-        "--room",
-        "-o",
-        "r.yaml",
-    ];
+    let new = WELSH_ROOM;
     let mut p = crate::util::pty(&t, &new, false, 20_000);
     p.exp_string("Pwy sy'n cymryd rhan?").expect("participants");
     p.send_line("").expect("none");
@@ -518,21 +509,10 @@ fn phones_vote_with_the_plain_prompts_in_welsh() {
     use crate::phones::Phone;
     let t = Test::new();
     let args = [
-        "assess",
-        "--plain",
-        "--language",
-        "cy",
-        "--partnership",
-        "P",
-        "--date",
-        "2026-11-12",
-        "--room",
-        "-o",
-        "r.yaml",
-        "--vote",
-        "--vote-address",
-        "127.0.0.1:0",
-    ];
+        &WELSH_ROOM[..],
+        &["--vote", "--vote-address", "127.0.0.1:0"],
+    ]
+    .concat();
     let mut p = crate::util::pty(&t, &args, false, 20_000);
     let mut seen = String::new();
     let mut expect = |p: &mut rexpect::session::PtySession, text: &str| {

@@ -4,7 +4,6 @@
 //! writes) and checked: coprod's own words on it are Welsh, and none of its English ones is.
 
 use std::collections::BTreeSet;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use rexpect::session::PtySession;
@@ -14,16 +13,9 @@ use crate::util::{Test, exit_code};
 
 const TIMEOUT_MS: u64 = 20_000;
 
-/// Starts coprod in a pseudo-terminal of 120 columns and 40 rows, set with `stty` first.
+/// Starts coprod on a projector-sized pseudo-terminal.
 fn pty(t: &Test, args: &[&str]) -> PtySession {
-    let mut cmd = Command::new("sh");
-    cmd.arg("-c")
-        .arg("stty rows 40 cols 120 && exec \"$0\" \"$@\"")
-        .arg(env!("CARGO_BIN_EXE_coprod"))
-        .args(args);
-    crate::util::terminal_env(&mut cmd, t, false);
-    rexpect::session::spawn_command(cmd, Some(TIMEOUT_MS))
-        .expect("start coprod in a pseudo-terminal")
+    crate::util::projector_pty(t, args, TIMEOUT_MS)
 }
 
 fn keys(p: &mut PtySession, text: &str) {

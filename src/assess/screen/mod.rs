@@ -17,6 +17,8 @@ pub mod text;
 pub mod vote;
 
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod welsh_tests;

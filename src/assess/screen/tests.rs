@@ -10,6 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::draw::draw;
 use super::keys;
 use super::state::{Action, Commands, Screen, State, Status};
+use super::test_support::{apply, chars, drawn as screen, press, record_of, scorer, state};
 use crate::diagnostic::{Source, unplaced};
 use crate::framework::{DEFAULT_ID, Framework};
 use crate::record::{Action as Todo, Choice, Record, ScoredBy, ScorerKind};
@@ -18,81 +19,8 @@ fn framework() -> Framework {
     Framework::built_in(DEFAULT_ID).expect("built-in framework")
 }
 
-fn scorer(kind: ScorerKind, groups: &[&str]) -> ScoredBy {
-    ScoredBy {
-        kind: unplaced(kind),
-        group: None,
-        name: None,
-        groups: groups.iter().map(|g| (*g).to_string()).collect(),
-    }
-}
-
 fn record(f: &Framework) -> Record {
-    Record::new(
-        f,
-        "Hafren Vale SEND Partnership".into(),
-        "2026-11-12"
-            .parse::<crate::record::IsoDate>()
-            .expect("date")
-            .0,
-        scorer(ScorerKind::Room, &[]),
-    )
-}
-
-fn state<'a>(f: &'a Framework, r: Record, at: usize) -> State<'a> {
-    let mut s = State::new(f, r, at, &[]);
-    s.commands = Commands {
-        resume: "coprod assess --resume r.yaml".into(),
-        report: "coprod report r.yaml".into(),
-    };
-    s
-}
-
-/// The screen as text, one line per row, trailing spaces removed.
-fn screen(s: &State<'_>, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    t.draw(|f| draw(f, s)).expect("draw");
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        for x in 0..w {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-/// Applies actions, counting saves; the record as saved last.
-fn apply(s: &mut State<'_>, actions: impl IntoIterator<Item = Action>) -> usize {
-    let mut saves = 0;
-    for a in actions {
-        s.apply(a, &mut |_| {
-            saves += 1;
-            Ok(())
-        })
-        .expect("apply");
-    }
-    saves
-}
-
-fn key(s: &State<'_>, code: KeyCode) -> Action {
-    keys::action(s, KeyEvent::new(code, KeyModifiers::NONE)).expect("an action")
-}
-
-fn press(s: &mut State<'_>, codes: &[KeyCode]) -> usize {
-    let mut saves = 0;
-    for &c in codes {
-        let a = key(s, c);
-        saves += apply(s, [a]);
-    }
-    saves
-}
-
-fn chars(text: &str) -> Vec<KeyCode> {
-    text.chars().map(KeyCode::Char).collect()
+    record_of(f, "Hafren Vale SEND Partnership")
 }
 
 /// An ordinary indicator part-way through a session: WC2 with a level, evidence and an action.

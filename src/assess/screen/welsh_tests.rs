@@ -6,17 +6,14 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
-use super::draw::draw;
-use super::keys;
 use super::state::{Action, Commands, Screen, State, Status};
+use super::test_support::{apply, chars, ctrl, drawn, press, record_of, scorer, state};
 use crate::catalog::{CATALOGS, plain_words, words_of};
 use crate::diagnostic::unplaced;
 use crate::framework::{DEFAULT_ID, Framework, Text};
-use crate::record::{Action as Todo, ActionStatus, Choice, Record, ScoredBy, ScorerKind};
+use crate::record::{Action as Todo, ActionStatus, Choice, Record, ScorerKind};
 
 /// A built-in framework in Welsh.
 fn welsh(id: &str) -> Framework {
@@ -26,36 +23,10 @@ fn welsh(id: &str) -> Framework {
         .expect("written in Welsh")
 }
 
-fn scorer(kind: ScorerKind, groups: &[&str]) -> ScoredBy {
-    ScoredBy {
-        kind: unplaced(kind),
-        group: None,
-        name: None,
-        groups: groups.iter().map(|g| (*g).to_string()).collect(),
-    }
-}
-
 fn record(f: &Framework) -> Record {
-    let mut r = Record::new(
-        f,
-        "Partneriaeth ADY Dyffryn Hafren".into(),
-        "2026-11-12"
-            .parse::<crate::record::IsoDate>()
-            .expect("date")
-            .0,
-        scorer(ScorerKind::Room, &[]),
-    );
+    let mut r = record_of(f, "Partneriaeth ADY Dyffryn Hafren");
     r.framework.language = Some("cy".into());
     r
-}
-
-fn state<'a>(f: &'a Framework, r: Record, at: usize) -> State<'a> {
-    let mut s = State::new(f, r, at, &[]);
-    s.commands = Commands {
-        resume: "coprod assess --resume r.yaml".into(),
-        report: "coprod report r.yaml".into(),
-    };
-    s
 }
 
 /// Words of coprod's English catalog that its Welsh catalog does not use: none of them may be
@@ -69,18 +40,7 @@ fn english_only() -> BTreeSet<String> {
 /// The screen as text, one line per row, trailing spaces removed; checked for words first:
 /// every message came from the Welsh catalog, and no English word of coprod's is on it.
 fn screen(s: &State<'_>, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    t.draw(|f| draw(f, s)).expect("draw");
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        for x in 0..w {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
+    let out = drawn(s, w, h);
     assert!(
         s.words.missing().is_empty(),
         "messages not in the Welsh catalog: {:?}",
@@ -116,37 +76,6 @@ fn status(s: &State<'_>) -> String {
     assert!(found.is_empty(), "English words {found:?} in: {text}");
     assert!(s.words.missing().is_empty(), "{:?}", s.words.missing());
     text.to_string()
-}
-
-fn apply(s: &mut State<'_>, actions: impl IntoIterator<Item = Action>) -> usize {
-    let mut saves = 0;
-    for a in actions {
-        s.apply(a, &mut |_| {
-            saves += 1;
-            Ok(())
-        })
-        .expect("apply");
-    }
-    saves
-}
-
-fn press(s: &mut State<'_>, codes: &[KeyCode]) -> usize {
-    let mut saves = 0;
-    for &c in codes {
-        let a = keys::action(s, KeyEvent::new(c, KeyModifiers::NONE)).expect("an action");
-        saves += apply(s, [a]);
-    }
-    saves
-}
-
-fn ctrl(s: &mut State<'_>, c: char) -> usize {
-    let a =
-        keys::action(s, KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)).expect("an action");
-    apply(s, [a])
-}
-
-fn chars(text: &str) -> Vec<KeyCode> {
-    text.chars().map(KeyCode::Char).collect()
 }
 
 /// WC2 part-way through a session: a level, evidence and an action, and WC1 answered.
