@@ -138,7 +138,7 @@ impl RecordFile {
             if self
                 .journal
                 .as_ref()
-                .is_none_or(|j| j.lines() < journal::MOST_LINES)
+                .is_none_or(journal::Journal::takes_more)
                 && let Some(sha) = self.guard.expected_sha256()
             {
                 if let Err(e) = self.guard.check() {

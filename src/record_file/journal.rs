@@ -36,7 +36,7 @@ const KIND: &str = "coprod phone votes";
 
 /// The most lines a journal holds before the next save writes the whole record instead (which
 /// removes the journal), so that reading one back stays quick.
-pub const MOST_LINES: usize = 4096;
+const MOST_LINES: usize = 4096;
 
 /// The journal's second line.
 #[derive(Debug, Serialize, Deserialize)]
@@ -71,6 +71,9 @@ pub struct Journal {
     path: PathBuf,
     file: File,
     lines: usize,
+    /// A write to it failed, so it may end in part of a line: nothing more is added to it, and
+    /// the next save writes the whole record (and removes it).
+    broken: bool,
 }
 
 impl Journal {
@@ -96,18 +99,24 @@ impl Journal {
             path,
             file,
             lines: 0,
+            broken: false,
         })
     }
 
     /// Goes on with a journal that was applied when the record was opened.
     fn resume(path: PathBuf, lines: usize) -> io::Result<Self> {
         let file = OpenOptions::new().append(true).open(&path)?;
-        Ok(Self { path, file, lines })
+        Ok(Self {
+            path,
+            file,
+            lines,
+            broken: false,
+        })
     }
 
-    /// How many lines of votes it holds.
-    pub fn lines(&self) -> usize {
-        self.lines
+    /// Whether it may take more votes: it is not too long, and no write to it failed.
+    pub fn takes_more(&self) -> bool {
+        self.lines < MOST_LINES && !self.broken
     }
 
     /// Appends the phone tallies `record` holds for each of `ids`, and flushes them to disk.
@@ -130,8 +139,10 @@ impl Journal {
             text.push_str(&line);
             text.push('\n');
         }
+        self.broken = true;
         self.file.write_all(text.as_bytes())?;
         self.file.sync_data()?;
+        self.broken = false;
         self.lines += ids.len();
         Ok(())
     }
@@ -270,6 +281,21 @@ fn put_in(read: &Read, record: &mut Record) -> Result<usize, Error> {
     Ok(applied.len())
 }
 
+/// Whether the record already holds the phone votes the journal ends with, for every indicator
+/// in it.
+fn already_in(read: &Read, record: &Record) -> bool {
+    let text = |tallies: &[Tally]| serde_json::to_string(tallies).unwrap_or_default();
+    let mut last: Vec<(&str, &[Tally])> = Vec::new();
+    for (_, e) in &read.entries {
+        match last.iter_mut().find(|(id, _)| *id == e.indicator) {
+            Some(found) => found.1 = &e.phones,
+            None => last.push((&e.indicator, &e.phones)),
+        }
+    }
+    last.iter()
+        .all(|(id, phones)| text(phones) == text(&record.phone_tallies(id)))
+}
+
 /// Applies the journal beside `path` (whose file on disk holds `bytes`) to `record`, if there is
 /// one that belongs to it, and goes on writing it; one that does not belong is moved aside.
 pub fn apply(path: &Path, bytes: &[u8], record: &mut Record) -> Result<Found, Error> {
@@ -282,6 +308,12 @@ pub fn apply(path: &Path, bytes: &[u8], record: &mut Record) -> Result<Found, Er
         return Ok(Found::Nothing);
     }
     if !read.belongs {
+        if already_in(&read, record) {
+            // Left by a save of the whole record that wrote these votes in and stopped before
+            // removing it.
+            let _ = fs::remove_file(&read.path);
+            return Ok(Found::Nothing);
+        }
         let aside = unused_path(path);
         fs::rename(&read.path, &aside)
             .map_err(|e| Error::io(format!("cannot move {} aside", read.path.display()), e))?;
@@ -457,6 +489,20 @@ mod tests {
         assert!(unused_path(&path).exists());
         let note = note.expect("a note");
         assert!(note.contains("earlier version"), "{note}");
+    }
+
+    #[test]
+    fn a_journal_whose_votes_the_record_already_holds_is_removed_without_a_word() {
+        // As if a save of the whole record stopped after writing it, before removing the
+        // journal: the record changed, but it holds the journal's votes.
+        let dir = tempfile::tempdir().expect("dir");
+        let (path, _, r) = saved_with_journal(dir.path());
+        fs::write(&path, r.to_yaml().expect("yaml")).expect("write");
+        let (_, loaded, note) = RecordFile::open(&path, false).expect("open");
+        assert_eq!(phone_count(&loaded.record, "wc1", 4), 5);
+        assert!(note.is_none(), "{note:?}");
+        assert!(!path_for(&path).exists());
+        assert!(!unused_path(&path).exists());
     }
 
     #[test]
