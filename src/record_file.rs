@@ -14,7 +14,7 @@ use crate::catalog::say;
 use crate::diagnostic::Source;
 use crate::error::Error;
 use crate::framework::Framework;
-use crate::record::{Answer, FrameworkCheck, Loaded, Record, VoteSource};
+use crate::record::{FrameworkCheck, Loaded, Record, VoteSource};
 use crate::storage::{self, Guard, Lock, Target};
 
 /// A record file open for assessment. Dropping it releases the lock.
@@ -206,32 +206,26 @@ impl RecordFile {
     /// was added or removed.
     fn phones_only(&self, record: &Record) -> Option<Vec<String>> {
         let (_, before) = self.saved.as_ref()?;
-        let same_outside = before.format == record.format
-            && before.framework == record.framework
-            && before.partnership == record.partnership
-            && before.date == record.date
-            && before.scored_by == record.scored_by
-            && before.participants == record.participants
-            && before.answers.len() == record.answers.len();
-        if !same_outside {
+        // Everything compared, so that a field added to records one day is never left unsaved.
+        let without_phones = |r: &Record| {
+            let mut r = r.clone();
+            for a in &mut r.answers {
+                a.votes.retain(|t| t.from.value != VoteSource::Phones);
+            }
+            r
+        };
+        if without_phones(before) != without_phones(record) {
             return None;
         }
-        let strip = |a: &Answer| {
-            let mut a = a.clone();
-            a.votes.retain(|t| t.from.value != VoteSource::Phones);
-            a
-        };
-        let mut ids = Vec::new();
-        for (b, a) in before.answers.iter().zip(&record.answers) {
-            if a == b {
-                continue;
-            }
-            if a.indicator != b.indicator || strip(a) != strip(b) {
-                return None;
-            }
-            ids.push(a.indicator.value.clone());
-        }
-        Some(ids)
+        Some(
+            before
+                .answers
+                .iter()
+                .zip(&record.answers)
+                .filter(|(b, a)| a != b)
+                .map(|(_, a)| a.indicator.value.clone())
+                .collect(),
+        )
     }
 
     /// A failed save, saying what it did not keep.
