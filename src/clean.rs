@@ -84,7 +84,18 @@ fn is_noncharacter(c: char) -> bool {
 }
 
 /// Whether `c` is one of the characters no output may carry raw (see [`Class::Hidden`]).
+#[inline]
 pub fn is_hidden(c: char) -> bool {
+    // Most text is ASCII, where only the controls are hidden: this is asked of every character
+    // of every output, so the ranges are looked at only for the rest.
+    if c.is_ascii() {
+        return c.is_ascii_control() && !matches!(c, '\n' | '\r' | '\t');
+    }
+    is_hidden_beyond_ascii(c)
+}
+
+/// [`is_hidden`] for a character beyond ASCII.
+fn is_hidden_beyond_ascii(c: char) -> bool {
     (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
         || matches!(c, '\u{2028}' | '\u{2029}')
         || is_bidi(c)
@@ -313,7 +324,11 @@ pub fn csv(text: &str) -> Cow<'_, str> {
 /// inside a string, where the escape means the same character: nothing is lost. serde_json
 /// already escapes C0 controls.
 pub fn json(serialised: &str) -> Cow<'_, str> {
-    if !serialised.chars().any(is_hidden) {
+    // Printable ASCII, as almost all of a report is, needs nothing: looked at byte by byte.
+    let printable = serialised
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || b == b'\n');
+    if printable || !serialised.chars().any(is_hidden) {
         return Cow::Borrowed(serialised);
     }
     let mut out = String::with_capacity(serialised.len() + 32);
@@ -350,34 +365,63 @@ impl<W: std::io::Write> JsonWriter<W> {
 
 impl<W: std::io::Write> std::io::Write for JsonWriter<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.pending.extend_from_slice(buf);
-        let mut done = 0;
-        loop {
-            match std::str::from_utf8(&self.pending[done..]) {
-                Ok(text) => {
-                    self.inner.write_all(json(text).as_bytes())?;
-                    done = self.pending.len();
+        // One pass: runs of clean text go on as they are, a hidden character as its escape.
+        let joined;
+        let data: &[u8] = if self.pending.is_empty() {
+            buf
+        } else {
+            self.pending.extend_from_slice(buf);
+            joined = std::mem::take(&mut self.pending);
+            &joined
+        };
+        let mut start = 0;
+        let mut i = 0;
+        while i < data.len() {
+            // Printable ASCII, line breaks and tabs, as nearly all of a report is, go by fast.
+            let plain = |b: &u8| (0x20..0x7f).contains(b) || matches!(b, b'\n' | b'\r' | b'\t');
+            match data[i..].iter().position(|b| !plain(b)) {
+                Some(n) => i += n,
+                None => {
+                    i = data.len();
                     break;
                 }
-                Err(e) => {
-                    let valid = e.valid_up_to();
-                    let text =
-                        std::str::from_utf8(&self.pending[done..done + valid]).unwrap_or_default();
-                    self.inner.write_all(json(text).as_bytes())?;
-                    done += valid;
-                    match e.error_len() {
-                        // Not UTF-8: pass the bytes on as they are.
-                        Some(n) => {
-                            self.inner.write_all(&self.pending[done..done + n])?;
-                            done += n;
-                        }
-                        // The start of a character whose other bytes come next time.
-                        None => break,
-                    }
+            }
+            let b = data[i];
+            let width = match b {
+                0x00..=0x7f => 1,
+                0xc2..=0xdf => 2,
+                0xe0..=0xef => 3,
+                0xf0..=0xf4 => 4,
+                // Not the start of a character: passed on as it is.
+                _ => {
+                    i += 1;
+                    continue;
                 }
+            };
+            let Some(bytes) = data.get(i..i + width) else {
+                // The start of a character whose other bytes come next time.
+                break;
+            };
+            let c = std::str::from_utf8(bytes)
+                .ok()
+                .and_then(|t| t.chars().next());
+            match c {
+                Some(c) if is_hidden(c) => {
+                    self.inner.write_all(&data[start..i])?;
+                    let mut units = [0u16; 2];
+                    for unit in c.encode_utf16(&mut units) {
+                        write!(self.inner, "\\u{:04x}", unit)?;
+                    }
+                    i += width;
+                    start = i;
+                }
+                Some(_) => i += width,
+                // Not UTF-8: its first byte is passed on as it is.
+                None => i += 1,
             }
         }
-        self.pending.drain(..done);
+        self.inner.write_all(&data[start..i])?;
+        self.pending.extend_from_slice(&data[i..]);
         Ok(buf.len())
     }
 
