@@ -10,7 +10,7 @@ use super::keys;
 use super::state::{Action, Commands, State};
 use crate::diagnostic::unplaced;
 use crate::framework::Framework;
-use crate::record::{Record, ScoredBy, ScorerKind};
+use crate::record::{Action as Todo, Choice, Record, ScoredBy, ScorerKind};
 
 /// Who scored: `kind`, with `groups` side by side.
 pub fn scorer(kind: ScorerKind, groups: &[&str]) -> ScoredBy {
@@ -100,4 +100,29 @@ pub fn ctrl(s: &mut State<'_>, c: char) -> usize {
 /// The keys that type `text`.
 pub fn chars(text: &str) -> Vec<KeyCode> {
     text.chars().map(KeyCode::Char).collect()
+}
+
+/// A session part-way through, on WC2 of `r`: WC2 has level 3, the `evidence` and one action
+/// (`what`, owned by `owner`), WC1 has level 2; 14:30 into the session, 2:05 on WC2.
+pub fn part_way<'a>(
+    f: &'a Framework,
+    mut r: Record,
+    evidence: &str,
+    (what, owner): (&str, &str),
+) -> State<'a> {
+    let a = crate::assess::answer_mut(&mut r, f, "wc2");
+    a.level = Some(unplaced(Choice::Level(3)));
+    a.evidence = Some(evidence.into());
+    a.actions.push(Todo {
+        what: what.into(),
+        owner: Some(owner.into()),
+        due: None,
+        status: Default::default(),
+        note: None,
+    });
+    crate::assess::answer_mut(&mut r, f, "wc1").level = Some(unplaced(Choice::Level(2)));
+    let mut s = state(f, r, 1);
+    s.elapsed = std::time::Duration::from_secs(14 * 60 + 30);
+    s.arrived = std::time::Duration::from_secs(12 * 60 + 25);
+    s
 }

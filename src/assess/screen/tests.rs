@@ -10,7 +10,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::draw::draw;
 use super::keys;
 use super::state::{Action, Commands, Screen, State, Status};
-use super::test_support::{apply, chars, drawn as screen, press, record_of, scorer, state};
+use super::test_support::{
+    apply, chars, drawn as screen, part_way, press, record_of, scorer, state,
+};
 use crate::diagnostic::{Source, unplaced};
 use crate::framework::{DEFAULT_ID, Framework};
 use crate::record::{Action as Todo, Choice, Record, ScoredBy, ScorerKind};
@@ -25,21 +27,12 @@ fn record(f: &Framework) -> Record {
 
 /// An ordinary indicator part-way through a session: WC2 with a level, evidence and an action.
 fn ordinary(f: &Framework) -> State<'_> {
-    let mut r = record(f);
-    let a = crate::assess::answer_mut(&mut r, f, "wc2");
-    a.level = Some(unplaced(Choice::Level(3)));
-    a.evidence = Some("Hybrid room at Canolfan Cymuned worked well\nSecond line".into());
-    a.actions.push(Todo {
-        what: "Ask families which evenings suit them".into(),
-        owner: Some("Forum coordinator".into()),
-        due: None,
-        status: Default::default(),
-        note: None,
-    });
-    crate::assess::answer_mut(&mut r, f, "wc1").level = Some(unplaced(Choice::Level(2)));
-    let mut s = state(f, r, 1);
-    s.elapsed = Duration::from_secs(14 * 60 + 30);
-    s.arrived = Duration::from_secs(12 * 60 + 25);
+    let mut s = part_way(
+        f,
+        record(f),
+        "Hybrid room at Canolfan Cymuned worked well\nSecond line",
+        ("Ask families which evenings suit them", "Forum coordinator"),
+    );
     s.status = Some(Status::Done("Saved: 2 Emerging for WC1".into()));
     s
 }

@@ -4,12 +4,11 @@
 //! catalog (none missing), and none of coprod's English words is on it.
 
 use std::collections::BTreeSet;
-use std::time::Duration;
 
 use ratatui::crossterm::event::KeyCode;
 
 use super::state::{Action, Commands, Screen, State, Status};
-use super::test_support::{apply, chars, ctrl, drawn, press, record_of, scorer, state};
+use super::test_support::{apply, chars, ctrl, drawn, part_way, press, record_of, scorer, state};
 use crate::catalog::{CATALOGS, plain_words, words_of};
 use crate::diagnostic::unplaced;
 use crate::framework::{DEFAULT_ID, Framework, Text};
@@ -80,22 +79,15 @@ fn status(s: &State<'_>) -> String {
 
 /// WC2 part-way through a session: a level, evidence and an action, and WC1 answered.
 fn ordinary(f: &Framework) -> State<'_> {
-    let mut r = record(f);
-    let a = crate::assess::answer_mut(&mut r, f, "wc2");
-    a.level = Some(unplaced(Choice::Level(3)));
-    a.evidence = Some("Roedd yr ystafell hybrid yn y Ganolfan Gymuned yn gweithio'n dda".into());
-    a.actions.push(Todo {
-        what: "Gofyn i deuluoedd pa nosweithiau sy'n gyfleus".into(),
-        owner: Some("Cydlynydd y fforwm".into()),
-        due: None,
-        status: ActionStatus::default(),
-        note: None,
-    });
-    crate::assess::answer_mut(&mut r, f, "wc1").level = Some(unplaced(Choice::Level(2)));
-    let mut s = state(f, r, 1);
-    s.elapsed = Duration::from_secs(14 * 60 + 30);
-    s.arrived = Duration::from_secs(12 * 60 + 25);
-    s
+    part_way(
+        f,
+        record(f),
+        "Roedd yr ystafell hybrid yn y Ganolfan Gymuned yn gweithio'n dda",
+        (
+            "Gofyn i deuluoedd pa nosweithiau sy'n gyfleus",
+            "Cydlynydd y fforwm",
+        ),
+    )
 }
 
 #[test]
