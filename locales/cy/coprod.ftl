@@ -944,6 +944,7 @@ prompt-no = Na
 error-journal-help = mae { $path } yn cynnwys pleidleisiau ffôn a gadwodd coprod wrth ymyl y cofnod; os yw wedi'i difrodi, symudwch hi i rywle arall ac mae coprod yn parhau heb y pleidleisiau hynny
 error-journal-header = nid ffeil o bleidleisiau ffôn a ysgrifennodd coprod yw hon
 error-journal-line = nid oes modd darllen y llinell hon o bleidleisiau ffôn: { $why }
+error-journal-not-phones = mae'r llinell hon yn cynnwys pleidleisiau nad ydynt o ffonau, ac nid yw coprod byth yn ysgrifennu'r rheini yma
 error-journal-no-answer = pleidleisiau ffôn ar gyfer { $id } yw'r rhain, ond nid oes gan y cofnod ateb iddo
 record-journal-applied = { $n ->
     [one] Mae'r pleidleisiau ffôn ar 1 dangosydd

@@ -898,6 +898,7 @@ prompt-no = No
 error-journal-help = { $path } holds phone votes coprod kept beside the record; if it is damaged, move it somewhere else and coprod carries on without those votes
 error-journal-header = this is not a file of phone votes that coprod wrote
 error-journal-line = this line of phone votes cannot be read: { $why }
+error-journal-not-phones = this line holds votes that are not from phones, which coprod never writes here
 error-journal-no-answer = these are phone votes for { $id }, which the record has no answer for
 record-journal-applied = { $n ->
     [one] The phone votes on 1 indicator

@@ -227,10 +227,7 @@ fn read(path: &Path, bytes: &[u8]) -> Result<Option<Read>, Error> {
             .iter()
             .any(|t| t.from.value != VoteSource::Phones)
         {
-            return Err(bad(
-                n,
-                say("error-journal-line", &[("why", "not phone votes".into())]),
-            ));
+            return Err(bad(n, say("error-journal-not-phones", &[])));
         }
         entries.push((n, entry));
     }
